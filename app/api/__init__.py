@@ -1,0 +1,1 @@
+"""HTTP routes: thin, typed, one module per area."""

@@ -1,0 +1,76 @@
+"""``POST /v1/check`` and ``POST /v1/outcome``."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from fastapi import APIRouter, HTTPException, status
+
+from app.api.deps import OptionalCallerDep, RuntimeDep
+from app.api.schemas import CheckRequest, CheckResponse, OutcomeIn
+from app.domain import email_domain
+from app.runtime import Runtime, TenantState
+from app.service import Outcome, record_outcome, run_check
+
+router = APIRouter(prefix="/v1", tags=["check"])
+
+
+def resolve_tenant(runtime: Runtime, caller_tenant: TenantState | None, sender: str) -> TenantState:
+    """The school is the sender's domain's; a key must belong to that school.
+
+    A sender at a domain no school owns (a personal account added to Outlook)
+    is checked under the key's school: that is exactly the case PUP002 exists
+    for.
+    """
+    by_domain = runtime.tenant_for_domain(email_domain(sender))
+    if caller_tenant is not None:
+        if by_domain is not None and by_domain.id != caller_tenant.id:
+            raise HTTPException(
+                status.HTTP_403_FORBIDDEN, detail="sender's domain belongs to another school"
+            )
+        return caller_tenant
+    if not runtime.settings.demo:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            detail="an API key is required",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    if by_domain is None:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            detail=f"sender.email: domain {email_domain(sender)!r} matches no configured school",
+        )
+    return by_domain
+
+
+@router.post("/check", operation_id="check_message", response_model=CheckResponse)
+def check(body: CheckRequest, runtime: RuntimeDep, caller: OptionalCallerDep) -> CheckResponse:
+    """Check a draft against its school's policy and return the verdict."""
+    tenant = resolve_tenant(runtime, caller.tenant if caller else None, body.sender.email)
+    result = run_check(runtime, tenant, body.to_message(datetime.now(UTC)))
+    return CheckResponse.build(result.verdict, result.check_id, tenant.policy.fail_mode.value)
+
+
+@router.post(
+    "/outcome",
+    operation_id="record_outcome",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses={202: {"description": "Recorded (codes and outcome only)."}},
+)
+def outcome(body: OutcomeIn, runtime: RuntimeDep, caller: OptionalCallerDep) -> dict[str, str]:
+    """Record what the user did after a check (sent anyway, fixed, cancelled)."""
+    if caller is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            detail="an API key is required",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    record_outcome(
+        runtime,
+        caller.tenant,
+        body.check_id,
+        Outcome(body.outcome),
+        host=body.host,
+        codes=tuple(body.codes),
+    )
+    return {"status": "accepted"}

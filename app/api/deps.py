@@ -1,0 +1,111 @@
+"""Dependencies as ``Annotated`` aliases: ``RuntimeDep``, ``AdminDep``, ``SessionDep``..."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+import httpx
+from fastapi import Depends, HTTPException, Path, Request, status
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from app.runtime import Runtime, TenantState
+from app.store import TenantRepo
+from app.store.repository import NotFound
+
+
+def get_runtime(request: Request) -> Runtime:
+    runtime: Runtime = request.app.state.runtime
+    return runtime
+
+
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+
+def get_http(runtime: RuntimeDep) -> httpx.AsyncClient:
+    return runtime.http
+
+
+HttpDep = Annotated[httpx.AsyncClient, Depends(get_http)]
+
+_bearer = HTTPBearer(auto_error=False, description="A school's API key (etq_...).")
+_header = APIKeyHeader(name="X-API-Key", auto_error=False)
+
+
+def api_key(
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    header: Annotated[str | None, Depends(_header)],
+) -> str | None:
+    if header:
+        return header
+    return bearer.credentials if bearer else None
+
+
+ApiKeyDep = Annotated[str | None, Depends(api_key)]
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """Who is calling, as far as a static key says."""
+
+    tenant: TenantState
+    role: str  # check | admin
+    label: str
+
+
+def unauthorized(reason: str) -> HTTPException:
+    return HTTPException(
+        status.HTTP_401_UNAUTHORIZED, detail=reason, headers={"WWW-Authenticate": "Bearer"}
+    )
+
+
+def optional_caller(runtime: RuntimeDep, key: ApiKeyDep) -> Caller | None:
+    if not key:
+        return None
+    hit = runtime.tenant_for_key(key)
+    if hit is None:
+        raise unauthorized("unknown or revoked API key")
+    state, role, label = hit
+    return Caller(state, role, f"key:{label or role}")
+
+
+OptionalCallerDep = Annotated[Caller | None, Depends(optional_caller)]
+
+
+def admin_for_school(
+    school: Annotated[str, Path(description="The school's slug.", max_length=64)],
+    caller: OptionalCallerDep,
+) -> Caller:
+    if caller is None:
+        raise unauthorized("an admin API key is required")
+    # Another school's slug answers 404, not 403: its existence is not ours to tell.
+    if caller.tenant.slug != school:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="school not found")
+    if caller.role != "admin":
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail="this key cannot administer")
+    return caller
+
+
+AdminDep = Annotated[Caller, Depends(admin_for_school)]
+
+
+def tenant_session(runtime: RuntimeDep, admin: AdminDep) -> Iterator[TenantRepo]:
+    """A tenant-scoped repository for the admin's school (one transaction)."""
+    with runtime.store.db.session() as session:
+        try:
+            yield runtime.store.scoped(session, admin.tenant.id)
+        except NotFound:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, detail="school not found") from None
+
+
+TenantRepoDep = Annotated[TenantRepo, Depends(tenant_session)]
+
+
+def raw_session(runtime: RuntimeDep) -> Iterator[Session]:
+    with runtime.store.db.session() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(raw_session)]

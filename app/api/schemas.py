@@ -1,0 +1,174 @@
+"""The HTTP contract of ``/v1/check`` and its limits.
+
+Field names are fixed (clients depend on them). Limits are set so that a
+real message always fits and a hostile one gets a 422 naming the field:
+
+- at most 500 addresses each in To, Cc and Bcc, 1,000 in all
+- subject at most 998 characters (RFC 5322's line limit)
+- display names at most 256 characters, attachment names 255
+- at most 250 attachments, each at most 10 GiB as reported
+- whole request body at most 1 MB (413 otherwise)
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from app.domain import (
+    Address,
+    Attachment,
+    ComposeType,
+    Host,
+    Importance,
+    Message,
+    Recipient,
+    RecipientField,
+    RecipientKind,
+    Verdict,
+)
+
+MAX_PER_FIELD = 500
+MAX_RECIPIENTS = 1000
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+
+def check_address(v: str) -> str:
+    """Syntax check (IDN and quoted local parts included) with email-validator."""
+    try:
+        return validate_email(v, check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise ValueError(f"not a valid email address: {exc}") from None
+
+
+class AddressIn(_In):
+    email: str = Field(min_length=3, max_length=320)
+    name: str = Field(default="", max_length=256)
+
+    _valid = field_validator("email")(classmethod(lambda cls, v: check_address(v)))
+
+
+class RecipientIn(AddressIn):
+    kind: RecipientKind | None = Field(
+        default=None,
+        description="Host's view of the recipient: user, external, distribution_list, unknown.",
+    )
+
+
+class AttachmentIn(_In):
+    name: str = Field(default="", max_length=255)
+    size: int = Field(ge=0, le=10 * 1024**3)
+    inline: bool = False
+    content_type: str = Field(default="application/octet-stream", max_length=255)
+
+
+class CheckRequest(_In):
+    """A draft to check."""
+
+    sender: AddressIn
+    to: list[RecipientIn] = Field(default_factory=list, max_length=MAX_PER_FIELD)
+    cc: list[RecipientIn] = Field(default_factory=list, max_length=MAX_PER_FIELD)
+    bcc: list[RecipientIn] = Field(default_factory=list, max_length=MAX_PER_FIELD)
+    subject: str = Field(default="", max_length=998)
+    attachments: list[AttachmentIn] = Field(default_factory=list, max_length=250)
+    compose_type: ComposeType = ComposeType.NEW
+    importance: Importance = Importance.NORMAL
+    send_at: AwareDatetime | None = Field(
+        default=None, description="When the message will be sent (ISO-8601 with offset); now."
+    )
+    host: Literal["outlook", "gmail", "api"] = "api"
+
+    @model_validator(mode="after")
+    def _total(self) -> CheckRequest:
+        n = len(self.to) + len(self.cc) + len(self.bcc)
+        if n > MAX_RECIPIENTS:
+            raise ValueError(f"too many recipients: {n} (at most {MAX_RECIPIENTS})")
+        return self
+
+    def to_message(self, now: datetime) -> Message:
+        def recips(items: list[RecipientIn], fld: RecipientField) -> tuple[Recipient, ...]:
+            return tuple(
+                Recipient(r.email, r.name, fld, r.kind or RecipientKind.UNKNOWN) for r in items
+            )
+
+        return Message(
+            sender=Address(self.sender.email, self.sender.name),
+            send_at=self.send_at or now,
+            to=recips(self.to, RecipientField.TO),
+            cc=recips(self.cc, RecipientField.CC),
+            bcc=recips(self.bcc, RecipientField.BCC),
+            subject=self.subject,
+            attachments=tuple(
+                Attachment(a.name, a.size, a.inline, a.content_type) for a in self.attachments
+            ),
+            compose_type=self.compose_type,
+            importance=self.importance,
+            host=Host(self.host),
+        )
+
+
+class FixOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    kind: Literal[
+        "move_to_bcc", "replace_subject", "schedule_send", "replace_recipient", "remove_recipient"
+    ]
+    title: str
+
+
+class FindingOut(BaseModel):
+    code: str
+    rule: str
+    severity: Literal["advise", "warn", "block"]
+    title: str
+    message: str
+    policy_ref: str
+    evidence: dict[str, Any]
+    fixes: list[FixOut]
+
+
+class CheckResponse(BaseModel):
+    action: Literal["allow", "warn", "block"]
+    findings: list[FindingOut]
+    policy_version: int
+    duration_ms: float
+    check_id: str = Field(description="Quote it when reporting the user's choice.")
+    fail_mode: Literal["open", "closed"] = Field(
+        default="open", description="What the add-in should do if a later check times out."
+    )
+
+    @classmethod
+    def build(cls, verdict: Verdict, check_id: str, fail_mode: str) -> CheckResponse:
+        return cls.model_validate(
+            {
+                "action": verdict.action.value,
+                "findings": [f.to_dict() for f in verdict.findings],
+                "policy_version": verdict.policy_version,
+                "duration_ms": verdict.duration_ms,
+                "check_id": check_id,
+                "fail_mode": fail_mode,
+            }
+        )
+
+
+class OutcomeIn(_In):
+    check_id: str | None = Field(default=None, max_length=36)
+    outcome: Literal["sent_anyway", "fixed", "cancelled", "failed_open"]
+    host: Literal["outlook", "gmail", "api"] = "api"
+    codes: list[str] = Field(default_factory=list, max_length=20)
+
+    @field_validator("codes")
+    @classmethod
+    def _codes(cls, v: list[str]) -> list[str]:
+        from app.rules.registry import BY_CODE
+
+        bad = [c for c in v if c not in BY_CODE]
+        if bad:
+            raise ValueError(f"unknown rule codes: {', '.join(bad[:5])}")
+        return v

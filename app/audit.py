@@ -1,0 +1,132 @@
+"""The audit trail's write path: accepted events are never lost.
+
+A check must not wait on the database, and a database outage must not lose
+what was already accepted. Events go into a bounded in-memory queue that a
+background task flushes in batches. If the database is down the batch stays
+queued and is retried with back-off; at shutdown whatever could not be
+written is appended to a local spool file (JSON lines, codes and counts only),
+which the next start loads back into the queue.
+
+Events hold rule codes, actions, counts, timings, the policy version and a
+keyed hash of the sender. Never subjects, bodies, names or addresses.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import logging
+import threading
+import uuid
+from collections import deque
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("etiquette.audit")
+
+Writer = Callable[[Sequence[dict[str, Any]]], None]
+
+
+def keyed_hash(secret: str, value: str) -> str:
+    """HMAC-SHA256 of a normalised value: stable per deployment, useless without the key."""
+    return hmac.new(secret.encode(), value.strip().lower().encode(), hashlib.sha256).hexdigest()
+
+
+class AuditSink:
+    def __init__(self, writer: Writer, spool: Path, *, max_queue: int = 100_000) -> None:
+        self._writer = writer
+        self._spool = spool
+        self._queue: deque[dict[str, Any]] = deque()
+        self._max = max_queue
+        self._lock = threading.Lock()
+        self.dropped = 0
+        self.failures = 0
+        self.written = 0
+
+    def submit(self, event: dict[str, Any]) -> None:
+        event.setdefault("event_id", str(uuid.uuid4()))
+        event.setdefault("at", datetime.now(UTC))
+        with self._lock:
+            if len(self._queue) >= self._max:
+                # Memory is bounded; overflow goes straight to the spool file.
+                self._append_spool([event])
+                return
+            self._queue.append(event)
+
+    @property
+    def pending(self) -> int:
+        return len(self._queue)
+
+    def flush(self, batch_size: int = 500) -> int:
+        """Write queued events; returns how many were written. Raises nothing."""
+        written = 0
+        while True:
+            with self._lock:
+                batch = [self._queue.popleft() for _ in range(min(batch_size, len(self._queue)))]
+            if not batch:
+                return written
+            try:
+                self._writer(batch)
+            except Exception as exc:  # database down: keep the batch, try later
+                self.failures += 1
+                log.warning("audit write failed (%s); %d events kept", type(exc).__name__, len(batch))
+                with self._lock:
+                    self._queue.extendleft(reversed(batch))
+                return written
+            written += len(batch)
+            self.written += len(batch)
+
+    async def run(self, interval: float) -> None:
+        delay = interval
+        while True:
+            await asyncio.sleep(delay)
+            before = self.failures
+            await asyncio.to_thread(self.flush)
+            delay = min(delay * 2, 30.0) if self.failures > before else interval
+
+    # -- spool -----------------------------------------------------------------
+
+    def _append_spool(self, events: Sequence[dict[str, Any]]) -> None:
+        self._spool.parent.mkdir(parents=True, exist_ok=True)
+        with self._spool.open("a", encoding="utf-8") as fh:
+            for e in events:
+                fh.write(json.dumps(e, default=_json_default) + "\n")
+
+    def spool_remaining(self) -> int:
+        """At shutdown: write what is left to the spool file."""
+        with self._lock:
+            rest = list(self._queue)
+            self._queue.clear()
+        if rest:
+            self._append_spool(rest)
+            log.warning("audit: %d events spooled to %s", len(rest), self._spool)
+        return len(rest)
+
+    def load_spool(self) -> int:
+        """At start: queue events a previous run could not write."""
+        if not self._spool.exists():
+            return 0
+        lines = self._spool.read_text(encoding="utf-8").splitlines()
+        events = []
+        for line in lines:
+            try:
+                e = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(e.get("at"), str):
+                e["at"] = datetime.fromisoformat(e["at"])
+            events.append(e)
+        with self._lock:
+            self._queue.extend(events)
+        self._spool.unlink()
+        return len(events)
+
+
+def _json_default(o: object) -> str:
+    if isinstance(o, datetime):
+        return o.isoformat()
+    raise TypeError(type(o).__name__)

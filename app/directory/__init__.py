@@ -1,0 +1,5 @@
+"""Who is who: the directory snapshot and its loaders (MIS CSV, Graph, Google)."""
+
+from app.directory.model import Directory, Group, Person
+
+__all__ = ["Directory", "Group", "Person"]

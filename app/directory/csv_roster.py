@@ -1,0 +1,152 @@
+"""Load people and groups from CSV exports (an MIS such as SIMS, Arbor or
+Bromcom exports these with a report; column names are ours, documented in the
+README).
+
+People CSV columns (header row required; order free; extra columns ignored):
+
+==================  ========  ==================================================
+column              required  meaning
+==================  ========  ==================================================
+id                  yes       the MIS's stable id for the person
+kind                yes       pupil, staff, parent or other
+first_name          yes       legal first name
+last_name           yes       surname (multi-part and hyphenated are fine)
+preferred_name      no        known-as name
+middle_names        no
+email               no        school address (pupils, staff) or held address (parents)
+personal_emails     no        other known addresses, separated by ``;``
+mis_ref             no        reference used instead of a name in subjects
+==================  ========  ==================================================
+
+Groups CSV columns: ``email`` (required), ``name``, ``member_count``, ``kind``
+(pupil/staff/parent/other: who the list reaches).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+from app.directory.model import Group, Person
+from app.domain import PersonKind
+
+PEOPLE_REQUIRED = ("id", "kind", "first_name", "last_name")
+MAX_ROWS = 500_000
+
+
+class RosterError(ValueError):
+    """A CSV problem, with every bad row named (up to 20)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        more = f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""
+        super().__init__("; ".join(problems[:20]) + more)
+
+
+def _address(value: str, row: int, column: str, problems: list[str]) -> str | None:
+    from app.api.schemas import check_address
+
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return check_address(value)
+    except ValueError as exc:
+        problems.append(f"row {row}: {column}: {exc}")
+        return None
+
+
+def _rows(text: str, required: Iterable[str]) -> tuple[list[dict[str, str]], list[str]]:
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise RosterError([f"missing column(s): {', '.join(missing)} (header: {', '.join(header)})"])
+    reader.fieldnames = header
+    rows = []
+    for i, row in enumerate(reader):
+        if i >= MAX_ROWS:
+            raise RosterError([f"more than {MAX_ROWS} rows"])
+        rows.append({k: (v or "").strip() for k, v in row.items() if k})
+    return rows, header
+
+
+def parse_people(text: str) -> list[Person]:
+    rows, _ = _rows(text, PEOPLE_REQUIRED)
+    people: list[Person] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    kinds = {k.value for k in PersonKind}
+    for n, row in enumerate(rows, start=2):  # row 1 is the header
+        pid = row.get("id", "")
+        kind = row.get("kind", "").lower()
+        first, last = row.get("first_name", ""), row.get("last_name", "")
+        if not pid:
+            problems.append(f"row {n}: id is empty")
+        elif pid in seen:
+            problems.append(f"row {n}: id {pid!r} appears twice")
+        if kind not in kinds:
+            problems.append(f"row {n}: kind must be one of {', '.join(sorted(kinds))}")
+        if not first or not last:
+            problems.append(f"row {n}: first_name and last_name are required")
+        email = _address(row.get("email", ""), n, "email", problems)
+        personal = [
+            a
+            for part in row.get("personal_emails", "").split(";")
+            if (a := _address(part, n, "personal_emails", problems))
+        ]
+        seen.add(pid)
+        if problems and problems[-1].startswith(f"row {n}:"):
+            continue
+        people.append(
+            Person(
+                id=pid,
+                first_name=first,
+                last_name=last,
+                kind=PersonKind(kind),
+                email=email,
+                preferred_name=row.get("preferred_name") or None,
+                personal_emails=tuple(personal),
+                mis_ref=row.get("mis_ref") or None,
+                middle_names=row.get("middle_names", ""),
+            )
+        )
+    if problems:
+        raise RosterError(problems)
+    return people
+
+
+def parse_groups(text: str) -> list[Group]:
+    rows, _ = _rows(text, ("email",))
+    groups: list[Group] = []
+    problems: list[str] = []
+    for n, row in enumerate(rows, start=2):
+        email = _address(row.get("email", ""), n, "email", problems)
+        count_text = row.get("member_count", "")
+        count: int | None = None
+        if count_text:
+            if not count_text.isdigit():
+                problems.append(f"row {n}: member_count must be a whole number")
+                continue
+            count = int(count_text)
+        kind = row.get("kind", "").lower() or None
+        if kind and kind not in {k.value for k in PersonKind}:
+            problems.append(f"row {n}: kind must be pupil, staff, parent or other")
+            continue
+        if email:
+            groups.append(Group(email, row.get("name", ""), count, PersonKind(kind) if kind else None))
+        elif not problems or not problems[-1].startswith(f"row {n}:"):
+            problems.append(f"row {n}: email is required")
+    if problems:
+        raise RosterError(problems)
+    return groups
+
+
+def load_roster_csv(path: Path) -> list[Person]:
+    return parse_people(path.read_text(encoding="utf-8-sig"))
+
+
+def load_groups_csv(path: Path) -> list[Group]:
+    return parse_groups(path.read_text(encoding="utf-8-sig"))

@@ -1,0 +1,189 @@
+"""Who is who at a school: a read-only snapshot the engine consults.
+
+A :class:`Directory` is built once per roster load (from an MIS CSV export,
+Microsoft Graph or Google Directory) and then only read. Building it
+pre-computes every index the rules need, including the subject-line name
+matcher, so that a check does dictionary look-ups and nothing more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from app.domain import PersonKind, email_domain, normalise_address
+from app.text import fold
+
+if TYPE_CHECKING:
+    from app.names import NameIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A pupil, member of staff, parent/carer or other contact.
+
+    ``email`` is the school-issued address (pupils and staff) or the address
+    the school holds (parents). ``personal_emails`` are other addresses known
+    to belong to the person (a pupil's Gmail recorded by the MIS, a parent's
+    second address). ``mis_ref`` is the MIS's reference (e.g. a UPN-free admin
+    number) used by SUB001's "reference" fix style.
+    """
+
+    id: str
+    first_name: str
+    last_name: str
+    kind: PersonKind
+    email: str | None = None
+    preferred_name: str | None = None
+    personal_emails: tuple[str, ...] = ()
+    mis_ref: str | None = None
+    middle_names: str = ""
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.preferred_name or self.first_name} {self.last_name}".strip()
+
+    @property
+    def initials(self) -> str:
+        first = (self.preferred_name or self.first_name)[:1].upper()
+        last_parts = [p for p in re.split(r"[\s\-]+", self.last_name) if p]
+        last = last_parts[-1][:1].upper() if last_parts else ""
+        return ".".join(x for x in (first, last) if x) + "." if (first or last) else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A distribution list or Google group, with its size where known."""
+
+    email: str
+    name: str = ""
+    member_count: int | None = None
+    kind: PersonKind | None = None  # e.g. a "Year 9 parents" list is PARENT
+
+
+_LOCAL_SPLIT = re.compile(r"[._\-+0-9]+")
+
+
+def name_key(first: str, last: str) -> str:
+    """The key pupils are indexed under for personal-address matching."""
+    return f"{fold(first).strip()}|{fold(last).strip()}"
+
+
+@dataclass(slots=True)
+class Directory:
+    """An immutable snapshot with its indexes. Build with :meth:`build`."""
+
+    people: tuple[Person, ...] = ()
+    groups: tuple[Group, ...] = ()
+    internal_domains: frozenset[str] = frozenset()
+    version: int = 0
+    _by_email: dict[str, Person] = field(default_factory=dict, repr=False)
+    _by_personal: dict[str, Person] = field(default_factory=dict, repr=False)
+    _groups: dict[str, Group] = field(default_factory=dict, repr=False)
+    _pupils_by_name: dict[str, tuple[Person, ...]] = field(default_factory=dict, repr=False)
+    _pupils_by_concat: dict[str, tuple[Person, ...]] = field(default_factory=dict, repr=False)
+    _names: NameIndex | None = field(default=None, repr=False)
+
+    @classmethod
+    def build(
+        cls,
+        people: Iterable[Person] = (),
+        groups: Iterable[Group] = (),
+        *,
+        internal_domains: Iterable[str] = (),
+        version: int = 0,
+        with_names: bool = True,
+    ) -> Directory:
+        people_t = tuple(people)
+        groups_t = tuple(groups)
+        d = cls(
+            people=people_t,
+            groups=groups_t,
+            internal_domains=frozenset(email_domain("x@" + x) for x in internal_domains),
+            version=version,
+        )
+        by_name: dict[str, list[Person]] = {}
+        by_concat: dict[str, list[Person]] = {}
+        for p in people_t:
+            if p.email:
+                d._by_email.setdefault(normalise_address(p.email), p)
+            for extra in p.personal_emails:
+                d._by_personal.setdefault(normalise_address(extra), p)
+            if p.kind is PersonKind.PUPIL:
+                for first in {p.first_name, p.preferred_name or p.first_name}:
+                    by_name.setdefault(name_key(first, p.last_name), []).append(p)
+                    concat = _squash(first) + _squash(p.last_name)
+                    by_concat.setdefault(concat, []).append(p)
+        d._pupils_by_name = {k: tuple(v) for k, v in by_name.items()}
+        d._pupils_by_concat = {k: tuple(v) for k, v in by_concat.items()}
+        d._groups = {normalise_address(g.email): g for g in groups_t}
+        if with_names:
+            from app.names import NameIndex
+
+            d._names = NameIndex.build(people_t)
+        return d
+
+    # -- look-ups (all O(1)) -------------------------------------------------
+
+    def person_by_address(self, key: str) -> Person | None:
+        """The person whose school or personal address this normalised key is."""
+        return self._by_email.get(key) or self._by_personal.get(key)
+
+    def person_by_school_address(self, key: str) -> Person | None:
+        return self._by_email.get(key)
+
+    def person_by_personal_address(self, key: str) -> Person | None:
+        return self._by_personal.get(key)
+
+    def group(self, key: str) -> Group | None:
+        return self._groups.get(key)
+
+    def pupils_named(self, display_name: str) -> tuple[Person, ...]:
+        """Pupils whose first (or preferred) name and surname make up a display name.
+
+        ``"Amir Khan"``, ``"KHAN, Amir"`` and ``"Amir J Khan"`` all find Amir
+        Khan; a title or a lone surname ("Mrs Khan") finds nobody, because a
+        parent shares the surname.
+        """
+        text = fold(display_name).strip().strip("'\"")
+        if not text:
+            return ()
+        if "," in text:
+            last, _, first = text.partition(",")
+            return self._pupils_by_name.get(f"{first.strip().split(' ')[0]}|{last.strip()}", ())
+        parts = text.split()
+        if len(parts) < 2:
+            return ()
+        # first token + remaining tokens (multi-part surnames), then first + last.
+        for i in range(1, len(parts)):
+            hit = self._pupils_by_name.get(f"{parts[0]}|{' '.join(parts[i:])}")
+            if hit:
+                return hit
+        return ()
+
+    def pupils_matching_local_part(self, local: str) -> tuple[Person, ...]:
+        """Pupils whose first name and surname make up an address's local part.
+
+        ``amir.khan``, ``amir_khan07``, ``khan.amir`` and ``amirkhan2011`` find
+        Amir Khan. Initials alone (``akhan``) do not: too many parents and
+        siblings share them.
+        """
+        tokens = [t for t in _LOCAL_SPLIT.split(fold(local)) if t]
+        if not tokens:
+            return ()
+        if len(tokens) >= 2:
+            for a, b in ((tokens[0], tokens[-1]), (tokens[-1], tokens[0])):
+                hit = self._pupils_by_name.get(f"{a}|{b}")
+                if hit:
+                    return hit
+        return self._pupils_by_concat.get("".join(tokens), ())
+
+    @property
+    def names(self) -> NameIndex | None:
+        return self._names
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z]", "", fold(text))

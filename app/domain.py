@@ -1,0 +1,287 @@
+"""The domain: what the engine reads and what it returns.
+
+Everything here is frozen, typed and free of I/O. These are plain slotted
+dataclasses rather than pydantic models because the engine builds and reads
+them on the send-time hot path; validation happens once, at the edges
+(``app.api.schemas`` for HTTP, ``app.eml`` for files, the integrations for
+Outlook and Gmail payloads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import IntEnum, StrEnum
+from typing import Any
+
+
+class Host(StrEnum):
+    """Where the message is being composed."""
+
+    OUTLOOK = "outlook"
+    GMAIL = "gmail"
+    API = "api"
+    EML = "eml"
+
+
+class ComposeType(StrEnum):
+    """How the message came about. Outlook reports reply-all as ``reply``."""
+
+    NEW = "new"
+    REPLY = "reply"
+    REPLY_ALL = "reply_all"
+    FORWARD = "forward"
+
+
+class Importance(StrEnum):
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+
+
+class RecipientField(StrEnum):
+    TO = "to"
+    CC = "cc"
+    BCC = "bcc"
+
+
+class RecipientKind(StrEnum):
+    """What the host says a recipient is, where it knows.
+
+    Outlook's ``recipientType`` maps here (``user``, ``externalUser``,
+    ``distributionList``, ``other``). It is a hint only: a GAL contact saved in
+    a personal address book is reported as ``externalUser``, so the engine
+    decides internal/external from the school's domains.
+    """
+
+    USER = "user"
+    EXTERNAL = "external"
+    DISTRIBUTION_LIST = "distribution_list"
+    UNKNOWN = "unknown"
+
+
+class PersonKind(StrEnum):
+    PUPIL = "pupil"
+    STAFF = "staff"
+    PARENT = "parent"
+    OTHER = "other"
+
+
+class Severity(StrEnum):
+    """How a rule's finding is treated.
+
+    ``advise`` findings are shown (task pane, card) but never stop a send;
+    ``warn`` prompts with "Send anyway"; ``block`` stops the send until fixed.
+    """
+
+    OFF = "off"
+    ADVISE = "advise"
+    WARN = "warn"
+    BLOCK = "block"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.OFF: 0, Severity.ADVISE: 1, Severity.WARN: 2, Severity.BLOCK: 3}
+
+
+class Action(StrEnum):
+    """What the client should do with the send."""
+
+    ALLOW = "allow"
+    WARN = "warn"
+    BLOCK = "block"
+
+
+class Weekday(IntEnum):
+    """ISO weekday numbers minus one, as ``datetime.weekday()`` returns them."""
+
+    MONDAY = 0
+    TUESDAY = 1
+    WEDNESDAY = 2
+    THURSDAY = 3
+    FRIDAY = 4
+    SATURDAY = 5
+    SUNDAY = 6
+
+
+def email_domain(address: str) -> str:
+    """The lower-cased domain of an address, IDN labels in their A-label form.
+
+    ``Pupil@Ex\u00e4mple.sch.uk`` and ``pupil@xn--exmple-cua.sch.uk`` are the
+    same domain; comparing A-labels makes them equal.
+    """
+    _, _, domain = address.rpartition("@")
+    domain = domain.strip().rstrip(".").lower()
+    if domain.isascii():
+        return domain
+    try:
+        return domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return domain
+
+
+def normalise_address(address: str) -> str:
+    """Lower-cased address with its domain in A-label form (local parts are
+    case-insensitive at every mail provider schools use)."""
+    local, at, _ = address.strip().rpartition("@")
+    if not at:
+        return address.strip().lower()
+    return f"{local.lower()}@{email_domain(address)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    email: str
+    name: str = ""
+
+    @property
+    def domain(self) -> str:
+        return email_domain(self.email)
+
+    @property
+    def key(self) -> str:
+        """The normalised address used for every lookup."""
+        return normalise_address(self.email)
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    email: str
+    name: str = ""
+    field: RecipientField = RecipientField.TO
+    kind: RecipientKind = RecipientKind.UNKNOWN
+
+    @property
+    def domain(self) -> str:
+        return email_domain(self.email)
+
+    @property
+    def key(self) -> str:
+        return normalise_address(self.email)
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    name: str
+    size: int
+    inline: bool = False
+    content_type: str = "application/octet-stream"
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    sender: Address
+    send_at: datetime
+    to: tuple[Recipient, ...] = ()
+    cc: tuple[Recipient, ...] = ()
+    bcc: tuple[Recipient, ...] = ()
+    subject: str = ""
+    attachments: tuple[Attachment, ...] = ()
+    compose_type: ComposeType = ComposeType.NEW
+    importance: Importance = Importance.NORMAL
+    host: Host = Host.API
+
+    def __post_init__(self) -> None:
+        if self.send_at.tzinfo is None or self.send_at.utcoffset() is None:
+            raise ValueError("send_at must be timezone-aware")
+
+    @property
+    def recipients(self) -> tuple[Recipient, ...]:
+        return self.to + self.cc + self.bcc
+
+
+class FixKind(StrEnum):
+    MOVE_TO_BCC = "move_to_bcc"
+    REPLACE_SUBJECT = "replace_subject"
+    SCHEDULE_SEND = "schedule_send"
+    REPLACE_RECIPIENT = "replace_recipient"
+    REMOVE_RECIPIENT = "remove_recipient"
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A machine-applicable change a client can make to the draft.
+
+    ``params`` by kind:
+
+    - ``move_to_bcc``: ``addresses`` (list of addresses now in To/Cc)
+    - ``replace_subject``: ``subject`` (the whole new subject)
+    - ``schedule_send``: ``send_at`` (ISO-8601 with offset), ``local_time``
+      (human text in the school's zone)
+    - ``replace_recipient``: ``address`` (to remove), ``replacement`` (to add),
+      ``field`` (to/cc/bcc)
+    - ``remove_recipient``: ``address``, ``field``
+    """
+
+    kind: FixKind
+    title: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind.value, "title": self.title, **self.params}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One breach of one rule, explained.
+
+    ``evidence`` always carries ``observed`` and, where the rule has one,
+    ``threshold`` and ``threshold_source`` (``policy`` when the school set it,
+    ``default`` otherwise), plus rule-specific detail (which recipients, which
+    words, which attachment). Evidence goes back to the composing user only;
+    it is never stored or logged.
+    """
+
+    code: str
+    rule: str
+    severity: Severity
+    title: str
+    message: str
+    policy_ref: str
+    evidence: Mapping[str, Any] = field(default_factory=dict)
+    fixes: tuple[Fix, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "title": self.title,
+            "message": self.message,
+            "policy_ref": self.policy_ref,
+            "evidence": dict(self.evidence),
+            "fixes": [f.to_dict() for f in self.fixes],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The engine's answer: the most severe finding decides the action.
+
+    ``advise`` findings alone give ``allow`` (with the findings attached).
+    ``duration_ms`` is filled in by the caller that timed the evaluation; the
+    engine itself reads no clock.
+    """
+
+    action: Action
+    findings: tuple[Finding, ...]
+    policy_version: int
+    evaluated_for: datetime
+    duration_ms: float = 0.0
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(f.code for f in self.findings)
+
+
+def action_for(findings: tuple[Finding, ...]) -> Action:
+    top = max((f.severity.rank for f in findings), default=0)
+    if top >= Severity.BLOCK.rank:
+        return Action.BLOCK
+    if top >= Severity.WARN.rank:
+        return Action.WARN
+    return Action.ALLOW

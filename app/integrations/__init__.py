@@ -1,0 +1,1 @@
+"""Host integrations: Outlook (Office.js, Entra ID, Graph) and Gmail (HTTP add-on)."""

@@ -1,0 +1,1 @@
+"""Gmail: a Google Workspace add-on served over HTTP."""

@@ -1,0 +1,1 @@
+"""Outlook add-in: Entra ID tokens, Graph via On-Behalf-Of, Smart Alerts support."""

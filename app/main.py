@@ -1,0 +1,139 @@
+"""``create_app()``: routers, middleware, and the lifespan that owns the
+store, the runtime cache, the audit writer and the shared HTTP client."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+import httpx
+from fastapi import FastAPI, Request, Response, status
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+
+from app.api import admin, check, health, rules
+from app.audit import AuditSink
+from app.config import Settings, get_settings
+from app.http import make_client
+from app.integrations.gmail import routes as gmail_routes
+from app.integrations.outlook import routes as outlook_routes
+from app.runtime import Runtime
+from app.store import Database, Store
+
+log = logging.getLogger("etiquette")
+
+# Paths whose bodies may exceed the general limit (roster uploads).
+_UPLOAD_PREFIX = "/v1/admin/"
+_UPLOAD_LIMIT = 50_000_000
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        db = Database(settings.database_url)
+        await asyncio.to_thread(db.migrate)
+        store = Store(db)
+        audit = AuditSink(store.write_audit, settings.audit_spool, max_queue=settings.audit_queue_max)
+        restored = audit.load_spool()
+        if restored:
+            log.info("audit: %d spooled events queued for writing", restored)
+        if settings.demo:
+            from app.demo import ensure_demo
+
+            await asyncio.to_thread(ensure_demo, store)
+        async with make_client(transport) as http:
+            runtime = Runtime(settings, store, audit, http)
+            await asyncio.to_thread(runtime.refresh_sync)
+            app.state.runtime = runtime
+            tasks = [
+                asyncio.create_task(runtime.run_refresh()),
+                asyncio.create_task(audit.run(settings.audit_flush_seconds)),
+                asyncio.create_task(runtime.listen()),
+            ]
+            try:
+                yield
+            finally:
+                for t in tasks:
+                    t.cancel()
+                for t in tasks:
+                    with contextlib.suppress(asyncio.CancelledError, Exception):
+                        await t
+                await asyncio.to_thread(audit.flush)
+                audit.spool_remaining()
+                db.dispose()
+
+    app = FastAPI(
+        title="Etiquette",
+        version="1.0.0",
+        summary="Checks a school email against the school's own policy before it is sent.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+
+    @app.middleware("http")
+    async def limit_body(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        limit = (
+            _UPLOAD_LIMIT if request.url.path.startswith(_UPLOAD_PREFIX) else settings.max_body_bytes
+        )
+        declared = request.headers.get("content-length")
+        if declared is not None:
+            if not declared.isdigit():
+                return JSONResponse({"detail": "invalid Content-Length"}, status_code=400)
+            if int(declared) > limit:
+                return JSONResponse(
+                    {"detail": f"request body over {limit} bytes"},
+                    status_code=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+                )
+        elif request.method in ("POST", "PUT", "PATCH"):
+            body = await request.body()  # chunked: measure what arrived
+            if len(body) > limit:
+                return JSONResponse(
+                    {"detail": f"request body over {limit} bytes"},
+                    status_code=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+                )
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST", "PUT"],
+            allow_headers=["Authorization", "Content-Type"],
+            max_age=600,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+        # Name the field and the problem; never echo the input back (it may be a name).
+        errors = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+            for e in exc.errors()
+        ]
+        return JSONResponse({"detail": errors}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
+
+    @app.exception_handler(Exception)
+    async def unexpected(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled %s", type(exc).__name__)
+        return JSONResponse({"detail": "internal error"}, status_code=500)
+
+    for r in (health.router, check.router, rules.router, admin.router):
+        app.include_router(r)
+    # Integrations
+    app.include_router(outlook_routes.router)
+    app.include_router(gmail_routes.router)
+    return app

@@ -1,0 +1,239 @@
+"""A school's email policy as typed data.
+
+One :class:`Policy` per tenant, versioned by the store. The same model
+validates the policy file (YAML or JSON), the admin API's PUT body and the
+``etiquette policy validate`` command, so there is one definition of what a
+valid policy is. Unknown keys are errors everywhere.
+
+Defaults come from the policies in ``shared/policies`` (see each field's
+description); per-rule settings live with their rules in ``app.rules``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time
+from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    SerializationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from app.domain import Weekday, email_domain
+
+if TYPE_CHECKING:
+    from app.rules.base import RuleOptions
+
+
+class Nation(StrEnum):
+    """Whose bank holidays apply (they differ: St Andrew's Day, the Twelfth...)."""
+
+    ENGLAND = "england"
+    WALES = "wales"
+    SCOTLAND = "scotland"
+    NORTHERN_IRELAND = "northern_ireland"
+
+    @property
+    def subdivision(self) -> str:
+        """The ISO 3166-2:GB code the ``holidays`` package uses."""
+        return {"england": "ENG", "wales": "WLS", "scotland": "SCT", "northern_ireland": "NIR"}[
+            self.value
+        ]
+
+
+class FailMode(StrEnum):
+    """What an add-in does when the service cannot be reached in time."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class WorkingHours(_Strict):
+    """When staff are expected to read email.
+
+    Default Monday-Friday 07:30-18:00: the trust policy asks senders not to
+    "expect recipients to read and/or respond outside of normal working
+    hours" (§7 "Before using e-mail") and the school policy says staff
+    "should not be required to read or respond to emails in the evenings or
+    at weekends" (§4.5). 07:30 is when staff are commonly on site before
+    registration; 18:00 is the usual close of after-school commitments.
+    """
+
+    days: tuple[Weekday, ...] = Field(
+        default=(Weekday.MONDAY, Weekday.TUESDAY, Weekday.WEDNESDAY, Weekday.THURSDAY, Weekday.FRIDAY),
+        description="Working days, 0 = Monday ... 6 = Sunday.",
+        min_length=1,
+    )
+    start: time = Field(default=time(7, 30), description="Start of the working day (school time).")
+    end: time = Field(default=time(18, 0), description="End of the working day (school time).")
+
+    @field_validator("days", mode="before")
+    @classmethod
+    def _days_by_name(cls, v: Any) -> Any:
+        if isinstance(v, list | tuple):
+            out = []
+            for d in v:
+                if isinstance(d, str) and not d.isdigit():
+                    try:
+                        out.append(Weekday[d.strip().upper()])
+                    except KeyError:
+                        raise ValueError(f"unknown weekday {d!r}") from None
+                else:
+                    out.append(d)
+            return tuple(sorted(set(out)))
+        return v
+
+    @model_validator(mode="after")
+    def _ordered(self) -> WorkingHours:
+        if self.start >= self.end:
+            raise ValueError("working_hours.start must be before working_hours.end")
+        return self
+
+
+class Holiday(_Strict):
+    """A school holiday (inclusive dates), e.g. half term."""
+
+    name: str = Field(default="", max_length=100)
+    start: date
+    end: date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Holiday:
+        if self.start > self.end:
+            raise ValueError(f"holiday {self.name!r}: start is after end")
+        return self
+
+
+def _validate_rules(value: Any) -> dict[str, RuleOptions]:
+    from app.rules.registry import validate_rule_settings
+
+    return validate_rule_settings(value)
+
+
+def _serialise_rules(value: dict[str, RuleOptions], info: SerializationInfo) -> dict[str, Any]:
+    # exclude_unset keeps "the school set this" apart from "our default", which
+    # findings report as threshold_source; the store saves documents that way.
+    out = {}
+    for code, opts in value.items():
+        dumped = opts.model_dump(mode="json", exclude_unset=info.exclude_unset)
+        if dumped or not info.exclude_unset:
+            out[code] = dumped
+    return out
+
+
+# Typed as dict[str, Any] for pydantic (validation is the registry's); read
+# through Policy.options() for a RuleOptions.
+RuleSettings = Annotated[
+    dict[str, Any],
+    PlainValidator(_validate_rules),
+    PlainSerializer(_serialise_rules, return_type=dict[str, Any], when_used="always"),
+    WithJsonSchema(
+        {
+            "type": "object",
+            "description": "Per-rule settings keyed by code (REC001) or name (large-audience). "
+            "See GET /v1/rules for each rule's options schema.",
+            "additionalProperties": {"type": "object"},
+        }
+    ),
+]
+
+
+def _domain_list(v: Any) -> Any:
+    if isinstance(v, list | tuple):
+        out = []
+        for d in v:
+            if not isinstance(d, str) or not d.strip() or " " in d.strip():
+                raise ValueError(f"not a domain: {d!r}")
+            out.append(email_domain("x@" + d.strip().lstrip("@")))
+        return tuple(dict.fromkeys(out))
+    return v
+
+
+class Policy(_Strict):
+    """A school's policy. ``version`` is assigned by the store, not by admins."""
+
+    school_name: str = Field(default="", max_length=200, description="Shown in messages.")
+    version: int = Field(default=0, ge=0, description="Set by the store on each change.")
+    internal_domains: tuple[str, ...] = Field(
+        default=(),
+        description="The school's (or trust's) own mail domains. Mail to these is internal.",
+    )
+    pupil_domains: tuple[str, ...] = Field(
+        default=(),
+        description="Domains of pupils' school accounts (often a subdomain). Internal too.",
+    )
+    timezone: str = Field(default="Europe/London", description="IANA zone of the school.")
+    working_hours: WorkingHours = Field(default_factory=WorkingHours)
+    bank_holidays: Nation = Field(
+        default=Nation.ENGLAND, description="Whose bank holidays count as non-working days."
+    )
+    school_holidays: tuple[Holiday, ...] = Field(
+        default=(), description="Term breaks; sending to staff then counts as out of hours."
+    )
+    fail_mode: FailMode = Field(
+        default=FailMode.OPEN,
+        description="What the Outlook add-in does if this service does not answer within ~3 s. "
+        "Open (default) lets the send go: a checker outage must never stop a school's email.",
+    )
+    rules: RuleSettings = Field(default_factory=lambda: _validate_rules({}))
+
+    _normalise_internal = field_validator("internal_domains", "pupil_domains", mode="before")(
+        classmethod(lambda cls, v: _domain_list(v))
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, v: str) -> str:
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {v!r} (use an IANA name like Europe/London)") from None
+        return v
+
+    # Derived data, computed once per policy object (policies are immutable).
+    @cached_property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @cached_property
+    def school_domains(self) -> frozenset[str]:
+        return frozenset(self.internal_domains) | frozenset(self.pupil_domains)
+
+    def options(self, code: str) -> RuleOptions:
+        opts: RuleOptions = self.rules[code]
+        return opts
+
+    def content_dict(self) -> dict[str, Any]:
+        """The admin-editable content as the school wrote it (no version, no defaults)."""
+        return self.model_dump(mode="json", exclude={"version"}, exclude_unset=True)
+
+
+def load_policy_file(path: Path) -> Policy:
+    """Read a YAML or JSON policy file. Raises ``ValueError`` with a readable message."""
+    text = path.read_text(encoding="utf-8")
+    data: Any
+    if path.suffix.lower() == ".json":
+        data = json.loads(text)
+    else:
+        import yaml
+
+        data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: a policy file holds a mapping at the top level")
+    return Policy.model_validate(data)

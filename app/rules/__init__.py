@@ -1,0 +1,1 @@
+"""The checks, one module per rule. See ``registry.RULES`` for the list."""

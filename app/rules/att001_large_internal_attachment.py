@@ -1,0 +1,103 @@
+"""ATT001 large-internal-attachment."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from app.domain import Finding, Severity
+from app.rules import sources
+from app.rules.base import Context, Rule, RuleOptions
+
+_MB = 1024 * 1024
+
+
+class Options(RuleOptions):
+    severity: Severity = Severity.WARN
+    max_file_bytes: int = Field(
+        default=5 * _MB,
+        ge=1,
+        description="A single attachment at or above this size fires the rule (default 5 MB: a "
+        "short video or a scanned pack; documents and photos are smaller).",
+    )
+    max_total_bytes: int = Field(
+        default=10 * _MB,
+        ge=1,
+        description="Attachments together at or above this size fire the rule (default 10 MB).",
+    )
+
+
+def _mb(n: int) -> str:
+    return f"{n / _MB:.1f} MB"
+
+
+class LargeInternalAttachment(Rule[Options]):
+    """A large file attached to mail that goes to colleagues.
+
+    What it checks
+        A non-inline attachment is at least ``max_file_bytes``, or all
+        non-inline attachments together are at least ``max_total_bytes``,
+        and at least one recipient is at the school's own domains. Mail only
+        to outside addresses is left alone: they cannot reach the school's
+        Teams or OneDrive.
+
+    Why it matters
+        School policy §4.5: "Large files are not included if sent internally
+        - these could slow down the system so should be shared via Teams or
+        OneDrive instead." Trust policy §7: internal attachments cause a
+        "proliferation of duplicate information in mail folders".
+
+    Example
+        A 20 MB video to ``all-staff@``.
+
+    Options
+        ``max_file_bytes`` (default 5 MB), ``max_total_bytes`` (default
+        10 MB), ``severity`` (default warn), ``allow``.
+
+    Fix
+        None automatic: the sender shares a link (OneDrive, Teams or Google
+        Drive) instead.
+    """
+
+    code = "ATT001"
+    name = "large-internal-attachment"
+    summary = "Large attachment sent to internal recipients."
+    source = sources.LARGE_FILES
+    Options = Options
+
+    def check(self, ctx: Context, opts: Options) -> Iterator[Finding]:
+        files = [a for a in ctx.message.attachments if not a.inline]
+        if not files:
+            return
+        if not any(
+            internal and not opts.allows(r)
+            for r, internal in zip(ctx.recipients, ctx.internal, strict=True)
+        ):
+            return
+        big = [a for a in files if a.size >= opts.max_file_bytes]
+        total = sum(a.size for a in files)
+        if not big and total < opts.max_total_bytes:
+            return
+        if big:
+            largest = max(big, key=lambda a: a.size)
+            observed, threshold, option = largest.size, opts.max_file_bytes, "max_file_bytes"
+            what = f"“{largest.name}” is {_mb(largest.size)}"
+        else:
+            observed, threshold, option = total, opts.max_total_bytes, "max_total_bytes"
+            what = f"The attachments come to {_mb(total)}"
+        yield self.finding(
+            opts,
+            title=f"Large attachment ({_mb(observed)})",
+            message=(
+                f"{what}. Share it with colleagues as a OneDrive, Teams or Drive link instead. "
+                f'Policy: "{self.source.text}"'
+            ),
+            evidence={
+                "observed": observed,
+                "threshold": threshold,
+                "threshold_source": opts.source_of(option),
+                "attachments": [{"name": a.name, "size": a.size} for a in big] or None,
+                "total_bytes": total,
+            },
+        )

@@ -1,0 +1,162 @@
+"""What every rule shares: its options base class, the evaluation context and
+the :class:`Rule` base.
+
+A rule is one module with one class. Its docstring has fixed headings
+(*What it checks*, *Why it matters*, *Example*, *Options*, *Fix*) that the
+README, ``GET /v1/rules`` and the admin console render; there is no second
+copy of that text anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from typing import Any, ClassVar, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from app.directory.model import Directory
+from app.domain import Finding, Fix, Message, Recipient, Severity, normalise_address
+from app.policy import Policy
+from app.rules.sources import Source
+
+
+class RuleOptions(BaseModel):
+    """Options every rule has. Subclasses add thresholds and set the default severity."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    severity: Severity = Field(default=Severity.ADVISE, description="off, advise, warn or block.")
+    allow: tuple[str, ...] = Field(
+        default=(),
+        description="Addresses (name@example.org) or domains (example.org) this rule ignores.",
+        max_length=5000,
+    )
+
+    @field_validator("allow", mode="before")
+    @classmethod
+    def _clean_allow(cls, v: Any) -> Any:
+        if isinstance(v, list | tuple):
+            out = []
+            for item in v:
+                if not isinstance(item, str) or not item.strip() or " " in item.strip():
+                    raise ValueError(f"allow-list entries are addresses or domains, not {item!r}")
+                s = item.strip().lstrip("@")
+                out.append(normalise_address(s) if "@" in s else normalise_address("x@" + s)[2:])
+            return tuple(dict.fromkeys(out))
+        return v
+
+    @cached_property
+    def _allowed(self) -> tuple[frozenset[str], frozenset[str]]:
+        addresses = frozenset(a for a in self.allow if "@" in a)
+        domains = frozenset(a for a in self.allow if "@" not in a)
+        return addresses, domains
+
+    def allows(self, recipient: Recipient) -> bool:
+        """True when the allow-list exempts this recipient from the rule."""
+        if not self.allow:
+            return False
+        addresses, domains = self._allowed
+        return recipient.key in addresses or recipient.domain in domains
+
+    def source_of(self, option: str) -> str:
+        """``policy`` when the school set this option, ``default`` otherwise."""
+        return "policy" if option in self.model_fields_set else "default"
+
+
+O = TypeVar("O", bound=RuleOptions)
+
+
+@dataclass(slots=True)
+class Context:
+    """Everything a rule reads, with the per-message work done once.
+
+    Built by the engine for one evaluation. ``internal[i]`` says whether
+    ``recipients[i]`` is at one of the school's domains (staff or pupil).
+    """
+
+    message: Message
+    policy: Policy
+    directory: Directory
+    school_domains: frozenset[str]
+    recipients: tuple[Recipient, ...]
+    internal: tuple[bool, ...]
+    local_send_at: datetime
+    memo: dict[str, Any] = field(default_factory=dict)  # work shared by several rules
+
+    @classmethod
+    def build(cls, message: Message, policy: Policy, directory: Directory) -> Context:
+        domains = policy.school_domains | directory.internal_domains
+        recipients = message.recipients
+        return cls(
+            message=message,
+            policy=policy,
+            directory=directory,
+            school_domains=domains,
+            recipients=recipients,
+            internal=tuple(r.domain in domains for r in recipients),
+            local_send_at=message.send_at.astimezone(policy.zone),
+        )
+
+    @property
+    def any_internal(self) -> bool:
+        return any(self.internal)
+
+    def is_school_address(self, address_domain: str) -> bool:
+        return address_domain in self.school_domains
+
+
+_HEADING = re.compile(r"^(What it checks|Why it matters|Example|Options|Fix)\s*$", re.M)
+
+
+class Rule(ABC, Generic[O]):
+    """Base class. Subclasses set the class attributes and implement :meth:`check`."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    source: ClassVar[Source]
+    Options: ClassVar[type[RuleOptions]]
+
+    @abstractmethod
+    def check(self, ctx: Context, opts: O) -> Iterable[Finding]:
+        """Yield findings (usually zero or one)."""
+
+    def finding(
+        self,
+        opts: O,
+        *,
+        title: str,
+        message: str,
+        evidence: Mapping[str, Any],
+        fixes: tuple[Fix, ...] = (),
+        source: Source | None = None,
+    ) -> Finding:
+        src = source or self.source
+        return Finding(
+            code=self.code,
+            rule=self.name,
+            severity=opts.severity,
+            title=title,
+            message=message,
+            policy_ref=src.ref,
+            evidence=evidence,
+            fixes=fixes,
+        )
+
+    @classmethod
+    def doc_sections(cls) -> dict[str, str]:
+        """The docstring split by its fixed headings."""
+        doc = (cls.__doc__ or "").strip("\n")
+        lines = doc.splitlines()
+        indent = min((len(x) - len(x.lstrip()) for x in lines[1:] if x.strip()), default=0)
+        text = "\n".join([lines[0].strip()] + [x[indent:] for x in lines[1:]]) if lines else ""
+        parts = _HEADING.split(text)
+        out = {"Summary": parts[0].strip()}
+        for head, body in zip(parts[1::2], parts[2::2], strict=True):
+            out[head] = body.strip()
+        return out

@@ -1,0 +1,207 @@
+"""What one running instance holds in memory: every tenant's policy and
+directory, ready for a check that does no database read.
+
+Loaded at start, then kept fresh: every ``refresh_seconds`` the instance reads
+each tenant's ``revision`` (one small query) and reloads only tenants whose
+revision moved. With ``REDIS_URL`` set, admin changes are also announced on a
+pub/sub channel so other instances reload at once. If the database is down the
+refresh fails quietly and checks keep answering from what is cached.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import httpx
+
+from app.audit import AuditSink
+from app.config import Settings
+from app.directory.model import Directory
+from app.domain import email_domain
+from app.policy import Policy
+from app.store import Store
+from app.store.repository import TenantRecord, hash_key
+from app.tenants import TenantSettings
+
+log = logging.getLogger("etiquette.runtime")
+
+CHANNEL = "etiquette:tenant-changed"
+
+
+@dataclass(frozen=True, slots=True)
+class TenantState:
+    """One school as a check sees it. Immutable: a reload swaps the whole object."""
+
+    id: str
+    slug: str
+    name: str
+    revision: int
+    settings: TenantSettings
+    domains: frozenset[str]
+    policy: Policy
+    directory: Directory
+    keys: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # hash -> (role, label)
+
+    @classmethod
+    def from_record(cls, rec: TenantRecord, directory: Directory | None = None) -> TenantState:
+        if directory is None:
+            directory = Directory.build(rec.people, rec.groups, version=rec.directory_version)
+        return cls(
+            id=rec.id,
+            slug=rec.slug,
+            name=rec.name,
+            revision=rec.revision,
+            settings=rec.settings,
+            domains=frozenset(rec.domains),
+            policy=rec.policy,
+            directory=directory,
+            keys=rec.keys,
+        )
+
+
+class Runtime:
+    def __init__(
+        self, settings: Settings, store: Store, audit: AuditSink, http: httpx.AsyncClient
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.audit = audit
+        self.http = http
+        self._tenants: dict[str, TenantState] = {}
+        self._by_domain: dict[str, str] = {}
+        self._by_key: dict[str, tuple[str, str, str]] = {}
+        self._by_entra: dict[str, str] = {}
+        self._by_google: dict[str, str] = {}
+        self.last_refresh_ok: bool = False
+        self._redis: object | None = None
+
+    # -- look-ups (memory only) ------------------------------------------------
+
+    def tenant(self, tenant_id: str) -> TenantState | None:
+        return self._tenants.get(tenant_id)
+
+    def tenants(self) -> list[TenantState]:
+        return list(self._tenants.values())
+
+    def tenant_for_domain(self, domain: str) -> TenantState | None:
+        tid = self._by_domain.get(email_domain("x@" + domain))
+        return self._tenants.get(tid) if tid else None
+
+    def tenant_for_key(self, key: str) -> tuple[TenantState, str, str] | None:
+        """(school, role, label) for an API key, from memory."""
+        hit = self._by_key.get(hash_key(key))
+        if hit is None:
+            return None
+        state = self._tenants.get(hit[0])
+        return (state, hit[1], hit[2]) if state else None
+
+    def tenant_for_entra(self, entra_tenant_id: str) -> TenantState | None:
+        tid = self._by_entra.get(entra_tenant_id.lower())
+        return self._tenants.get(tid) if tid else None
+
+    def tenant_for_google_domain(self, domain: str) -> TenantState | None:
+        tid = self._by_google.get(domain.lower())
+        return self._tenants.get(tid) if tid else None
+
+    # -- loading ---------------------------------------------------------------
+
+    def install(self, state: TenantState) -> None:
+        self._tenants[state.id] = state
+        self._reindex()
+
+    def _reindex(self) -> None:
+        by_domain: dict[str, str] = {}
+        by_key: dict[str, tuple[str, str, str]] = {}
+        by_entra: dict[str, str] = {}
+        by_google: dict[str, str] = {}
+        for s in self._tenants.values():
+            for d in s.domains:
+                by_domain[d] = s.id
+            for h, (role, label) in s.keys.items():
+                by_key[h] = (s.id, role, label)
+            if s.settings.outlook.entra_tenant_id:
+                by_entra[s.settings.outlook.entra_tenant_id.lower()] = s.id
+            if s.settings.gmail.google_domain:
+                by_google[s.settings.gmail.google_domain.lower()] = s.id
+        self._by_domain, self._by_key = by_domain, by_key
+        self._by_entra, self._by_google = by_entra, by_google
+
+    def reload_tenant(self, tenant_id: str) -> TenantState:
+        """Blocking: read one tenant and rebuild what changed (directory only if it did)."""
+        rec = self.store.load(tenant_id)
+        old = self._tenants.get(tenant_id)
+        directory = (
+            old.directory
+            if old is not None and old.directory.version == rec.directory_version
+            else None
+        )
+        state = TenantState.from_record(rec, directory)
+        self.install(state)
+        return state
+
+    def refresh_sync(self) -> int:
+        """Reload tenants whose revision moved; drop deleted ones. Returns reloads."""
+        revisions = self.store.revisions()
+        n = 0
+        for tid, rev in revisions.items():
+            cur = self._tenants.get(tid)
+            if cur is None or cur.revision != rev:
+                self.reload_tenant(tid)
+                n += 1
+        for gone in set(self._tenants) - set(revisions):
+            del self._tenants[gone]
+            n += 1
+        if n:
+            self._reindex()
+        return n
+
+    async def refresh(self) -> None:
+        try:
+            n = await asyncio.to_thread(self.refresh_sync)
+            self.last_refresh_ok = True
+            if n:
+                log.info("reloaded %d tenant(s)", n)
+        except Exception as exc:
+            self.last_refresh_ok = False
+            log.warning("refresh failed (%s); serving cached policy", type(exc).__name__)
+
+    async def run_refresh(self) -> None:
+        while True:
+            await asyncio.sleep(self.settings.refresh_seconds)
+            await self.refresh()
+
+    # -- change announcements (optional Redis) --------------------------------
+
+    async def announce(self, tenant_id: str) -> None:
+        redis = self._redis
+        if redis is None:
+            return
+        try:
+            await redis.publish(CHANNEL, tenant_id)  # type: ignore[attr-defined]
+        except Exception as exc:
+            log.warning("redis publish failed (%s)", type(exc).__name__)
+
+    async def listen(self) -> None:
+        """Reload a tenant as soon as another instance announces a change."""
+        if not self.settings.redis_url:
+            return
+        import redis.asyncio as aioredis
+
+        client = aioredis.from_url(self.settings.redis_url, socket_connect_timeout=2)
+        self._redis = client
+        while True:
+            try:
+                pubsub = client.pubsub()
+                await pubsub.subscribe(CHANNEL)
+                async for msg in pubsub.listen():
+                    if msg.get("type") == "message":
+                        await self.refresh()
+            except asyncio.CancelledError:
+                await client.aclose()
+                raise
+            except Exception as exc:
+                log.warning("redis listen failed (%s); polling continues", type(exc).__name__)
+                await asyncio.sleep(5)

@@ -1,0 +1,11 @@
+"""Persistence: SQLAlchemy 2 models, Alembic migrations, tenant-scoped repositories.
+
+SQLite by default, PostgreSQL via ``DATABASE_URL``. Nothing here is
+SQLite-specific: types are portable, JSON is stored as text, and the store
+tests run against both.
+"""
+
+from app.store.db import Database
+from app.store.repository import NotFound, Store, TenantRepo
+
+__all__ = ["Database", "NotFound", "Store", "TenantRepo"]

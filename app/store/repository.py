@@ -1,0 +1,420 @@
+"""Every query a tenant's data goes through, scoped in one place.
+
+:class:`TenantRepo` is the only way to read or write a school's policy,
+directory or audit trail, and every one of its queries starts from its
+``tenant_id``. A route never sees another school's rows because there is no
+method that could return them (``tests/store/test_isolation.py`` proves it).
+:class:`Store` holds the few operations that are about tenants themselves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from app.directory.model import Group, Person
+from app.domain import PersonKind, email_domain
+from app.policy import Policy
+from app.store.db import Database
+from app.store.models import (
+    ApiKey,
+    AuditEvent,
+    DirectoryGroup,
+    DirectoryPerson,
+    PolicyVersion,
+    Tenant,
+    TenantDomain,
+)
+from app.tenants import TenantSettings
+
+
+class NotFound(LookupError):
+    """The thing does not exist for this tenant (which may mean: not yours)."""
+
+
+class Conflict(ValueError):
+    """The change clashes with existing data (e.g. a domain another school owns)."""
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class TenantRecord:
+    """Everything an instance caches for one tenant."""
+
+    id: str
+    slug: str
+    name: str
+    revision: int
+    directory_version: int
+    settings: TenantSettings
+    domains: tuple[str, ...]
+    policy: Policy
+    people: tuple[Person, ...]
+    groups: tuple[Group, ...]
+    keys: dict[str, tuple[str, str]]  # key hash -> (role, label)
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyVersionInfo:
+    version: int
+    created_at: datetime
+    created_by: str
+    comment: str
+
+
+class TenantRepo:
+    """A school's data. Construct through :meth:`Store.scoped`."""
+
+    def __init__(self, session: Session, tenant_id: str) -> None:
+        self.session = session
+        self.tenant_id = tenant_id
+
+    # -- tenant row ------------------------------------------------------------
+
+    def _tenant(self) -> Tenant:
+        t = self.session.get(Tenant, self.tenant_id)
+        if t is None:
+            raise NotFound("school not found")
+        return t
+
+    def _bump(self, *, directory: bool = False) -> None:
+        values: dict[str, Any] = {"revision": Tenant.revision + 1}
+        if directory:
+            values["directory_version"] = Tenant.directory_version + 1
+        self.session.execute(update(Tenant).where(Tenant.id == self.tenant_id).values(**values))
+
+    def settings(self) -> TenantSettings:
+        return TenantSettings.model_validate_json(self._tenant().settings_json)
+
+    def update_settings(self, settings: TenantSettings) -> None:
+        t = self._tenant()
+        t.settings_json = settings.model_dump_json(exclude_defaults=True)
+        self._bump()
+
+    def domains(self) -> list[str]:
+        rows = self.session.scalars(
+            select(TenantDomain.domain).where(TenantDomain.tenant_id == self.tenant_id)
+        )
+        return sorted(rows)
+
+    def set_domains(self, domains: Iterable[str]) -> None:
+        wanted = {email_domain("x@" + d) for d in domains}
+        taken = self.session.scalars(
+            select(TenantDomain.domain).where(
+                TenantDomain.domain.in_(wanted), TenantDomain.tenant_id != self.tenant_id
+            )
+        ).all()
+        if taken:
+            raise Conflict(f"domain already belongs to another school: {', '.join(sorted(taken))}")
+        self.session.execute(delete(TenantDomain).where(TenantDomain.tenant_id == self.tenant_id))
+        self.session.add_all(TenantDomain(domain=d, tenant_id=self.tenant_id) for d in wanted)
+        self._bump()
+
+    # -- policy ----------------------------------------------------------------
+
+    def current_version(self) -> int:
+        v = self.session.scalar(
+            select(func.max(PolicyVersion.version)).where(PolicyVersion.tenant_id == self.tenant_id)
+        )
+        return int(v or 0)
+
+    def policy(self, version: int | None = None) -> Policy:
+        q = select(PolicyVersion).where(PolicyVersion.tenant_id == self.tenant_id)
+        if version is None:
+            q = q.order_by(PolicyVersion.version.desc()).limit(1)
+        else:
+            q = q.where(PolicyVersion.version == version)
+        row = self.session.scalars(q).first()
+        if row is None:
+            if version is None:
+                return Policy()
+            raise NotFound(f"policy version {version} not found")
+        data = json.loads(row.document)
+        data["version"] = row.version
+        return Policy.model_validate(data)
+
+    def policy_versions(self, limit: int = 50) -> list[PolicyVersionInfo]:
+        rows = self.session.scalars(
+            select(PolicyVersion)
+            .where(PolicyVersion.tenant_id == self.tenant_id)
+            .order_by(PolicyVersion.version.desc())
+            .limit(limit)
+        )
+        return [PolicyVersionInfo(r.version, r.created_at, r.created_by, r.comment) for r in rows]
+
+    def put_policy(self, policy: Policy, *, by: str, comment: str = "") -> int:
+        self._tenant()
+        version = self.current_version() + 1
+        self.session.add(
+            PolicyVersion(
+                tenant_id=self.tenant_id,
+                version=version,
+                document=json.dumps(policy.content_dict(), sort_keys=True),
+                created_at=_now(),
+                created_by=by[:100],
+                comment=comment[:500],
+            )
+        )
+        self._bump()
+        self.session.flush()
+        return version
+
+    # -- directory -------------------------------------------------------------
+
+    def replace_directory(
+        self, people: Sequence[Person] | None = None, groups: Sequence[Group] | None = None
+    ) -> int:
+        """Swap the people and/or the groups in one transaction (``None`` keeps
+        what is there); returns the new directory version."""
+        t = self._tenant()
+        if people is not None:
+            self.session.execute(
+                delete(DirectoryPerson).where(DirectoryPerson.tenant_id == self.tenant_id)
+            )
+            self._add_people(people)
+        if groups is not None:
+            self.session.execute(
+                delete(DirectoryGroup).where(DirectoryGroup.tenant_id == self.tenant_id)
+            )
+            self._add_groups(groups)
+        self._bump(directory=True)
+        self.session.flush()
+        self.session.refresh(t)
+        return t.directory_version
+
+    def _add_people(self, people: Sequence[Person]) -> None:
+        self.session.add_all(
+            DirectoryPerson(
+                tenant_id=self.tenant_id,
+                external_id=p.id,
+                kind=p.kind.value,
+                first_name=p.first_name,
+                preferred_name=p.preferred_name,
+                middle_names=p.middle_names,
+                last_name=p.last_name,
+                email=p.email,
+                personal_emails=";".join(p.personal_emails),
+                mis_ref=p.mis_ref,
+            )
+            for p in people
+        )
+
+    def _add_groups(self, groups: Sequence[Group]) -> None:
+        self.session.add_all(
+            DirectoryGroup(
+                tenant_id=self.tenant_id,
+                email=g.email,
+                name=g.name,
+                member_count=g.member_count,
+                kind=g.kind.value if g.kind else None,
+            )
+            for g in groups
+        )
+
+    def people(self) -> list[Person]:
+        rows = self.session.scalars(
+            select(DirectoryPerson)
+            .where(DirectoryPerson.tenant_id == self.tenant_id)
+            .order_by(DirectoryPerson.id)
+        )
+        return [
+            Person(
+                id=r.external_id,
+                first_name=r.first_name,
+                last_name=r.last_name,
+                kind=PersonKind(r.kind),
+                email=r.email,
+                preferred_name=r.preferred_name,
+                personal_emails=tuple(x for x in r.personal_emails.split(";") if x),
+                mis_ref=r.mis_ref,
+                middle_names=r.middle_names,
+            )
+            for r in rows
+        ]
+
+    def groups(self) -> list[Group]:
+        rows = self.session.scalars(
+            select(DirectoryGroup).where(DirectoryGroup.tenant_id == self.tenant_id)
+        )
+        return [
+            Group(r.email, r.name, r.member_count, PersonKind(r.kind) if r.kind else None)
+            for r in rows
+        ]
+
+    def directory_counts(self) -> dict[str, int]:
+        rows = self.session.execute(
+            select(DirectoryPerson.kind, func.count())
+            .where(DirectoryPerson.tenant_id == self.tenant_id)
+            .group_by(DirectoryPerson.kind)
+        ).all()
+        counts = {str(k): int(n) for k, n in rows}
+        counts["groups"] = int(
+            self.session.scalar(
+                select(func.count())
+                .select_from(DirectoryGroup)
+                .where(DirectoryGroup.tenant_id == self.tenant_id)
+            )
+            or 0
+        )
+        return counts
+
+    # -- keys ------------------------------------------------------------------
+
+    def create_api_key(self, role: str, label: str = "") -> str:
+        if role not in ("check", "admin"):
+            raise ValueError("role is check or admin")
+        key = "etq_" + secrets.token_urlsafe(32)
+        self.session.add(
+            ApiKey(
+                tenant_id=self.tenant_id,
+                key_hash=hash_key(key),
+                role=role,
+                label=label[:100],
+                created_at=_now(),
+            )
+        )
+        self._bump()
+        return key
+
+    def keys(self) -> dict[str, tuple[str, str]]:
+        rows = self.session.execute(
+            select(ApiKey.key_hash, ApiKey.role, ApiKey.label).where(
+                ApiKey.tenant_id == self.tenant_id, ApiKey.revoked.is_(False)
+            )
+        ).all()
+        return {h: (r, label) for h, r, label in rows}
+
+    # -- audit -----------------------------------------------------------------
+
+    def audit_events(self, *, limit: int = 100, kind: str | None = None) -> list[AuditEvent]:
+        q = select(AuditEvent).where(AuditEvent.tenant_id == self.tenant_id)
+        if kind:
+            q = q.where(AuditEvent.kind == kind)
+        return list(self.session.scalars(q.order_by(AuditEvent.at.desc()).limit(limit)))
+
+    def audit_summary(self, since: datetime) -> dict[str, Any]:
+        """Checks, actions and per-rule counts since a moment."""
+        rows = self.session.execute(
+            select(AuditEvent.action, AuditEvent.codes).where(
+                AuditEvent.tenant_id == self.tenant_id,
+                AuditEvent.kind == "check",
+                AuditEvent.at >= since,
+            )
+        ).all()
+        by_action: dict[str, int] = {}
+        by_rule: dict[str, int] = {}
+        for action, codes in rows:
+            by_action[action or "?"] = by_action.get(action or "?", 0) + 1
+            for c in filter(None, (codes or "").split(",")):
+                by_rule[c] = by_rule.get(c, 0) + 1
+        outcomes = self.session.execute(
+            select(AuditEvent.outcome, func.count())
+            .where(
+                AuditEvent.tenant_id == self.tenant_id,
+                AuditEvent.kind == "outcome",
+                AuditEvent.at >= since,
+            )
+            .group_by(AuditEvent.outcome)
+        ).all()
+        return {
+            "checks": len(rows),
+            "by_action": by_action,
+            "by_rule": dict(sorted(by_rule.items())),
+            "outcomes": {str(o): int(n) for o, n in outcomes},
+        }
+
+    def record(self) -> TenantRecord:
+        t = self._tenant()
+        return TenantRecord(
+            id=t.id,
+            slug=t.slug,
+            name=t.name,
+            revision=t.revision,
+            directory_version=t.directory_version,
+            settings=TenantSettings.model_validate_json(t.settings_json),
+            domains=tuple(self.domains()),
+            policy=self.policy(),
+            people=tuple(self.people()),
+            groups=tuple(self.groups()),
+            keys=self.keys(),
+        )
+
+
+class Store:
+    """Operations across tenants: creating them, finding them, writing audit batches."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def scoped(self, session: Session, tenant_id: str) -> TenantRepo:
+        if session.get(Tenant, tenant_id) is None:
+            raise NotFound("school not found")
+        return TenantRepo(session, tenant_id)
+
+    def create_tenant(
+        self,
+        slug: str,
+        name: str,
+        domains: Iterable[str] = (),
+        settings: TenantSettings | None = None,
+        policy: Policy | None = None,
+        *,
+        by: str = "setup",
+    ) -> str:
+        tenant_id = str(uuid.uuid4())
+        with self.db.session() as s:
+            if s.scalar(select(Tenant).where(Tenant.slug == slug)) is not None:
+                raise Conflict(f"a school with slug {slug!r} exists")
+            s.add(
+                Tenant(
+                    id=tenant_id,
+                    slug=slug,
+                    name=name,
+                    settings_json=(settings or TenantSettings()).model_dump_json(
+                        exclude_defaults=True
+                    ),
+                    revision=1,
+                    directory_version=0,
+                    created_at=_now(),
+                )
+            )
+            s.flush()
+            repo = TenantRepo(s, tenant_id)
+            repo.set_domains(domains)
+            if policy is not None:
+                repo.put_policy(policy, by=by, comment="initial policy")
+        return tenant_id
+
+    def tenant_id_for_slug(self, slug: str) -> str | None:
+        with self.db.session() as s:
+            return s.scalar(select(Tenant.id).where(Tenant.slug == slug))
+
+    def revisions(self) -> dict[str, int]:
+        with self.db.session() as s:
+            return {i: r for i, r in s.execute(select(Tenant.id, Tenant.revision)).all()}
+
+    def load(self, tenant_id: str) -> TenantRecord:
+        with self.db.session() as s:
+            return TenantRepo(s, tenant_id).record()
+
+    def write_audit(self, events: Sequence[dict[str, Any]]) -> None:
+        if not events:
+            return
+        with self.db.session() as s:
+            s.execute(AuditEvent.__table__.insert(), list(events))

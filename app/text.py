@@ -1,0 +1,36 @@
+"""Text normalisation shared by the directory and the name matcher."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# Apostrophe-like characters staff type or paste (Word's curly quote, the
+# modifier letter, the prime) all mean the same thing in a name.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'"})
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Case-fold, strip diacritics and unify apostrophes: ``Zoë O’Neill`` -> ``zoe o'neill``.
+
+    Length may change (``ß`` -> ``ss``); callers that need offsets into the
+    original use :func:`fold_char_by_char` instead.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.casefold()
+
+
+def fold_char_by_char(text: str) -> str:
+    """Like :func:`fold` but one output character per input character, so
+    offsets found in the folded text are offsets in the original.
+
+    A character whose folding is not exactly one character (``ß``, ligatures)
+    is kept lower-cased as it is.
+    """
+    out = []
+    for ch in text:
+        f = fold(ch)
+        out.append(f if len(f) == 1 else ch.lower())
+    return "".join(out)
