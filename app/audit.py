@@ -31,6 +31,19 @@ log = logging.getLogger("etiquette.audit")
 Writer = Callable[[Sequence[dict[str, Any]]], None]
 
 
+def is_transient(exc: BaseException) -> bool:
+    """A fault worth retrying (the database is away), as opposed to a batch it
+    will never accept. Unknown errors count as transient: retrying is safe."""
+    from sqlalchemy.exc import DBAPIError, StatementError
+
+    if isinstance(exc, DBAPIError):
+        return bool(exc.connection_invalidated) or type(exc).__name__ in (
+            "OperationalError",
+            "InterfaceError",
+        )
+    return not isinstance(exc, StatementError | ValueError | TypeError | KeyError)
+
+
 def keyed_hash(secret: str, value: str) -> str:
     """HMAC-SHA256 of a normalised value: stable per deployment, useless without the key."""
     return hmac.new(secret.encode(), value.strip().lower().encode(), hashlib.sha256).hexdigest()
@@ -40,6 +53,7 @@ class AuditSink:
     def __init__(self, writer: Writer, spool: Path, *, max_queue: int = 100_000) -> None:
         self._writer = writer
         self._spool = spool
+        self._rejected = spool.with_name("audit-rejected.jsonl")
         self._queue: deque[dict[str, Any]] = deque()
         self._max = max_queue
         self._lock = threading.Lock()
@@ -71,9 +85,23 @@ class AuditSink:
                 return written
             try:
                 self._writer(batch)
-            except Exception as exc:  # database down: keep the batch, try later
+            except Exception as exc:
                 self.failures += 1
-                log.warning("audit write failed (%s); %d events kept", type(exc).__name__, len(batch))
+                if not is_transient(exc):
+                    # The database will never take this batch: keep it on disk for
+                    # an operator rather than block every later event behind it.
+                    self._append_spool(batch, self._rejected)
+                    log.error(
+                        "audit batch rejected (%s); %d events kept in %s",
+                        type(exc).__name__,
+                        len(batch),
+                        self._rejected,
+                    )
+                    continue
+                # The database is away: keep the batch, try later.
+                log.warning(
+                    "audit write failed (%s); %d events kept", type(exc).__name__, len(batch)
+                )
                 with self._lock:
                     self._queue.extendleft(reversed(batch))
                 return written
@@ -90,9 +118,10 @@ class AuditSink:
 
     # -- spool -----------------------------------------------------------------
 
-    def _append_spool(self, events: Sequence[dict[str, Any]]) -> None:
-        self._spool.parent.mkdir(parents=True, exist_ok=True)
-        with self._spool.open("a", encoding="utf-8") as fh:
+    def _append_spool(self, events: Sequence[dict[str, Any]], path: Path | None = None) -> None:
+        path = path or self._spool
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as fh:
             for e in events:
                 fh.write(json.dumps(e, default=_json_default) + "\n")
 

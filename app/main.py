@@ -43,7 +43,9 @@ def create_app(
         db = Database(settings.database_url)
         await asyncio.to_thread(db.migrate)
         store = Store(db)
-        audit = AuditSink(store.write_audit, settings.audit_spool, max_queue=settings.audit_queue_max)
+        audit = AuditSink(
+            store.write_audit, settings.audit_spool, max_queue=settings.audit_queue_max
+        )
         restored = audit.load_spool()
         if restored:
             log.info("audit: %d spooled events queued for writing", restored)
@@ -85,7 +87,9 @@ def create_app(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         limit = (
-            _UPLOAD_LIMIT if request.url.path.startswith(_UPLOAD_PREFIX) else settings.max_body_bytes
+            _UPLOAD_LIMIT
+            if request.url.path.startswith(_UPLOAD_PREFIX)
+            else settings.max_body_bytes
         )
         declared = request.headers.get("content-length")
         if declared is not None:
@@ -94,24 +98,27 @@ def create_app(
             if int(declared) > limit:
                 return JSONResponse(
                     {"detail": f"request body over {limit} bytes"},
-                    status_code=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+                    status_code=status.HTTP_413_CONTENT_TOO_LARGE,
                 )
         elif request.method in ("POST", "PUT", "PATCH"):
             body = await request.body()  # chunked: measure what arrived
             if len(body) > limit:
                 return JSONResponse(
                     {"detail": f"request body over {limit} bytes"},
-                    status_code=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+                    status_code=status.HTTP_413_CONTENT_TOO_LARGE,
                 )
         response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
 
-    if settings.cors_origins:
+    # Browsers may call the API only from the add-in's origin (ETIQUETTE_OUTLOOK_PUBLIC_HOST)
+    # and any origins set in ETIQUETTE_CORS_ORIGINS.
+    origins = list(dict.fromkeys((*settings.cors_origins, *outlook_routes.cors_origins())))
+    if origins:
         app.add_middleware(
             CORSMiddleware,
-            allow_origins=list(settings.cors_origins),
+            allow_origins=origins,
             allow_methods=["GET", "POST", "PUT"],
             allow_headers=["Authorization", "Content-Type"],
             max_age=600,
@@ -134,6 +141,7 @@ def create_app(
     for r in (health.router, check.router, rules.router, admin.router):
         app.include_router(r)
     # Integrations
+    outlook_routes.mount_outlook(app)
     app.include_router(outlook_routes.router)
     app.include_router(gmail_routes.router)
     return app

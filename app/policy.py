@@ -76,7 +76,13 @@ class WorkingHours(_Strict):
     """
 
     days: tuple[Weekday, ...] = Field(
-        default=(Weekday.MONDAY, Weekday.TUESDAY, Weekday.WEDNESDAY, Weekday.THURSDAY, Weekday.FRIDAY),
+        default=(
+            Weekday.MONDAY,
+            Weekday.TUESDAY,
+            Weekday.WEDNESDAY,
+            Weekday.THURSDAY,
+            Weekday.FRIDAY,
+        ),
         description="Working days, 0 = Monday ... 6 = Sunday.",
         min_length=1,
     )
@@ -203,7 +209,9 @@ class Policy(_Strict):
         try:
             ZoneInfo(v)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {v!r} (use an IANA name like Europe/London)") from None
+            raise ValueError(
+                f"unknown time zone {v!r} (use an IANA name like Europe/London)"
+            ) from None
         return v
 
     # Derived data, computed once per policy object (policies are immutable).

@@ -49,10 +49,24 @@ def make_policy(**overrides: Any) -> Policy:
 
 
 PEOPLE = (
-    Person("P1", "Amir", "Khan", PersonKind.PUPIL, email=f"amir.khan@{PUPILS}",
-           personal_emails=("amirk2011@gmail.com",), mis_ref="ADM0001"),
-    Person("P2", "Zoë", "O'Neill", PersonKind.PUPIL, email=f"zoe.oneill@{PUPILS}",
-           preferred_name="Zoe", mis_ref="ADM0002"),
+    Person(
+        "P1",
+        "Amir",
+        "Khan",
+        PersonKind.PUPIL,
+        email=f"amir.khan@{PUPILS}",
+        personal_emails=("amirk2011@gmail.com",),
+        mis_ref="ADM0001",
+    ),
+    Person(
+        "P2",
+        "Zoë",
+        "O'Neill",
+        PersonKind.PUPIL,
+        email=f"zoe.oneill@{PUPILS}",
+        preferred_name="Zoe",
+        mis_ref="ADM0002",
+    ),
     Person("P3", "Grace", "Brown", PersonKind.PUPIL, email=f"grace.brown@{PUPILS}"),
     Person("C1", "Samina", "Khan", PersonKind.PARENT, email="samina.khan@gmail.com"),
     Person("S1", "Sarah", "Jones", PersonKind.STAFF, email=f"s.jones@{SCHOOL}"),

@@ -125,12 +125,17 @@ async def replace_policy(
     await _reload(runtime, admin.tenant.id)
     info = repo.policy_versions(limit=1)[0]
     return PolicyVersionPublic(
-        version=version, created_at=info.created_at, created_by=info.created_by, comment=info.comment
+        version=version,
+        created_at=info.created_at,
+        created_by=info.created_by,
+        comment=info.comment,
     )
 
 
 @router.get(
-    "/policy/versions", operation_id="list_policy_versions", response_model=list[PolicyVersionPublic]
+    "/policy/versions",
+    operation_id="list_policy_versions",
+    response_model=list[PolicyVersionPublic],
 )
 def list_policy_versions(
     repo: TenantRepoDep, limit: Annotated[int, Query(ge=1, le=500)] = 50
@@ -143,7 +148,9 @@ def list_policy_versions(
     ]
 
 
-@router.get("/policy/versions/{version}", operation_id="get_policy_version", response_model=PolicyPublic)
+@router.get(
+    "/policy/versions/{version}", operation_id="get_policy_version", response_model=PolicyPublic
+)
 def get_policy_version(version: int, repo: TenantRepoDep) -> PolicyPublic:
     try:
         p = repo.policy(version)
@@ -171,10 +178,10 @@ def dry_run(body: DryRunIn, admin: AdminDep) -> DryRunOut:
 async def _read_csv(request: Request) -> str:
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > MAX_UPLOAD_BYTES:
-        raise HTTPException(status.HTTP_413_REQUEST_ENTITY_TOO_LARGE, detail="upload over 50 MB")
+        raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, detail="upload over 50 MB")
     raw = await request.body()
     if len(raw) > MAX_UPLOAD_BYTES:
-        raise HTTPException(status.HTTP_413_REQUEST_ENTITY_TOO_LARGE, detail="upload over 50 MB")
+        raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, detail="upload over 50 MB")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -204,7 +211,9 @@ async def replace_people(
         # Build once before storing: a roster the matcher cannot index is refused here.
         await asyncio.to_thread(Directory.build, people)
     except RosterError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=exc.problems[:50]) from None
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, detail=exc.problems[:50]
+        ) from None
     version = await asyncio.to_thread(repo.replace_directory, people, None)
     repo.session.commit()
     await _reload(runtime, admin.tenant.id)
@@ -225,7 +234,9 @@ async def replace_groups(
     try:
         groups = parse_groups(text)
     except RosterError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=exc.problems[:50]) from None
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, detail=exc.problems[:50]
+        ) from None
     version = repo.replace_directory(None, groups)
     repo.session.commit()
     await _reload(runtime, admin.tenant.id)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, HTTPException, Request, status
+from fastapi.concurrency import run_in_threadpool
 
 from app.api.deps import OptionalCallerDep, RuntimeDep
 from app.api.schemas import CheckRequest, CheckResponse, OutcomeIn
 from app.domain import email_domain
+from app.integrations.outlook.state import outlook_state
 from app.runtime import Runtime, TenantState
 from app.service import Outcome, record_outcome, run_check
 
@@ -44,10 +46,17 @@ def resolve_tenant(runtime: Runtime, caller_tenant: TenantState | None, sender: 
 
 
 @router.post("/check", operation_id="check_message", response_model=CheckResponse)
-def check(body: CheckRequest, runtime: RuntimeDep, caller: OptionalCallerDep) -> CheckResponse:
+async def check(
+    body: CheckRequest, request: Request, runtime: RuntimeDep, caller: OptionalCallerDep
+) -> CheckResponse:
     """Check a draft against its school's policy and return the verdict."""
     tenant = resolve_tenant(runtime, caller.tenant if caller else None, body.sender.email)
-    result = run_check(runtime, tenant, body.to_message(datetime.now(UTC)))
+    message = body.to_message(datetime.now(UTC))
+    outlook = outlook_state(request.app)
+    if caller is not None and caller.identity is not None and outlook is not None:
+        # A signed-in Outlook user: refine with Graph where the school set it up.
+        tenant = await outlook.graph.refine(runtime.http, tenant, caller.identity, message)
+    result = await run_in_threadpool(run_check, runtime, tenant, message)
     return CheckResponse.build(result.verdict, result.check_id, tenant.policy.fail_mode.value)
 
 

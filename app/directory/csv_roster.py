@@ -63,7 +63,9 @@ def _rows(text: str, required: Iterable[str]) -> tuple[list[dict[str, str]], lis
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     missing = [c for c in required if c not in header]
     if missing:
-        raise RosterError([f"missing column(s): {', '.join(missing)} (header: {', '.join(header)})"])
+        raise RosterError(
+            [f"missing column(s): {', '.join(missing)} (header: {', '.join(header)})"]
+        )
     reader.fieldnames = header
     rows = []
     for i, row in enumerate(reader):
@@ -136,7 +138,9 @@ def parse_groups(text: str) -> list[Group]:
             problems.append(f"row {n}: kind must be pupil, staff, parent or other")
             continue
         if email:
-            groups.append(Group(email, row.get("name", ""), count, PersonKind(kind) if kind else None))
+            groups.append(
+                Group(email, row.get("name", ""), count, PersonKind(kind) if kind else None)
+            )
         elif not problems or not problems[-1].startswith(f"row {n}:"):
             problems.append(f"row {n}: email is required")
     if problems:

@@ -8,13 +8,16 @@ from pydantic import Field
 
 from app.domain import Finding, Severity
 from app.rules import sources
-from app.rules.base import Context, Rule, RuleOptions
+from app.rules.base import Context, Rule, RuleOptions, severity_field
 
 _MB = 1024 * 1024
 
 
 class Options(RuleOptions):
-    severity: Severity = Severity.WARN
+    severity: Severity = severity_field(
+        Severity.WARN,
+        "Warn: the policy says share via Teams/OneDrive; sometimes a file must be attached.",
+    )
     max_file_bytes: int = Field(
         default=5 * _MB,
         ge=1,

@@ -68,6 +68,11 @@ class RuleOptions(BaseModel):
         return "policy" if option in self.model_fields_set else "default"
 
 
+def severity_field(default: Severity, why: str) -> Any:
+    """A rule's severity option with its default and the reason for it."""
+    return Field(default=default, description=f"off, advise, warn or block. {why}")
+
+
 O = TypeVar("O", bound=RuleOptions)
 
 

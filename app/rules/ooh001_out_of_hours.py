@@ -7,11 +7,13 @@ from collections.abc import Iterator
 from app.calendar import Reason, out_of_hours
 from app.domain import Finding, Fix, FixKind, Severity
 from app.rules import sources
-from app.rules.base import Context, Rule, RuleOptions
+from app.rules.base import Context, Rule, RuleOptions, severity_field
 
 
 class Options(RuleOptions):
-    severity: Severity = Severity.WARN
+    severity: Severity = severity_field(
+        Severity.WARN, "Warn: senders may work when it suits them; the prompt offers to schedule."
+    )
 
 
 _WHEN = {

@@ -7,11 +7,14 @@ from collections.abc import Iterator
 from app.domain import Finding, Fix, FixKind, Severity
 from app.rules import sources
 from app.rules._pupils import How, pupil_recipients
-from app.rules.base import Context, Rule, RuleOptions
+from app.rules.base import Context, Rule, RuleOptions, severity_field
 
 
 class Options(RuleOptions):
-    severity: Severity = Severity.BLOCK
+    severity: Severity = severity_field(
+        Severity.BLOCK,
+        "Block: a safeguarding rule; §4.3 says pupil email 'must only' use school accounts.",
+    )
 
 
 class PupilPersonalAddress(Rule[Options]):
@@ -63,7 +66,11 @@ class PupilPersonalAddress(Rule[Options]):
                     Fix(
                         FixKind.REPLACE_RECIPIENT,
                         "Use the pupil's school address",
-                        {"address": r.email, "replacement": hit.pupil.email, "field": r.field.value},
+                        {
+                            "address": r.email,
+                            "replacement": hit.pupil.email,
+                            "field": r.field.value,
+                        },
                     )
                 )
             else:
@@ -85,9 +92,7 @@ class PupilPersonalAddress(Rule[Options]):
             ),
             evidence={
                 "observed": n,
-                "recipients": [
-                    {"address": h.recipient.email, "how": h.how.value} for h in hits
-                ],
+                "recipients": [{"address": h.recipient.email, "how": h.how.value} for h in hits],
             },
             fixes=tuple(fixes),
         )

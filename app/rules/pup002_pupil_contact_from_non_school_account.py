@@ -7,11 +7,14 @@ from collections.abc import Iterator
 from app.domain import Finding, Severity
 from app.rules import sources
 from app.rules._pupils import pupil_recipients
-from app.rules.base import Context, Rule, RuleOptions
+from app.rules.base import Context, Rule, RuleOptions, severity_field
 
 
 class Options(RuleOptions):
-    severity: Severity = Severity.BLOCK
+    severity: Severity = severity_field(
+        Severity.BLOCK,
+        "Block: a safeguarding rule; contact must be through monitorable school accounts.",
+    )
 
 
 class PupilContactFromNonSchoolAccount(Rule[Options]):
@@ -59,7 +62,7 @@ class PupilContactFromNonSchoolAccount(Rule[Options]):
             opts,
             title="Pupil emailed from a non-school account",
             message=(
-                "Pupils may only be emailed from your school account. Policy: \"Employee to "
+                'Pupils may only be emailed from your school account. Policy: "Employee to '
                 'pupil email communication must only take place via a school email account."'
             ),
             evidence={

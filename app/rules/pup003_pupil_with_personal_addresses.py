@@ -7,11 +7,13 @@ from collections.abc import Iterator
 from app.domain import Finding, Fix, FixKind, PersonKind, Severity
 from app.rules import sources
 from app.rules._pupils import is_webmail, pupil_recipients
-from app.rules.base import Context, Rule, RuleOptions
+from app.rules.base import Context, Rule, RuleOptions, severity_field
 
 
 class Options(RuleOptions):
-    severity: Severity = Severity.WARN
+    severity: Severity = severity_field(
+        Severity.WARN, "Warn: the address may be a carer the MIS does not yet hold."
+    )
 
 
 class PupilWithPersonalAddresses(Rule[Options]):
@@ -68,7 +70,7 @@ class PupilWithPersonalAddresses(Rule[Options]):
             title="Pupil copied with personal addresses",
             message=(
                 f"This email to a pupil also goes to {len(addresses)} personal webmail "
-                "address(es) the school does not hold for a parent or carer. Policy: \"All "
+                'address(es) the school does not hold for a parent or carer. Policy: "All '
                 'communication with pupils will be via school email."'
             ),
             evidence={"observed": len(addresses), "recipients": addresses},

@@ -8,11 +8,14 @@ from pydantic import Field
 
 from app.domain import Finding, RecipientKind, Severity
 from app.rules import sources
-from app.rules.base import Context, Rule, RuleOptions
+from app.rules.base import Context, Rule, RuleOptions, severity_field
 
 
 class Options(RuleOptions):
-    severity: Severity = Severity.WARN
+    severity: Severity = severity_field(
+        Severity.WARN,
+        "Warn: a large audience is often intended (a year-group letter), so the sender decides.",
+    )
     max_recipients: int = Field(
         default=25,
         ge=1,
@@ -83,7 +86,7 @@ class LargeAudience(Rule[Options]):
             title=f"{total} recipients",
             message=(
                 f"This email goes to {total} people (the school's limit is "
-                f"{opts.max_recipients}). Policy: \"{self.source.text}\""
+                f'{opts.max_recipients}). Policy: "{self.source.text}"'
             ),
             evidence={
                 "observed": total,

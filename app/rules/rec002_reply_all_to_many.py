@@ -8,11 +8,14 @@ from pydantic import Field
 
 from app.domain import ComposeType, Finding, Severity
 from app.rules import sources
-from app.rules.base import Context, Rule, RuleOptions
+from app.rules.base import Context, Rule, RuleOptions, severity_field
 
 
 class Options(RuleOptions):
-    severity: Severity = Severity.ADVISE
+    severity: Severity = severity_field(
+        Severity.ADVISE,
+        "Advise: new and opinionated; schools raise it once they have seen its audit figures.",
+    )
     max_recipients: int = Field(
         default=10,
         ge=1,

@@ -8,11 +8,14 @@ from pydantic import Field
 
 from app.domain import Finding, Fix, FixKind, RecipientField, RecipientKind, Severity
 from app.rules import sources
-from app.rules.base import Context, Rule, RuleOptions
+from app.rules.base import Context, Rule, RuleOptions, severity_field
 
 
 class Options(RuleOptions):
-    severity: Severity = Severity.WARN
+    severity: Severity = severity_field(
+        Severity.WARN,
+        "Warn: the most common reportable breach, but the sender may have a reason (a parents' working group who agreed to share).",
+    )
     min_visible: int = Field(
         default=2,
         ge=2,

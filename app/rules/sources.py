@@ -27,7 +27,9 @@ _PRIMARY = "Primary social media policy"
 _MAT = "Trust social media policy"
 
 GROUP_EMAIL = Source(
-    _ECP, "§4.5", "If sending or replying to a group email, does everyone need to receive the message?"
+    _ECP,
+    "§4.5",
+    "If sending or replying to a group email, does everyone need to receive the message?",
 )
 REPLY_ALL = Source(
     _TRUST,

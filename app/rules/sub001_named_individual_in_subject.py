@@ -9,7 +9,7 @@ from pydantic import Field
 from app.domain import Finding, Fix, FixKind, Severity
 from app.names import NameIndex, RedactStyle, redact
 from app.rules import sources
-from app.rules.base import Context, Rule, RuleOptions
+from app.rules.base import Context, Rule, RuleOptions, severity_field
 
 _EMPTY_INDEX: NameIndex | None = None
 
@@ -24,7 +24,9 @@ def _index(ctx: Context) -> NameIndex:
 
 
 class Options(RuleOptions):
-    severity: Severity = Severity.WARN
+    severity: Severity = severity_field(
+        Severity.WARN, "Warn: the policy is explicit, and the fix is one click."
+    )
     detector: bool = Field(
         default=True,
         description="Also flag likely names the directory does not know (parents, outside "
@@ -38,7 +40,12 @@ class Options(RuleOptions):
         description="How the fix rewrites a name: initials (J.S.), reference (the MIS reference "
         "where known) or word (fix_word).",
     )
-    fix_word: str = Field(default="pupil", min_length=1, max_length=30)
+    fix_word: str = Field(
+        default="pupil",
+        min_length=1,
+        max_length=30,
+        description="The neutral word fix_style=word puts in place of a name.",
+    )
 
 
 class NamedIndividualInSubject(Rule[Options]):

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from app.domain import Finding, Severity
 from app.rules import sources
-from app.rules.base import Context, Rule, RuleOptions
+from app.rules.base import Context, Rule, RuleOptions, severity_field
 from app.text import fold
 
 # Reply/forward prefixes as mail clients write them, in English and the
@@ -20,7 +20,9 @@ _PUNCT = re.compile(r"[\W_]+")
 
 
 class Options(RuleOptions):
-    severity: Severity = Severity.WARN
+    severity: Severity = severity_field(
+        Severity.WARN, "Warn: 'Always use a clear and concise subject' (§4.5); cheap to fix."
+    )
     placeholders: tuple[str, ...] = Field(
         default=(
             "no subject",

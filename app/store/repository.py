@@ -414,7 +414,29 @@ class Store:
             return TenantRepo(s, tenant_id).record()
 
     def write_audit(self, events: Sequence[dict[str, Any]]) -> None:
+        """Insert a batch; every row gets every column (defaults filled) so
+        checks and outcomes can share one executemany."""
         if not events:
             return
+        rows = [
+            {**_AUDIT_DEFAULTS, **{k: v for k, v in e.items() if k in _AUDIT_COLUMNS}}
+            for e in events
+        ]
         with self.db.session() as s:
-            s.execute(AuditEvent.__table__.insert(), list(events))
+            s.execute(AuditEvent.__table__.insert(), rows)
+
+
+_AUDIT_DEFAULTS: dict[str, Any] = {
+    "check_id": None,
+    "host": "api",
+    "action": None,
+    "codes": "",
+    "finding_count": 0,
+    "recipient_count": 0,
+    "attachment_count": 0,
+    "duration_ms": 0.0,
+    "policy_version": 0,
+    "sender_hash": "",
+    "outcome": None,
+}
+_AUDIT_COLUMNS = frozenset(c.name for c in AuditEvent.__table__.columns) - {"id"}

@@ -1,0 +1,142 @@
+"""The IT admin's API: policy versions, roster uploads, dry runs, audit."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from tests.api.test_check_api import GOOD
+from tests.conftest import ADMIN, CHECKER
+
+BASE = "/v1/admin/schools/stmarys"
+
+
+def _wait(predicate: Any, timeout: float = 5.0) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise AssertionError("condition not met in time")
+
+
+def test_keys_and_roles(client: TestClient) -> None:
+    assert client.get(f"{BASE}/policy").status_code == 401
+    assert client.get(f"{BASE}/policy", headers=CHECKER).status_code == 403
+    assert client.get(f"{BASE}/policy", headers=ADMIN).status_code == 200
+
+
+def test_replace_policy_is_versioned_and_live_at_once(client: TestClient) -> None:
+    current = client.get(f"{BASE}/policy", headers=ADMIN).json()
+    assert current["version"] == 1
+    doc = current["set_by_school"]
+    doc["rules"]["REC003"] = {"severity": "block"}
+    res = client.put(
+        f"{BASE}/policy", headers=ADMIN, json={"policy": doc, "comment": "parents: block"}
+    )
+    assert res.status_code == 200, res.text
+    assert res.json()["version"] == 2 and res.json()["created_by"] == "key:demo-admin"
+    check = client.post("/v1/check", json=GOOD).json()
+    assert check["policy_version"] == 2 and check["action"] == "block"
+    versions = client.get(f"{BASE}/policy/versions", headers=ADMIN).json()
+    assert [v["version"] for v in versions] == [2, 1]
+    assert client.get(f"{BASE}/policy/versions/1", headers=ADMIN).json()["version"] == 1
+
+
+def test_invalid_policy_names_the_field(client: TestClient) -> None:
+    res = client.put(
+        f"{BASE}/policy",
+        headers=ADMIN,
+        json={
+            "policy": {
+                "working_hours": {"start": "25:00"},
+                "rules": {"REC001": {"max_recipients": -1}},
+            }
+        },
+    )
+    assert res.status_code == 422
+    locs = [e["loc"] for e in res.json()["detail"]]
+    assert ["body", "policy", "working_hours", "start"] in locs
+    assert client.get(f"{BASE}/policy", headers=ADMIN).json()["version"] == 1
+
+
+def test_dry_run_compares_draft_with_current(client: TestClient) -> None:
+    res = client.post(
+        f"{BASE}/policy/dry-run",
+        headers=ADMIN,
+        json={
+            "message": GOOD,
+            "policy": {"internal_domains": ["stmarys.sch.uk"], "rules": {"REC003": "off"}},
+        },
+    )
+    assert res.status_code == 200
+    body = res.json()
+    assert body["current"]["action"] == "warn" and body["draft"]["action"] == "allow"
+    assert client.get(f"{BASE}/policy", headers=ADMIN).json()["version"] == 1  # nothing stored
+
+
+ROSTER = """id,kind,first_name,preferred_name,last_name,email,personal_emails,mis_ref
+P1,pupil,Lena,,Novak,lena.novak@pupils.stmarys.sch.uk,lena.n2012@gmail.com,ADM1
+S1,staff,Sarah,,Jones,s.jones@stmarys.sch.uk,,
+"""
+
+
+def test_roster_upload_replaces_directory(client: TestClient) -> None:
+    res = client.put(
+        f"{BASE}/directory/people", headers={**ADMIN, "content-type": "text/csv"}, content=ROSTER
+    )
+    assert res.status_code == 200, res.text
+    assert res.json()["counts"] == {"pupil": 1, "staff": 1, "groups": 3}
+    body = {**GOOD, "to": [{"email": "lena.n2012@gmail.com"}]}
+    assert [f["code"] for f in client.post("/v1/check", json=body).json()["findings"]] == ["PUP001"]
+    # the old roster's pupil is gone
+    body = {**GOOD, "to": [{"email": "amirk2011@gmail.com"}]}
+    assert client.post("/v1/check", json=body).json()["action"] == "allow"
+
+
+def test_bad_roster_names_rows(client: TestClient) -> None:
+    bad = "id,kind,first_name,last_name,email\n1,pupil,A,B,not-an-email\n1,wizard,C,,\n"
+    res = client.put(f"{BASE}/directory/people", headers=ADMIN, content=bad)
+    assert res.status_code == 422
+    detail = " ".join(res.json()["detail"])
+    assert (
+        "row 2: email" in detail
+        and "row 3: id '1' appears twice" in detail
+        and "row 3: kind" in detail
+    )
+    res = client.put(f"{BASE}/directory/people", headers=ADMIN, content="name,email\nx,y\n")
+    assert res.status_code == 422 and "missing column" in res.json()["detail"][0]
+    res = client.put(f"{BASE}/directory/people", headers=ADMIN, content=b"\xff\xfe\x00bad")
+    assert res.status_code == 422 and "UTF-8" in res.json()["detail"]
+
+
+def test_audit_holds_codes_not_content(client: TestClient) -> None:
+    secret_subject = "Amir Khan behaviour incident"
+    body = {
+        **GOOD,
+        "subject": secret_subject,
+        "to": [{"email": "amirk2011@gmail.com", "name": "Amir Khan"}],
+    }
+    check = client.post("/v1/check", json=body).json()
+    client.post(
+        "/v1/outcome", headers=CHECKER, json={"check_id": check["check_id"], "outcome": "cancelled"}
+    )
+    runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    _wait(lambda: runtime.audit.pending == 0 and runtime.audit.written >= 2)
+    events = client.get(f"{BASE}/audit", headers=ADMIN).json()["events"]
+    kinds = {e["kind"] for e in events}
+    assert kinds == {"check", "outcome"}
+    ev = next(e for e in events if e["kind"] == "check")
+    assert ev["codes"] == ["PUP001", "SUB001"] and ev["action"] == "block"
+    assert len(ev["sender_hash"]) == 64
+    # Nothing the user wrote, nor any address or name, is anywhere in the audit table.
+    with runtime.store.db.engine.connect() as conn:
+        from sqlalchemy import text
+
+        dump = " ".join(str(row) for row in conn.execute(text("SELECT * FROM audit_events")))
+    for needle in ("Amir", "Khan", "behaviour", "amirk2011", "gmail", "s.jones", "stmarys"):
+        assert needle.lower() not in dump.lower()
+    summary = client.get(f"{BASE}/audit/summary", headers=ADMIN).json()
+    assert summary["by_rule"]["PUP001"] >= 1 and summary["outcomes"] == {"cancelled": 1}

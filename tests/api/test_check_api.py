@@ -1,0 +1,179 @@
+"""/v1/check: the contract, tenancy, and bad input never giving a 500."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.conftest import ADMIN, CHECKER
+
+GOOD: dict[str, Any] = {
+    "sender": {"email": "s.jones@stmarys.sch.uk", "name": "Sarah Jones"},
+    "to": [{"email": "parent1@gmail.com", "name": ""}, {"email": "parent2@outlook.com"}],
+    "cc": [],
+    "bcc": [],
+    "subject": "Year 9 trip: consent forms",
+    "attachments": [
+        {"name": "letter.pdf", "size": 120000, "inline": False, "content_type": "application/pdf"}
+    ],
+    "compose_type": "new",
+    "importance": "normal",
+    "send_at": "2026-11-18T10:00:00+00:00",
+    "host": "api",
+}
+
+
+def test_contract(client: TestClient) -> None:
+    res = client.post("/v1/check", json=GOOD)
+    assert res.status_code == 200
+    body = res.json()
+    assert set(body) >= {"action", "findings", "policy_version", "duration_ms", "check_id"}
+    assert body["action"] == "warn"
+    (f,) = body["findings"]
+    assert set(f) == {
+        "code",
+        "rule",
+        "severity",
+        "title",
+        "message",
+        "policy_ref",
+        "evidence",
+        "fixes",
+    }
+    assert f["code"] == "REC003" and f["rule"] == "external-addresses-visible"
+    assert f["fixes"] == [
+        {
+            "kind": "move_to_bcc",
+            "title": "Move 2 external recipients to Bcc",
+            "addresses": ["parent1@gmail.com", "parent2@outlook.com"],
+        }
+    ]
+    assert body["policy_version"] == 1
+    assert body["duration_ms"] >= 0
+
+
+def test_send_at_defaults_to_now(client: TestClient) -> None:
+    body = {k: v for k, v in GOOD.items() if k != "send_at"}
+    assert client.post("/v1/check", json=body).status_code == 200
+
+
+def test_key_of_another_school_is_refused(client: TestClient) -> None:
+    runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    other = runtime.store.create_tenant("o", "Other", ["other.sch.uk"])
+    with runtime.store.db.session() as s:
+        key = runtime.store.scoped(s, other).create_api_key("check")
+    runtime.refresh_sync()
+    res = client.post("/v1/check", json=GOOD, headers={"X-API-Key": key})
+    assert res.status_code == 403 and "another school" in res.json()["detail"]
+    # a personal sender (no school's domain) is checked under the key's school
+    personal = {
+        **GOOD,
+        "sender": {"email": "mr.jones@gmail.com"},
+        "to": [{"email": "amir.khan@pupils.stmarys.sch.uk"}],
+    }
+    res = client.post("/v1/check", json=personal, headers=CHECKER)
+    assert res.status_code == 200 and [f["code"] for f in res.json()["findings"]] == ["PUP002"]
+
+
+def test_unknown_key_is_401(client: TestClient) -> None:
+    res = client.post("/v1/check", json=GOOD, headers={"Authorization": "Bearer etq_nope"})
+    assert res.status_code == 401 and res.json()["detail"] == "unknown or revoked API key"
+
+
+def _many(n: int) -> list[dict[str, str]]:
+    return [{"email": f"t{i}@stmarys.sch.uk"} for i in range(n)]
+
+
+BAD: list[tuple[str, Any, int, str]] = [
+    # id, body, status, text that must appear in the response
+    ("not json", b"{not json", 422, "json_invalid"),
+    ("json array", [1, 2], 422, "body"),
+    ("missing sender", {k: v for k, v in GOOD.items() if k != "sender"}, 422, "sender"),
+    ("malformed address", {**GOOD, "to": [{"email": "parent at gmail"}]}, 422, "to"),
+    ("address with two @", {**GOOD, "cc": [{"email": "a@b@c.com"}]}, 422, "cc"),
+    ("10,000 recipients", {**GOOD, "to": _many(10_000)}, 422, "at most 500 items"),
+    ("100,000 recipients", {**GOOD, "to": _many(100_000)}, 413, "request body over"),
+    ("501 in To", {**GOOD, "to": _many(501)}, 422, "to"),
+    (
+        "1,001 in all",
+        {**GOOD, "to": _many(500), "cc": _many(500), "bcc": _many(1)},
+        422,
+        "too many recipients",
+    ),
+    ("1 MB subject", {**GOOD, "subject": "x" * 1_000_001}, 413, "request body over"),
+    ("long subject", {**GOOD, "subject": "x" * 999}, 422, "subject"),
+    ("subject wrong type", {**GOOD, "subject": ["a"]}, 422, "subject"),
+    ("size negative", {**GOOD, "attachments": [{"name": "a", "size": -1}]}, 422, "size"),
+    ("size a string", {**GOOD, "attachments": [{"name": "a", "size": "big"}]}, 422, "size"),
+    ("unknown compose type", {**GOOD, "compose_type": "replyAll"}, 422, "compose_type"),
+    ("naive send_at", {**GOOD, "send_at": "2026-11-18T10:00:00"}, 422, "send_at"),
+    ("garbage send_at", {**GOOD, "send_at": "tomorrow-ish"}, 422, "send_at"),
+    ("unknown host", {**GOOD, "host": "thunderbird"}, 422, "host"),
+    (
+        "sender of no school",
+        {**GOOD, "sender": {"email": "x@elsewhere.org"}},
+        422,
+        "matches no configured school",
+    ),
+    ("null everywhere", {"sender": None, "to": None}, 422, "sender"),
+    ("deep nesting", {"sender": {"email": {"a": {"b": [[[[]]]]}}}}, 422, "sender"),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "text"), [pytest.param(b, s, t, id=i) for i, b, s, t in BAD]
+)
+def test_bad_input_is_a_clear_4xx(client: TestClient, body: Any, status: int, text: str) -> None:
+    if isinstance(body, bytes):
+        res = client.post("/v1/check", content=body, headers={"content-type": "application/json"})
+    else:
+        res = client.post("/v1/check", json=body)
+    assert res.status_code == status, res.text[:300]
+    assert text in res.text
+
+
+def test_error_responses_do_not_echo_input(client: TestClient) -> None:
+    res = client.post("/v1/check", json={**GOOD, "to": [{"email": "Amir Khan <not-an-address>"}]})
+    assert res.status_code == 422
+    assert "Amir" not in res.text
+
+
+def test_outcome_needs_a_key_and_valid_codes(client: TestClient) -> None:
+    ok = {"check_id": "x" * 36, "outcome": "sent_anyway", "host": "outlook", "codes": ["REC003"]}
+    assert client.post("/v1/outcome", json=ok).status_code == 401
+    assert client.post("/v1/outcome", json=ok, headers=CHECKER).status_code == 202
+    bad = {**ok, "codes": ["NOPE01"]}
+    assert client.post("/v1/outcome", json=bad, headers=CHECKER).status_code == 422
+    assert (
+        client.post("/v1/outcome", json={**ok, "outcome": "shrug"}, headers=CHECKER).status_code
+        == 422
+    )
+
+
+def test_rules_catalogue(client: TestClient) -> None:
+    body = client.get("/v1/rules").json()
+    assert [r["code"] for r in body["rules"]][:2] == ["PUP001", "PUP002"]
+    rec1 = next(r for r in body["rules"] if r["code"] == "REC001")
+    assert rec1["options_schema"]["properties"]["max_recipients"]["default"] == 25
+    assert "does everyone need to receive" in rec1["policy_text"]
+
+
+def test_health_and_ready(client: TestClient) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+    ready = client.get("/readyz")
+    assert ready.status_code == 200 and ready.json()["schools_loaded"] == 1
+
+
+def test_openapi_has_stable_operation_ids(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    ops = {op["operationId"] for path in spec["paths"].values() for op in path.values()}
+    assert {
+        "check_message",
+        "record_outcome",
+        "replace_policy",
+        "replace_people",
+        "dry_run_policy",
+    } <= ops
+    assert ADMIN  # the demo keys are documented in the README

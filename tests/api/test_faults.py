@@ -1,0 +1,104 @@
+"""When the database goes away, checks keep answering from memory and nothing
+accepted is lost."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine
+from sqlalchemy.orm import sessionmaker
+
+from app.audit import AuditSink
+from app.config import Settings
+from app.main import create_app
+from tests.api.test_check_api import GOOD
+
+
+def _break_database(runtime: object) -> tuple[object, object]:
+    db = runtime.store.db  # type: ignore[attr-defined]
+    saved = (db.engine, db._sessions)
+    # A real connection failure: nothing listens on port 1.
+    dead = create_engine(
+        "postgresql+psycopg://nobody@127.0.0.1:1/none", connect_args={"connect_timeout": 1}
+    )
+    db.engine, db._sessions = dead, sessionmaker(dead)
+    return saved
+
+
+def test_checks_survive_a_database_outage(client: TestClient) -> None:
+    runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    saved = _break_database(runtime)
+    try:
+        for _ in range(5):
+            res = client.post("/v1/check", json=GOOD)
+            assert res.status_code == 200 and res.json()["action"] == "warn"
+        ready = client.get("/readyz")
+        assert ready.status_code == 503 and ready.json()["store"] == "unreachable"
+        time.sleep(0.3)  # a refresh and a flush both fail meanwhile
+        assert runtime.audit.pending >= 5
+        assert client.post("/v1/check", json=GOOD).status_code == 200
+    finally:
+        runtime.store.db.engine, runtime.store.db._sessions = saved
+    assert runtime.audit.flush() >= 6 or runtime.audit.pending == 0
+    assert runtime.audit.pending == 0
+
+
+def test_unwritten_events_are_spooled_and_restored(settings: Settings) -> None:
+    with TestClient(create_app(settings)) as c:
+        runtime = c.app.state.runtime  # type: ignore[attr-defined]
+        runtime.audit._writer = lambda batch: (_ for _ in ()).throw(ConnectionError("down"))
+        for _ in range(3):
+            assert c.post("/v1/check", json=GOOD).status_code == 200
+    spool = settings.audit_spool
+    lines = spool.read_text().splitlines()
+    assert len(lines) == 3
+    assert all("gmail" not in ln and "Year 9" not in ln for ln in lines)
+    with TestClient(create_app(settings)) as c:
+        runtime = c.app.state.runtime  # type: ignore[attr-defined]
+        end = time.monotonic() + 5
+        while runtime.audit.written < 3 and time.monotonic() < end:
+            time.sleep(0.05)
+        assert runtime.audit.written >= 3
+    assert not spool.exists()
+
+
+def test_sink_keeps_order_and_overflows_to_spool(tmp_path: Path) -> None:
+    written: list[str] = []
+    fail = {"on": True}
+
+    def writer(batch: list[dict[str, object]]) -> None:
+        if fail["on"]:
+            raise OSError("down")
+        written.extend(str(e["n"]) for e in batch)
+
+    sink = AuditSink(writer, tmp_path / "spool.jsonl", max_queue=100)
+    for n in range(150):
+        sink.submit({"n": n})
+    assert sink.pending == 100
+    assert sink.flush() == 0 and sink.pending == 100
+    fail["on"] = False
+    assert sink.flush(batch_size=30) == 100
+    assert written == [str(n) for n in range(100)]
+    overflow = [json.loads(x)["n"] for x in (tmp_path / "spool.jsonl").read_text().splitlines()]
+    assert overflow == list(range(100, 150))
+
+
+def test_a_batch_the_database_refuses_does_not_block_the_queue(tmp_path: Path) -> None:
+    from sqlalchemy.exc import StatementError
+
+    written: list[object] = []
+
+    def writer(batch: list[dict[str, object]]) -> None:
+        if any(e.get("poison") for e in batch):
+            raise StatementError("bad row", "INSERT", {}, ValueError("bad"))
+        written.extend(e["n"] for e in batch)
+
+    sink = AuditSink(writer, tmp_path / "spool.jsonl")
+    sink.submit({"n": 1, "poison": True})
+    sink.submit({"n": 2})
+    assert sink.flush(batch_size=1) == 1
+    assert written == [2] and sink.pending == 0
+    assert '"n": 1' in (tmp_path / "audit-rejected.jsonl").read_text()

@@ -1,0 +1,160 @@
+"""The store on both backends: migrations, policy versions, directory, audit."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import inspect
+from sqlalchemy.engine import Connection
+
+from app.directory.model import Group, Person
+from app.domain import PersonKind
+from app.policy import Policy
+from app.store import NotFound, Store
+from app.store.models import Base
+from app.store.repository import Conflict
+
+
+def test_migration_creates_the_schema_and_matches_the_models(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    tables = set(inspect(store.db.engine).get_table_names())
+    assert {"tenants", "policy_versions", "directory_people", "audit_events"} <= tables
+    with store.db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == [], "models changed without a migration"
+    store.db.migrate()  # idempotent
+
+
+def _conn_dialect(conn: Connection) -> str:
+    return conn.dialect.name
+
+
+def test_policy_versions_record_who_and_when(store: Store) -> None:
+    tid = store.create_tenant("a", "School A", ["a.sch.uk"], policy=Policy(), by="setup")
+    with store.db.session() as s:
+        repo = store.scoped(s, tid)
+        assert repo.current_version() == 1
+        v = repo.put_policy(
+            Policy.model_validate({"rules": {"REC001": {"max_recipients": 40}}}),
+            by="key:it-admin",
+            comment="bigger year groups",
+        )
+    assert v == 2
+    with store.db.session() as s:
+        repo = store.scoped(s, tid)
+        p = repo.policy()
+        assert p.version == 2 and p.rules["REC001"].max_recipients == 40
+        assert p.rules["REC001"].source_of("max_recipients") == "policy"
+        assert repo.policy(1).rules["REC001"].max_recipients == 25
+        first, *_ = repo.policy_versions()
+        assert (first.version, first.created_by, first.comment) == (
+            2,
+            "key:it-admin",
+            "bigger year groups",
+        )
+        assert first.created_at.tzinfo is not None
+        assert datetime.now(UTC) - first.created_at < timedelta(minutes=5)
+        with pytest.raises(NotFound):
+            repo.policy(99)
+
+
+def test_directory_replace_and_read_back(store: Store) -> None:
+    tid = store.create_tenant("a", "School A", ["a.sch.uk"])
+    people = [
+        Person(
+            "1",
+            "Zoë",
+            "O'Neill",
+            PersonKind.PUPIL,
+            email="z@p.a.sch.uk",
+            preferred_name="Zoe",
+            personal_emails=("z1@gmail.com", "z2@me.com"),
+            mis_ref="R1",
+        ),
+        Person("2", "Sam", "Ng", PersonKind.STAFF, email="s@a.sch.uk"),
+    ]
+    with store.db.session() as s:
+        v1 = store.scoped(s, tid).replace_directory(people, [Group("all@a.sch.uk", "All", 90)])
+    with store.db.session() as s:
+        repo = store.scoped(s, tid)
+        assert repo.people() == people
+        assert repo.groups() == [Group("all@a.sch.uk", "All", 90, None)]
+        assert repo.directory_counts() == {"pupil": 1, "staff": 1, "groups": 1}
+        v2 = repo.replace_directory(people[:1], None)  # groups kept
+        assert v2 == v1 + 1
+        assert len(repo.groups()) == 1 and len(repo.people()) == 1
+
+
+def test_domains_are_unique_across_schools(store: Store) -> None:
+    store.create_tenant("a", "A", ["a.sch.uk"])
+    with pytest.raises(Conflict, match="another school"):
+        tid = store.create_tenant("b", "B", ["b.sch.uk"])
+        with store.db.session() as s:
+            store.scoped(s, tid).set_domains(["a.sch.uk"])
+    with pytest.raises(Conflict, match="exists"):
+        store.create_tenant("a", "Again", [])
+
+
+def test_revision_moves_on_every_change(store: Store) -> None:
+    tid = store.create_tenant("a", "A", ["a.sch.uk"])
+    r0 = store.revisions()[tid]
+    with store.db.session() as s:
+        store.scoped(s, tid).put_policy(Policy(), by="x")
+    r1 = store.revisions()[tid]
+    with store.db.session() as s:
+        store.scoped(s, tid).create_api_key("check")
+    assert r0 < r1 < store.revisions()[tid]
+
+
+def test_audit_round_trip_and_summary(store: Store) -> None:
+    tid = store.create_tenant("a", "A", ["a.sch.uk"])
+    now = datetime.now(UTC)
+    store.write_audit(
+        [
+            {
+                "event_id": f"e{i}",
+                "tenant_id": tid,
+                "at": now,
+                "kind": "check",
+                "check_id": f"e{i}",
+                "host": "api",
+                "action": a,
+                "codes": c,
+                "finding_count": len(c.split(",")) if c else 0,
+                "recipient_count": 3,
+                "attachment_count": 0,
+                "duration_ms": 0.1,
+                "policy_version": 1,
+                "sender_hash": "h",
+            }
+            for i, (a, c) in enumerate(
+                [("warn", "REC003"), ("block", "PUP001,REC003"), ("allow", "")]
+            )
+        ]
+        + [
+            {
+                "event_id": "o1",
+                "tenant_id": tid,
+                "at": now,
+                "kind": "outcome",
+                "check_id": "e0",
+                "host": "outlook",
+                "outcome": "sent_anyway",
+                "codes": "REC003",
+            }
+        ]
+    )
+    with store.db.session() as s:
+        repo = store.scoped(s, tid)
+        summary = repo.audit_summary(now - timedelta(hours=1))
+        assert summary == {
+            "checks": 3,
+            "by_action": {"warn": 1, "block": 1, "allow": 1},
+            "by_rule": {"PUP001": 1, "REC003": 2},
+            "outcomes": {"sent_anyway": 1},
+        }
+        assert len(repo.audit_events(limit=10)) == 4
+        assert all(e.at.tzinfo is not None for e in repo.audit_events(limit=10))
