@@ -21,7 +21,8 @@ class Settings(BaseSettings):
 
     database_url: str = Field(
         default="sqlite:///./data/etiquette.sqlite3",
-        description="SQLAlchemy URL. SQLite by default; postgresql+psycopg://... for many instances.",
+        description="SQLAlchemy URL. SQLite by default; postgresql+psycopg://... for many "
+        "instances.",
         validation_alias="DATABASE_URL",
     )
     redis_url: str | None = Field(

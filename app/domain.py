@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from dataclasses import field as _field  # "field" is also a Recipient attribute
 from datetime import datetime
 from enum import IntEnum, StrEnum
 from typing import Any
@@ -135,17 +136,18 @@ def normalise_address(address: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Address:
+    """An address as written, with its normalised ``key`` and ``domain``
+    computed once here so the engine's look-ups never redo them."""
+
     email: str
     name: str = ""
+    key: str = _field(init=False, repr=False, compare=False)
+    domain: str = _field(init=False, repr=False, compare=False)
 
-    @property
-    def domain(self) -> str:
-        return email_domain(self.email)
-
-    @property
-    def key(self) -> str:
-        """The normalised address used for every lookup."""
-        return normalise_address(self.email)
+    def __post_init__(self) -> None:
+        key = normalise_address(self.email)
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "domain", key.rpartition("@")[2])
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,14 +156,13 @@ class Recipient:
     name: str = ""
     field: RecipientField = RecipientField.TO
     kind: RecipientKind = RecipientKind.UNKNOWN
+    key: str = _field(init=False, repr=False, compare=False)
+    domain: str = _field(init=False, repr=False, compare=False)
 
-    @property
-    def domain(self) -> str:
-        return email_domain(self.email)
-
-    @property
-    def key(self) -> str:
-        return normalise_address(self.email)
+    def __post_init__(self) -> None:
+        key = normalise_address(self.email)
+        object.__setattr__(self, "key", key)
+        object.__setattr__(self, "domain", key.rpartition("@")[2])
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,8 +18,24 @@ from pathlib import Path
 import names as names_pkg
 
 OUT = Path(__file__).resolve().parent.parent / "app" / "demo" / "roster.csv"
-BRITISH = ["Begum", "Khan", "Patel", "Hussain", "Ahmed", "Evans", "Hughes", "Jones", "O'Neill",
-           "Smith-Jones", "McDonald", "Van der Berg", "Okafor", "Nowak", "Kowalski", "Singh"]
+BRITISH = [
+    "Begum",
+    "Khan",
+    "Patel",
+    "Hussain",
+    "Ahmed",
+    "Evans",
+    "Hughes",
+    "Jones",
+    "O'Neill",
+    "Smith-Jones",
+    "McDonald",
+    "Van der Berg",
+    "Okafor",
+    "Nowak",
+    "Kowalski",
+    "Singh",
+]
 
 
 def main() -> None:
@@ -29,7 +45,9 @@ def main() -> None:
     girls = [r["name"] for r in rows if int(r["female"]) > int(r["male"])]
     boys = [r["name"] for r in rows if int(r["male"]) >= int(r["female"])]
     census = Path(names_pkg.__file__).parent / "dist.all.last"
-    surnames = [ln.split()[0].title() for ln in census.read_text().splitlines()[:2000]] + BRITISH * 8
+    surnames = [
+        ln.split()[0].title() for ln in census.read_text().splitlines()[:2000]
+    ] + BRITISH * 8
     rng = random.Random(20261123)
     out: list[dict[str, str]] = []
     used: set[tuple[str, str]] = set()
@@ -42,9 +60,17 @@ def main() -> None:
                 used.add((first, surname))
                 break
         slug = f"{first}.{surname}".lower().replace("'", "").replace(" ", "")
-        row = {"id": f"{ {'pupil': 'P', 'parent': 'C', 'staff': 'S'}[kind]}{n:05d}", "kind": kind, "first_name": first,
-               "preferred_name": "", "last_name": surname, "middle_names": "",
-               "email": "", "personal_emails": "", "mis_ref": ""}
+        row = {
+            "id": f"{ {'pupil': 'P', 'parent': 'C', 'staff': 'S'}[kind] }{n:05d}",
+            "kind": kind,
+            "first_name": first,
+            "preferred_name": "",
+            "last_name": surname,
+            "middle_names": "",
+            "email": "",
+            "personal_emails": "",
+            "mis_ref": "",
+        }
         if kind == "pupil":
             row["email"] = f"{slug}@pupils.stmarys.sch.uk"
             row["mis_ref"] = f"ADM{n:04d}"
@@ -53,7 +79,8 @@ def main() -> None:
         elif kind == "staff":
             row["email"] = f"{slug}@stmarys.sch.uk"
         else:
-            row["email"] = f"{slug.split('.')[0]}.{rng.randint(10, 999)}@{rng.choice(['gmail.com', 'outlook.com', 'btinternet.com', 'yahoo.co.uk'])}"
+            webmail = rng.choice(["gmail.com", "outlook.com", "btinternet.com", "yahoo.co.uk"])
+            row["email"] = f"{slug.split('.')[0]}.{rng.randint(10, 999)}@{webmail}"
         return row
 
     for i in range(1, 301):
@@ -63,15 +90,45 @@ def main() -> None:
     for i in range(1, 41):
         out.append(person("staff", i, rng.choice([girls, boys])))
     # Fixed people the README's examples use.
-    out.append({"id": "P09001", "kind": "pupil", "first_name": "Amir", "preferred_name": "",
-                "last_name": "Khan", "middle_names": "", "email": "amir.khan@pupils.stmarys.sch.uk",
-                "personal_emails": "amirk2011@gmail.com", "mis_ref": "ADM9001"})
-    out.append({"id": "P09002", "kind": "pupil", "first_name": "Zoë", "preferred_name": "Zoe",
-                "last_name": "O'Neill", "middle_names": "", "email": "zoe.oneill@pupils.stmarys.sch.uk",
-                "personal_emails": "", "mis_ref": "ADM9002"})
-    out.append({"id": "S09001", "kind": "staff", "first_name": "Sarah", "preferred_name": "",
-                "last_name": "Jones", "middle_names": "", "email": "s.jones@stmarys.sch.uk",
-                "personal_emails": "", "mis_ref": ""})
+    out.append(
+        {
+            "id": "P09001",
+            "kind": "pupil",
+            "first_name": "Amir",
+            "preferred_name": "",
+            "last_name": "Khan",
+            "middle_names": "",
+            "email": "amir.khan@pupils.stmarys.sch.uk",
+            "personal_emails": "amirk2011@gmail.com",
+            "mis_ref": "ADM9001",
+        }
+    )
+    out.append(
+        {
+            "id": "P09002",
+            "kind": "pupil",
+            "first_name": "Zoë",
+            "preferred_name": "Zoe",
+            "last_name": "O'Neill",
+            "middle_names": "",
+            "email": "zoe.oneill@pupils.stmarys.sch.uk",
+            "personal_emails": "",
+            "mis_ref": "ADM9002",
+        }
+    )
+    out.append(
+        {
+            "id": "S09001",
+            "kind": "staff",
+            "first_name": "Sarah",
+            "preferred_name": "",
+            "last_name": "Jones",
+            "middle_names": "",
+            "email": "s.jones@stmarys.sch.uk",
+            "personal_emails": "",
+            "mis_ref": "",
+        }
+    )
     with OUT.open("w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, fieldnames=list(out[0]))
         w.writeheader()

@@ -7,6 +7,7 @@ that school; every query goes through the school's :class:`TenantRepo`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
@@ -87,10 +88,8 @@ def _validate_policy(data: dict[str, Any]) -> Policy:
 
 async def _reload(runtime: Runtime, tenant_id: str) -> None:
     """Make the change live in this instance now and tell the others."""
-    try:
+    with contextlib.suppress(Exception):  # if it fails, the next poll catches up
         await asyncio.to_thread(runtime.reload_tenant, tenant_id)
-    except Exception:  # the poll will catch up
-        pass
     await runtime.announce(tenant_id)
 
 

@@ -34,8 +34,17 @@ def ensure_demo(store: Store) -> str:
     )
     with store.db.session() as s:
         repo = store.scoped(s, tenant_id)
-        repo.replace_directory(load_roster_csv(HERE / "roster.csv"), load_groups_csv(HERE / "groups.csv"))
+        repo.replace_directory(
+            load_roster_csv(HERE / "roster.csv"), load_groups_csv(HERE / "groups.csv")
+        )
         for key, role in ((DEMO_ADMIN_KEY, "admin"), (DEMO_CHECK_KEY, "check")):
-            s.add(ApiKey(tenant_id=tenant_id, key_hash=hash_key(key), role=role,
-                         label=f"demo-{role}", created_at=_now()))
+            s.add(
+                ApiKey(
+                    tenant_id=tenant_id,
+                    key_hash=hash_key(key),
+                    role=role,
+                    label=f"demo-{role}",
+                    created_at=_now(),
+                )
+            )
     return tenant_id

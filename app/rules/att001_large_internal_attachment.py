@@ -13,7 +13,7 @@ from app.rules.base import Context, Rule, RuleOptions, severity_field
 _MB = 1024 * 1024
 
 
-class Options(RuleOptions):
+class LargeInternalAttachmentOptions(RuleOptions):
     severity: Severity = severity_field(
         Severity.WARN,
         "Warn: the policy says share via Teams/OneDrive; sometimes a file must be attached.",
@@ -35,7 +35,7 @@ def _mb(n: int) -> str:
     return f"{n / _MB:.1f} MB"
 
 
-class LargeInternalAttachment(Rule[Options]):
+class LargeInternalAttachment(Rule[LargeInternalAttachmentOptions]):
     """A large file attached to mail that goes to colleagues.
 
     What it checks
@@ -67,9 +67,9 @@ class LargeInternalAttachment(Rule[Options]):
     name = "large-internal-attachment"
     summary = "Large attachment sent to internal recipients."
     source = sources.LARGE_FILES
-    Options = Options
+    Options = LargeInternalAttachmentOptions
 
-    def check(self, ctx: Context, opts: Options) -> Iterator[Finding]:
+    def check(self, ctx: Context, opts: LargeInternalAttachmentOptions) -> Iterator[Finding]:
         files = [a for a in ctx.message.attachments if not a.inline]
         if not files:
             return

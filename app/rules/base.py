@@ -73,7 +73,7 @@ def severity_field(default: Severity, why: str) -> Any:
     return Field(default=default, description=f"off, advise, warn or block. {why}")
 
 
-O = TypeVar("O", bound=RuleOptions)
+OptionsT = TypeVar("OptionsT", bound=RuleOptions)
 
 
 @dataclass(slots=True)
@@ -118,7 +118,7 @@ class Context:
 _HEADING = re.compile(r"^(What it checks|Why it matters|Example|Options|Fix)\s*$", re.M)
 
 
-class Rule(ABC, Generic[O]):
+class Rule(ABC, Generic[OptionsT]):
     """Base class. Subclasses set the class attributes and implement :meth:`check`."""
 
     code: ClassVar[str]
@@ -128,12 +128,12 @@ class Rule(ABC, Generic[O]):
     Options: ClassVar[type[RuleOptions]]
 
     @abstractmethod
-    def check(self, ctx: Context, opts: O) -> Iterable[Finding]:
+    def check(self, ctx: Context, opts: OptionsT) -> Iterable[Finding]:
         """Yield findings (usually zero or one)."""
 
     def finding(
         self,
-        opts: O,
+        opts: OptionsT,
         *,
         title: str,
         message: str,

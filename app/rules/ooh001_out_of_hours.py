@@ -10,7 +10,7 @@ from app.rules import sources
 from app.rules.base import Context, Rule, RuleOptions, severity_field
 
 
-class Options(RuleOptions):
+class OutOfHoursOptions(RuleOptions):
     severity: Severity = severity_field(
         Severity.WARN, "Warn: senders may work when it suits them; the prompt offers to schedule."
     )
@@ -25,7 +25,7 @@ _WHEN = {
 }
 
 
-class OutOfHours(Rule[Options]):
+class OutOfHours(Rule[OutOfHoursOptions]):
     """Mail that lands in colleagues' inboxes outside working time.
 
     What it checks
@@ -59,9 +59,9 @@ class OutOfHours(Rule[Options]):
     name = "out-of-hours"
     summary = "Sent outside the school's working hours."
     source = sources.OUT_OF_HOURS
-    Options = Options
+    Options = OutOfHoursOptions
 
-    def check(self, ctx: Context, opts: Options) -> Iterator[Finding]:
+    def check(self, ctx: Context, opts: OutOfHoursOptions) -> Iterator[Finding]:
         if not any(
             internal and not opts.allows(r)
             for r, internal in zip(ctx.recipients, ctx.internal, strict=True)

@@ -10,14 +10,14 @@ from app.rules._pupils import How, pupil_recipients
 from app.rules.base import Context, Rule, RuleOptions, severity_field
 
 
-class Options(RuleOptions):
+class PupilPersonalAddressOptions(RuleOptions):
     severity: Severity = severity_field(
         Severity.BLOCK,
         "Block: a safeguarding rule; §4.3 says pupil email 'must only' use school accounts.",
     )
 
 
-class PupilPersonalAddress(Rule[Options]):
+class PupilPersonalAddress(Rule[PupilPersonalAddressOptions]):
     """A pupil contacted at a personal (non-school) address.
 
     What it checks
@@ -52,9 +52,9 @@ class PupilPersonalAddress(Rule[Options]):
     name = "pupil-personal-address"
     summary = "A pupil at a personal email address."
     source = sources.PUPIL_SCHOOL_ACCOUNT
-    Options = Options
+    Options = PupilPersonalAddressOptions
 
-    def check(self, ctx: Context, opts: Options) -> Iterator[Finding]:
+    def check(self, ctx: Context, opts: PupilPersonalAddressOptions) -> Iterator[Finding]:
         hits = [p for p in pupil_recipients(ctx) if p.personal and not opts.allows(p.recipient)]
         if not hits:
             return

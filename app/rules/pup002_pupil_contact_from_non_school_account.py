@@ -10,14 +10,14 @@ from app.rules._pupils import pupil_recipients
 from app.rules.base import Context, Rule, RuleOptions, severity_field
 
 
-class Options(RuleOptions):
+class PupilContactFromNonSchoolAccountOptions(RuleOptions):
     severity: Severity = severity_field(
         Severity.BLOCK,
         "Block: a safeguarding rule; contact must be through monitorable school accounts.",
     )
 
 
-class PupilContactFromNonSchoolAccount(Rule[Options]):
+class PupilContactFromNonSchoolAccount(Rule[PupilContactFromNonSchoolAccountOptions]):
     """A pupil emailed from an account that is not the school's.
 
     What it checks
@@ -47,9 +47,11 @@ class PupilContactFromNonSchoolAccount(Rule[Options]):
     name = "pupil-contact-from-non-school-account"
     summary = "A pupil emailed from a non-school account."
     source = sources.PUPIL_SCHOOL_ACCOUNT
-    Options = Options
+    Options = PupilContactFromNonSchoolAccountOptions
 
-    def check(self, ctx: Context, opts: Options) -> Iterator[Finding]:
+    def check(
+        self, ctx: Context, opts: PupilContactFromNonSchoolAccountOptions
+    ) -> Iterator[Finding]:
         sender_domain = ctx.message.sender.domain
         if sender_domain in ctx.policy.internal_domains or sender_domain in (
             ctx.directory.internal_domains

@@ -10,13 +10,13 @@ from app.rules._pupils import is_webmail, pupil_recipients
 from app.rules.base import Context, Rule, RuleOptions, severity_field
 
 
-class Options(RuleOptions):
+class PupilWithPersonalAddressesOptions(RuleOptions):
     severity: Severity = severity_field(
         Severity.WARN, "Warn: the address may be a carer the MIS does not yet hold."
     )
 
 
-class PupilWithPersonalAddresses(Rule[Options]):
+class PupilWithPersonalAddresses(Rule[PupilWithPersonalAddressesOptions]):
     """A pupil on the same email as unknown personal webmail addresses.
 
     What it checks
@@ -47,9 +47,9 @@ class PupilWithPersonalAddresses(Rule[Options]):
     name = "pupil-with-personal-addresses"
     summary = "A pupil copied with unknown personal addresses."
     source = sources.PUPIL_NO_PERSONAL_EMAIL
-    Options = Options
+    Options = PupilWithPersonalAddressesOptions
 
-    def check(self, ctx: Context, opts: Options) -> Iterator[Finding]:
+    def check(self, ctx: Context, opts: PupilWithPersonalAddressesOptions) -> Iterator[Finding]:
         pupils = pupil_recipients(ctx)
         if not pupils:
             return

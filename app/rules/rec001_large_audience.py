@@ -11,7 +11,7 @@ from app.rules import sources
 from app.rules.base import Context, Rule, RuleOptions, severity_field
 
 
-class Options(RuleOptions):
+class LargeAudienceOptions(RuleOptions):
     severity: Severity = severity_field(
         Severity.WARN,
         "Warn: a large audience is often intended (a year-group letter), so the sender decides.",
@@ -32,7 +32,7 @@ class Options(RuleOptions):
     )
 
 
-class LargeAudience(Rule[Options]):
+class LargeAudience(Rule[LargeAudienceOptions]):
     """A message going to more people than the school thinks one email should.
 
     What it checks
@@ -62,9 +62,9 @@ class LargeAudience(Rule[Options]):
     name = "large-audience"
     summary = "More recipients than the policy's threshold."
     source = sources.GROUP_EMAIL
-    Options = Options
+    Options = LargeAudienceOptions
 
-    def check(self, ctx: Context, opts: Options) -> Iterator[Finding]:
+    def check(self, ctx: Context, opts: LargeAudienceOptions) -> Iterator[Finding]:
         total = 0
         lists = 0
         for r in ctx.recipients:

@@ -11,7 +11,7 @@ from app.rules import sources
 from app.rules.base import Context, Rule, RuleOptions, severity_field
 
 
-class Options(RuleOptions):
+class ReplyAllToManyOptions(RuleOptions):
     severity: Severity = severity_field(
         Severity.ADVISE,
         "Advise: new and opinionated; schools raise it once they have seen its audit figures.",
@@ -26,7 +26,7 @@ class Options(RuleOptions):
     )
 
 
-class ReplyAllToMany(Rule[Options]):
+class ReplyAllToMany(Rule[ReplyAllToManyOptions]):
     """A reply-all that reaches more people than it probably needs to.
 
     What it checks
@@ -54,9 +54,9 @@ class ReplyAllToMany(Rule[Options]):
     name = "reply-all-to-many"
     summary = "A reply-all going to many people."
     source = sources.REPLY_ALL
-    Options = Options
+    Options = ReplyAllToManyOptions
 
-    def check(self, ctx: Context, opts: Options) -> Iterator[Finding]:
+    def check(self, ctx: Context, opts: ReplyAllToManyOptions) -> Iterator[Finding]:
         compose = ctx.message.compose_type
         counted = [r for r in ctx.recipients if not opts.allows(r)]
         n = len(counted)

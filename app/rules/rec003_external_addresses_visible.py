@@ -11,10 +11,11 @@ from app.rules import sources
 from app.rules.base import Context, Rule, RuleOptions, severity_field
 
 
-class Options(RuleOptions):
+class ExternalAddressesVisibleOptions(RuleOptions):
     severity: Severity = severity_field(
         Severity.WARN,
-        "Warn: the most common reportable breach, but the sender may have a reason (a parents' working group who agreed to share).",
+        "Warn: the most common reportable breach, but the sender may have a reason (a "
+        "parents' working group who agreed to share).",
     )
     min_visible: int = Field(
         default=2,
@@ -25,7 +26,7 @@ class Options(RuleOptions):
     )
 
 
-class ExternalAddressesVisible(Rule[Options]):
+class ExternalAddressesVisible(Rule[ExternalAddressesVisibleOptions]):
     """Outside addresses (parents, say) that can see each other in To or Cc.
 
     What it checks
@@ -56,9 +57,9 @@ class ExternalAddressesVisible(Rule[Options]):
     name = "external-addresses-visible"
     summary = "External recipients can see each other's addresses."
     source = sources.CHECK_RECIPIENTS
-    Options = Options
+    Options = ExternalAddressesVisibleOptions
 
-    def check(self, ctx: Context, opts: Options) -> Iterator[Finding]:
+    def check(self, ctx: Context, opts: ExternalAddressesVisibleOptions) -> Iterator[Finding]:
         visible = [
             r
             for r, internal in zip(ctx.recipients, ctx.internal, strict=True)

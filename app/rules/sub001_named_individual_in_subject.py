@@ -23,7 +23,7 @@ def _index(ctx: Context) -> NameIndex:
     return _EMPTY_INDEX
 
 
-class Options(RuleOptions):
+class NamedIndividualInSubjectOptions(RuleOptions):
     severity: Severity = severity_field(
         Severity.WARN, "Warn: the policy is explicit, and the fix is one click."
     )
@@ -48,7 +48,7 @@ class Options(RuleOptions):
     )
 
 
-class NamedIndividualInSubject(Rule[Options]):
+class NamedIndividualInSubject(Rule[NamedIndividualInSubjectOptions]):
     """A person named in the subject line.
 
     What it checks
@@ -82,9 +82,9 @@ class NamedIndividualInSubject(Rule[Options]):
     name = "named-individual-in-subject"
     summary = "A person is named in the subject."
     source = sources.NAME_IN_SUBJECT
-    Options = Options
+    Options = NamedIndividualInSubjectOptions
 
-    def check(self, ctx: Context, opts: Options) -> Iterator[Finding]:
+    def check(self, ctx: Context, opts: NamedIndividualInSubjectOptions) -> Iterator[Finding]:
         subject = ctx.message.subject
         if not subject.strip():
             return

@@ -19,7 +19,7 @@ _PREFIX = re.compile(r"^\s*((re|fw|fwd|aw|wg|tr|rv|sv|vs)\s*(\[\d+\])?\s*:\s*)+"
 _PUNCT = re.compile(r"[\W_]+")
 
 
-class Options(RuleOptions):
+class MissingOrVagueSubjectOptions(RuleOptions):
     severity: Severity = severity_field(
         Severity.WARN, "Warn: 'Always use a clear and concise subject' (§4.5); cheap to fix."
     )
@@ -59,7 +59,7 @@ class Options(RuleOptions):
         return frozenset(_PUNCT.sub(" ", fold(p)).strip() for p in self.placeholders)
 
 
-class MissingOrVagueSubject(Rule[Options]):
+class MissingOrVagueSubject(Rule[MissingOrVagueSubjectOptions]):
     """A subject that is empty or says nothing.
 
     What it checks
@@ -88,9 +88,9 @@ class MissingOrVagueSubject(Rule[Options]):
     name = "missing-or-vague-subject"
     summary = "Empty or placeholder subject."
     source = sources.CLEAR_SUBJECT
-    Options = Options
+    Options = MissingOrVagueSubjectOptions
 
-    def check(self, ctx: Context, opts: Options) -> Iterator[Finding]:
+    def check(self, ctx: Context, opts: MissingOrVagueSubjectOptions) -> Iterator[Finding]:
         core = _PREFIX.sub("", ctx.message.subject)
         words = _PUNCT.sub(" ", fold(core)).strip()
         if not words:

@@ -37,7 +37,7 @@ class Database:
         else:
             kwargs.update(pool_size=5, max_overflow=10, pool_timeout=3)
             kwargs["connect_args"] = {"connect_timeout": 3}
-        self.engine: Engine = create_engine(self.url, **kwargs)  # type: ignore[arg-type]
+        self.engine: Engine = create_engine(self.url, **kwargs)
         if parsed.get_backend_name() == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

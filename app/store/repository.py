@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.directory.model import Group, Person
@@ -423,7 +423,7 @@ class Store:
             for e in events
         ]
         with self.db.session() as s:
-            s.execute(AuditEvent.__table__.insert(), rows)
+            s.execute(insert(AuditEvent), rows)
 
 
 _AUDIT_DEFAULTS: dict[str, Any] = {
