@@ -1,7 +1,17 @@
-"""Interface of the name finder. Implementation: see issue 3 (in progress)."""
+"""Who is named in a subject line: the public surface of :mod:`app.names`.
+
+Policy: "If the email concerns an individual, do not name them in the
+'subject field'." Rule SUB001 asks :meth:`NameIndex.find` for the people a
+subject names and offers :func:`redact` as the fix.
+
+A :class:`NameIndex` is built once per roster load (``Directory.build``
+calls :meth:`NameIndex.build`) and then only read; ``find`` is pure and does
+no I/O, so it can sit on the send-time hot path.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -9,6 +19,12 @@ from typing import Literal
 
 from app.directory.model import Person
 from app.domain import PersonKind
+from app.names import _detector
+from app.names._directory import DirectoryIndex
+from app.names._evidence import Candidate, context_indices, score
+from app.names._lexicon import lexicon
+from app.names._tokens import case_mode, fold_fast, tokenize
+from app.names._vocab import HONORIFICS
 
 
 class RedactStyle(StrEnum):
@@ -19,6 +35,16 @@ class RedactStyle(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Mention:
+    """One person named in a subject.
+
+    ``start``/``end`` index the subject; the span covers the name only, not a
+    title before it ("Mrs Begum" -> "Begum") nor a possessive after it
+    ("Amir's" -> "Amir"), so that a replacement keeps both. ``person`` is set
+    when the directory pins the mention to exactly one person; when several
+    people fit (two pupils called Leo M.), up to 20 of them are in
+    ``candidates`` and ``person`` is ``None``. ``why`` lists the evidence, for the admin view.
+    """
+
     start: int
     end: int
     text: str
@@ -27,16 +53,151 @@ class Mention:
     kind: PersonKind | None
     score: float
     why: str
+    form: str = ""
+    candidates: tuple[Person, ...] = ()
+
+
+_MAX_CANDIDATES = 20  # "Mr Brown" fits hundreds in a big trust: list a few, pin none
 
 
 class NameIndex:
+    """The directory's people, ready to be found in subject lines."""
+
+    __slots__ = ("_dir", "_lex")
+
+    def __init__(self, directory: DirectoryIndex) -> None:
+        self._dir = directory
+        self._lex = lexicon()
+
     @classmethod
     def build(cls, people: Iterable[Person]) -> NameIndex:
-        raise NotImplementedError
+        """Index ``people`` (may be empty: then only the detector runs)."""
+        return cls(DirectoryIndex(tuple(people)))
 
     def find(self, subject: str, *, detector: bool = True, min_score: float = 0.5) -> list[Mention]:
-        raise NotImplementedError
+        """The people named in ``subject``, sorted by start, never overlapping.
+
+        ``detector=False`` reports only people in the directory.
+        """
+        if not subject:
+            return []
+        folded = fold_fast(subject)
+        tokens = tokenize(subject, folded)
+        if not tokens:
+            return []
+        mode = case_mode(tokens)
+        lex = self._lex
+        hits = self._dir.lattice(folded, tokens)
+        cands = self._dir.candidates(tokens, hits, mode, lex)
+        if detector:
+            cands.extend(_detector.candidates(tokens, mode, lex))
+        if not cands:
+            return []
+        context = context_indices(tokens)
+        for c in cands:
+            score(c, tokens, mode, context)
+        chosen = _choose(cands, min_score)
+        people = self._dir.people
+        out = []
+        for c in chosen:
+            start = tokens[c.i].start
+            last = tokens[c.j]
+            end = last.end + 1 if len(last.text) == 1 and last.dot else last.end
+            persons = tuple(people[x] for x in c.persons[:_MAX_CANDIDATES])
+            kinds = {p.kind for p in persons}
+            out.append(
+                Mention(
+                    start=start,
+                    end=end,
+                    text=subject[start:end],
+                    source="directory" if c.source == "directory" else "detector",
+                    person=persons[0] if len(persons) == 1 else None,
+                    kind=kinds.pop()
+                    if len(kinds) == 1 and len(c.persons) == len(persons)
+                    else None,
+                    score=round(c.score, 3),
+                    why="; ".join(c.why),
+                    form=c.form,
+                    candidates=persons,
+                )
+            )
+        return out
 
 
-def redact(subject: str, mentions: Sequence[Mention], style: RedactStyle, word: str = "pupil") -> str:
-    raise NotImplementedError
+def _choose(cands: list[Candidate], min_score: float) -> list[Candidate]:
+    """Best-first, non-overlapping. Ties go to the longer span, then the directory.
+
+    Where the directory and the detector find the same span, the directory's
+    reading is kept whatever the scores: it knows who the person is.
+    """
+    passing = [c for c in cands if c.score >= min_score]
+    known = {(c.i, c.j) for c in passing if c.source == "directory"}
+    ranked = sorted(
+        (c for c in passing if c.source == "directory" or (c.i, c.j) not in known),
+        key=lambda c: (-round(c.score, 2), c.i - c.j, c.source != "directory"),
+    )
+    taken: list[Candidate] = []
+    used: set[int] = set()
+    for c in ranked:
+        span = range(c.i, c.j + 1)
+        if used.isdisjoint(span):
+            taken.append(c)
+            used.update(span)
+    taken.sort(key=lambda c: c.i)
+    return taken
+
+
+# -- redaction ---------------------------------------------------------------
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+_TITLE_BEFORE = re.compile(r"(?i)\b([a-z]+)\.?\s+(?:&\s+[a-z]+\.?\s+)?$")
+
+
+def _initials_of(text: str) -> str:
+    """Initials from the text of a mention: "Amir Khan" -> "A.K.", "Khan, Amir" -> "A.K."."""
+    first_part, comma, rest = text.partition(",")
+    words = _NAME_WORD.findall(rest if comma else text)
+    if comma:
+        words = words[:1] + _NAME_WORD.findall(first_part)
+    if not words:
+        return ""
+    letters = [words[0][0]] if len(words) == 1 else [words[0][0], words[-1][0]]
+    return "".join(ch.upper() + "." for ch in letters)
+
+
+def _replacement(m: Mention, style: RedactStyle, word: str) -> str:
+    if style is RedactStyle.WORD:
+        return word
+    if style is RedactStyle.REFERENCE and m.person is not None and m.person.mis_ref:
+        return m.person.mis_ref
+    if m.person is not None and m.person.initials:
+        return m.person.initials
+    return _initials_of(m.text)
+
+
+def redact(
+    subject: str, mentions: Sequence[Mention], style: RedactStyle, word: str = "pupil"
+) -> str:
+    """``subject`` with each mention replaced; never returns the name.
+
+    INITIALS gives "A.K." (from the person where the directory knows them,
+    else from the matched text); REFERENCE gives the MIS reference where
+    known, else initials; WORD gives ``word`` and also drops a title before
+    the name ("Mrs Begum" -> "parent" rather than "Mrs parent"). A possessive
+    stays: "Amir's report" -> "A.K.'s report".
+    """
+    out: list[str] = []
+    pos = 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start < pos:
+            continue
+        start = m.start
+        if style is RedactStyle.WORD:
+            t = _TITLE_BEFORE.search(subject, pos, m.start)
+            if t and t.group(1).lower() in HONORIFICS:
+                start = t.start()
+        out.append(subject[pos:start])
+        out.append(_replacement(m, style, word))
+        pos = m.end
+    out.append(subject[pos:])
+    return "".join(out)

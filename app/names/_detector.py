@@ -1,0 +1,263 @@
+"""Finding person names the directory does not know.
+
+Parents, social workers, an educational psychologist, a teacher at another
+school: the detector reads the same forms as the directory matcher (full
+name, title + surname, initial + surname, first name + initial, "Surname,
+First", a first name alone) but judges the parts from the shipped lexicon
+instead of a roster:
+
+- a *first name* is a token in the ONS England and Wales list (or the US
+  Census first-name lists, which cover the parents' and staff's
+  generation), weighted by how common it is;
+- a *surname* is a Census surname, or a capitalised token that is in no
+  dictionary ("Okonkwo", "Fairbairn"): most surnames in a UK school are in
+  no surname list, but they are in no dictionary either. A hyphenated or
+  particled surname ("Smith-Jones", "van der Berg") is one unit;
+- both are discounted by their *wordness* (how often the token is written
+  in lower case as an ordinary word), so "Will", "Grace" and "Hall" need
+  more evidence than "Amir" and "Khan". School words (months, subjects)
+  count as at least 0.8 word-like.
+"""
+
+from __future__ import annotations
+
+from app.names._evidence import Candidate
+from app.names._lexicon import UNKNOWN, Entry, wordness
+from app.names._tokens import CaseMode, Token
+from app.names._vocab import (
+    CONTEXT_WORDS,
+    HONORIFICS,
+    PARTICLES,
+    PLACE_HEADS,
+    SCHOOL_WORDS,
+    STOP_WORDS,
+)
+
+_NEVER = STOP_WORDS | CONTEXT_WORDS | HONORIFICS
+_PLACE_SURNAME = 1.5  # "Hall", "Green", "Church": surnames, but also place words
+
+
+def _cased(t: Token, mode: CaseMode) -> bool:
+    """Written the way a name is written in this subject."""
+    if mode is CaseMode.SENTENCE:
+        return t.cap and not t.upper
+    if mode is CaseMode.TITLE:
+        return t.cap
+    return True
+
+
+def _first(t: Token, mode: CaseMode, lex: dict[str, Entry]) -> tuple[float, float, float] | None:
+    """(strength, wordness, name bias) if ``t`` can be a first name here."""
+    if not t.alpha or len(t.text) < 2 or t.key in _NEVER or not _cased(t, mode):
+        return None
+    e = lex.get(t.key)
+    if e is None or not e.first:
+        return None
+    return e.first_strength, wordness(t.key, lex), e.name_bias
+
+
+def _unit_end(tokens: list[Token], k: int) -> int:
+    """Last token of the hyphen/apostrophe-joined unit starting at ``k``."""
+    while k + 1 < len(tokens) and tokens[k + 1].joined:
+        k += 1
+    return k
+
+
+def surname_at(
+    tokens: list[Token], k: int, mode: CaseMode, lex: dict[str, Entry]
+) -> tuple[int, float, float] | None:
+    """(last token, log-odds, wordness) if a surname starts at token ``k``.
+
+    Particles ("van der", "Ní") may lead; hyphenated parts are one unit and
+    the unit counts as its most name-like part.
+    """
+    n = len(tokens)
+    start = k
+    while (
+        k < n - 1 and tokens[k].key in PARTICLES and k - start < 2 and not tokens[k + 1].seg_start
+    ):
+        k += 1
+    end = _unit_end(tokens, k)
+    best: tuple[float, float] | None = None
+    for t in tokens[k : end + 1]:
+        if not t.alpha or len(t.text) < 2 or t.key in _NEVER or not _cased(t, mode):
+            return None
+        e = lex.get(t.key, UNKNOWN)
+        w = wordness(t.key, lex)
+        if t.key in PLACE_HEADS and not e.surname:
+            s = None  # "Academy", "Cathedral": only a place
+        elif e.surname:
+            s = 0.5 + e.surname_strength
+        elif e.is_common_word or t.key in SCHOOL_WORDS:
+            s = None
+        elif e.lower >= 0.6:
+            s = None  # a dictionary word, mostly written in lower case
+        elif e.lower < 0.3:
+            s = 0.8  # in no dictionary, or nearly always capitalised: likely a surname
+        else:
+            s = 0.2
+        if s is None:
+            if end == k:
+                return None
+            continue
+        if t.key in PLACE_HEADS:
+            s -= _PLACE_SURNAME
+        if best is None or s - 2.5 * w > best[0] - 2.5 * best[1]:
+            best = (s, w)
+    if best is None:
+        return None
+    if k > start:
+        best = (best[0] + 0.3, best[1])
+    return end, best[0], best[1]
+
+
+def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> list[Candidate]:
+    out: list[Candidate] = []
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        titled = i > 0 and tokens[i - 1].key in HONORIFICS
+        if t.joined:
+            continue
+        # title + name ("Mrs Kowalczyk", "Dr Sarah Okonkwo", "Mr & Mrs Khan")
+        if t.key in HONORIFICS and i + 1 < n:
+            k = i + 1
+            if k + 1 < n and tokens[k].key in ("&", "and") and tokens[k + 1].key in HONORIFICS:
+                k += 2
+            j = k
+            while j < n and j - k < 4:
+                tj = tokens[j]
+                if j > k and (tj.seg_start or tokens[j - 1].possessive):
+                    break
+                if tj.key in PARTICLES and j + 1 < n:
+                    j += 1
+                    continue
+                ok_initial = len(tj.text) == 1 and tj.alpha and tj.cap
+                if not ok_initial and (
+                    not tj.alpha
+                    or len(tj.text) < 2
+                    or tj.key in STOP_WORDS
+                    or tj.key in CONTEXT_WORDS
+                    or not _cased(tj, mode)
+                ):
+                    break
+                e = lex.get(tj.key, UNKNOWN)
+                if e.is_common_word and not e.surname and not e.first:
+                    break
+                j = _unit_end(tokens, j) + 1
+            if j > k and len(tokens[j - 1].text) >= 2:
+                out.append(
+                    Candidate(
+                        k,
+                        j - 1,
+                        "title+last",
+                        "detector",
+                        3.0,
+                        [f"title '{t.text}' + name"],
+                        titled=True,
+                    )
+                )
+        fs = _first(t, mode, lex)
+        f_end = _unit_end(tokens, i)
+        if fs is not None:
+            f, w1, bias = fs
+            k = f_end + 1
+            nxt = tokens[k] if k < n else None
+            if nxt is not None and not tokens[f_end].possessive and not nxt.seg_start:
+                # first [+ middle initial] + surname
+                starts = [k]
+                if len(nxt.text) == 1 and nxt.alpha and k + 1 < n and not tokens[k + 1].seg_start:
+                    starts.append(k + 1)
+                for kk in starts:
+                    sur = surname_at(tokens, kk, mode, lex)
+                    if sur is not None:
+                        end, s, w2 = sur
+                        logit = 1.0 + f + 0.5 * min(bias, 0.0) + s - 2.5 * w1 - 2.5 * w2
+                        out.append(
+                            Candidate(
+                                i,
+                                end,
+                                "full",
+                                "detector",
+                                logit,
+                                ["first name + surname (lexicon)"],
+                                titled=titled,
+                            )
+                        )
+                # first + surname initial ("Leo M")
+                if len(nxt.text) == 1 and nxt.alpha and (nxt.cap or mode is CaseMode.LOWER):
+                    after = k + 1
+                    if (
+                        after >= n
+                        or tokens[after].seg_start
+                        or surname_at(tokens, after, mode, lex) is None
+                    ):
+                        out.append(
+                            Candidate(
+                                i,
+                                k,
+                                "first+initial",
+                                "detector",
+                                0.5 + f - 3.0 * w1,
+                                ["first name + initial"],
+                                titled=titled,
+                            )
+                        )
+            # first name alone
+            if not titled and t.key not in SCHOOL_WORDS:
+                followed = (
+                    nxt is not None
+                    and not nxt.seg_start
+                    and not tokens[f_end].possessive
+                    and surname_at(tokens, k, mode, lex) is not None
+                )
+                if not followed:
+                    out.append(
+                        Candidate(
+                            i,
+                            f_end,
+                            "first",
+                            "detector",
+                            -2.5 + f + bias - 3.0 * w1,
+                            ["first name (lexicon)"],
+                            wordness=w1,
+                        )
+                    )
+        # initial + surname ("A. Khan", "G Hall")
+        if len(t.text) == 1 and t.alpha and (t.cap or mode is CaseMode.LOWER) and i + 1 < n:
+            sur = surname_at(tokens, i + 1, mode, lex) if not tokens[i + 1].seg_start else None
+            if sur is not None:
+                end, s, w2 = sur
+                logit = 0.3 + s - 3.0 * w2 + (0.8 if t.dot else 0.0)
+                if t.key in ("a", "i") and not t.dot:
+                    logit -= 0.8
+                out.append(
+                    Candidate(
+                        i,
+                        end,
+                        "initial+last",
+                        "detector",
+                        logit,
+                        ["initial + surname (lexicon)"],
+                        titled=titled,
+                    )
+                )
+        # surname, first ("Khan, Amir"; "KHAN, Amir")
+        if tokens[f_end].comma and f_end + 1 < n:
+            sur = surname_at(tokens, i, mode, lex)
+            if sur is None and t.upper and t.alpha and t.key not in _NEVER:
+                sur = (f_end, 0.8, 0.0)
+            fs2 = (
+                _first(tokens[f_end + 1], mode, lex)
+                if sur is not None and sur[0] == f_end
+                else None
+            )
+            if sur is not None and fs2 is not None:
+                logit = 0.5 + sur[1] + fs2[0] - 2.5 * (sur[2] + fs2[1])
+                why = ["'Surname, First' (lexicon)"]
+                if i > 0 and not t.seg_start and _first(tokens[i - 1], mode, lex) is not None:
+                    logit -= 2.5
+                    why.append("but a first name comes before it")
+                out.append(
+                    Candidate(i, _unit_end(tokens, f_end + 1), "reversed", "detector", logit, why)
+                )
+    return out

@@ -1,0 +1,323 @@
+"""Matching the people the school knows, in one Aho-Corasick pass.
+
+Why name *parts* and not whole forms: every way of writing a person
+("Amir Khan", "Khan, Amir", "A. Khan", "Amir K", "Mr Khan", "Amir's") is a
+combination of a few parts (first or preferred name, surname, an initial, a
+title). The automaton holds each distinct folded part once (about 40,000
+patterns for 200,000 people, instead of millions of full forms), one pass
+finds every part on token boundaries, and dictionary look-ups keyed by part
+ids join adjacent parts into people. That keeps the build under a few
+seconds and the memory small, and makes a look-up cost the same for 2,000
+or 200,000 people.
+
+Variants are generated per part: diacritics and curly apostrophes are
+folded (``Zoë O’Neill`` = ``zoe o'neill``), a hyphenated or apostrophised
+surname is also indexed with a space and with nothing (``smith jones``,
+``oneill``), and a multi-word surname also squashed (``vanderberg``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import ahocorasick
+
+from app.directory.model import Person
+from app.domain import PersonKind
+from app.names._detector import surname_at
+from app.names._evidence import Candidate
+from app.names._lexicon import Entry, wordness
+from app.names._tokens import CaseMode, Token, fold_fast
+from app.names._vocab import HONORIFICS
+
+_SPACES = re.compile(r"\s+")
+_K = 1 << 22  # part ids stay below this, so (a, b) packs into one int key
+_INITIAL_A_I = {"a", "i"}  # an article or pronoun as often as an initial
+
+
+def _variants(name: str) -> set[str]:
+    base = _SPACES.sub(" ", fold_fast(name.strip()))
+    if not base:
+        return set()
+    out = {base}
+    if "-" in base or "'" in base:
+        out.add(re.sub(r"['-]", " ", base))
+        out.add(re.sub(r"['-]", "", base))
+    if " " in base:
+        out.add(base.replace(" ", ""))
+    return {v for v in out if v and v.strip()}
+
+
+class DirectoryIndex:
+    """Parts automaton plus join tables over ``people`` (indices into it)."""
+
+    def __init__(self, people: Sequence[Person]) -> None:
+        self.people = people
+        ids: dict[str, int] = {}
+        first_of: list[list[int]] = []
+        last_of: list[list[int]] = []
+
+        def part(text: str) -> int:
+            pid = ids.get(text)
+            if pid is None:
+                pid = ids[text] = len(ids)
+                first_of.append([])
+                last_of.append([])
+            return pid
+
+        memo: dict[str, tuple[int, ...]] = {}
+
+        def parts(name: str) -> tuple[int, ...]:
+            # Names repeat a lot (thousands of Smiths), so each is parsed once.
+            got = memo.get(name)
+            if got is None:
+                got = memo[name] = tuple(part(v) for v in _variants(name))
+            return got
+
+        pair: dict[int, list[int]] = {}
+        first_initial: dict[int, list[int]] = {}
+        initial_last: dict[int, list[int]] = {}
+        middle: set[int] = set()
+        for idx, p in enumerate(people):
+            pref = p.preferred_name or ""
+            firsts = set(parts(p.first_name))
+            if pref:
+                firsts.update(parts(pref))
+            if " " in p.first_name.strip():
+                firsts.update(parts(p.first_name.split()[0]))
+            lasts = parts(p.last_name)
+            for m in p.middle_names.split():
+                middle.update(parts(m))
+            for f in firsts:
+                first_of[f].append(idx)
+            for last in lasts:
+                last_of[last].append(idx)
+            initials = {fold_fast(x)[:1] for x in (p.first_name, pref) if x}
+            folded_last = fold_fast(p.last_name)
+            surname_initials = {folded_last[:1]}
+            if " " in folded_last or "-" in folded_last:
+                surname_initials.update(w[:1] for w in folded_last.replace("-", " ").split())
+            for f in firsts:
+                for last in lasts:
+                    pair.setdefault(f * _K + last, []).append(idx)
+                for ch in surname_initials:
+                    first_initial.setdefault(f * _K + ord(ch), []).append(idx)
+            for ch in initials:
+                for last in lasts:
+                    initial_last.setdefault(ord(ch) * _K + last, []).append(idx)
+
+        self.first_of = [tuple(x) for x in first_of]
+        self.last_of = [tuple(x) for x in last_of]
+        adult = [p.kind is not PersonKind.PUPIL for p in people]
+        self.adult_last_of = [tuple(i for i in x if adult[i]) for x in last_of]
+        self.pupil_first_of = [
+            tuple(i for i in x if people[i].kind is PersonKind.PUPIL) for x in first_of
+        ]
+        self.pair = {k: tuple(v) for k, v in pair.items()}
+        self.first_initial = {k: tuple(v) for k, v in first_initial.items()}
+        self.initial_last = {k: tuple(v) for k, v in initial_last.items()}
+        self.middle = frozenset(middle)
+        self.lengths = [0] * len(ids)
+        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for text, pid in ids.items():
+            self.lengths[pid] = len(text)
+            self.automaton.add_word(text, pid)
+        self.empty = not ids
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    # -- finding ---------------------------------------------------------------
+
+    def lattice(self, folded: str, tokens: list[Token]) -> list[list[tuple[int, int]]]:
+        """For each token index, the parts ``(last token index, part id)`` starting there."""
+        hits: list[list[tuple[int, int]]] = [[] for _ in tokens]
+        if self.empty or not tokens:
+            return hits
+        starts = {t.start: k for k, t in enumerate(tokens)}
+        ends = {t.end: k for k, t in enumerate(tokens)}
+        lengths = self.lengths
+        for end, pid in self.automaton.iter(folded):
+            e = end + 1
+            k2 = ends.get(e)
+            if k2 is None:
+                continue
+            k1 = starts.get(e - lengths[pid])
+            if k1 is not None:
+                hits[k1].append((k2, pid))
+        return hits
+
+    def candidates(
+        self,
+        tokens: list[Token],
+        hits: list[list[tuple[int, int]]],
+        mode: CaseMode,
+        lex: dict[str, Entry],
+    ) -> list[Candidate]:
+        out: list[Candidate] = []
+        n = len(tokens)
+        first_of, last_of = self.first_of, self.last_of
+
+        def word(k: int) -> float:
+            return wordness(tokens[k].key, lex)
+
+        def is_initial(k: int) -> bool:
+            t = tokens[k]
+            return len(t.text) == 1 and t.alpha and (t.cap or mode is CaseMode.LOWER)
+
+        for i in range(n):
+            t = tokens[i]
+            titled = i > 0 and tokens[i - 1].key in HONORIFICS
+            # honorific + surname ("Mrs Begum", "Mr & Mrs Khan")
+            if t.key in HONORIFICS:
+                k = i + 1
+                if k + 1 < n and tokens[k].key in ("&", "and") and tokens[k + 1].key in HONORIFICS:
+                    k += 2
+                if (k < n and not tokens[k].lower) or mode is CaseMode.LOWER:
+                    for j, pid in hits[k] if k < n else ():
+                        people = last_of[pid]
+                        if not people or (j + 1 < n and tokens[j + 1].joined):
+                            continue
+                        # A title says adult: "Mrs Begum" is Aisha's mother, not Aisha.
+                        people = self.adult_last_of[pid] or people
+                        out.append(
+                            Candidate(
+                                k,
+                                j,
+                                "title+last",
+                                "directory",
+                                3.5,
+                                [f"title '{t.text}' + directory surname"],
+                                persons=people,
+                                titled=True,
+                            )
+                        )
+            for j1, fpid in hits[i]:
+                # first (+ middle) + surname
+                if first_of[fpid]:
+                    k = j1 + 1
+                    starts = [k]
+                    if k < n and (
+                        is_initial(k) or any(p in self.middle or first_of[p] for _, p in hits[k])
+                    ):
+                        starts.append(k + 1)
+                    for k in starts:
+                        if k >= n or tokens[k - 1].possessive:
+                            continue
+                        for j2, lpid in hits[k]:
+                            match = self.pair.get(fpid * _K + lpid)
+                            if match:
+                                w = min(word(i), word(k))
+                                out.append(
+                                    Candidate(
+                                        i,
+                                        j2,
+                                        "full",
+                                        "directory",
+                                        3.5 - 2.0 * w,
+                                        ["directory full name"],
+                                        persons=match,
+                                        titled=titled,
+                                    )
+                                )
+                    # first + surname initial ("Leo M", "Amir K.")
+                    k = j1 + 1
+                    if (
+                        k < n
+                        and is_initial(k)
+                        and not tokens[j1].possessive
+                        and not (k + 1 < n and hits[k + 1] and not tokens[k + 1].seg_start)
+                    ):
+                        match = self.first_initial.get(fpid * _K + ord(tokens[k].key))
+                        if match:
+                            out.append(
+                                Candidate(
+                                    i,
+                                    k,
+                                    "first+initial",
+                                    "directory",
+                                    2.0 - 2.0 * word(i),
+                                    ["directory first name + surname initial"],
+                                    persons=match,
+                                    titled=titled,
+                                )
+                            )
+                    # first name alone: pupils only
+                    pupils = self.pupil_first_of[fpid]
+                    if pupils and not titled:
+                        w = word(i)
+                        logit = -1.0 - 3.0 * w
+                        why = ["directory pupil first name"]
+                        nxt = tokens[j1 + 1] if j1 + 1 < n else None
+                        if (
+                            nxt is not None
+                            and not tokens[j1].possessive
+                            and not nxt.seg_start
+                            and surname_at(tokens, j1 + 1, mode, lex) is not None
+                        ):
+                            logit -= 3.0
+                            why.append(f"followed by another surname '{nxt.text}'")
+                        out.append(
+                            Candidate(
+                                i, j1, "first", "directory", logit, why, wordness=w, persons=pupils
+                            )
+                        )
+                # a surname alone ("Khan's detention"): weak, needs evidence
+                if last_of[fpid] and not titled and not (i > 0 and is_initial(i - 1)):
+                    w = word(i)
+                    out.append(
+                        Candidate(
+                            i,
+                            j1,
+                            "last",
+                            "directory",
+                            -2.0 - 3.0 * w,
+                            ["directory surname alone"],
+                            wordness=w,
+                            persons=last_of[fpid],
+                        )
+                    )
+                # surname, first ("Khan, Amir"; MIS style "HALL Grace")
+                if last_of[fpid]:
+                    lpid = fpid
+                    k = j1 + 1
+                    comma = tokens[j1].comma
+                    caps = mode is not CaseMode.UPPER and all(x.upper for x in tokens[i : j1 + 1])
+                    if k < n and (comma or caps):
+                        for j2, f2 in hits[k]:
+                            match = self.pair.get(f2 * _K + lpid)
+                            if match:
+                                out.append(
+                                    Candidate(
+                                        i,
+                                        j2,
+                                        "reversed",
+                                        "directory",
+                                        3.0 if comma else 2.0,
+                                        ["directory 'Surname, First'"],
+                                        persons=match,
+                                    )
+                                )
+            # initial + surname ("A. Khan", "A Khan", "W Brown")
+            if is_initial(i) and i + 1 < n and not tokens[i + 1].seg_start:
+                for j2, lpid in hits[i + 1]:
+                    match = self.initial_last.get(ord(t.key) * _K + lpid)
+                    if match:
+                        logit = 1.5 - 2.0 * word(i + 1) + (0.8 if t.dot else 0.0)
+                        why = ["directory initial + surname"]
+                        if t.key in _INITIAL_A_I and not t.dot:
+                            logit -= 0.8
+                            why.append("'A'/'I' may be a word")
+                        out.append(
+                            Candidate(
+                                i,
+                                j2,
+                                "initial+last",
+                                "directory",
+                                logit,
+                                why,
+                                persons=match,
+                                titled=titled,
+                            )
+                        )
+        return out

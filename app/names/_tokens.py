@@ -1,0 +1,131 @@
+"""Tokens of a subject line, with the case and layout evidence a reader uses.
+
+A subject is split into word tokens (letters and digits, with apostrophes
+inside a word kept: ``O'Neill``), a trailing possessive is split off
+(``Amir's`` -> ``Amir`` + possessive), and each token notes whether it starts
+a segment (after ``Re:``, `` - ``, a bracket or a comma), because a capital
+letter there says nothing about whether a word is a name.
+
+The subject's *case mode* decides whether capitals are evidence at all: in
+Title Case, ALL CAPS and all-lower subjects every word looks the same, so
+only a sentence-case subject lets "Hope" (capitalised mid-sentence) be told
+from "hope".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from app.names._vocab import STOP_WORDS
+from app.text import fold_char_by_char
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019\u2018\u02bc`][^\W_]+)*|[&+]")
+_APOS = "'\u2019\u2018\u02bc`"
+_APOS_RE = re.compile("[" + _APOS + "]")
+_SEGMENT_BREAK = re.compile(r"[:|()\[\]{},;!?/\u2013\u2014]|\s-|-\s|\.\s|\s\.|^-|-$")
+
+
+class CaseMode(Enum):
+    SENTENCE = "sentence"  # capitals carry information
+    TITLE = "title"
+    UPPER = "upper"
+    LOWER = "lower"
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str  # folded
+    alpha: bool  # letters only (no digits)
+    cap: bool  # first letter upper-case
+    upper: bool  # two or more letters, all upper-case
+    lower: bool  # no upper-case letter
+    seg_start: bool  # first token of a segment
+    possessive: bool  # followed by 's or a bare apostrophe
+    dot: bool  # immediately followed by "."
+    comma: bool  # followed by ","
+    end_poss: int  # end including the possessive, for the span after it
+    joined: bool  # joined to the previous token by a hyphen or apostrophe only
+
+
+def fold_fast(text: str) -> str:
+    """:func:`app.text.fold_char_by_char` with a fast path for ASCII subjects
+    (nearly all of them), where folding is lower-casing plus the backtick."""
+    if text.isascii():
+        return text.lower().replace("`", "'")
+    return fold_char_by_char(text)
+
+
+def tokenize(subject: str, folded: str) -> list[Token]:
+    """Word tokens of ``subject``; ``folded`` is :func:`fold_fast` of it (same length)."""
+    tokens: list[Token] = []
+    append = tokens.append
+    prev_end = 0
+    n = len(subject)
+    for m in _WORD.finditer(subject):
+        s, e = m.span()
+        text = m.group()
+        possessive = False
+        end_poss = e
+        if len(text) > 2 and text[-1] in "sS" and text[-2] in _APOS:
+            e -= 2
+            text = text[:-2]
+            possessive = True
+        elif e < n and subject[e] in _APOS and (e + 1 == n or not subject[e + 1].isalnum()):
+            possessive = text[-1] in "sS"
+            end_poss = e + 1 if possessive else e
+        gap = subject[prev_end:s]
+        if not tokens:
+            joined = False
+            seg_start = True
+        elif gap == " ":
+            joined = seg_start = False
+        else:
+            joined = gap == "-" or (len(gap) == 1 and gap in _APOS)
+            # "A. Khan": the dot after an initial does not end a segment.
+            if len(tokens[-1].text) == 1 and gap[:1] == ".":
+                gap = gap[1:]
+            seg_start = not joined and _SEGMENT_BREAK.search(gap) is not None
+        alpha = text.isalpha() or _APOS_RE.sub("", text).isalpha()
+        upper = len(text) > 1 and text.isupper()
+        after = subject[end_poss : end_poss + 2]
+        append(
+            Token(
+                s,
+                e,
+                text,
+                folded[s:e],
+                alpha,
+                text[0].isupper(),
+                upper,
+                not upper and text.lower() == text,
+                seg_start,
+                possessive,
+                after[:1] == ".",
+                after[:1] == "," or after == " ,",
+                end_poss,
+                joined,
+            )
+        )
+        prev_end = end_poss
+    return tokens
+
+
+def case_mode(tokens: list[Token]) -> CaseMode:
+    """How the subject is cased, from its words of two or more letters."""
+    words = [t for t in tokens if t.alpha and len(t.text) >= 2]
+    if not words:
+        return CaseMode.TITLE
+    upper = sum(t.upper for t in words)
+    if len(words) >= 2 and upper >= 0.7 * len(words):
+        return CaseMode.UPPER
+    if all(t.lower for t in words):
+        return CaseMode.LOWER
+    content = [t for t in words if t.key not in STOP_WORDS and not t.upper]
+    if any(t.lower for t in content):
+        return CaseMode.SENTENCE
+    return CaseMode.TITLE

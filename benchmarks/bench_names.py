@@ -1,0 +1,132 @@
+"""Speed and memory of the subject-line name finder (not a timed test).
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_names.py [--sizes 2000 200000]
+
+For each directory size, synthetic people are drawn (seeded) from the ONS
+first names and US Census surnames in the shipped lexicon, weighted by
+frequency, with some preferred names, hyphenated and particled surnames.
+Prints the :meth:`NameIndex.build` time, the memory the index holds
+(tracemalloc, in a separate build; the lexicon is excluded since every
+index shares it) and the process's RSS growth across the timed build,
+then the median and p99 time of one ``find`` over the labelled evaluation
+subjects (each run ``--repeat`` times, after a warm-up).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.directory.model import Person  # noqa: E402
+from app.domain import PersonKind  # noqa: E402
+from app.names import NameIndex  # noqa: E402
+from app.names._lexicon import lexicon  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from eval_names import load_eval  # noqa: E402
+
+
+def synthetic_people(n: int, seed: int = 7) -> list[Person]:
+    lex = lexicon()
+    firsts = [(k, e.first) for k, e in lex.items() if e.first >= 200]
+    surnames = [(k, 1.0 / e.surname) for k, e in lex.items() if e.surname]
+    rng = random.Random(seed)
+    f_names = rng.choices([k for k, _ in firsts], [w for _, w in firsts], k=n)
+    s_names = rng.choices([k for k, _ in surnames], [w for _, w in surnames], k=n)
+    kinds = (PersonKind.PUPIL,) * 6 + (PersonKind.PARENT,) * 3 + (PersonKind.STAFF,)
+    people = []
+    for i, (f, s) in enumerate(zip(f_names, s_names, strict=True)):
+        last = s.title()
+        r = rng.random()
+        if r < 0.03:
+            last = f"{last}-{rng.choice(s_names).title()}"
+        elif r < 0.04:
+            last = f"van der {last}"
+        people.append(
+            Person(
+                id=f"X{i}",
+                first_name=f.title(),
+                last_name=last,
+                kind=kinds[i % len(kinds)],
+                preferred_name=rng.choice(f_names).title() if rng.random() < 0.05 else None,
+                mis_ref=f"ADM{i:06d}",
+            )
+        )
+    return people
+
+
+def rss_mb() -> float:
+    """Current resident set size (Linux /proc; elsewhere the peak from getrusage)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench(size: int, subjects: list[str], repeat: int) -> None:
+    people = synthetic_people(size)
+    lexicon()  # shared, loaded once per process: not part of an index's cost
+    # Memory first, in a build of its own: tracemalloc slows the build down.
+    gc.collect()
+    tracemalloc.start()
+    index = NameIndex.build(people)
+    held, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del index
+    gc.collect()
+    rss0 = rss_mb()
+    t0 = time.perf_counter()
+    index = NameIndex.build(people)
+    build_s = time.perf_counter() - t0
+    gc.collect()
+    rss1 = rss_mb()
+
+    for s in subjects:  # warm-up
+        index.find(s)
+    times = []
+    for _ in range(repeat):
+        for s in subjects:
+            t = time.perf_counter_ns()
+            index.find(s)
+            times.append(time.perf_counter_ns() - t)
+    times.sort()
+    med = statistics.median(times) / 1000
+    p99 = times[int(len(times) * 0.99)] / 1000
+    print(
+        f"{size:>8,} people  build {build_s:6.2f} s  index {held / 2**20:6.1f} MB "
+        f"(peak {peak / 2**20:6.1f} MB, RSS +{rss1 - rss0:6.1f} MB)  "
+        f"find median {med:6.1f} us  p99 {p99:6.1f} us  ({len(times):,} calls)"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[2000, 200_000])
+    ap.add_argument("--repeat", type=int, default=20)
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    lexicon()
+    print(f"lexicon load {time.perf_counter() - t0:.2f} s (once per process)")
+    subjects = [r.subject for r in load_eval()]
+    for size in args.sizes:
+        bench(size, subjects, args.repeat)
+
+
+if __name__ == "__main__":
+    main()
