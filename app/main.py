@@ -70,6 +70,7 @@ def create_app(
                 for t in tasks:
                     with contextlib.suppress(asyncio.CancelledError, Exception):
                         await t
+                await asyncio.to_thread(runtime.close)
                 await asyncio.to_thread(audit.flush)
                 audit.spool_remaining()
                 db.dispose()

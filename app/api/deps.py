@@ -11,6 +11,8 @@ from fastapi import Depends, HTTPException, Path, Request, status
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
+from app.integrations.outlook.state import outlook_state
+from app.integrations.outlook.tokens import EntraIdentity, TokenError, looks_like_jwt
 from app.runtime import Runtime, TenantState
 from app.store import TenantRepo
 from app.store.repository import NotFound
@@ -30,7 +32,10 @@ def get_http(runtime: RuntimeDep) -> httpx.AsyncClient:
 
 HttpDep = Annotated[httpx.AsyncClient, Depends(get_http)]
 
-_bearer = HTTPBearer(auto_error=False, description="A school's API key (etq_...).")
+_bearer = HTTPBearer(
+    auto_error=False,
+    description="A school's API key (etq_...) or an Entra ID access token from the Outlook add-in.",
+)
 _header = APIKeyHeader(name="X-API-Key", auto_error=False)
 
 
@@ -48,11 +53,12 @@ ApiKeyDep = Annotated[str | None, Depends(api_key)]
 
 @dataclass(frozen=True, slots=True)
 class Caller:
-    """Who is calling, as far as a static key says."""
+    """Who is calling: a static key's school and role, or a signed-in Outlook user."""
 
     tenant: TenantState
     role: str  # check | admin
     label: str
+    identity: EntraIdentity | None = None  # set for Entra ID tokens (never admin)
 
 
 def unauthorized(reason: str) -> HTTPException:
@@ -61,9 +67,26 @@ def unauthorized(reason: str) -> HTTPException:
     )
 
 
-def optional_caller(runtime: RuntimeDep, key: ApiKeyDep) -> Caller | None:
+async def entra_caller(request: Request, runtime: Runtime, token: str) -> Caller:
+    """A JWT bearer: verify it as an Entra ID token, then find the school by its ``tid``."""
+    state = outlook_state(request.app)
+    if state is None:
+        raise unauthorized("Entra ID sign-in is not configured on this service")
+    try:
+        identity = await state.validator.validate(token, runtime.http)
+    except TokenError as exc:
+        raise unauthorized(str(exc)) from None
+    tenant = runtime.tenant_for_entra(identity.tenant_id)
+    if tenant is None:
+        raise unauthorized("your organisation's Entra ID tenant is not set up for any school")
+    return Caller(tenant, "check", "entra", identity)
+
+
+async def optional_caller(request: Request, runtime: RuntimeDep, key: ApiKeyDep) -> Caller | None:
     if not key:
         return None
+    if looks_like_jwt(key):
+        return await entra_caller(request, runtime, key)
     hit = runtime.tenant_for_key(key)
     if hit is None:
         raise unauthorized("unknown or revoked API key")

@@ -1,7 +1,163 @@
-"""HTTP routes for the Outlook integration."""
+"""HTTP routes for the Outlook integration.
+
+- ``/addin/...``: the add-in's files (``addin-ui/public``): the event handler
+  bundle, the commands page and the task pane. The handler bundle is served
+  with this deployment's settings written in (API origin, client id, scope),
+  because the classic Windows runtime loads that one file and nothing else.
+- ``/.well-known/microsoft-officeaddins-allowed.json``: lets the handler make
+  cross-origin calls and use SSO from classic Outlook's JavaScript runtime.
+- ``/addin/config.json``: the same settings, for the task pane and for checks.
+
+HTML pages get a Content-Security-Policy that allows framing only by
+Outlook's own hosts, scripts only from us and Microsoft's Office.js CDN.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import json
+import mimetypes
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, HTTPException, Request, Response, status
+from fastapi.responses import JSONResponse
+
+from app.integrations.outlook.settings import OutlookSettings, get_outlook_settings
+from app.integrations.outlook.state import OutlookState, outlook_state
 
 router = APIRouter(tags=["outlook"])
+
+PLACEHOLDER = '"__ETIQUETTE_CONFIG__"'
+OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com"
+# Where Outlook on the web and new Outlook frame add-in pages.
+OUTLOOK_FRAME_HOSTS = (
+    "https://outlook.office.com",
+    "https://outlook.office365.com",
+    "https://outlook.cloud.microsoft",
+    "https://*.outlook.com",
+    "https://*.office.com",
+    "https://*.office365.com",
+    "https://*.cloud.microsoft",
+)
+_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".png": "image/png",
+    ".svg": "image/svg+xml",
+    ".json": "application/json",
+}
+
+
+def static_dir() -> Path:
+    """``addin-ui/public`` beside the source tree, or ``ETIQUETTE_OUTLOOK_STATIC_DIR``."""
+    env = os.environ.get("ETIQUETTE_OUTLOOK_STATIC_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3] / "addin-ui" / "public"
+
+
+@lru_cache(maxsize=64)
+def _read(path: Path, mtime: float) -> bytes:
+    return path.read_bytes()
+
+
+def _origin(request: Request, settings: OutlookSettings) -> str:
+    if settings.public_host:
+        return settings.public_host
+    return str(request.base_url).rstrip("/")
+
+
+def client_config(request: Request) -> dict[str, Any]:
+    """What the add-in needs to know about this deployment (nothing secret)."""
+    state = _state(request)
+    settings = state.settings
+    runtime = getattr(request.app.state, "runtime", None)
+    demo = bool(runtime is not None and runtime.settings.demo)
+    scope = ""
+    if settings.client_id and settings.resolved_app_id_uri:
+        scope = f"{settings.resolved_app_id_uri}/{settings.scope}"
+    return {
+        "apiBase": _origin(request, settings),
+        "clientId": settings.client_id or "",
+        "apiScope": scope,
+        "authority": f"{settings.authority_host.rstrip('/')}/common",
+        # The demo school's check key is public by design (README); it is handed out only
+        # in demo mode without Entra ID sign-in, so pane outcomes can be recorded there.
+        "apiKey": "etq_demo_check_key" if demo and not settings.client_id else "",
+        "timeoutMs": settings.client_timeout_ms,
+        "failMode": "open",
+    }
+
+
+def _state(request: Request) -> OutlookState:
+    state = outlook_state(request.app)
+    if state is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Outlook add-in not mounted")
+    return state
+
+
+def page_headers(request: Request) -> dict[str, str]:
+    origin = _origin(request, _state(request).settings)
+    csp = "; ".join(
+        (
+            "default-src 'self'",
+            f"script-src 'self' {OFFICE_JS_ORIGIN}",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            f"connect-src 'self' {origin} https://login.microsoftonline.com",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'self' " + " ".join(OUTLOOK_FRAME_HOSTS),
+        )
+    )
+    return {
+        "Content-Security-Policy": csp,
+        "Strict-Transport-Security": "max-age=31536000",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+        "Cross-Origin-Opener-Policy": "same-origin-allow-popups",
+    }
+
+
+@router.get("/addin/config.json", include_in_schema=False)
+def addin_config(request: Request) -> JSONResponse:
+    return JSONResponse(client_config(request), headers={"Cache-Control": "no-cache"})
+
+
+@router.get("/addin/{path:path}", include_in_schema=False)
+def addin_file(path: str, request: Request) -> Response:
+    root = static_dir().resolve()
+    target = (root / path).resolve()
+    if not target.is_relative_to(root) or not target.is_file() or target.suffix not in _TYPES:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="not found")
+    body = _read(target, target.stat().st_mtime)
+    headers = {"Cache-Control": "no-cache"}
+    if target.suffix == ".js" and PLACEHOLDER.encode() in body:
+        config = json.dumps(client_config(request), separators=(",", ":"))
+        body = body.replace(PLACEHOLDER.encode(), config.encode())
+    if target.suffix == ".html":
+        headers.update(page_headers(request))
+    media = _TYPES.get(target.suffix) or mimetypes.guess_type(target.name)[0]
+    return Response(body, media_type=media, headers=headers)
+
+
+@router.get("/.well-known/microsoft-officeaddins-allowed.json", include_in_schema=False)
+def officeaddins_allowed(request: Request) -> JSONResponse:
+    origin = _origin(request, _state(request).settings)
+    return JSONResponse({"allowed": [f"{origin}/addin/launchevent.js"]})
+
+
+def mount_outlook(app: FastAPI, settings: OutlookSettings | None = None) -> OutlookState:
+    """Install the Outlook state (validator, Graph refiner) on the app."""
+    state = OutlookState.create(settings or get_outlook_settings())
+    app.state.outlook = state
+    return state
+
+
+def cors_origins(settings: OutlookSettings | None = None) -> tuple[str, ...]:
+    """The add-in's origin, for the API's CORS allow-list (empty if unset)."""
+    s = settings or get_outlook_settings()
+    return (s.public_host,) if s.public_host else ()

@@ -1,8 +1,38 @@
-"""Outlook settings for one school."""
+"""Outlook settings: per school (stored on the tenant) and for the add-in itself (environment).
+
+Two levels, because there are two owners:
+
+- :class:`OutlookTenantSettings` is a school's: which Entra ID tenant is
+  theirs, and whether the service may call Microsoft Graph on a teacher's
+  behalf (On-Behalf-Of) to refine a check. It is stored as JSON on the tenant
+  row, so it never holds a secret: a client secret is named by the
+  environment variable that holds it (``graph_client_secret_env``), and the
+  variable is set where the service runs (or by the secret store that feeds
+  its environment).
+- :class:`OutlookSettings` is the operator's: the add-in's own app
+  registration (client id, App ID URI, scope) and where the add-in is served.
+  Read from ``ETIQUETTE_OUTLOOK_*`` environment variables.
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import os
+import re
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_ENV_NAME = re.compile(r"^[A-Z_][A-Z0-9_]{0,127}$")
+
+
+def _guid_or_none(v: str | None) -> str | None:
+    if v is None or v == "":
+        return None
+    if not _GUID.match(v):
+        raise ValueError(f"not a GUID: {v!r}")
+    return v.lower()
 
 
 class OutlookTenantSettings(BaseModel):
@@ -13,3 +43,136 @@ class OutlookTenantSettings(BaseModel):
         description="The school's Entra ID (Azure AD) tenant id (GUID). Tokens whose tid matches "
         "are this school's.",
     )
+    graph_enabled: bool = Field(
+        default=False,
+        description="Call Microsoft Graph On-Behalf-Of the signed-in teacher to refine checks "
+        "(their mailbox working hours; pupils-group membership). Needs admin consent for "
+        "MailboxSettings.Read, User.ReadBasic.All and GroupMember.Read.All.",
+    )
+    graph_client_id: str | None = Field(
+        default=None,
+        description="Client id of the app that performs On-Behalf-Of. Defaults to the add-in's "
+        "own app registration (ETIQUETTE_OUTLOOK_CLIENT_ID).",
+    )
+    graph_client_secret_env: str | None = Field(
+        default=None,
+        description="NAME of the environment variable holding that app's client secret (the "
+        "secret itself is never stored here). Defaults to ETIQUETTE_OUTLOOK_CLIENT_SECRET.",
+    )
+    pupils_group_id: str | None = Field(
+        default=None,
+        description="Object id of the Entra group whose members are pupils. Internal recipients "
+        "the roster does not list are looked up in it.",
+    )
+    use_mailbox_working_hours: bool = Field(
+        default=True,
+        description="Where the policy leaves working hours at their default, use the working "
+        "hours set in the teacher's mailbox (Outlook > Settings > Calendar).",
+    )
+
+    _guids = field_validator(
+        "entra_tenant_id", "graph_client_id", "pupils_group_id", mode="before"
+    )(classmethod(lambda cls, v: _guid_or_none(v)))
+
+    @field_validator("graph_client_secret_env")
+    @classmethod
+    def _env_name(cls, v: str | None) -> str | None:
+        if v is not None and not _ENV_NAME.match(v):
+            raise ValueError(
+                "graph_client_secret_env names an environment variable (A-Z, 0-9, _), "
+                "it is not the secret itself"
+            )
+        return v
+
+
+class OutlookSettings(BaseSettings):
+    """The add-in's app registration and hosting (``ETIQUETTE_OUTLOOK_*``)."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ETIQUETTE_OUTLOOK_", env_file=".env", extra="ignore"
+    )
+
+    client_id: str | None = Field(
+        default=None,
+        description="Application (client) id of the add-in's Entra app registration. Without "
+        "it, Entra ID tokens are refused and only API keys (or demo mode) work.",
+    )
+    app_id_uri: str | None = Field(
+        default=None,
+        description="Application ID URI (api://<add-in host>/<client id>). Accepted as the "
+        "audience of v1 tokens. Defaults to api://<public_host's host>/<client_id>.",
+    )
+    scope: str = Field(default="access_as_user", description="The delegated scope tokens carry.")
+    public_host: str | None = Field(
+        default=None,
+        description="Origin the add-in is served from (https://etiquette.example.org). It is the "
+        "only browser origin the API allows (CORS) and the host written into the manifests.",
+    )
+    client_secret: SecretStr | None = Field(
+        default=None, description="Client secret used for On-Behalf-Of (Graph)."
+    )
+    authority_host: str = Field(default="https://login.microsoftonline.com")
+    graph_base: str = Field(default="https://graph.microsoft.com/v1.0")
+    jwks_uri: str = Field(
+        default="https://login.microsoftonline.com/common/discovery/v2.0/keys",
+        description="Where Entra ID publishes its signing keys.",
+    )
+    leeway_seconds: int = Field(default=60, ge=0, le=300, description="Clock skew allowed.")
+    jwks_max_age_seconds: int = Field(
+        default=24 * 3600, ge=60, description="Keys are re-read at most this often..."
+    )
+    jwks_min_refresh_seconds: int = Field(
+        default=60, ge=0, description="...or on an unknown kid, but not more often than this."
+    )
+    graph_cache_seconds: int = Field(
+        default=3600, ge=0, description="How long a teacher's working hours are cached."
+    )
+    client_timeout_ms: int = Field(
+        default=3000,
+        ge=500,
+        le=4500,
+        description="The add-in's own time limit for /v1/check before it applies the fail mode "
+        "(Outlook shows its own 'taking longer' dialog at 5 s).",
+    )
+
+    _client = field_validator("client_id", mode="before")(
+        classmethod(lambda cls, v: _guid_or_none(v))
+    )
+
+    @field_validator("public_host")
+    @classmethod
+    def _origin(cls, v: str | None) -> str | None:
+        if v is None or v == "":
+            return None
+        v = v.rstrip("/")
+        if not re.match(r"^https://[A-Za-z0-9.-]+(:\d+)?$", v) and not v.startswith(
+            ("http://127.0.0.1", "http://localhost")
+        ):
+            raise ValueError("public_host is an https origin such as https://etiquette.example.org")
+        return v
+
+    @property
+    def audiences(self) -> tuple[str, ...]:
+        """What ``aud`` may be: the client id (v2 and v1) or the App ID URI (v1)."""
+        out = [a for a in (self.client_id, self.resolved_app_id_uri) if a]
+        return tuple(out)
+
+    @property
+    def resolved_app_id_uri(self) -> str | None:
+        if self.app_id_uri:
+            return self.app_id_uri
+        if self.client_id and self.public_host:
+            host = self.public_host.split("://", 1)[1]
+            return f"api://{host}/{self.client_id}"
+        return None
+
+    def client_secret_for(self, tenant: OutlookTenantSettings) -> str | None:
+        """The OBO client secret for a school: its named variable, else ours."""
+        if tenant.graph_client_secret_env:
+            return os.environ.get(tenant.graph_client_secret_env) or None
+        return self.client_secret.get_secret_value() if self.client_secret else None
+
+
+@lru_cache
+def get_outlook_settings() -> OutlookSettings:
+    return OutlookSettings()

@@ -1,0 +1,156 @@
+/*
+ * The task pane: lists what the check found, applies the engine's one-click
+ * fixes through Office.js, and records the user's choice (codes and outcome
+ * only) with POST /v1/outcome. The task pane runs only in a browser runtime, so
+ * it may use modern JavaScript; the shared code is window.Etiquette (launchevent.js).
+ */
+/* global Office, document, window */
+(function () {
+  "use strict";
+
+  const E = window.Etiquette;
+  const SEVERITY = { block: "Must fix", warn: "Check", advise: "Tip" };
+  const state = { verdict: null, fixedCodes: [], busy: false };
+  const $ = (id) => document.getElementById(id);
+
+  function item() {
+    return Office.context.mailbox.item;
+  }
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === "class") node.className = v;
+      else node.setAttribute(k, v);
+    }
+    for (const c of children) node.append(c);
+    return node;
+  }
+
+  function say(text, ok) {
+    const s = $("summary");
+    s.textContent = text;
+    s.classList.toggle("ok", !!ok);
+  }
+
+  function hint(text) {
+    $("hint").textContent = text;
+  }
+
+  function codes() {
+    return (state.verdict?.findings || []).map((f) => f.code);
+  }
+
+  function render() {
+    const v = state.verdict;
+    const list = $("findings");
+    list.replaceChildren();
+    const findings = v.findings || [];
+    if (!findings.length) {
+      say("Nothing to fix: this email follows your school's policy.", true);
+    } else {
+      const n = findings.length;
+      let lead = `${n} thing${n === 1 ? "" : "s"} to look at before this email goes.`;
+      if (v.action === "block") lead = `This email can't be sent yet: ${n} thing${n === 1 ? "" : "s"} to fix.`;
+      say(lead, false);
+    }
+    findings.forEach((f, i) => {
+      const id = `finding-${i}`;
+      const fixes = el("div", { class: "fixes" });
+      for (const fix of f.fixes || []) {
+        const b = el("button", { type: "button", "aria-describedby": id }, fix.title);
+        b.dataset.kind = fix.kind;
+        b.addEventListener("click", () => apply(f, fix, b));
+        fixes.append(b);
+      }
+      const li = el(
+        "li",
+        { class: `finding ${f.severity}` },
+        el("h2", { id }, el("span", { class: "badge" }, SEVERITY[f.severity] || f.severity), f.title),
+        el("p", {}, f.message),
+      );
+      if (f.policy_ref) li.append(el("p", { class: "policy" }, `Policy: ${f.policy_ref}`));
+      if ((f.fixes || []).length) li.append(fixes);
+      list.append(li);
+    });
+    const canSend = typeof item().sendAsync === "function";
+    $("actions").hidden = false;
+    $("send").hidden = !(canSend && v.action === "allow");
+    $("send-anyway").hidden = v.action !== "warn";
+    if (!canSend && v.action === "allow" && findings.length === 0 && state.fixedCodes.length) {
+      hint("All fixed. Press Send in your email to send it.");
+    }
+  }
+
+  async function check() {
+    say("Checking this email\u2026");
+    try {
+      state.verdict = await E.checkItem(item(), { useCache: false });
+      render();
+    } catch (e) {
+      say("Etiquette could not check this email just now.");
+      hint("Check your connection and choose Check again. If it keeps happening, contact IT.");
+      $("actions").hidden = false;
+    }
+  }
+
+  async function apply(finding, fix, button) {
+    if (state.busy) return;
+    state.busy = true;
+    button.disabled = true;
+    try {
+      await E.applyFix(item(), fix);
+      button.classList.add("done");
+      state.fixedCodes.push(finding.code);
+      await E.recordOutcome(state.verdict.check_id, "fixed", [finding.code]);
+      hint(`Done: ${fix.title}.`);
+      await check();
+    } catch (e) {
+      button.disabled = false;
+      hint(`Outlook could not make that change (${(e && (e.name || e.code)) || "error"}). You can make it by hand.`);
+    } finally {
+      state.busy = false;
+    }
+  }
+
+  function send() {
+    return new Promise((resolve) => {
+      item().sendAsync((result) => resolve(result));
+    });
+  }
+
+  async function sendNow() {
+    const result = await send();
+    if (result && result.status === "failed") hint("Outlook could not send it. Press Send in your email.");
+  }
+
+  async function sendAnyway() {
+    await E.recordOutcome(state.verdict.check_id, "sent_anyway", codes());
+    await E.allowThisVersion(item());
+    if (typeof item().sendAsync === "function") {
+      await sendNow();
+    } else {
+      hint("Press Send in your email; Etiquette won't stop it again.");
+    }
+  }
+
+  async function cancel() {
+    await E.recordOutcome(state.verdict && state.verdict.check_id, "cancelled", codes());
+    hint("Not sent. Change your email, then press Send when it's ready.");
+    try {
+      Office.context.ui.closeContainer();
+    } catch (e) {
+      /* not supported in this Outlook: the pane stays open */
+    }
+  }
+
+  function start() {
+    $("send").addEventListener("click", sendNow);
+    $("send-anyway").addEventListener("click", sendAnyway);
+    $("recheck").addEventListener("click", check);
+    $("cancel").addEventListener("click", cancel);
+    check();
+  }
+
+  Office.onReady(start);
+})();

@@ -1,0 +1,164 @@
+// The task pane in headless Chromium (Debian's /usr/bin/chromium via playwright-core),
+// served by the REAL service, with the fake Office.js in place of Microsoft's CDN script.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { fakeOfficePath, person, repoRoot, startService } from "./helpers.mjs";
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const FLAGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync",
+];
+const fakeOffice = readFileSync(fakeOfficePath, "utf8");
+
+let service;
+let browser;
+
+before(async () => {
+  service = await startService();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await service?.stop();
+});
+
+const DRAFT = {
+  from: { emailAddress: "s.jones@stmarys.sch.uk", displayName: "Sarah Jones" },
+  to: [
+    person("fam.rivers@gmail.com", "The Rivers family", "externalUser"),
+    person("home.okoro@outlook.com", "Okoro household", "externalUser"),
+  ],
+  cc: [person("the.bakers@btinternet.com", "Bakers", "externalUser")],
+  subject: "Year 9 trip to the Science Museum on 4 December",
+};
+
+async function openPane(office) {
+  const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  const outcomes = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith("/v1/outcome")) outcomes.push(r.postDataJSON());
+  });
+  // Outlook supplies Office.js; here the fake stands in for it (no network).
+  await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+    route.fulfill({
+      contentType: "text/javascript",
+      body: `${fakeOffice}\nEtiquetteFakeOffice.install(window, ${JSON.stringify(office)});`,
+    }),
+  );
+  await page.goto(`${service.base}/addin/taskpane.html`);
+  await page.locator(".finding").first().waitFor();
+  return { page, errors, outcomes };
+}
+
+const calls = (page) => page.evaluate(() => JSON.parse(JSON.stringify(window.__fakeOffice.calls)));
+
+describe("event runtime page (Outlook on the web, new Outlook, Mac)", () => {
+  test("commands.html registers the handlers and a Send is checked by the real service", async () => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    const office = { item: { ...structuredClone(DRAFT), to: [person("amirk2011@gmail.com", "Amir Khan", "externalUser")], cc: [] } };
+    await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({
+        contentType: "text/javascript",
+        body: `${fakeOffice}\nEtiquetteFakeOffice.install(window, ${JSON.stringify(office)});`,
+      }),
+    );
+    await page.goto(`${service.base}/addin/commands.html`);
+    const completed = await page.evaluate(() => window.__fakeOffice.fire("onMessageSendHandler"));
+    assert.equal(completed.allowEvent, false);
+    assert.equal(completed.cancelLabel, "Fix it");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
+describe("task pane", () => {
+  test("shows the findings and moves the parents to Bcc with the right Office.js calls", async () => {
+    const { page, errors, outcomes } = await openPane({ item: structuredClone(DRAFT) });
+    const finding = page.locator(".finding", { hasText: "visible to each other" });
+    await finding.waitFor();
+    assert.match(await page.locator("#summary").textContent(), /thing/);
+    assert.match(await finding.locator("p").first().textContent(), /Bcc/);
+
+    await finding.locator('button[data-kind="move_to_bcc"]').click();
+    await page.locator("#hint", { hasText: "Done" }).waitFor();
+    await page.locator("#summary.ok").waitFor(); // re-checked: nothing left
+
+    assert.deepEqual(await calls(page), [
+      { api: "to.setAsync", args: [[]] },
+      { api: "cc.setAsync", args: [[]] },
+      {
+        api: "bcc.addAsync",
+        args: [[
+          { displayName: "The Rivers family", emailAddress: "fam.rivers@gmail.com" },
+          { displayName: "Okoro household", emailAddress: "home.okoro@outlook.com" },
+          { displayName: "Bakers", emailAddress: "the.bakers@btinternet.com" },
+        ]],
+      },
+    ]);
+    // The choice is recorded without content: ids, codes and the outcome only.
+    assert.equal(outcomes.length, 1);
+    assert.deepEqual(Object.keys(outcomes[0]).sort(), ["check_id", "codes", "host", "outcome"]);
+    assert.equal(outcomes[0].outcome, "fixed");
+    assert.deepEqual(outcomes[0].codes, ["REC003"]);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test("readable at 320 px: no sideways scrolling, named controls, a live status", async () => {
+    const { page } = await openPane({ item: structuredClone(DRAFT) });
+    const { scrollWidth, unnamed, status } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      unnamed: [...document.querySelectorAll("button")].filter((b) => !b.hidden && !b.textContent.trim()).length,
+      status: document.getElementById("summary").getAttribute("role"),
+    }));
+    assert.ok(scrollWidth <= 320, `scrollWidth ${scrollWidth}`);
+    assert.equal(unnamed, 0);
+    assert.equal(status, "status");
+    mkdirSync(join(repoRoot, "artifacts"), { recursive: true });
+    await page.screenshot({ path: join(repoRoot, "artifacts", "taskpane-320.png"), fullPage: true });
+    await page.close();
+  });
+
+  test("Send anyway: recorded, remembered for this version, and sent", async () => {
+    const { page, outcomes } = await openPane({ item: structuredClone(DRAFT) });
+    await page.locator("#send-anyway").click();
+    await page.waitForFunction(() => window.__fakeOffice.calls.some((c) => c.api === "sendAsync"));
+    assert.equal(outcomes.at(-1).outcome, "sent_anyway");
+    assert.deepEqual(outcomes.at(-1).codes, ["REC003"]);
+    const session = await page.evaluate(() => window.__fakeOffice.session["etiquette.sendAnyway"]);
+    assert.ok(JSON.parse(session).key);
+    await page.close();
+  });
+
+  test("a pupil's personal address: replaced with the school address; cancelling is recorded", async () => {
+    const item = {
+      ...structuredClone(DRAFT),
+      to: [person("amirk2011@gmail.com", "Amir Khan", "externalUser")],
+      cc: [],
+      subject: "Your coursework feedback",
+    };
+    const { page, outcomes } = await openPane({ item });
+    assert.match(await page.locator("#summary").textContent(), /can't be sent yet/);
+    const fix = page.locator('button[data-kind="replace_recipient"]').first();
+    await fix.click();
+    await page.locator("#hint", { hasText: "Done" }).waitFor();
+    const made = await calls(page);
+    assert.deepEqual(made[0], {
+      api: "to.setAsync",
+      args: [[{ displayName: "Amir Khan", emailAddress: "amir.khan@pupils.stmarys.sch.uk" }]],
+    });
+    await page.locator("#cancel").click();
+    await page.waitForFunction(() => window.__fakeOffice.calls.some((c) => c.api === "ui.closeContainer"));
+    assert.equal(outcomes.at(-1).outcome, "cancelled");
+    await page.close();
+  });
+});

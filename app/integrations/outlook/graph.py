@@ -1,0 +1,351 @@
+"""Microsoft Graph On-Behalf-Of the signed-in teacher, to refine a check.
+
+Where a school has set ``outlook.graph_enabled`` (and consented to the
+permissions), a check made with an Entra ID token is refined with:
+
+- the teacher's mailbox working hours (``GET /me/mailboxSettings/workingHours``),
+  used in place of the default 07:30-18:00 when the school's policy leaves
+  working hours unset, and only when the mailbox's zone is the school's;
+- pupils-group membership (``POST /users/{address}/checkMemberGroups``) of
+  internal recipients the roster does not list, so a pupil missing from the
+  MIS export is still treated as a pupil.
+
+Everything here is best effort inside a time budget: without configuration,
+on any error, or when Graph is slow, the check runs on the directory snapshot
+as it would anyway. A refinement that misses the budget carries on in the
+background and fills the caches, so the next check (usually the Send after
+the recipients-changed pre-check) has it.
+
+MSAL Python is synchronous, so it runs in a worker thread; its HTTP goes
+through :class:`_MsalHttp`, which hands each request back to the event loop's
+shared ``httpx.AsyncClient`` (``runtime.http``). Graph calls use that client
+directly. Nothing here logs names, addresses or tokens.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import time as dtime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import httpx
+import msal
+
+from app.directory.model import Directory, Person
+from app.domain import Message, PersonKind, RecipientKind, Weekday, normalise_address
+from app.integrations.outlook.settings import OutlookSettings, OutlookTenantSettings
+from app.integrations.outlook.tokens import EntraIdentity
+from app.policy import WorkingHours
+from app.runtime import TenantState
+
+log = logging.getLogger("etiquette.outlook.graph")
+
+GRAPH_SCOPES = ("https://graph.microsoft.com/.default",)
+# Generated from the windows-iana npm package (CLDR windowsZones) by `npm run build`.
+WINDOWS_ZONES: Mapping[str, str] = json.loads(
+    (Path(__file__).parent / "windows_zones.json").read_text(encoding="utf-8")
+)
+MAX_MEMBER_LOOKUPS = 10
+_MAX_TOKENS = 10_000
+
+
+class GraphError(Exception):
+    """Graph or the token endpoint refused; the check goes on without refinement."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Cached:
+    value: Any
+    at: float
+
+
+class _MsalResponse:
+    def __init__(self, resp: httpx.Response) -> None:
+        self.status_code = resp.status_code
+        self.text = resp.text
+        self.headers = resp.headers
+
+    def raise_for_status(self) -> None:
+        if self.status_code >= 400:
+            raise GraphError(f"token endpoint answered {self.status_code}")
+
+
+class _MsalHttp:
+    """MSAL's minimal ``http_client`` interface, served by the loop's shared client.
+
+    MSAL runs in a worker thread; each call is scheduled on the event loop
+    that owns ``runtime.http`` and waited for here.
+    """
+
+    def __init__(self, http: httpx.AsyncClient, loop: asyncio.AbstractEventLoop) -> None:
+        self._http = http
+        self._loop = loop
+
+    def _run(self, method: str, url: str, **kw: Any) -> _MsalResponse:
+        fut = asyncio.run_coroutine_threadsafe(self._http.request(method, url, **kw), self._loop)
+        return _MsalResponse(fut.result(timeout=10))
+
+    def post(
+        self,
+        url: str,
+        params: Mapping[str, str] | None = None,
+        data: Any = None,
+        headers: Mapping[str, str] | None = None,
+        **_: Any,
+    ) -> _MsalResponse:
+        content = urlencode(data) if isinstance(data, dict) else data
+        hdrs = dict(headers or {})
+        if isinstance(data, dict):
+            hdrs.setdefault("Content-Type", "application/x-www-form-urlencoded")
+        return self._run("POST", url, params=params, content=content, headers=hdrs)
+
+    def get(
+        self,
+        url: str,
+        params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        **_: Any,
+    ) -> _MsalResponse:
+        return self._run("GET", url, params=params, headers=headers)
+
+    def close(self) -> None:  # MSAL may call it; the shared client is not ours to close
+        return None
+
+
+def mailbox_working_hours(data: Mapping[str, Any], school_zone: str) -> WorkingHours | None:
+    """Graph's ``workingHours`` as policy working hours, if they are in the school's zone."""
+    zone = data.get("timeZone", {})
+    name = zone.get("name", "") if isinstance(zone, dict) else ""
+    if WINDOWS_ZONES.get(name, name) != school_zone:
+        return None  # hours in another zone would need converting per day; not worth guessing
+    try:
+        days = tuple(Weekday[str(d).upper()] for d in data.get("daysOfWeek", []))
+        start = dtime.fromisoformat(str(data["startTime"])[:8])
+        end = dtime.fromisoformat(str(data["endTime"])[:8])
+        return WorkingHours(days=days, start=start, end=end)
+    except (KeyError, ValueError):
+        return None
+
+
+class GraphRefiner:
+    def __init__(self, settings: OutlookSettings) -> None:
+        self.settings = settings
+        self._apps: dict[tuple[str, str], msal.ConfidentialClientApplication] = {}
+        self._hours: dict[tuple[str, str], _Cached] = {}
+        self._members: dict[tuple[str, str], _Cached] = {}
+        self._pending: set[asyncio.Task[Any]] = set()
+        self._tokens: dict[str, tuple[str, float]] = {}
+
+    # -- configuration --------------------------------------------------------
+
+    def _credentials(self, cfg: OutlookTenantSettings) -> tuple[str, str] | None:
+        client_id = cfg.graph_client_id or self.settings.client_id
+        secret = self.settings.client_secret_for(cfg)
+        if not (cfg.graph_enabled and cfg.entra_tenant_id and client_id and secret):
+            return None
+        return client_id, secret
+
+    def enabled_for(self, tenant: TenantState) -> bool:
+        return self._credentials(tenant.settings.outlook) is not None
+
+    # -- tokens ---------------------------------------------------------------
+
+    def _app(
+        self, cfg: OutlookTenantSettings, http: _MsalHttp
+    ) -> msal.ConfidentialClientApplication:
+        creds = self._credentials(cfg)
+        assert creds is not None and cfg.entra_tenant_id
+        key = (cfg.entra_tenant_id, creds[0])
+        app = self._apps.get(key)
+        if app is None:
+            app = msal.ConfidentialClientApplication(
+                creds[0],
+                client_credential=creds[1],
+                authority=f"{self.settings.authority_host.rstrip('/')}/{cfg.entra_tenant_id}",
+                http_client=http,
+            )
+            self._apps[key] = app
+        return app
+
+    async def graph_token(
+        self, http: httpx.AsyncClient, tenant: TenantState, identity: EntraIdentity
+    ) -> str:
+        """Exchange the teacher's token for a Graph token, cached per incoming token.
+
+        MSAL's ``acquire_token_on_behalf_of`` always asks the token endpoint,
+        so the exchange is cached here, keyed by a hash of the assertion, until
+        a minute before the Graph token expires.
+        """
+        key = hashlib.sha256(identity.token.encode()).hexdigest()
+        hit = self._tokens.get(key)
+        if hit is not None and hit[1] > time.monotonic():
+            return hit[0]
+        adapter = _MsalHttp(http, asyncio.get_running_loop())
+        cfg = tenant.settings.outlook
+
+        def acquire() -> dict[str, Any]:
+            app = self._app(cfg, adapter)
+            result: dict[str, Any] = app.acquire_token_on_behalf_of(
+                user_assertion=identity.token, scopes=list(GRAPH_SCOPES)
+            )
+            return result
+
+        try:
+            result = await asyncio.to_thread(acquire)
+        except (ValueError, GraphError, httpx.HTTPError, TimeoutError) as exc:
+            raise GraphError(f"on-behalf-of failed ({type(exc).__name__})") from None
+        token = result.get("access_token")
+        if not isinstance(token, str):
+            # e.g. invalid_grant with a claims challenge (Conditional Access): the
+            # send handler cannot show UI, so the check goes on unrefined.
+            raise GraphError(f"on-behalf-of refused: {result.get('error', 'unknown')}")
+        if len(self._tokens) >= _MAX_TOKENS:
+            now = time.monotonic()
+            self._tokens = {k: v for k, v in self._tokens.items() if v[1] > now}
+            if len(self._tokens) >= _MAX_TOKENS:
+                self._tokens.clear()
+        lifetime = float(result.get("expires_in", 0) or 0)
+        self._tokens[key] = (token, time.monotonic() + max(0.0, lifetime - 60))
+        return token
+
+    # -- Graph reads ----------------------------------------------------------
+
+    async def _graph(
+        self, http: httpx.AsyncClient, token: str, method: str, path: str, body: Any = None
+    ) -> Any:
+        resp = await http.request(
+            method,
+            f"{self.settings.graph_base.rstrip('/')}{path}",
+            headers={"Authorization": f"Bearer {token}"},
+            json=body,
+        )
+        if resp.status_code == 404:
+            return None
+        if resp.status_code >= 400:
+            raise GraphError(f"graph answered {resp.status_code}")
+        return resp.json()
+
+    def _fresh(self, entry: _Cached | None) -> bool:
+        return entry is not None and time.monotonic() - entry.at < self.settings.graph_cache_seconds
+
+    async def working_hours(
+        self, http: httpx.AsyncClient, token: str, tenant: TenantState, identity: EntraIdentity
+    ) -> WorkingHours | None:
+        key = (identity.tenant_id, identity.object_id)
+        cached = self._hours.get(key)
+        if cached is not None and self._fresh(cached):
+            hours: WorkingHours | None = cached.value
+            return hours
+        data = await self._graph(http, token, "GET", "/me/mailboxSettings/workingHours")
+        hours = mailbox_working_hours(data or {}, tenant.policy.timezone)
+        self._hours[key] = _Cached(hours, time.monotonic())
+        return hours
+
+    async def pupils_among(
+        self, http: httpx.AsyncClient, token: str, tenant: TenantState, addresses: list[str]
+    ) -> set[str]:
+        group = tenant.settings.outlook.pupils_group_id
+        if not group:
+            return set()
+        out: set[str] = set()
+        for addr in addresses[:MAX_MEMBER_LOOKUPS]:
+            key = (tenant.id, addr)
+            cached = self._members.get(key)
+            if cached is None or not self._fresh(cached):
+                data = await self._graph(
+                    http,
+                    token,
+                    "POST",
+                    f"/users/{quote(addr, safe='@')}/checkMemberGroups",
+                    {"groupIds": [group]},
+                )
+                member = bool(data) and group in (data.get("value") or [])
+                cached = _Cached(member, time.monotonic())
+                self._members[key] = cached
+            if cached.value:
+                out.add(addr)
+        return out
+
+    # -- the refinement -------------------------------------------------------
+
+    async def refine(
+        self,
+        http: httpx.AsyncClient,
+        tenant: TenantState,
+        identity: EntraIdentity,
+        message: Message,
+        *,
+        budget: float = 0.8,
+    ) -> TenantState:
+        """The tenant as this teacher's check should see it; unchanged on any failure."""
+        if not self.enabled_for(tenant):
+            return tenant
+        task = asyncio.create_task(self._refine(http, tenant, identity, message))
+        self._pending.add(task)
+        task.add_done_callback(self._done)
+        try:
+            return await asyncio.wait_for(asyncio.shield(task), budget)
+        except TimeoutError:
+            log.info("graph refinement over budget; checking without it")
+        except GraphError as exc:
+            log.warning("graph refinement skipped: %s", exc)
+        return tenant
+
+    def _done(self, task: asyncio.Task[Any]) -> None:
+        self._pending.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.debug("background graph refinement failed (%s)", type(task.exception()).__name__)
+
+    async def _refine(
+        self, http: httpx.AsyncClient, tenant: TenantState, identity: EntraIdentity, msg: Message
+    ) -> TenantState:
+        try:
+            token = await self.graph_token(http, tenant, identity)
+            policy, directory = tenant.policy, tenant.directory
+            cfg = tenant.settings.outlook
+            if cfg.use_mailbox_working_hours and "working_hours" not in policy.model_fields_set:
+                hours = await self.working_hours(http, token, tenant, identity)
+                if hours is not None:
+                    policy = policy.model_copy(update={"working_hours": hours})
+            unknown = _unlisted_internal(tenant, msg)
+            if unknown:
+                pupils = await self.pupils_among(http, token, tenant, unknown)
+                if pupils:
+                    directory = _with_pupils(directory, pupils)
+        except httpx.HTTPError as exc:
+            raise GraphError(f"graph unreachable ({type(exc).__name__})") from None
+        if policy is tenant.policy and directory is tenant.directory:
+            return tenant
+        return replace(tenant, policy=policy, directory=directory)
+
+
+def _unlisted_internal(tenant: TenantState, msg: Message) -> list[str]:
+    """Recipients in the school's tenant that the roster does not place."""
+    pupil_domains = frozenset(tenant.policy.pupil_domains)
+    own = tenant.policy.school_domains | tenant.domains
+    out: list[str] = []
+    for r in msg.recipients:
+        if r.domain in pupil_domains or r.kind is RecipientKind.DISTRIBUTION_LIST:
+            continue
+        if r.domain not in own and r.kind is not RecipientKind.USER:
+            continue
+        if tenant.directory.person_by_address(r.key) is None and r.key not in out:
+            out.append(r.key)
+    return out
+
+
+def _with_pupils(directory: Directory, addresses: set[str]) -> Directory:
+    """A copy of the directory that also knows these addresses as pupils' school accounts."""
+    by_email = dict(directory._by_email)
+    for i, addr in enumerate(sorted(addresses)):
+        key = normalise_address(addr)
+        by_email.setdefault(key, Person(f"graph:{i}", "", "", PersonKind.PUPIL, email=key))
+    return replace(directory, _by_email=by_email)
