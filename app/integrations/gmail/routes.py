@@ -1,7 +1,369 @@
-"""HTTP routes for the Gmail integration."""
+"""HTTP routes for the Gmail add-on.
+
+One endpoint serves every trigger and button, routed by ``?action=``:
+
+- ``home``: the homepage card (what Etiquette checks, the school's thresholds)
+- ``compose``: the compose trigger ("Check this email"): check, push a card
+- ``check``: "Check again": re-check the draft as the event now describes it
+- ``fix``: apply one fix (``updateDraftActionMarkup``) and re-render the card
+- ``grant``: ask Gmail for the add-on's scopes (granular consent)
+
+Every request is verified first (:mod:`.verify`); the sender is the verified
+user, never an address from the body.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import logging
+import struct
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from enum import StrEnum
+from functools import lru_cache
+from typing import Annotated, Any
 
-router = APIRouter(tags=["gmail"])
+from fastapi import APIRouter, HTTPException, Query, Request, status
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+
+from app.api.deps import RuntimeDep
+from app.domain import Address, ComposeType, Host, Message, Recipient, RecipientField, Severity
+from app.integrations.gmail import fixes, views
+from app.integrations.gmail.cards import Render, request_scopes
+from app.integrations.gmail.drafts import DRAFT_READ_SCOPE, DraftLookup, DraftStatus, find_draft
+from app.integrations.gmail.events import EventObject, split_address
+from app.integrations.gmail.settings import GmailSettings
+from app.integrations.gmail.verify import (
+    GoogleCerts,
+    GoogleIdentity,
+    VerificationError,
+    verify_request,
+)
+from app.policy import Policy
+from app.runtime import Runtime, TenantState
+from app.service import CheckResult, Outcome, record_outcome, run_check
+
+log = logging.getLogger("etiquette.gmail")
+
+router = APIRouter(prefix="/gmail", tags=["gmail"])
+
+SCOPE_EXECUTE = "https://www.googleapis.com/auth/gmail.addons.execute"
+SCOPE_COMPOSE = "https://www.googleapis.com/auth/gmail.addons.current.action.compose"
+SCOPE_METADATA = "https://www.googleapis.com/auth/gmail.addons.current.message.metadata"
+SCOPE_EMAIL = "https://www.googleapis.com/auth/userinfo.email"
+SCOPE_LOCALE = "https://www.googleapis.com/auth/script.locale"
+REQUIRED_SCOPES = (SCOPE_EXECUTE, SCOPE_COMPOSE, SCOPE_METADATA, SCOPE_EMAIL)
+
+# Rules that read the subject: off when the subject is not known, so an unread
+# subject is not reported as a missing one.
+SUBJECT_RULES = ("SUB001", "SUB002")
+
+
+class AddonAction(StrEnum):
+    HOME = "home"
+    COMPOSE = "compose"
+    CHECK = "check"
+    FIX = "fix"
+    GRANT = "grant"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(slots=True)
+class GmailAddon:
+    """Per-app state: settings, the certificate cache and the clock."""
+
+    settings: GmailSettings
+    certs: GoogleCerts
+    clock: Callable[[], datetime] = field(default=_now)
+
+    @classmethod
+    def from_settings(
+        cls, settings: GmailSettings, clock: Callable[[], datetime] = _now
+    ) -> GmailAddon:
+        return cls(settings, GoogleCerts(settings), clock)
+
+
+def get_addon(request: Request) -> GmailAddon:
+    """The app's add-on state, made from ``ETIQUETTE_GMAIL_*`` on first use."""
+    addon: GmailAddon | None = getattr(request.app.state, "gmail_addon", None)
+    if addon is None:
+        addon = GmailAddon.from_settings(GmailSettings())
+        request.app.state.gmail_addon = addon
+    return addon
+
+
+_REDUCED: dict[tuple[str, int], Policy] = {}
+
+
+def _without_subject_rules(tenant: TenantState) -> Policy:
+    """The tenant's policy with the subject rules off (cached per tenant revision)."""
+    key = (tenant.id, tenant.revision)
+    hit = _REDUCED.get(key)
+    if hit is None:
+        rules = dict(tenant.policy.rules)
+        for code in SUBJECT_RULES:
+            rules[code] = rules[code].model_copy(update={"severity": Severity.OFF})
+        hit = tenant.policy.model_copy(update={"rules": rules})
+        if len(_REDUCED) > 256:
+            _REDUCED.clear()
+        _REDUCED[key] = hit
+    return hit
+
+
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    draft: fixes.Draft
+    lookup: DraftLookup
+    result: CheckResult
+
+
+def _message(
+    identity: GoogleIdentity,
+    event: EventObject,
+    draft: fixes.Draft,
+    lookup: DraftLookup,
+    now: datetime,
+) -> Message:
+    zone = event.common.time_zone.zone() if event.common.time_zone else None
+    send_at = now.astimezone(zone) if zone else now
+
+    def recips(items: tuple[str, ...], fld: RecipientField) -> tuple[Recipient, ...]:
+        out = []
+        for raw in items:
+            email, name = split_address(raw)
+            if email:
+                out.append(Recipient(email, name, fld))
+        return tuple(out)
+
+    content = lookup.content
+    return Message(
+        sender=Address(identity.email),
+        send_at=send_at,
+        to=recips(draft.to, RecipientField.TO),
+        cc=recips(draft.cc, RecipientField.CC),
+        bcc=recips(draft.bcc, RecipientField.BCC),
+        subject=draft.subject or "",
+        attachments=content.attachments if content else (),
+        compose_type=ComposeType.NEW,
+        host=Host.GMAIL,
+    )
+
+
+def _draft_from_event(event: EventObject) -> fixes.Draft:
+    g = event.gmail
+    if g is None:
+        return fixes.Draft()
+    return fixes.Draft(tuple(g.to_recipients), tuple(g.cc_recipients), tuple(g.bcc_recipients))
+
+
+async def _lookup(
+    runtime: Runtime,
+    addon: GmailAddon,
+    tenant: TenantState,
+    event: EventObject,
+    draft: fixes.Draft,
+) -> DraftLookup:
+    if not tenant.settings.gmail.read_drafts:
+        return DraftLookup(DraftStatus.OFF)
+    auth = event.auth
+    granted = auth.authorized_scopes if auth else None
+    if (
+        not auth
+        or not auth.user_oauth_token
+        or (granted is not None and DRAFT_READ_SCOPE not in granted)
+    ):
+        return DraftLookup(DraftStatus.NO_SCOPE)
+    return await find_draft(
+        runtime.http,
+        auth.user_oauth_token,
+        [split_address(r)[0] for r in draft.to + draft.cc + draft.bcc],
+        timeout=addon.settings.draft_timeout_seconds,
+        candidates=addon.settings.draft_candidates,
+    )
+
+
+async def _check(
+    runtime: Runtime,
+    identity: GoogleIdentity,
+    event: EventObject,
+    draft: fixes.Draft,
+    lookup: DraftLookup,
+    now: datetime,
+) -> _Checked:
+    tenant = identity.tenant
+    if lookup.content is not None:
+        draft = replace(draft, subject=lookup.content.subject)
+    else:
+        tenant = replace(tenant, policy=_without_subject_rules(tenant))
+    message = _message(identity, event, draft, lookup, now)
+    result = await run_in_threadpool(run_check, runtime, tenant, message)
+    return _Checked(draft, lookup, result)
+
+
+def _compose_view(
+    checked: _Checked,
+    identity: GoogleIdentity,
+    event: EventObject,
+    addon: GmailAddon,
+    secret: str,
+    endpoint: str,
+) -> views.ComposeView:
+    tz = event.common.time_zone
+    return views.ComposeView(
+        verdict=checked.result.verdict,
+        school=identity.tenant.policy.school_name or identity.tenant.name,
+        draft_status=checked.lookup.status,
+        platform=event.common.platform_kind,
+        user_zone=tz.zone() if tz else None,
+        school_zone=identity.tenant.policy.zone,
+        links=views.Links(endpoint),
+        secret=secret,
+    )
+
+
+@router.post(
+    "/addon",
+    operation_id="gmail_addon",
+    summary="Google Workspace add-on endpoint (homepage, compose trigger, buttons)",
+    responses={401: {"description": "Not a verified request from the school's add-on."}},
+)
+async def addon_endpoint(
+    request: Request,
+    event: EventObject,
+    runtime: RuntimeDep,
+    action: Annotated[AddonAction, Query()] = AddonAction.HOME,
+) -> JSONResponse:
+    addon = get_addon(request)
+    endpoint = addon.settings.endpoint
+    if endpoint is None:
+        raise HTTPException(
+            status.HTTP_503_SERVICE_UNAVAILABLE,
+            detail="Gmail add-on not configured: set ETIQUETTE_GMAIL_BASE_URL",
+        )
+    try:
+        identity = await verify_request(
+            request.headers.get("authorization"),
+            event.auth.user_id_token if event.auth else None,
+            runtime,
+            addon.settings,
+            addon.certs,
+        )
+    except VerificationError as exc:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED, detail=exc.reason, headers={"WWW-Authenticate": "Bearer"}
+        ) from None
+
+    granted = event.auth.authorized_scopes if event.auth else None
+    if action is AddonAction.GRANT or (
+        granted is not None and any(s not in granted for s in REQUIRED_SCOPES)
+    ):
+        return JSONResponse(request_scopes())
+
+    tenant = identity.tenant
+    school = tenant.policy.school_name or tenant.name
+    links = views.Links(endpoint)
+    if action is AddonAction.HOME:
+        card = views.home_card(tenant.policy, school, tenant.settings.gmail.read_drafts, links)
+        return JSONResponse(Render(card, bare=True).to_json())
+
+    draft = _draft_from_event(event)
+    if not (draft.to or draft.cc or draft.bcc):
+        card = views.empty_card(links, school)
+        return JSONResponse(Render(card, update=action is not AddonAction.COMPOSE).to_json())
+
+    now = addon.clock()
+    secret = runtime.settings.secret_key
+    lookup = await _lookup(runtime, addon, tenant, event, draft)
+    checked = await _check(runtime, identity, event, draft, lookup, now)
+
+    if action is AddonAction.FIX:
+        return JSONResponse(
+            await _apply_fix(runtime, identity, event, addon, checked, now, secret, endpoint)
+        )
+    card = views.compose_card(_compose_view(checked, identity, event, addon, secret, endpoint))
+    return JSONResponse(Render(card, update=action is AddonAction.CHECK).to_json())
+
+
+async def _apply_fix(
+    runtime: Runtime,
+    identity: GoogleIdentity,
+    event: EventObject,
+    addon: GmailAddon,
+    checked: _Checked,
+    now: datetime,
+    secret: str,
+    endpoint: str,
+) -> dict[str, Any]:
+    hit = fixes.find(checked.result.verdict, event.parameter("fix"), event.parameter("h"), secret)
+    applied = fixes.apply(hit[1], checked.draft, identity.email) if hit else None
+    if hit is None or applied is None:
+        card = views.compose_card(_compose_view(checked, identity, event, addon, secret, endpoint))
+        return Render(
+            card, update=True, notification="The draft has changed: here is the latest check."
+        ).to_json()
+    finding, fix = hit
+    new_draft, update = applied
+    record_outcome(
+        runtime,
+        identity.tenant,
+        checked.result.check_id,
+        Outcome.FIXED,
+        host=Host.GMAIL.value,
+        codes=(finding.code,),
+    )
+    # Re-check the draft as it will be once Gmail applies the update.
+    after = DraftLookup(checked.lookup.status, checked.lookup.content)
+    if after.content is not None and new_draft.subject is not None:
+        after = DraftLookup(after.status, replace(after.content, subject=new_draft.subject))
+    rechecked = await _check(runtime, identity, event, new_draft, after, now)
+    card = views.compose_card(_compose_view(rechecked, identity, event, addon, secret, endpoint))
+    return Render(card, update=True, draft=update, notification=f"Done: {fix.title}.").to_json()
+
+
+@router.get("/logo.png", include_in_schema=False)
+def logo() -> Response:
+    """The add-on's toolbar logo (Google requires a PNG or JPEG, not SVG)."""
+    return Response(
+        _logo_png(), media_type="image/png", headers={"Cache-Control": "public, max-age=86400"}
+    )
+
+
+def _near_segment(x: float, y: float, a: tuple[float, float], b: tuple[float, float]) -> float:
+    (ax, ay), (bx, by) = a, b
+    dx, dy = bx - ax, by - ay
+    t = max(0.0, min(1.0, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)))
+    return float(((x - ax - t * dx) ** 2 + (y - ay - t * dy) ** 2) ** 0.5)
+
+
+@lru_cache(maxsize=1)
+def _logo_png() -> bytes:
+    """A 96x96 blue disc with a white tick, drawn once (no image files to ship)."""
+    size, blue, white = 96, b"\x1a\x73\xe8", b"\xff\xff\xff"
+    tick = ((26.0, 50.0), (41.0, 65.0), (70.0, 34.0))
+    rows = []
+    for y in range(size):
+        row = bytearray(b"\x00")  # filter: none
+        for x in range(size):
+            if (x - 47.5) ** 2 + (y - 47.5) ** 2 > 46**2 or (
+                min(_near_segment(x, y, tick[0], tick[1]), _near_segment(x, y, tick[1], tick[2]))
+                < 5
+            ):
+                row += white
+            else:
+                row += blue
+        rows.append(bytes(row))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data)
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)  # 8-bit RGB
+    idat = zlib.compress(b"".join(rows), 9)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    )

@@ -1,0 +1,217 @@
+"""Optional: read the user's saved draft for its subject and attachments.
+
+The compose event carries recipients only. Where a school turns on
+``read_drafts`` (and the deployment asks for :data:`DRAFT_READ_SCOPE`), we
+call the Gmail API with the user's OAuth token, compare the few most recent
+drafts with the event's recipients, and take the newest draft whose
+recipients match: its Subject and attachment names and sizes. No body is
+requested (``fields`` limits the answer to headers and part metadata).
+
+google-api-python-client is synchronous, so the look-up runs in the thread
+pool; its HTTP goes through the runtime's shared ``httpx`` client (a small
+httplib2-compatible adapter), so tests mock Gmail with ``httpx.MockTransport``
+like every other outside service. The whole look-up has a short deadline;
+whatever goes wrong, the caller gets a status instead of an exception and
+the card falls back to recipient and timing checks.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from email.utils import getaddresses
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any
+
+import anyio.from_thread
+import anyio.to_thread
+import httplib2
+import httpx
+from googleapiclient.discovery import build
+from googleapiclient.errors import HttpError
+
+from app.domain import Attachment, normalise_address
+
+log = logging.getLogger("etiquette.gmail")
+
+DRAFT_READ_SCOPE = "https://www.googleapis.com/auth/gmail.readonly"
+
+_PART = "filename,mimeType,body/size,headers"
+_FIELDS = (
+    f"id,message(id,internalDate,payload(headers,parts({_PART},parts({_PART},parts({_PART})))))"
+)
+
+
+class DraftStatus(StrEnum):
+    """What happened to the look-up; the card tells the user which checks ran."""
+
+    READ = "read"  # matched: subject and attachments were checked
+    OFF = "off"  # the school has not turned draft reading on
+    NO_SCOPE = "no_scope"  # on, but the user has not granted the read scope
+    NO_MATCH = "no_match"  # no saved draft has these recipients (yet)
+    ERROR = "error"  # Gmail answered with an error
+    TIMEOUT = "timeout"
+
+
+@dataclass(frozen=True, slots=True)
+class DraftContent:
+    subject: str
+    attachments: tuple[Attachment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DraftLookup:
+    status: DraftStatus
+    content: DraftContent | None = None
+
+
+class _Deadline(Exception):
+    pass
+
+
+class _HttpxHttp:
+    """Enough of ``httplib2.Http`` for googleapiclient, over the shared httpx client.
+
+    Runs in a worker thread started by ``anyio.to_thread``; each request hops
+    back to the event loop with ``anyio.from_thread.run``.
+    """
+
+    def __init__(self, client: httpx.AsyncClient | None, token: str, deadline: float) -> None:
+        self._client = client
+        self._token = token
+        self._deadline = deadline
+
+    def request(
+        self,
+        uri: str,
+        method: str = "GET",
+        body: bytes | str | None = None,
+        headers: Mapping[str, str] | None = None,
+        **_: Any,
+    ) -> tuple[httplib2.Response, bytes]:
+        if self._client is None:
+            raise RuntimeError("no HTTP client: pass http= to execute()")
+        remaining = self._deadline - time.monotonic()
+        if remaining <= 0:
+            raise _Deadline
+        hdrs = {
+            k: v
+            for k, v in (headers or {}).items()
+            if k.lower() not in ("content-length", "accept-encoding")
+        }
+        hdrs["authorization"] = f"Bearer {self._token}"
+        client = self._client
+
+        async def send() -> httpx.Response:
+            return await client.request(method, uri, content=body, headers=hdrs, timeout=remaining)
+
+        try:
+            resp = anyio.from_thread.run(send)
+        except httpx.TimeoutException:
+            raise _Deadline from None
+        info = {k.lower(): v for k, v in resp.headers.items()}
+        info.pop("content-encoding", None)  # httpx has already decoded the body
+        info["status"] = str(resp.status_code)
+        return httplib2.Response(info), resp.content
+
+
+@lru_cache(maxsize=1)
+def _gmail() -> Any:
+    # The discovery document ships with google-api-python-client: no network.
+    return build(
+        "gmail",
+        "v1",
+        http=_HttpxHttp(None, "", 0.0),
+        static_discovery=True,
+        cache_discovery=False,
+    )
+
+
+def _header(headers: Iterable[Mapping[str, str]], name: str) -> str | None:
+    for h in headers:
+        if h.get("name", "").lower() == name.lower():
+            return h.get("value", "")
+    return None
+
+
+def _addresses(headers: list[Mapping[str, str]]) -> frozenset[str]:
+    values = [v for n in ("To", "Cc", "Bcc") if (v := _header(headers, n))]
+    return frozenset(normalise_address(a) for _, a in getaddresses(values) if "@" in a)
+
+
+def _parts(part: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
+    for p in part.get("parts") or ():
+        yield p
+        yield from _parts(p)
+
+
+def _attachments(payload: Mapping[str, Any]) -> tuple[Attachment, ...]:
+    out = []
+    for p in _parts(payload):
+        name = p.get("filename") or ""
+        if not name:
+            continue
+        headers = p.get("headers") or []
+        disposition = (_header(headers, "Content-Disposition") or "").lower()
+        inline = disposition.startswith("inline") or _header(headers, "Content-ID") is not None
+        size = int((p.get("body") or {}).get("size") or 0)
+        out.append(Attachment(name, size, inline, p.get("mimeType") or "application/octet-stream"))
+    return tuple(out)
+
+
+def _lookup_sync(
+    client: httpx.AsyncClient, token: str, wanted: frozenset[str], timeout: float, candidates: int
+) -> DraftLookup:
+    http = _HttpxHttp(client, token, time.monotonic() + timeout)
+    gmail = _gmail()
+    listed = gmail.users().drafts().list(userId="me", maxResults=candidates).execute(http=http)
+    best: tuple[int, DraftContent] | None = None
+    for item in (listed.get("drafts") or [])[:candidates]:
+        draft = (
+            gmail.users()
+            .drafts()
+            .get(userId="me", id=item["id"], format="full", fields=_FIELDS)
+            .execute(http=http)
+        )
+        message = draft.get("message") or {}
+        payload = message.get("payload") or {}
+        headers = payload.get("headers") or []
+        if _addresses(headers) != wanted:
+            continue
+        updated = int(message.get("internalDate") or 0)
+        if best is None or updated > best[0]:
+            content = DraftContent(_header(headers, "Subject") or "", _attachments(payload))
+            best = (updated, content)
+    if best is None:
+        return DraftLookup(DraftStatus.NO_MATCH)
+    return DraftLookup(DraftStatus.READ, best[1])
+
+
+async def find_draft(
+    client: httpx.AsyncClient,
+    user_oauth_token: str,
+    recipients: Iterable[str],
+    *,
+    timeout: float,
+    candidates: int = 5,
+) -> DraftLookup:
+    """The newest saved draft addressed to exactly these recipients, or why not."""
+    wanted = frozenset(normalise_address(r) for r in recipients)
+    if not wanted:
+        return DraftLookup(DraftStatus.NO_MATCH)
+    try:
+        return await anyio.to_thread.run_sync(
+            _lookup_sync, client, user_oauth_token, wanted, timeout, candidates
+        )
+    except _Deadline:
+        log.info("gmail draft look-up: timed out after %.1fs", timeout)
+        return DraftLookup(DraftStatus.TIMEOUT)
+    except HttpError as exc:
+        log.info("gmail draft look-up: HTTP %s", exc.resp.status)
+        return DraftLookup(DraftStatus.ERROR)
+    except (httpx.HTTPError, httplib2.HttpLib2Error, ValueError, KeyError) as exc:
+        log.info("gmail draft look-up failed (%s)", type(exc).__name__)
+        return DraftLookup(DraftStatus.ERROR)

@@ -1,0 +1,109 @@
+"""The event object Gmail POSTs to an HTTP add-on, as typed models.
+
+Only the fields we read are declared; anything else Google sends is ignored
+(the object grows over time). Field names follow Google's JSON (lowerCamel).
+Tokens are excluded from ``repr`` so a stray log line cannot leak them, and
+nothing here is trusted for identity: who the user is comes from the verified
+``userIdToken`` (see :mod:`app.integrations.gmail.verify`).
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from email.utils import parseaddr
+from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MAX_PER_FIELD = 500
+
+
+class _Event(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True, populate_by_name=True)
+
+
+class Platform(StrEnum):
+    WEB = "WEB"
+    IOS = "IOS"
+    ANDROID = "ANDROID"
+    UNKNOWN = "UNKNOWN"
+
+
+class TimeZone(_Event):
+    id: str = Field(default="", max_length=64)
+    offset: str | int | None = None  # milliseconds, sent as a string
+
+    def zone(self) -> tzinfo | None:
+        try:
+            return ZoneInfo(self.id) if self.id else None
+        except (ZoneInfoNotFoundError, ValueError):
+            return None
+
+
+class StringInputs(_Event):
+    value: list[str] = Field(default_factory=list)
+
+
+class FormInput(_Event):
+    string_inputs: StringInputs | None = Field(default=None, alias="stringInputs")
+
+
+class CommonEventObject(_Event):
+    host_app: str = Field(default="", alias="hostApp")
+    platform: str = ""
+    user_locale: str | None = Field(default=None, alias="userLocale")
+    time_zone: TimeZone | None = Field(default=None, alias="timeZone")
+    parameters: dict[str, str] = Field(default_factory=dict)
+    form_inputs: dict[str, FormInput] = Field(default_factory=dict, alias="formInputs")
+
+    @property
+    def platform_kind(self) -> Platform:
+        try:
+            return Platform(self.platform.upper())
+        except ValueError:
+            return Platform.UNKNOWN
+
+
+class AuthorizationEventObject(_Event):
+    user_oauth_token: str | None = Field(default=None, alias="userOAuthToken", repr=False)
+    user_id_token: str | None = Field(default=None, alias="userIdToken", repr=False)
+    system_id_token: str | None = Field(default=None, alias="systemIdToken", repr=False)
+    authorized_scopes: list[str] | None = Field(default=None, alias="authorizedScopes")
+
+
+class GmailEvent(_Event):
+    access_token: str | None = Field(default=None, alias="accessToken", repr=False)
+    message_id: str | None = Field(default=None, alias="messageId")
+    thread_id: str | None = Field(default=None, alias="threadId")
+    to_recipients: list[str] = Field(
+        default_factory=list, alias="toRecipients", max_length=MAX_PER_FIELD, repr=False
+    )
+    cc_recipients: list[str] = Field(
+        default_factory=list, alias="ccRecipients", max_length=MAX_PER_FIELD, repr=False
+    )
+    bcc_recipients: list[str] = Field(
+        default_factory=list, alias="bccRecipients", max_length=MAX_PER_FIELD, repr=False
+    )
+
+    @property
+    def is_compose(self) -> bool:
+        """Recipient lists are only sent in compose (and with draftAccess METADATA)."""
+        return bool(self.to_recipients or self.cc_recipients or self.bcc_recipients)
+
+
+class EventObject(_Event):
+    common: CommonEventObject = Field(default_factory=CommonEventObject, alias="commonEventObject")
+    auth: AuthorizationEventObject | None = Field(default=None, alias="authorizationEventObject")
+    gmail: GmailEvent | None = None
+
+    def parameter(self, key: str) -> str | None:
+        return self.common.parameters.get(key)
+
+
+def split_address(raw: str) -> tuple[str, str]:
+    """``(email, name)`` from what Gmail lists: a bare address, or ``Name <addr>``."""
+    name, email = parseaddr(raw)
+    if not email or "@" not in email:
+        return raw.strip(), ""
+    return email.strip(), name.strip()

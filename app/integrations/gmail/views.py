@@ -1,0 +1,373 @@
+"""The cards Etiquette shows in Gmail: the homepage and the compose check.
+
+Pure functions from a verdict (or a policy) to a :class:`~.cards.Card`. Every
+piece of user data (addresses, subjects) reaches the card only through the
+escaping builders in :mod:`.cards`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import Any
+
+from app.domain import Finding, Fix, FixKind, Severity, Verdict
+from app.integrations.gmail import fixes
+from app.integrations.gmail.cards import (
+    AMBER,
+    BR,
+    GREEN,
+    GREY,
+    RED,
+    Action,
+    Button,
+    ButtonList,
+    Card,
+    CardHeader,
+    DecoratedText,
+    Divider,
+    Icon,
+    Section,
+    TextParagraph,
+    bold,
+    coloured,
+    italic,
+    join,
+    sections_within_limit,
+)
+from app.integrations.gmail.drafts import DraftStatus
+from app.integrations.gmail.events import Platform
+from app.policy import Policy
+from app.rules.base import RuleOptions
+from app.rules.registry import BY_CODE, RULES
+
+MAX_LISTED = 5  # addresses listed under a finding before "and N more"
+
+_LABEL = {Severity.BLOCK: "Must fix", Severity.WARN: "Check", Severity.ADVISE: "Advice"}
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+_CHECKED = {
+    DraftStatus.READ: "Recipients, timing, subject and attachments (from your saved draft).",
+    DraftStatus.OFF: "Recipients and timing. Your school has not turned on subject and "
+    "attachment checks in Gmail.",
+    DraftStatus.NO_SCOPE: "Recipients and timing. Subject and attachment checks need your "
+    "permission to read the draft.",
+    DraftStatus.NO_MATCH: "Recipients and timing. Your latest changes are not saved yet, so the "
+    "subject and attachments were not read: wait a moment, then Check again.",
+    DraftStatus.ERROR: "Recipients and timing. Gmail did not return your draft, so the subject "
+    "and attachments were not checked.",
+    DraftStatus.TIMEOUT: "Recipients and timing. Gmail took too long to return your draft, so "
+    "the subject and attachments were not checked.",
+}
+
+REMINDER = (
+    "Before you send: make sure the subject names no pupil or family (policy §4.5), and share "
+    "large files as a Drive link."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """Where buttons call back to (the endpoint, one ``?action=`` per kind)."""
+
+    endpoint: str
+
+    def action(self, name: str, params: tuple[tuple[str, str], ...] = ()) -> Action:
+        return Action(f"{self.endpoint}?action={name}", params)
+
+
+@dataclass(frozen=True, slots=True)
+class ComposeView:
+    verdict: Verdict
+    school: str
+    draft_status: DraftStatus
+    platform: Platform
+    user_zone: tzinfo | None
+    school_zone: tzinfo
+    links: Links
+    secret: str
+
+
+# -- compose -------------------------------------------------------------------------
+
+
+def compose_card(view: ComposeView) -> Card:
+    findings = view.verdict.findings
+    footer = (Button("Check again", view.links.action("check"), filled=True),)
+    checked = _checked_section(view)
+    if not findings:
+        good = Section(
+            (
+                TextParagraph(
+                    join(
+                        coloured("✓ Looks good to send", GREEN),
+                        BR,
+                        "Nothing in this email goes against the school's email policy.",
+                    )
+                ),
+            )
+        )
+        return Card(
+            CardHeader("Looks good to send", view.school),
+            (good, checked),
+            footer=footer,
+            name="compose",
+        )
+    top = max(f.severity.rank for f in findings)
+    if top >= Severity.BLOCK.rank:
+        lead = coloured("Fix before sending", RED)
+    elif top >= Severity.WARN.rank:
+        lead = coloured("Check before sending", AMBER)
+    else:
+        lead = coloured("Worth a look", GREY)
+    n = len(findings)
+    summary = Section(
+        (
+            TextParagraph(
+                join(
+                    lead,
+                    BR,
+                    f"{n} thing{'s' if n != 1 else ''} in this email go"
+                    f"{'es' if n == 1 else ''} against the school's email policy.",
+                )
+            ),
+        )
+    )
+    body = sections_within_limit(
+        (_finding_section(view, f) for f in findings), reserve=len(summary.widgets) + 3
+    )
+    return Card(
+        CardHeader(f"{n} thing{'s' if n != 1 else ''} to check", view.school),
+        (summary, *body, checked),
+        footer=footer,
+        name="compose",
+    )
+
+
+def _checked_section(view: ComposeView) -> Section:
+    widgets: list[Any] = [
+        DecoratedText(
+            _CHECKED[view.draft_status],
+            top_label="Checked",
+            icon=Icon(material="fact_check"),
+        )
+    ]
+    if view.draft_status is not DraftStatus.READ:
+        widgets.append(TextParagraph(REMINDER))
+    if view.draft_status is DraftStatus.NO_SCOPE:
+        widgets.append(ButtonList((Button("Allow subject checks", view.links.action("grant")),)))
+    return Section(tuple(widgets))
+
+
+def _finding_section(view: ComposeView, f: Finding) -> Section:
+    widgets: list[Any] = [TextParagraph(f.message)]
+    listed = _listed_addresses(f.evidence)
+    per_recipient = [
+        (i, fx)
+        for i, fx in enumerate(f.fixes)
+        if fx.kind in (FixKind.REPLACE_RECIPIENT, FixKind.REMOVE_RECIPIENT)
+    ]
+    if listed and not per_recipient:
+        shown = ", ".join(listed[:MAX_LISTED])
+        more = len(listed) - MAX_LISTED
+        widgets.append(
+            DecoratedText(
+                shown + (f" and {more} more" if more > 0 else ""),
+                top_label="Recipients",
+                icon=Icon(known="PERSON"),
+            )
+        )
+    for i, fx in per_recipient[:MAX_LISTED]:
+        widgets.append(_recipient_fix(view, f, i, fx))
+    for fx in f.fixes:
+        if fx.kind is FixKind.SCHEDULE_SEND:
+            widgets.extend(_schedule(view, fx))
+    buttons = tuple(
+        Button(fx.title, view.links.action("fix", fixes.parameters(view.secret, f.code, i, fx)))
+        for i, fx in enumerate(f.fixes)
+        if fx.kind in (FixKind.MOVE_TO_BCC, FixKind.REPLACE_SUBJECT)
+    )
+    if buttons:
+        widgets.append(ButtonList(buttons))
+    widgets.append(_policy(f))
+    widgets.append(Divider())
+    return Section(tuple(widgets), header=f"{_LABEL.get(f.severity, 'Check')}: {f.title}")
+
+
+def _recipient_fix(view: ComposeView, f: Finding, i: int, fx: Fix) -> DecoratedText:
+    address = str(fx.params.get("address", ""))
+    if fx.kind is FixKind.REPLACE_RECIPIENT:
+        label, text = f"Use {fx.params.get('replacement', '')} instead", "Use school address"
+    else:
+        label, text = "Remove this address", "Remove"
+    return DecoratedText(
+        address,
+        bottom_label=label,
+        icon=Icon(known="EMAIL"),
+        button=Button(text, view.links.action("fix", fixes.parameters(view.secret, f.code, i, fx))),
+    )
+
+
+def _schedule(view: ComposeView, fx: Fix) -> list[Any]:
+    school = datetime.fromisoformat(str(fx.params["send_at"])).astimezone(view.school_zone)
+    pick = school
+    note = ""
+    if view.user_zone is not None:
+        mine = school.astimezone(view.user_zone)
+        if mine.utcoffset() != school.utcoffset():
+            pick = mine
+            note = " That is in your own time zone, which Gmail's picker uses."
+    if view.platform in (Platform.IOS, Platform.ANDROID):
+        how = "Tap More (⋮) at the top of the draft, then Schedule send ▸ Pick date & time"
+    else:
+        how = "Click the arrow beside Send, then Schedule send ▸ Pick date & time"
+    return [
+        DecoratedText(
+            bold(_when(school)),
+            top_label="Next working moment",
+            bottom_label=f"School time ({getattr(view.school_zone, 'key', 'school zone')})",
+            icon=Icon(known="CLOCK"),
+        ),
+        TextParagraph(
+            join(
+                f"Add-ons cannot schedule a Gmail send. {how}, and choose ",
+                bold(_when(pick)),
+                ".",
+                note,
+            )
+        ),
+    ]
+
+
+def _when(moment: datetime) -> str:
+    return f"{moment:%A} {moment.day} {moment:%B} at {moment:%H:%M}"
+
+
+def _policy(f: Finding) -> DecoratedText:
+    rule = BY_CODE.get(f.code)
+    text = rule.source.text if rule is not None and rule.source.ref == f.policy_ref else ""
+    if text and text[:40] in f.message:
+        text = ""  # the explanation already quotes it
+    return DecoratedText(
+        italic(f"“{text}”") if text else f.policy_ref,
+        top_label="Policy",
+        bottom_label=f"{f.policy_ref} · {f.code}" if text else f.code,
+        icon=Icon(known="DESCRIPTION"),
+    )
+
+
+def _listed_addresses(evidence: Mapping[str, Any]) -> list[str]:
+    items = evidence.get("recipients")
+    if not isinstance(items, list):
+        return []
+    out = []
+    for it in items:
+        if isinstance(it, str):
+            out.append(it)
+        elif isinstance(it, Mapping) and isinstance(it.get("address"), str):
+            out.append(it["address"])
+    return out
+
+
+def empty_card(links: Links, school: str) -> Card:
+    return Card(
+        CardHeader("Nothing to check yet", school),
+        (
+            Section(
+                (
+                    TextParagraph(
+                        "Add the recipients, then press Check again. Etiquette checks the draft "
+                        "against your school's email policy before you send it."
+                    ),
+                )
+            ),
+        ),
+        footer=(Button("Check again", links.action("check"), filled=True),),
+        name="compose",
+    )
+
+
+# -- homepage --------------------------------------------------------------------------
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):g} MB"
+
+
+def _src(opts: RuleOptions, option: str) -> str:
+    return " (school setting)" if opts.source_of(option) == "policy" else ""
+
+
+def threshold(code: str, opts: RuleOptions, policy: Policy) -> str | None:
+    """The school's key number for a rule, in words (None where a rule has none)."""
+    v = opts.model_dump()
+    if code == "REC001":
+        return f"More than {v['max_recipients']} recipients{_src(opts, 'max_recipients')}"
+    if code == "REC002":
+        return f"Reply-all to more than {v['max_recipients']}{_src(opts, 'max_recipients')}"
+    if code == "REC003":
+        return f"{v['min_visible']} or more outside addresses in To/Cc{_src(opts, 'min_visible')}"
+    if code == "ATT001":
+        return (
+            f"A file of {_mb(v['max_file_bytes'])} or {_mb(v['max_total_bytes'])} in all, "
+            f"to colleagues{_src(opts, 'max_file_bytes')}"
+        )
+    if code == "OOH001":
+        return "Outside the working hours below"
+    return None
+
+
+def working_hours(policy: Policy) -> str:
+    wh = policy.working_hours
+    days = [d.value for d in wh.days]
+    if days == list(range(days[0], days[-1] + 1)) and len(days) > 1:
+        span = f"{_DAYS[days[0]]}–{_DAYS[days[-1]]}"
+    else:
+        span = ", ".join(_DAYS[d] for d in days)
+    return f"{span} {wh.start.strftime('%H:%M')}–{wh.end.strftime('%H:%M')}"
+
+
+def home_card(policy: Policy, school: str, read_drafts: bool, links: Links) -> Card:
+    rules: list[Any] = []
+    for rule in RULES:
+        opts = policy.options(rule.code)
+        if opts.severity is Severity.OFF:
+            continue
+        rules.append(
+            DecoratedText(
+                rule.summary,
+                top_label=_LABEL.get(opts.severity, "Check"),
+                bottom_label=threshold(rule.code, opts, policy),
+                icon=Icon(known="BOOKMARK" if opts.severity is Severity.BLOCK else "DESCRIPTION"),
+            )
+        )
+    n_hol = len(policy.school_holidays)
+    hours = DecoratedText(
+        working_hours(policy),
+        top_label="Working hours",
+        bottom_label=f"{policy.timezone}; {policy.bank_holidays.value.replace('_', ' ').title()} "
+        f"bank holidays and {n_hol} school holiday{'s' if n_hol != 1 else ''} count as out of "
+        "hours",
+        icon=Icon(known="CLOCK"),
+    )
+    mode = (
+        "Subject and attachments are checked from your saved draft."
+        if read_drafts
+        else "Recipients and timing are checked; the subject is yours to check."
+    )
+    how = TextParagraph(
+        join(
+            "In a draft, open Etiquette from the toolbar at the bottom and choose ",
+            bold("Check this email"),
+            ". ",
+            mode,
+            " Gmail cannot stop a send from an add-on: the check is advice before you press Send.",
+        )
+    )
+    sections: Iterable[Section] = (
+        Section((how,)),
+        Section(tuple(rules), header="Before you send, Etiquette checks"),
+        Section((hours,), header="Your school's hours"),
+    )
+    return Card(CardHeader("Etiquette", f"{school} email policy"), tuple(sections), name="home")
