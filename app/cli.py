@@ -176,7 +176,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     total = 0
     progress = args.progress or (sys.stderr.isatty() and not args.json)
     started = time.perf_counter()
-    for name, data in _messages(source):
+    for _name, data in _messages(source):
         try:
             message = read_bytes(data, default_send_at=now)
         except (EmlError, ValueError):
@@ -203,7 +203,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         print(json.dumps(summary, indent=2))
         return 0
     print(f"{total} messages checked in {elapsed:.1f}s ({unreadable} unreadable)")
-    print("  allow {allow}   warn {warn}   block {block}".format(**summary["by_action"]))
+    print("  " + "   ".join(f"{a.value} {actions.get(a.value, 0)}" for a in Action))
     print()
     print(f"  {'code':<7} {'rule':<40} {'flagged':>8} {'share':>7}")
     for r in RULES:

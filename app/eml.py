@@ -16,7 +16,8 @@ import email.utils
 import re
 from datetime import datetime
 from email.headerregistry import AddressHeader
-from email.message import EmailMessage, Message as StdMessage
+from email.message import EmailMessage
+from email.message import Message as StdMessage
 from pathlib import Path
 
 from app.domain import (

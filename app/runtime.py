@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -77,6 +78,10 @@ class Runtime:
         self._by_google: dict[str, str] = {}
         self.last_refresh_ok: bool = False
         self._redis: object | None = None
+        # Refreshes run in worker threads; shutdown waits on this before the
+        # connection pool is disposed, so no thread is left holding a connection.
+        self._refresh_lock = threading.Lock()
+        self._closed = False
 
     # -- look-ups (memory only) ------------------------------------------------
 
@@ -144,6 +149,17 @@ class Runtime:
 
     def refresh_sync(self) -> int:
         """Reload tenants whose revision moved; drop deleted ones. Returns reloads."""
+        with self._refresh_lock:
+            if self._closed:
+                return 0
+            return self._refresh_locked()
+
+    def close(self) -> None:
+        """Wait for an in-flight refresh and refuse new ones (blocking)."""
+        with self._refresh_lock:
+            self._closed = True
+
+    def _refresh_locked(self) -> int:
         revisions = self.store.revisions()
         n = 0
         for tid, rev in revisions.items():

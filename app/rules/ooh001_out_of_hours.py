@@ -71,7 +71,7 @@ class OutOfHours(Rule[OutOfHoursOptions]):
         if ooh is None:
             return
         nxt = ooh.next_working
-        local_text = nxt.strftime("%A %d %B at %H:%M").replace(" 0", " ")
+        local_text = f"{nxt:%A} {nxt.day} {nxt:%B} at {nxt:%H:%M}"
         when = _WHEN[ooh.reason] + (f" ({ooh.detail})" if ooh.reason in _NAMED else "")
         yield self.finding(
             opts,

@@ -154,5 +154,5 @@ def test_findings_quote_their_policy(directory: Directory) -> None:
         send_at=datetime(2026, 11, 22, 22, 0, tzinfo=LONDON),
     )
     for f in evaluate(msg, make_policy(), directory).findings:
-        assert f.policy_ref and "§" in f.policy_ref or "Communication" in f.policy_ref
+        assert (f.policy_ref and "§" in f.policy_ref) or "Communication" in f.policy_ref
         assert f.message and len(f.message) < 400

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from app.store import Database, Store
+from app.store.db import normalise_url
 from tests.conftest import postgres_url
 
 BACKENDS = ["sqlite", "postgresql"]
@@ -25,7 +26,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if not base:
         pytest.skip("PostgreSQL store tests skipped: TEST_DATABASE_URL is not set")
     schema = f"etq_{secrets.token_hex(4)}"
-    admin = create_engine(Database(base).url)
+    admin = create_engine(normalise_url(base))
     with admin.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     sep = "&" if "?" in base else "?"
