@@ -6,6 +6,8 @@
 - ``etiquette policy show|validate FILE``
 - ``etiquette names scan [--roster FILE] [--json]``
 - ``etiquette manifest outlook|gmail --host https://...``
+- ``etiquette school create|key|list``: set up schools and API keys in the store
+  named by ``DATABASE_URL``
 
 Exit codes: 0 ok (``check``: allowed), 1 ``check`` found warn/block or a file
 was invalid, 2 usage errors.
@@ -26,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from sqlalchemy import select
 
 from app.directory.csv_roster import RosterError, load_groups_csv, load_roster_csv
 from app.directory.model import Directory
@@ -34,6 +37,8 @@ from app.eml import EmlError, read_bytes, read_eml
 from app.engine import evaluate
 from app.policy import Policy, load_policy_file
 from app.rules.registry import RULES
+from app.store import Store
+from app.store.models import Tenant
 
 
 class CliError(Exception):
@@ -232,6 +237,53 @@ def cmd_policy(args: argparse.Namespace) -> int:
     return 0
 
 
+def _store() -> Store:
+    from app.config import Settings
+    from app.store import Database
+
+    # Setting up a store needs no secret key: nothing is hashed here.
+    settings = Settings(environment="development")
+    db = Database(settings.database_url)
+    db.migrate()
+    return Store(db)
+
+
+def cmd_school(args: argparse.Namespace) -> int:
+    from app.store.repository import Conflict
+
+    store = _store()
+    if args.action == "list":
+        with store.db.session() as s:
+            for t in s.scalars(select(Tenant).order_by(Tenant.slug)):
+                repo = store.scoped(s, t.id)
+                print(
+                    f"{t.slug:<20} {t.name:<40} policy v{repo.current_version()}  "
+                    f"domains: {', '.join(repo.domains())}"
+                )
+        return 0
+    if args.action == "create":
+        policy = _policy(args.policy) or Policy(internal_domains=tuple(args.domain))
+        try:
+            tenant_id = store.create_tenant(
+                args.slug, args.name or args.slug, args.domain, policy=policy, by="cli"
+            )
+        except Conflict as exc:
+            raise CliError(str(exc)) from None
+        if args.roster:
+            people = load_roster_csv(Path(args.roster))
+            with store.db.session() as s:
+                store.scoped(s, tenant_id).replace_directory(people, None)
+        print(f"created school {args.slug!r}")
+    tenant_id_or_none = store.tenant_id_for_slug(args.slug)
+    if tenant_id_or_none is None:
+        raise CliError(f"no school {args.slug!r}")
+    with store.db.session() as s:
+        key = store.scoped(s, tenant_id_or_none).create_api_key(args.role, args.label)
+    print(f"{args.role} API key for {args.slug} (shown once; only its hash is stored):")
+    print(key)
+    return 0
+
+
 # -- parser ---------------------------------------------------------------------
 
 
@@ -282,6 +334,27 @@ def build_parser() -> argparse.ArgumentParser:
     pol.set_defaults(func=cmd_policy)
 
     add_names_parser(sub)
+
+    sc = sub.add_parser("school", help="create schools and API keys (uses DATABASE_URL)")
+    sc.add_argument("action", choices=["create", "key", "list"])
+    sc.add_argument("slug", nargs="?", default="", help="short id used in admin URLs")
+    sc.add_argument("--name", help="display name (create)")
+    sc.add_argument(
+        "--domain",
+        action="append",
+        default=[],
+        help="a sender domain of this school (create; repeatable)",
+    )
+    sc.add_argument("--policy", help="initial policy file (create)")
+    sc.add_argument("--roster", help="initial people CSV (create)")
+    sc.add_argument(
+        "--role",
+        choices=["admin", "check"],
+        default="admin",
+        help="role of the key printed (create, key)",
+    )
+    sc.add_argument("--label", default="cli", help="who the key is for, kept with changes")
+    sc.set_defaults(func=cmd_school)
 
     m = sub.add_parser("manifest", help="generate add-in manifests for your host")
     msub = m.add_subparsers(dest="host_app", required=True)

@@ -149,3 +149,46 @@ def test_policy_show_and_validate(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["policy", "validate", str(bad)]) == 1
     err = capsys.readouterr().err
     assert "timezone" in err and "rules" in err
+
+
+def test_school_setup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.sqlite3'}")
+    argv = [
+        "school",
+        "create",
+        "oakfield",
+        "--name",
+        "Oakfield Primary",
+        "--domain",
+        "oakfield.sch.uk",
+        "--roster",
+        str(DEMO / "roster.csv"),
+    ]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    key = out.strip().splitlines()[-1]
+    assert key.startswith("etq_") and "created school 'oakfield'" in out
+    assert main(["school", "create", "oakfield", "--domain", "x.sch.uk"]) == 1
+    assert "exists" in capsys.readouterr().err
+    assert main(["school", "key", "oakfield", "--role", "check", "--label", "outlook"]) == 0
+    assert main(["school", "list"]) == 0
+    listing = capsys.readouterr().out
+    assert "oakfield" in listing and "policy v1" in listing and "oakfield.sch.uk" in listing
+    assert main(["school", "key", "nowhere"]) == 1
+
+    from fastapi.testclient import TestClient
+
+    from app.config import Settings
+    from app.main import create_app
+
+    settings = Settings(
+        database_url=f"sqlite:///{tmp_path / 'cli.sqlite3'}",
+        data_dir=tmp_path,
+        environment="test",
+        secret_key="test-secret-key",
+    )
+    with TestClient(create_app(settings)) as c:
+        res = c.get("/v1/admin/schools/oakfield", headers={"X-API-Key": key})
+        assert res.status_code == 200 and res.json()["directory"]["pupil"] == 302
