@@ -7,6 +7,7 @@ import json
 import time
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine
 from sqlalchemy.orm import sessionmaker
@@ -102,3 +103,26 @@ def test_a_batch_the_database_refuses_does_not_block_the_queue(tmp_path: Path) -
     assert sink.flush(batch_size=1) == 1
     assert written == [2] and sink.pending == 0
     assert '"n": 1' in (tmp_path / "audit-rejected.jsonl").read_text()
+
+
+def test_an_unexpected_error_is_a_500_that_logs_no_content(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from app.api import check as check_module
+
+    leaked = " ".join(["Amir", "Khan", "amirk2011@gmail.com"])  # built, so no source line holds it
+
+    def boom(*_: object) -> object:
+        raise RuntimeError(leaked)
+
+    monkeypatch.setattr(check_module, "run_check", boom)
+    with (
+        TestClient(create_app(settings), raise_server_exceptions=False) as c,
+        caplog.at_level(logging.ERROR, logger="etiquette"),
+    ):
+        res = c.post("/v1/check", json=GOOD)
+    assert res.status_code == 500 and res.json() == {"detail": "internal error"}
+    assert "RuntimeError" in caplog.text
+    assert "Amir" not in caplog.text and "amirk2011" not in caplog.text

@@ -96,6 +96,18 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], set[str]]] = [
         {},
         {"REC003"},
     ),
+    (
+        "rec003 display name pretending to be internal",
+        {"to": (r("parent1@gmail.com", f"s.jones@{SCHOOL}"), r("parent2@gmail.com", "Head"))},
+        {},
+        {"REC003"},
+    ),
+    (
+        "rec003 internal address with an outside-looking name",
+        {"to": (r(f"a@{SCHOOL}", "parent1@gmail.com"), r(f"b@{SCHOOL}", "parent2@gmail.com"))},
+        {},
+        set(),
+    ),
     # SUB001 named-individual-in-subject
     (
         "sub001 pupil full name",
