@@ -134,6 +134,12 @@ def normalise_address(address: str) -> str:
     return f"{local.lower()}@{email_domain(address)}"
 
 
+def _set_key(obj: Address | Recipient) -> None:
+    key = normalise_address(obj.email)
+    object.__setattr__(obj, "key", key)
+    object.__setattr__(obj, "domain", key.rpartition("@")[2])
+
+
 @dataclass(frozen=True, slots=True)
 class Address:
     """An address as written, with its normalised ``key`` and ``domain``
@@ -145,9 +151,7 @@ class Address:
     domain: str = _field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        key = normalise_address(self.email)
-        object.__setattr__(self, "key", key)
-        object.__setattr__(self, "domain", key.rpartition("@")[2])
+        _set_key(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,9 +164,7 @@ class Recipient:
     domain: str = _field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        key = normalise_address(self.email)
-        object.__setattr__(self, "key", key)
-        object.__setattr__(self, "domain", key.rpartition("@")[2])
+        _set_key(self)
 
 
 @dataclass(frozen=True, slots=True)

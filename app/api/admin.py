@@ -17,11 +17,10 @@ from pydantic import BaseModel, Field, ValidationError
 from app.api.deps import AdminDep, RuntimeDep, TenantRepoDep
 from app.api.schemas import CheckRequest, CheckResponse
 from app.directory.csv_roster import RosterError, parse_groups, parse_people
-from app.directory.model import Directory
 from app.engine import evaluate
 from app.policy import Policy
 from app.runtime import Runtime
-from app.store.repository import Conflict, NotFound
+from app.store.repository import Conflict, NotFound, PolicyVersionInfo
 from app.tenants import TenantSettings
 
 router = APIRouter(prefix="/v1/admin/schools/{school}", tags=["admin"])
@@ -119,12 +118,16 @@ async def replace_policy(
 ) -> PolicyVersionPublic:
     """Validate and store a new version of the whole policy (who and when are kept)."""
     policy = _validate_policy(body.policy)
-    version = repo.put_policy(policy, by=admin.label, comment=body.comment)
-    repo.session.commit()
+
+    def write() -> PolicyVersionInfo:
+        repo.put_policy(policy, by=admin.label, comment=body.comment)
+        repo.session.commit()
+        return repo.policy_versions(limit=1)[0]
+
+    info = await asyncio.to_thread(write)
     await _reload(runtime, admin.tenant.id)
-    info = repo.policy_versions(limit=1)[0]
     return PolicyVersionPublic(
-        version=version,
+        version=info.version,
         created_at=info.created_at,
         created_by=info.created_by,
         comment=info.comment,
@@ -194,6 +197,32 @@ _CSV_BODY = {
 }
 
 
+async def _replace_directory(
+    request: Request,
+    admin: AdminDep,
+    repo: TenantRepoDep,
+    runtime: RuntimeDep,
+    *,
+    people: bool,
+) -> DirectoryPublic:
+    text = await _read_csv(request)
+    try:
+        rows: list[Any] = await asyncio.to_thread(parse_people if people else parse_groups, text)
+    except RosterError as exc:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, detail=exc.problems[:50]
+        ) from None
+
+    def write() -> DirectoryPublic:
+        version = repo.replace_directory(rows if people else None, None if people else rows)
+        repo.session.commit()
+        return DirectoryPublic(directory_version=version, counts=repo.directory_counts())
+
+    out = await asyncio.to_thread(write)
+    await _reload(runtime, admin.tenant.id)
+    return out
+
+
 @router.put(
     "/directory/people",
     operation_id="replace_people",
@@ -204,19 +233,7 @@ async def replace_people(
     request: Request, admin: AdminDep, repo: TenantRepoDep, runtime: RuntimeDep
 ) -> DirectoryPublic:
     """Replace the roster with an MIS CSV export (columns in the README)."""
-    text = await _read_csv(request)
-    try:
-        people = await asyncio.to_thread(parse_people, text)
-        # Build once before storing: a roster the matcher cannot index is refused here.
-        await asyncio.to_thread(Directory.build, people)
-    except RosterError as exc:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT, detail=exc.problems[:50]
-        ) from None
-    version = await asyncio.to_thread(repo.replace_directory, people, None)
-    repo.session.commit()
-    await _reload(runtime, admin.tenant.id)
-    return DirectoryPublic(directory_version=version, counts=repo.directory_counts())
+    return await _replace_directory(request, admin, repo, runtime, people=True)
 
 
 @router.put(
@@ -229,17 +246,7 @@ async def replace_groups(
     request: Request, admin: AdminDep, repo: TenantRepoDep, runtime: RuntimeDep
 ) -> DirectoryPublic:
     """Replace the distribution lists / groups and their sizes (CSV)."""
-    text = await _read_csv(request)
-    try:
-        groups = parse_groups(text)
-    except RosterError as exc:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT, detail=exc.problems[:50]
-        ) from None
-    version = repo.replace_directory(None, groups)
-    repo.session.commit()
-    await _reload(runtime, admin.tenant.id)
-    return DirectoryPublic(directory_version=version, counts=repo.directory_counts())
+    return await _replace_directory(request, admin, repo, runtime, people=False)
 
 
 @router.put("/settings", operation_id="replace_settings")
@@ -247,8 +254,12 @@ async def replace_settings(
     body: TenantSettings, admin: AdminDep, repo: TenantRepoDep, runtime: RuntimeDep
 ) -> dict[str, Any]:
     """Identity and integration settings (Entra tenant id, Google domain, ...)."""
-    repo.update_settings(body)
-    repo.session.commit()
+
+    def write() -> None:
+        repo.update_settings(body)
+        repo.session.commit()
+
+    await asyncio.to_thread(write)
     await _reload(runtime, admin.tenant.id)
     return body.model_dump(mode="json")
 
@@ -261,13 +272,18 @@ async def replace_domains(
     domains: Annotated[list[str], Body(min_length=1, max_length=100)],
 ) -> dict[str, list[str]]:
     """Sender domains that identify this school."""
-    try:
+
+    def write() -> list[str]:
         repo.set_domains(domains)
+        repo.session.commit()
+        return repo.domains()
+
+    try:
+        saved = await asyncio.to_thread(write)
     except Conflict as exc:
         raise HTTPException(status.HTTP_409_CONFLICT, detail=str(exc)) from None
-    repo.session.commit()
     await _reload(runtime, admin.tenant.id)
-    return {"domains": repo.domains()}
+    return {"domains": saved}
 
 
 @router.get("/audit", operation_id="list_audit_events")

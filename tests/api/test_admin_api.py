@@ -140,3 +140,21 @@ def test_audit_holds_codes_not_content(client: TestClient) -> None:
         assert needle.lower() not in dump.lower()
     summary = client.get(f"{BASE}/audit/summary", headers=ADMIN).json()
     assert summary["by_rule"]["PUP001"] >= 1 and summary["outcomes"] == {"cancelled": 1}
+
+
+def test_domains_and_settings(client: TestClient) -> None:
+    runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    runtime.store.create_tenant("o", "Other", ["other.sch.uk"])
+    res = client.put(f"{BASE}/domains", headers=ADMIN, json=["stmarys.sch.uk", "other.sch.uk"])
+    assert res.status_code == 409 and "another school" in res.json()["detail"]
+    res = client.put(f"{BASE}/domains", headers=ADMIN, json=["StMarys.sch.uk", "stmarys.org.uk"])
+    assert res.json() == {"domains": ["stmarys.org.uk", "stmarys.sch.uk"]}
+    # the new domain identifies the school at once; the dropped one no longer does
+    body = {**GOOD, "sender": {"email": "head@stmarys.org.uk"}}
+    assert client.post("/v1/check", json=body).status_code == 200
+    body = {**GOOD, "sender": {"email": "x@pupils.stmarys.sch.uk"}}
+    assert client.post("/v1/check", json=body).status_code == 422
+    assert client.put(f"{BASE}/domains", headers=ADMIN, json=[]).status_code == 422
+
+    bad = client.put(f"{BASE}/settings", headers=ADMIN, json={"outlook": {"colour": "red"}})
+    assert bad.status_code == 422 and bad.json()["detail"][0]["loc"][-1] == "colour"
