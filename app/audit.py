@@ -18,6 +18,7 @@ import hashlib
 import hmac
 import json
 import logging
+import os
 import threading
 import uuid
 from collections import deque
@@ -136,12 +137,18 @@ class AuditSink:
         return len(rest)
 
     def load_spool(self) -> int:
-        """At start: queue events a previous run could not write."""
-        if not self._spool.exists():
+        """At start: queue events a previous run could not write.
+
+        The file is first claimed by an atomic rename, so when several worker
+        processes start together exactly one of them restores it.
+        """
+        claimed = self._spool.with_name(f"{self._spool.name}.{os.getpid()}.restoring")
+        try:
+            os.replace(self._spool, claimed)
+        except FileNotFoundError:
             return 0
-        lines = self._spool.read_text(encoding="utf-8").splitlines()
         events = []
-        for line in lines:
+        for line in claimed.read_text(encoding="utf-8").splitlines():
             try:
                 e = json.loads(line)
             except json.JSONDecodeError:
@@ -151,7 +158,7 @@ class AuditSink:
             events.append(e)
         with self._lock:
             self._queue.extend(events)
-        self._spool.unlink()
+        claimed.unlink()
         return len(events)
 
 

@@ -126,3 +126,12 @@ def test_an_unexpected_error_is_a_500_that_logs_no_content(
     assert res.status_code == 500 and res.json() == {"detail": "internal error"}
     assert "RuntimeError" in caplog.text
     assert "Amir" not in caplog.text and "amirk2011" not in caplog.text
+
+
+def test_only_one_worker_restores_the_spool(tmp_path: Path) -> None:
+    spool = tmp_path / "audit-spool.jsonl"
+    spool.write_text('{"n": 1}\n{"n": 2}\nnot json\n')
+    first = AuditSink(lambda b: None, spool)
+    second = AuditSink(lambda b: None, spool)
+    assert (first.load_spool(), second.load_spool()) == (2, 0)
+    assert first.pending == 2 and not list(tmp_path.iterdir())
