@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from app.domain import PersonKind, email_domain, normalise_address
@@ -124,6 +124,19 @@ class Directory:
 
             d._names = NameIndex.build(people_t)
         return d
+
+    def with_school_accounts(self, people: Iterable[Person]) -> Directory:
+        """A copy that also knows these people by their school address.
+
+        For facts learnt per request (Graph saying an unlisted address is in
+        the pupils group): the copy shares every other index, and the name
+        matcher is not rebuilt.
+        """
+        by_email = dict(self._by_email)
+        for p in people:
+            if p.email:
+                by_email.setdefault(normalise_address(p.email), p)
+        return replace(self, _by_email=by_email)
 
     # -- look-ups (all O(1)) -------------------------------------------------
 

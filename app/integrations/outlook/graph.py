@@ -344,8 +344,7 @@ def _unlisted_internal(tenant: TenantState, msg: Message) -> list[str]:
 
 def _with_pupils(directory: Directory, addresses: set[str]) -> Directory:
     """A copy of the directory that also knows these addresses as pupils' school accounts."""
-    by_email = dict(directory._by_email)
-    for i, addr in enumerate(sorted(addresses)):
-        key = normalise_address(addr)
-        by_email.setdefault(key, Person(f"graph:{i}", "", "", PersonKind.PUPIL, email=key))
-    return replace(directory, _by_email=by_email)
+    return directory.with_school_accounts(
+        Person(f"graph:{i}", "", "", PersonKind.PUPIL, email=normalise_address(addr))
+        for i, addr in enumerate(sorted(addresses))
+    )
