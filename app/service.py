@@ -23,13 +23,30 @@ class Outcome(StrEnum):
     FAILED_OPEN = "failed_open"  # the add-in could not reach us and let the send go
 
 
+class Purpose(StrEnum):
+    """Why a check ran, so the audit counts each message once.
+
+    ``send``: the message is being sent (Outlook's OnMessageSend, an API
+    client). ``review``: the user asked to see the verdict (the Gmail card,
+    "Check again"). ``background``: anything else (a pre-check as recipients
+    change, the task pane re-reading a verdict, a re-check behind a fix).
+    Per-rule audit figures count ``send`` and ``review`` only.
+    """
+
+    SEND = "send"
+    REVIEW = "review"
+    BACKGROUND = "background"
+
+
 @dataclass(frozen=True, slots=True)
 class CheckResult:
     verdict: Verdict
     check_id: str
 
 
-def run_check(runtime: Runtime, state: TenantState, message: Message) -> CheckResult:
+def run_check(
+    runtime: Runtime, state: TenantState, message: Message, purpose: Purpose = Purpose.SEND
+) -> CheckResult:
     """Evaluate against the tenant's cached policy and directory; queue an audit event."""
     t0 = time.perf_counter()
     verdict = evaluate(message, state.policy, state.directory)
@@ -41,6 +58,7 @@ def run_check(runtime: Runtime, state: TenantState, message: Message) -> CheckRe
             "event_id": check_id,
             "tenant_id": state.id,
             "kind": "check",
+            "purpose": purpose.value,
             "check_id": check_id,
             "host": message.host.value,
             "action": verdict.action.value,

@@ -12,7 +12,7 @@ from app.api.schemas import CheckRequest, CheckResponse, OutcomeIn
 from app.domain import email_domain
 from app.integrations.outlook.state import outlook_state
 from app.runtime import Runtime, TenantState
-from app.service import Outcome, record_outcome, run_check
+from app.service import Outcome, Purpose, record_outcome, run_check
 
 router = APIRouter(prefix="/v1", tags=["check"])
 
@@ -56,7 +56,7 @@ async def check(
     if caller is not None and caller.identity is not None and outlook is not None:
         # A signed-in Outlook user: refine with Graph where the school set it up.
         tenant = await outlook.graph.refine(runtime.http, tenant, caller.identity, message)
-    result = await run_in_threadpool(run_check, runtime, tenant, message)
+    result = await run_in_threadpool(run_check, runtime, tenant, message, Purpose(body.purpose))
     return CheckResponse.build(result.verdict, result.check_id, tenant.policy.fail_mode.value)
 
 

@@ -83,6 +83,11 @@ class CheckRequest(_In):
         default=None, description="When the message will be sent (ISO-8601 with offset); now."
     )
     host: Literal["outlook", "gmail", "api"] = "api"
+    purpose: Literal["send", "review", "background"] = Field(
+        default="send",
+        description="send (the message is going), review (the user asked), or background "
+        "(a pre-check or re-check): the audit's per-rule figures count send and review only.",
+    )
 
     @model_validator(mode="after")
     def _total(self) -> CheckRequest:

@@ -136,6 +136,7 @@ class AuditEvent(Base):
     tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     kind: Mapped[str] = mapped_column(String(16))  # check | outcome
+    purpose: Mapped[str] = mapped_column(String(16), default="send")  # send | review | background
     check_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
     host: Mapped[str] = mapped_column(String(16), default="api")
     action: Mapped[str | None] = mapped_column(String(8), nullable=True)

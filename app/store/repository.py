@@ -309,17 +309,27 @@ class TenantRepo:
         return list(self.session.scalars(q.order_by(AuditEvent.at.desc()).limit(limit)))
 
     def audit_summary(self, since: datetime) -> dict[str, Any]:
-        """Checks, actions and per-rule counts since a moment."""
+        """Checks, actions and per-rule counts since a moment.
+
+        Actions and rules count ``send`` and ``review`` checks only, so a
+        message pre-checked as its recipients changed is counted once.
+        """
         rows = self.session.execute(
-            select(AuditEvent.action, AuditEvent.codes).where(
+            select(AuditEvent.purpose, AuditEvent.action, AuditEvent.codes).where(
                 AuditEvent.tenant_id == self.tenant_id,
                 AuditEvent.kind == "check",
                 AuditEvent.at >= since,
             )
         ).all()
+        by_purpose: dict[str, int] = {}
         by_action: dict[str, int] = {}
         by_rule: dict[str, int] = {}
-        for action, codes in rows:
+        counted = 0
+        for purpose, action, codes in rows:
+            by_purpose[purpose] = by_purpose.get(purpose, 0) + 1
+            if purpose == "background":
+                continue
+            counted += 1
             by_action[action or "?"] = by_action.get(action or "?", 0) + 1
             for c in filter(None, (codes or "").split(",")):
                 by_rule[c] = by_rule.get(c, 0) + 1
@@ -333,7 +343,8 @@ class TenantRepo:
             .group_by(AuditEvent.outcome)
         ).all()
         return {
-            "checks": len(rows),
+            "checks": counted,
+            "by_purpose": by_purpose,
             "by_action": by_action,
             "by_rule": dict(sorted(by_rule.items())),
             "outcomes": {str(o): int(n) for o, n in outcomes},
@@ -427,6 +438,7 @@ class Store:
 
 
 _AUDIT_DEFAULTS: dict[str, Any] = {
+    "purpose": "send",
     "check_id": None,
     "host": "api",
     "action": None,
