@@ -135,6 +135,16 @@ def test_audit_round_trip_and_summary(store: Store) -> None:
             )
         ]
         + [
+            # a pre-check of the same message: stored, not counted in the figures
+            {
+                "event_id": "bg",
+                "tenant_id": tid,
+                "at": now,
+                "kind": "check",
+                "purpose": "background",
+                "action": "warn",
+                "codes": "REC003",
+            },
             {
                 "event_id": "o1",
                 "tenant_id": tid,
@@ -152,9 +162,10 @@ def test_audit_round_trip_and_summary(store: Store) -> None:
         summary = repo.audit_summary(now - timedelta(hours=1))
         assert summary == {
             "checks": 3,
+            "by_purpose": {"send": 3, "background": 1},
             "by_action": {"warn": 1, "block": 1, "allow": 1},
             "by_rule": {"PUP001": 1, "REC003": 2},
             "outcomes": {"sent_anyway": 1},
         }
-        assert len(repo.audit_events(limit=10)) == 4
+        assert len(repo.audit_events(limit=10)) == 5
         assert all(e.at.tzinfo is not None for e in repo.audit_events(limit=10))
