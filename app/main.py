@@ -6,12 +6,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import traceback
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import httpx
-from fastapi import FastAPI, Request, Response, status
+from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
@@ -22,14 +21,11 @@ from app.config import Settings, get_settings
 from app.http import make_client
 from app.integrations.gmail import routes as gmail_routes
 from app.integrations.outlook import routes as outlook_routes
+from app.middleware import ContainErrors, SecurityHeaders
 from app.runtime import Runtime
 from app.store import Database, Store
 
 log = logging.getLogger("etiquette")
-
-# Paths whose bodies may exceed the general limit (roster uploads).
-_UPLOAD_PREFIX = "/v1/admin/"
-_UPLOAD_LIMIT = 50_000_000
 
 
 def create_app(
@@ -81,38 +77,15 @@ def create_app(
         version="1.0.0",
         summary="Checks a school email against the school's own policy before it is sent.",
         lifespan=lifespan,
+        # Streaming limit (413): a chunked body is cut off as it arrives, not read whole.
+        # Admin uploads raise it per route.
+        max_body_size=settings.max_body_bytes,
     )
     app.state.settings = settings
 
-    @app.middleware("http")
-    async def limit_body(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        limit = (
-            _UPLOAD_LIMIT
-            if request.url.path.startswith(_UPLOAD_PREFIX)
-            else settings.max_body_bytes
-        )
-        declared = request.headers.get("content-length")
-        if declared is not None:
-            if not declared.isdigit():
-                return JSONResponse({"detail": "invalid Content-Length"}, status_code=400)
-            if int(declared) > limit:
-                return JSONResponse(
-                    {"detail": f"request body over {limit} bytes"},
-                    status_code=status.HTTP_413_CONTENT_TOO_LARGE,
-                )
-        elif request.method in ("POST", "PUT", "PATCH"):
-            body = await request.body()  # chunked: measure what arrived
-            if len(body) > limit:
-                return JSONResponse(
-                    {"detail": f"request body over {limit} bytes"},
-                    status_code=status.HTTP_413_CONTENT_TOO_LARGE,
-                )
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
+    # Inner to outer: contain errors, then add headers (500s get them too), then CORS.
+    app.add_middleware(ContainErrors)
+    app.add_middleware(SecurityHeaders)
 
     # Browsers may call the API only from the add-in's origin (ETIQUETTE_OUTLOOK_PUBLIC_HOST)
     # and any origins set in ETIQUETTE_CORS_ORIGINS.
@@ -134,14 +107,6 @@ def create_app(
             for e in exc.errors()
         ]
         return JSONResponse({"detail": errors}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
-
-    @app.exception_handler(Exception)
-    async def unexpected(_: Request, exc: Exception) -> JSONResponse:
-        # Where it failed, never the message: an exception's text can carry a
-        # name or an address from the request.
-        frames = "".join(traceback.format_tb(exc.__traceback__))
-        log.error("unhandled %s\n%s", type(exc).__name__, frames)
-        return JSONResponse({"detail": "internal error"}, status_code=500)
 
     for r in (health.router, check.router, rules.router, admin.router):
         app.include_router(r)

@@ -127,10 +127,12 @@ class Runtime:
                 by_domain[d] = s.id
             for h, (role, label) in s.keys.items():
                 by_key[h] = (s.id, role, label)
+            # The store refuses duplicates; if one slipped in (an old row), the
+            # first school keeps the identity rather than the last writer.
             if s.settings.outlook.entra_tenant_id:
-                by_entra[s.settings.outlook.entra_tenant_id.lower()] = s.id
+                by_entra.setdefault(s.settings.outlook.entra_tenant_id.lower(), s.id)
             if s.settings.gmail.google_domain:
-                by_google[s.settings.gmail.google_domain.lower()] = s.id
+                by_google.setdefault(s.settings.gmail.google_domain.lower(), s.id)
         self._by_domain, self._by_key = by_domain, by_key
         self._by_entra, self._by_google = by_entra, by_google
 

@@ -178,12 +178,8 @@ def dry_run(body: DryRunIn, admin: AdminDep) -> DryRunOut:
 
 
 async def _read_csv(request: Request) -> str:
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > MAX_UPLOAD_BYTES:
-        raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, detail="upload over 50 MB")
+    # The size limit is the route's max_body_size (streamed; 413 past it).
     raw = await request.body()
-    if len(raw) > MAX_UPLOAD_BYTES:
-        raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, detail="upload over 50 MB")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -228,6 +224,7 @@ async def _replace_directory(
     operation_id="replace_people",
     response_model=DirectoryPublic,
     openapi_extra=_CSV_BODY,
+    max_body_size=MAX_UPLOAD_BYTES,
 )
 async def replace_people(
     request: Request, admin: AdminDep, repo: TenantRepoDep, runtime: RuntimeDep
@@ -241,6 +238,7 @@ async def replace_people(
     operation_id="replace_groups",
     response_model=DirectoryPublic,
     openapi_extra=_CSV_BODY,
+    max_body_size=MAX_UPLOAD_BYTES,
 )
 async def replace_groups(
     request: Request, admin: AdminDep, repo: TenantRepoDep, runtime: RuntimeDep
@@ -259,7 +257,10 @@ async def replace_settings(
         repo.update_settings(body)
         repo.session.commit()
 
-    await asyncio.to_thread(write)
+    try:
+        await asyncio.to_thread(write)
+    except Conflict as exc:
+        raise HTTPException(status.HTTP_409_CONFLICT, detail=str(exc)) from None
     await _reload(runtime, admin.tenant.id)
     return body.model_dump(mode="json")
 

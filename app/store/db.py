@@ -29,7 +29,8 @@ class Database:
     def __init__(self, url: str, *, echo: bool = False) -> None:
         self.url = normalise_url(url)
         parsed = make_url(self.url)
-        kwargs: dict[str, object] = {"echo": echo, "pool_pre_ping": True}
+        # hide_parameters: a database error never carries row values (names, addresses).
+        kwargs: dict[str, object] = {"echo": echo, "pool_pre_ping": True, "hide_parameters": True}
         if parsed.get_backend_name() == "sqlite":
             if parsed.database and parsed.database != ":memory:":
                 Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)

@@ -104,6 +104,7 @@ class TenantRepo:
 
     def update_settings(self, settings: TenantSettings) -> None:
         t = self._tenant()
+        _check_identities_free(self.session, settings, self.tenant_id)
         t.settings_json = settings.model_dump_json(exclude_defaults=True)
         self._bump()
 
@@ -367,6 +368,35 @@ class TenantRepo:
         )
 
 
+def _identities(settings: TenantSettings) -> dict[str, str]:
+    """The identities that route a user to a school: no two schools may share one."""
+    out = {}
+    if settings.outlook.entra_tenant_id:
+        out["outlook.entra_tenant_id"] = settings.outlook.entra_tenant_id.lower()
+    if settings.gmail.google_domain:
+        out["gmail.google_domain"] = settings.gmail.google_domain.lower()
+    return out
+
+
+def _check_identities_free(session: Session, settings: TenantSettings, tenant_id: str) -> None:
+    """Refuse an Entra tenant id or Google domain another school already has.
+
+    Without this, one school's admin could route another school's staff to
+    their own school. Tenants are few, so the other rows are read and compared.
+    """
+    mine = _identities(settings)
+    if not mine:
+        return
+    rows = session.execute(
+        select(Tenant.id, Tenant.settings_json).where(Tenant.id != tenant_id)
+    ).all()
+    for _, raw in rows:
+        theirs = _identities(TenantSettings.model_validate_json(raw))
+        clash = [k for k, v in mine.items() if theirs.get(k) == v]
+        if clash:
+            raise Conflict(f"{', '.join(clash)} already belongs to another school")
+
+
 class Store:
     """Operations across tenants: creating them, finding them, writing audit batches."""
 
@@ -406,6 +436,7 @@ class Store:
                 )
             )
             s.flush()
+            _check_identities_free(s, settings or TenantSettings(), tenant_id)
             repo = TenantRepo(s, tenant_id)
             repo.set_domains(domains)
             if policy is not None:

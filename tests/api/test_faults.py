@@ -43,7 +43,7 @@ def test_checks_survive_a_database_outage(client: TestClient) -> None:
         assert client.post("/v1/check", json=GOOD).status_code == 200
     finally:
         runtime.store.db.engine, runtime.store.db._sessions = saved
-    assert runtime.audit.flush() >= 6 or runtime.audit.pending == 0
+    runtime.audit.flush()
     assert runtime.audit.pending == 0
 
 
@@ -118,12 +118,12 @@ def test_an_unexpected_error_is_a_500_that_logs_no_content(
         raise RuntimeError(leaked)
 
     monkeypatch.setattr(check_module, "run_check", boom)
-    with (
-        TestClient(create_app(settings), raise_server_exceptions=False) as c,
-        caplog.at_level(logging.ERROR, logger="etiquette"),
-    ):
+    # The default TestClient re-raises anything that escapes the app, as uvicorn
+    # would log it (message included): nothing may escape.
+    with TestClient(create_app(settings)) as c, caplog.at_level(logging.DEBUG):
         res = c.post("/v1/check", json=GOOD)
     assert res.status_code == 500 and res.json() == {"detail": "internal error"}
+    assert res.headers["x-content-type-options"] == "nosniff"
     assert "RuntimeError" in caplog.text
     assert "Amir" not in caplog.text and "amirk2011" not in caplog.text
 

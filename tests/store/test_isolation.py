@@ -65,3 +65,23 @@ def test_admin_of_one_school_gets_404_for_another(client: TestClient) -> None:
         ).status_code
         == 200
     )
+
+
+def test_no_school_can_claim_another_schools_sign_in(client: TestClient) -> None:
+    runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    tid = "0b6f2b0e-52a5-4f39-9d0e-6a3c1c4f7f11"
+    theirs = {"outlook": {"entra_tenant_id": tid}, "gmail": {"google_domain": "stmarys.sch.uk"}}
+    ok = client.put("/v1/admin/schools/stmarys/settings", headers=ADMIN, json=theirs)
+    assert ok.status_code == 200
+    other = runtime.store.create_tenant("b", "B", ["b.sch.uk"])
+    with runtime.store.db.session() as s:
+        key_b = runtime.store.scoped(s, other).create_api_key("admin", "b-admin")
+    runtime.refresh_sync()
+    for grab in (
+        {"outlook": {"entra_tenant_id": tid.upper()}},
+        {"gmail": {"google_domain": "StMarys.sch.uk"}},
+    ):
+        res = client.put("/v1/admin/schools/b/settings", headers={"X-API-Key": key_b}, json=grab)
+        assert res.status_code == 409 and "another school" in res.json()["detail"]
+    assert runtime.tenant_for_entra(tid).slug == "stmarys"
+    assert runtime.tenant_for_google_domain("stmarys.sch.uk").slug == "stmarys"

@@ -154,7 +154,7 @@ def test_audit_round_trip_and_summary(store: Store) -> None:
                 "host": "outlook",
                 "outcome": "sent_anyway",
                 "codes": "REC003",
-            }
+            },
         ]
     )
     with store.db.session() as s:

@@ -1,0 +1,73 @@
+"""Two small ASGI middlewares: security headers, and containing errors.
+
+Both are plain ASGI (no ``BaseHTTPMiddleware``) because they sit on the
+send-time path of every check.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+log = logging.getLogger("etiquette")
+
+_HEADERS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+)
+
+
+class SecurityHeaders:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {k.lower() for k, _ in headers}
+                headers.extend((k, v) for k, v in _HEADERS if k not in present)
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class ContainErrors:
+    """Answer any unhandled exception with a 500 here, so it never reaches the
+    server. Starlette's outermost error middleware re-raises after responding
+    and uvicorn would then log the exception *with its message*, which can
+    carry a name or an address from the request. We log where it failed and
+    its type, never its text.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            frames = "".join(traceback.format_tb(exc.__traceback__))
+            log.error("unhandled %s\n%s", type(exc).__name__, frames)
+            if not started:
+                response = JSONResponse({"detail": "internal error"}, status_code=500)
+                await response(scope, receive, send)
