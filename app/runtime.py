@@ -14,7 +14,7 @@ import asyncio
 import logging
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import httpx
 
@@ -48,8 +48,18 @@ class TenantState:
 
     @classmethod
     def from_record(cls, rec: TenantRecord, directory: Directory | None = None) -> TenantState:
+        # The domains that identify the school are its own: mail to them is
+        # internal whatever the policy lists (policy.internal_domains adds more,
+        # e.g. the trust's).
         if directory is None:
-            directory = Directory.build(rec.people, rec.groups, version=rec.directory_version)
+            directory = Directory.build(
+                rec.people,
+                rec.groups,
+                internal_domains=rec.domains,
+                version=rec.directory_version,
+            )
+        elif directory.internal_domains != frozenset(rec.domains):
+            directory = replace(directory, internal_domains=frozenset(rec.domains))
         return cls(
             id=rec.id,
             slug=rec.slug,

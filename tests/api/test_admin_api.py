@@ -158,3 +158,21 @@ def test_domains_and_settings(client: TestClient) -> None:
 
     bad = client.put(f"{BASE}/settings", headers=ADMIN, json={"outlook": {"colour": "red"}})
     assert bad.status_code == 422 and bad.json()["detail"][0]["loc"][-1] == "colour"
+
+
+def test_the_schools_own_domains_are_internal_without_a_policy(client: TestClient) -> None:
+    """A school set up with domains and no policy: its staff are colleagues, not outsiders."""
+    runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    tid = runtime.store.create_tenant("oak", "Oak", ["oak.sch.uk"])
+    with runtime.store.db.session() as s:
+        key = runtime.store.scoped(s, tid).create_api_key("check")
+    runtime.refresh_sync()
+    body = {
+        **GOOD,
+        "sender": {"email": "head@oak.sch.uk"},
+        "to": [{"email": "a@oak.sch.uk"}, {"email": "b@oak.sch.uk"}],
+        "attachments": [{"name": "v.mp4", "size": 50_000_000}],
+        "send_at": "2026-11-22T22:40:00+00:00",
+    }
+    res = client.post("/v1/check", json=body, headers={"X-API-Key": key})
+    assert [f["code"] for f in res.json()["findings"]] == ["ATT001", "OOH001"]
