@@ -80,7 +80,7 @@ def parse_message(msg: EmailMessage, *, default_send_at: datetime) -> Message:
             parsed = email.utils.parsedate_to_datetime(str(date_header))
         except (TypeError, ValueError):
             parsed = None
-        if parsed is not None and parsed.tzinfo is not None:
+        if parsed is not None and parsed.tzinfo is not None and 1990 <= parsed.year <= 2200:
             send_at = parsed
     subject = str(msg.get("Subject", "") or "")
     recipients = {

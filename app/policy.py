@@ -208,7 +208,7 @@ class Policy(_Strict):
     def _zone(cls, v: str) -> str:
         try:
             ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # "Europe" is a directory
             raise ValueError(
                 f"unknown time zone {v!r} (use an IANA name like Europe/London)"
             ) from None

@@ -33,6 +33,7 @@ from app.domain import (
 
 MAX_PER_FIELD = 500
 MAX_RECIPIENTS = 1000
+MIN_YEAR, MAX_YEAR = 1990, 2200
 
 
 class _In(BaseModel):
@@ -88,6 +89,15 @@ class CheckRequest(_In):
         description="send (the message is going), review (the user asked), or background "
         "(a pre-check or re-check): the audit's per-rule figures count send and review only.",
     )
+
+    @field_validator("send_at")
+    @classmethod
+    def _plausible(cls, v: datetime | None) -> datetime | None:
+        # Far-off years overflow date arithmetic (next working day, zone
+        # conversion); no real draft is sent outside this range.
+        if v is not None and not (MIN_YEAR <= v.year <= MAX_YEAR):
+            raise ValueError(f"send_at must be between {MIN_YEAR} and {MAX_YEAR}")
+        return v
 
     @model_validator(mode="after")
     def _total(self) -> CheckRequest:

@@ -68,11 +68,35 @@ def _rows(text: str, required: Iterable[str]) -> tuple[list[dict[str, str]], lis
         )
     reader.fieldnames = header
     rows = []
-    for i, row in enumerate(reader):
-        if i >= MAX_ROWS:
-            raise RosterError([f"more than {MAX_ROWS} rows"])
-        rows.append({k: (v or "").strip() for k, v in row.items() if k})
+    try:
+        for i, row in enumerate(reader):
+            if i >= MAX_ROWS:
+                raise RosterError([f"more than {MAX_ROWS} rows"])
+            rows.append({k: (v or "").strip() for k, v in row.items() if k})
+    except csv.Error as exc:  # e.g. a field over the csv module's 128 KB limit
+        raise RosterError([f"row {reader.line_num}: not readable as CSV ({exc})"]) from None
     return rows, header
+
+
+def _too_long(row: dict[str, str], n: int, problems: list[str], limits: dict[str, int]) -> bool:
+    """Each column's limit is its database column's size."""
+    bad = [c for c, most in limits.items() if len(row.get(c, "")) > most]
+    for c in bad:
+        problems.append(f"row {n}: {c} is longer than {limits[c]} characters")
+    return bool(bad)
+
+
+_PEOPLE_LIMITS = {
+    "id": 100,
+    "first_name": 100,
+    "preferred_name": 100,
+    "last_name": 100,
+    "middle_names": 200,
+    "mis_ref": 50,
+    "personal_emails": 5000,
+}
+_GROUP_LIMITS = {"name": 200}
+MAX_MEMBERS = 10_000_000
 
 
 def parse_people(text: str) -> list[Person]:
@@ -82,6 +106,8 @@ def parse_people(text: str) -> list[Person]:
     seen: set[str] = set()
     kinds = {k.value for k in PersonKind}
     for n, row in enumerate(rows, start=2):  # row 1 is the header
+        if _too_long(row, n, problems, _PEOPLE_LIMITS):
+            continue
         pid = row.get("id", "")
         kind = row.get("kind", "").lower()
         first, last = row.get("first_name", ""), row.get("last_name", "")
@@ -125,12 +151,14 @@ def parse_groups(text: str) -> list[Group]:
     groups: list[Group] = []
     problems: list[str] = []
     for n, row in enumerate(rows, start=2):
+        if _too_long(row, n, problems, _GROUP_LIMITS):
+            continue
         email = _address(row.get("email", ""), n, "email", problems)
         count_text = row.get("member_count", "")
         count: int | None = None
         if count_text:
-            if not count_text.isdigit():
-                problems.append(f"row {n}: member_count must be a whole number")
+            if not count_text.isdigit() or int(count_text) > MAX_MEMBERS:
+                problems.append(f"row {n}: member_count must be a whole number up to {MAX_MEMBERS}")
                 continue
             count = int(count_text)
         kind = row.get("kind", "").lower() or None

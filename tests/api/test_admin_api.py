@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.api.test_check_api import GOOD
@@ -176,3 +177,40 @@ def test_the_schools_own_domains_are_internal_without_a_policy(client: TestClien
     }
     res = client.post("/v1/check", json=body, headers={"X-API-Key": key})
     assert [f["code"] for f in res.json()["findings"]] == ["ATT001", "OOH001"]
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "needle"),
+    [
+        (
+            "/directory/people",
+            'id,kind,first_name,last_name\nP1,pupil,"' + "x" * 200_000 + '",B\n',
+            "not readable as CSV",
+        ),
+        (
+            "/directory/people",
+            "id,kind,first_name,last_name\nP1,pupil," + "A" * 101 + ",B\n",
+            "first_name is longer than 100",
+        ),
+        (
+            "/directory/groups",
+            "email,member_count\nall@stmarys.sch.uk,2147483648\n",
+            "member_count",
+        ),
+        (
+            "/directory/groups",
+            "email,name\nall@stmarys.sch.uk," + "N" * 201 + "\n",
+            "name is longer than 200",
+        ),
+    ],
+)
+def test_roster_values_beyond_their_columns_are_422(
+    client: TestClient, path: str, body: str, needle: str
+) -> None:
+    res = client.put(f"{BASE}{path}", headers=ADMIN, content=body)
+    assert res.status_code == 422 and needle in " ".join(res.json()["detail"])
+
+
+def test_a_zone_name_that_is_a_folder_is_a_422(client: TestClient) -> None:
+    res = client.put(f"{BASE}/policy", headers=ADMIN, json={"policy": {"timezone": "Europe"}})
+    assert res.status_code == 422 and "unknown time zone" in res.text

@@ -227,3 +227,11 @@ def test_roster_uploads_may_be_larger_than_checks(client: TestClient) -> None:
     res = client.put("/v1/admin/schools/stmarys/directory/people", headers=ADMIN, content=body)
     assert res.status_code == 200, res.text[:200]
     assert res.json()["counts"]["pupil"] == 10_000
+
+
+@pytest.mark.parametrize(
+    "send_at", ["0001-01-01T00:30:00+14:00", "9999-12-31T23:00:00-10:00", "9999-12-31T20:00:00Z"]
+)
+def test_send_at_at_the_edges_of_time_is_a_422(client: TestClient, send_at: str) -> None:
+    res = client.post("/v1/check", json={**GOOD, "send_at": send_at})
+    assert res.status_code == 422 and "send_at" in res.text
