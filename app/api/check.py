@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.concurrency import run_in_threadpool
 
-from app.api.deps import OptionalCallerDep, RuntimeDep
+from app.api.deps import OptionalCallerDep, RuntimeDep, unauthorized
 from app.api.schemas import CheckRequest, CheckResponse, OutcomeIn
 from app.domain import email_domain
 from app.integrations.outlook.state import outlook_state
@@ -32,11 +32,7 @@ def resolve_tenant(runtime: Runtime, caller_tenant: TenantState | None, sender: 
             )
         return caller_tenant
     if not runtime.settings.demo:
-        raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED,
-            detail="an API key is required",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+        raise unauthorized("an API key is required")
     if by_domain is None:
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT,
@@ -69,15 +65,11 @@ async def check(
 def outcome(body: OutcomeIn, runtime: RuntimeDep, caller: OptionalCallerDep) -> dict[str, str]:
     """Record what the user did after a check (sent anyway, fixed, cancelled)."""
     if caller is None:
-        raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED,
-            detail="an API key is required",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+        raise unauthorized("an API key is required")
     record_outcome(
         runtime,
         caller.tenant,
-        body.check_id,
+        str(body.check_id) if body.check_id else None,
         Outcome(body.outcome),
         host=body.host,
         codes=tuple(body.codes),

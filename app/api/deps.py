@@ -1,4 +1,4 @@
-"""Dependencies as ``Annotated`` aliases: ``RuntimeDep``, ``AdminDep``, ``SessionDep``..."""
+"""Dependencies as ``Annotated`` aliases: ``RuntimeDep``, ``AdminDep``, ``TenantRepoDep``..."""
 
 from __future__ import annotations
 
@@ -6,10 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
-import httpx
 from fastapi import Depends, HTTPException, Path, Request, status
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy.orm import Session
 
 from app.integrations.outlook.state import outlook_state
 from app.integrations.outlook.tokens import EntraIdentity, TokenError, looks_like_jwt
@@ -25,12 +23,6 @@ def get_runtime(request: Request) -> Runtime:
 
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
-
-def get_http(runtime: RuntimeDep) -> httpx.AsyncClient:
-    return runtime.http
-
-
-HttpDep = Annotated[httpx.AsyncClient, Depends(get_http)]
 
 _bearer = HTTPBearer(
     auto_error=False,
@@ -124,11 +116,3 @@ def tenant_session(runtime: RuntimeDep, admin: AdminDep) -> Iterator[TenantRepo]
 
 
 TenantRepoDep = Annotated[TenantRepo, Depends(tenant_session)]
-
-
-def raw_session(runtime: RuntimeDep) -> Iterator[Session]:
-    with runtime.store.db.session() as session:
-        yield session
-
-
-SessionDep = Annotated[Session, Depends(raw_session)]

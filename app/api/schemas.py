@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any, Literal
+from uuid import UUID
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -173,7 +174,7 @@ class CheckResponse(BaseModel):
 
 
 class OutcomeIn(_In):
-    check_id: str | None = Field(default=None, max_length=36)
+    check_id: UUID | None = Field(default=None, description="The check_id a check returned.")
     outcome: Literal["sent_anyway", "fixed", "cancelled", "failed_open"]
     host: Literal["outlook", "gmail", "api"] = "api"
     codes: list[str] = Field(default_factory=list, max_length=20)

@@ -141,7 +141,16 @@ def test_error_responses_do_not_echo_input(client: TestClient) -> None:
 
 
 def test_outcome_needs_a_key_and_valid_codes(client: TestClient) -> None:
-    ok = {"check_id": "x" * 36, "outcome": "sent_anyway", "host": "outlook", "codes": ["REC003"]}
+    ok = {
+        "check_id": "2bdf148e-39d0-451a-a304-8bf95e20ba13",
+        "outcome": "sent_anyway",
+        "host": "outlook",
+        "codes": ["REC003"],
+    }
+    assert (
+        client.post("/v1/outcome", json={**ok, "check_id": "x" * 36}, headers=CHECKER).status_code
+        == 422
+    )
     assert client.post("/v1/outcome", json=ok).status_code == 401
     assert client.post("/v1/outcome", json=ok, headers=CHECKER).status_code == 202
     bad = {**ok, "codes": ["NOPE01"]}

@@ -80,4 +80,6 @@ def test_names_codes_and_shorthand_are_accepted() -> None:
     assert out["REC002"].severity.value == "warn"
     assert out["OOH001"].severity.value == "off"
     assert list(out) == [r.code for r in RULES]
-    assert rule_for("Large-Audience") is None or rule_for("large-audience") is BY_CODE["REC001"]
+    assert rule_for("Large-Audience") is BY_CODE["REC001"]
+    assert rule_for("rec001") is BY_CODE["REC001"]
+    assert rule_for("large audience") is None
