@@ -1,5 +1,5 @@
-// Prints the /v1/check request body the real handler builds for a realistic draft
-// (the same draft as test/request.test.mjs), for benchmarks/bench_outlook.py.
+// Prints the /v1/check request body the real handler sends at Send for a realistic draft
+// (buildRequest plus purpose "send", as E.check adds it), for benchmarks/bench_outlook.py.
 //   node request-body.mjs [recipients]
 import { loadHandler, person } from "./test/helpers.mjs";
 
@@ -22,4 +22,4 @@ const item = {
 };
 const { E, ctx } = loadHandler({ office: { item } });
 const body = await E.buildRequest(ctx.Office.context.mailbox.item, new Date("2026-11-18T10:00:00Z"));
-process.stdout.write(JSON.stringify(body));
+process.stdout.write(JSON.stringify({ ...body, purpose: "send" }));

@@ -4,11 +4,12 @@
 
 Starts the real service (uvicorn, demo mode, a temporary SQLite database) on a
 free 127.0.0.1 port, builds the request body with the real handler
-(``node addin-ui/request-body.mjs``, falling back to an equivalent body if Node
-is missing), and times the same HTTP request the handler makes: ``POST
-/v1/check`` with ``Content-Type: application/json`` and a bearer credential,
-over a kept-alive connection (as the Outlook runtime reuses its connection) and
-over a new connection each time (the first Send after the runtime starts).
+(``node addin-ui/request-body.mjs``: the Send check, purpose ``send``, falling
+back to an equivalent body if Node is missing), and times the same HTTP request
+the handler makes: ``POST /v1/check`` with ``Content-Type: application/json``
+and a bearer credential, over a kept-alive connection (as the Outlook runtime
+reuses its connection) and over a new connection each time (the first Send
+after the runtime starts).
 Prints median, p95 and p99 in milliseconds. Outlook's "taking longer" dialog
 appears at 5,000 ms; the add-in's own limit is 3,000 ms. Not a test: figures
 depend on the machine.
@@ -62,6 +63,7 @@ def handler_body(recipients: int) -> bytes:
         "compose_type": "reply",
         "send_at": "2026-11-18T10:00:00+00:00",
         "host": "outlook",
+        "purpose": "send",
     }
     return json.dumps(body).encode()
 

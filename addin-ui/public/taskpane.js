@@ -3,6 +3,13 @@
  * fixes through Office.js, and records the user's choice (codes and outcome
  * only) with POST /v1/outcome. The task pane runs only in a browser runtime, so
  * it may use modern JavaScript; the shared code is window.Etiquette (launchevent.js).
+ *
+ * Which check a choice belongs to: opened by a Smart Alert's button, the pane
+ * reads the Send check's id from the alert's contextData
+ * (getInitializationContextAsync, Mailbox 1.14) and every check it makes itself
+ * is "background", so the audit counts the message once, at Send. Opened from
+ * the ribbon, its first check is the user's "review" and owns the choices; the
+ * re-checks after that are "background" too.
  */
 /* global Office, document, window */
 (function () {
@@ -10,7 +17,7 @@
 
   const E = window.Etiquette;
   const SEVERITY = { block: "Must fix", warn: "Check", advise: "Tip" };
-  const state = { verdict: null, fixedCodes: [], busy: false };
+  const state = { verdict: null, fixedCodes: [], busy: false, checkId: null, ready: null };
   const $ = (id) => document.getElementById(id);
 
   function item() {
@@ -82,15 +89,45 @@
     }
   }
 
+  /** The Send check this pane was opened for (its id), if a Smart Alert opened it. */
+  async function context() {
+    const data = await E.initContext(item());
+    if (typeof data.check_id === "string" && data.check_id) state.checkId = data.check_id;
+  }
+
+  function trouble(e) {
+    if (e && e.kind === "config") {
+      say(`Etiquette is not set up correctly for your account (error ${e.status}).`);
+      hint("Contact IT: your email is not being checked.");
+    } else if (e && e.kind === "rejected") {
+      say(`Etiquette could not check this email: ${e.detail}.`);
+      hint("Change it and choose Check again, or send it as it is.");
+    } else {
+      say("Etiquette could not check this email just now.");
+      hint("Check your connection and choose Check again. If it keeps happening, contact IT.");
+    }
+    $("actions").hidden = false;
+  }
+
+  function notSkipped(skipped) {
+    const notes = [];
+    if (skipped?.unresolved) notes.push(`${skipped.unresolved} recipient${skipped.unresolved === 1 ? " is" : "s are"} not an email address Outlook could resolve, so Etiquette did not check ${skipped.unresolved === 1 ? "it" : "them"}.`);
+    if (skipped?.overLimit) notes.push(`Etiquette checked the first 500 recipients in each of To, Cc and Bcc; ${skipped.overLimit} more were not checked.`);
+    if (notes.length) hint(notes.join(" "));
+  }
+
   async function check() {
     say("Checking this email\u2026");
     try {
-      state.verdict = await E.checkItem(item(), { useCache: false });
+      await state.ready;
+      // The first check owns the outcomes unless a Send check already does.
+      const purpose = state.checkId ? "background" : "review";
+      state.verdict = await E.checkItem(item(), purpose);
+      if (!state.checkId) state.checkId = state.verdict.check_id;
       render();
+      notSkipped(state.verdict.skipped);
     } catch (e) {
-      say("Etiquette could not check this email just now.");
-      hint("Check your connection and choose Check again. If it keeps happening, contact IT.");
-      $("actions").hidden = false;
+      trouble(e);
     }
   }
 
@@ -102,7 +139,7 @@
       await E.applyFix(item(), fix);
       button.classList.add("done");
       state.fixedCodes.push(finding.code);
-      await E.recordOutcome(state.verdict.check_id, "fixed", [finding.code]);
+      await E.recordOutcome(state.checkId, "fixed", [finding.code]);
       hint(`Done: ${fix.title}.`);
       await check();
     } catch (e) {
@@ -125,7 +162,7 @@
   }
 
   async function sendAnyway() {
-    await E.recordOutcome(state.verdict.check_id, "sent_anyway", codes());
+    await E.recordOutcome(state.checkId, "sent_anyway", codes());
     await E.allowThisVersion(item());
     if (typeof item().sendAsync === "function") {
       await sendNow();
@@ -135,7 +172,7 @@
   }
 
   async function cancel() {
-    await E.recordOutcome(state.verdict && state.verdict.check_id, "cancelled", codes());
+    await E.recordOutcome(state.checkId, "cancelled", codes());
     hint("Not sent. Change your email, then press Send when it's ready.");
     try {
       Office.context.ui.closeContainer();
@@ -149,6 +186,7 @@
     $("send-anyway").addEventListener("click", sendAnyway);
     $("recheck").addEventListener("click", check);
     $("cancel").addEventListener("click", cancel);
+    state.ready = context();
     check();
   }
 

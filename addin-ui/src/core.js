@@ -22,9 +22,17 @@
   var CACHE_SECONDS = 120;
   var TEXT_LIMIT = 500;
   var FAILED_OPEN_KEY = "etiquette.failedOpen";
+  var PROBLEM_KEY = "etiquette.problem";
   var FAIL_MODE_KEY = "etiquette.failMode";
   var OVERRIDE_KEY = "etiquette.sendAnyway";
   var PANE_COMMAND = "msgComposeOpenPaneButton";
+  // What /v1/check accepts (app/api/schemas.py); the handler keeps within it rather than
+  // have a whole check refused for one unusual field.
+  var MAX_PER_FIELD = 500;
+  var MAX_RECIPIENTS = 1000;
+  var MAX_ATTACHMENTS = 250;
+  var NAME_LIMIT = 256;
+  var SPECIAL_USE = { arpa: 1, invalid: 1, local: 1, localhost: 1, onion: 1, test: 1 };
 
   // -- configuration --------------------------------------------------------
 
@@ -143,18 +151,48 @@
   };
   var COMPOSE = { newMail: "new", reply: "reply", forward: "forward" };
 
-  function recipients(list) {
-    return (list || []).map(function (r) {
-      var out = { email: r.emailAddress, name: r.displayName || "" };
-      if (KINDS[r.recipientType]) {
-        out.kind = KINDS[r.recipientType];
+  /**
+   * Could the service accept this as an address? The same rules as its validator
+   * (email-validator) in outline: one local part, a dotted domain, no spaces, not a
+   * special-use name. Outlook reports what the user typed for an unresolved entry
+   * ("Jo Smith", "typo@school"); Outlook itself will not send to those.
+   */
+  E.plausibleAddress = function (text) {
+    var s = String(text || "");
+    var at = s.lastIndexOf("@");
+    if (at < 1 || s.length > 320 || /\s/.test(s)) {
+      return false;
+    }
+    var labels = s.slice(at + 1).toLowerCase().split(".");
+    if (labels.length < 2 || SPECIAL_USE[labels[labels.length - 1]]) {
+      return false;
+    }
+    return labels.every(function (l) { return l.length > 0 && l.length < 64 && !/^-|-$/.test(l); });
+  };
+
+  /** Recipients as /v1/check takes them; `skipped` counts what was left out. */
+  function recipients(list, room, skipped) {
+    var out = [];
+    (list || []).forEach(function (r) {
+      if (!E.plausibleAddress(r.emailAddress)) {
+        skipped.unresolved++;
+        return;
       }
-      return out;
+      if (out.length >= Math.min(MAX_PER_FIELD, room)) {
+        skipped.overLimit++;
+        return;
+      }
+      var one = { email: r.emailAddress, name: String(r.displayName || "").slice(0, NAME_LIMIT) };
+      if (KINDS[r.recipientType]) {
+        one.kind = KINDS[r.recipientType];
+      }
+      out.push(one);
     });
+    return out;
   }
 
   function attachments(list) {
-    return (list || []).map(function (a) {
+    return (list || []).slice(0, MAX_ATTACHMENTS).map(function (a) {
       var contentType = "application/octet-stream";
       var size = a.size || 0;
       if (a.attachmentType === "item") {
@@ -163,7 +201,10 @@
       if (a.attachmentType === "cloud") {
         size = 0; // a link to OneDrive/SharePoint: nothing large travels with the mail
       }
-      return { name: a.name || "", size: size, inline: !!a.isInline, content_type: contentType };
+      return {
+        name: String(a.name || "").slice(0, 255), size: size, inline: !!a.isInline,
+        content_type: contentType
+      };
     });
   }
 
@@ -171,7 +212,11 @@
     return promise.then(null, function () { return null; });
   }
 
-  /** The /v1/check request body for the item being composed. */
+  /**
+   * The /v1/check request body for the item being composed (no purpose: the caller
+   * adds it). Entries that are not addresses are left out, and each field is cut at
+   * the service's limit (500; 1,000 in all): E.skipped(body) says how many.
+   */
   E.buildRequest = function (item, now) {
     var mailbox = Office.context.mailbox;
     var profile = mailbox.userProfile || {};
@@ -210,19 +255,33 @@
       if (v[6] && new Date(v[6]).getTime() > when.getTime()) {
         sendAt = new Date(v[6]); // delivery already scheduled: check for that moment
       }
-      return {
+      var skipped = { unresolved: 0, overLimit: 0 };
+      var to = recipients(v[0], MAX_RECIPIENTS, skipped);
+      var cc = recipients(v[1], MAX_RECIPIENTS - to.length, skipped);
+      var bcc = recipients(v[2], MAX_RECIPIENTS - to.length - cc.length, skipped);
+      var body = {
         sender: sender,
-        to: recipients(v[0]),
-        cc: recipients(v[1]),
-        bcc: recipients(v[2]),
-        subject: v[3] || "",
+        to: to,
+        cc: cc,
+        bcc: bcc,
+        subject: String(v[3] || "").slice(0, 998),
         attachments: attachments(v[7]),
         compose_type: composeType,
         importance: "normal",
         send_at: E.isoInZone(sendAt, zone),
         host: "outlook"
       };
+      skippedBy.set(body, skipped);
+      return body;
     });
+  };
+
+  // Kept beside the body, not in it: the request carries only what the API defines.
+  var skippedBy = new WeakMap();
+
+  /** What buildRequest left out of a body: { unresolved, overLimit }. */
+  E.skipped = function (body) {
+    return skippedBy.get(body) || { unresolved: 0, overLimit: 0 };
   };
 
   // -- what was checked: a hash for the pre-check cache --------------------
@@ -255,17 +314,31 @@
 
   // -- storage: sessionData (per item) and the runtime's own storage -------
 
-  function sessionGet(item, key) {
-    if (!item.sessionData || !item.sessionData.getAsync) {
-      return Promise.resolve(null);
+  function parsed(v) {
+    try {
+      return JSON.parse(v);
+    } catch (e) {
+      return null;
     }
-    return officeCall(item.sessionData, "getAsync", key).then(function (v) {
-      try {
-        return JSON.parse(v);
-      } catch (e) {
-        return null;
+  }
+
+  /**
+   * All of this item's session data in one call (getAllAsync, Mailbox 1.11), as
+   * { key: parsed value }; {} when there is none or it cannot be read.
+   */
+  function sessionAll(item) {
+    if (!item.sessionData || !item.sessionData.getAllAsync) {
+      return Promise.resolve({});
+    }
+    return officeCall(item.sessionData, "getAllAsync").then(function (all) {
+      var raw = all;
+      if (typeof all === "string") {
+        raw = parsed(all);
       }
-    }, function () { return null; });
+      var out = {};
+      Object.keys(raw || {}).forEach(function (k) { out[k] = parsed(raw[k]); });
+      return out;
+    }, function () { return {}; });
   }
 
   function sessionSet(item, key, value) {
@@ -419,21 +492,94 @@
     });
   };
 
-  /** Ask the service. Resolves the verdict; rejects on timeout, network or non-200. */
-  E.check = function (body) {
+  var FIELD_NAMES = {
+    sender: "the sender", to: "To", cc: "Cc", bcc: "Bcc", subject: "the subject",
+    attachments: "the attachments"
+  };
+
+  /**
+   * Why the service refused a request (400/413/422), in words safe to show the user:
+   * built from the field the error names, never from the value it quotes.
+   */
+  E.problemText = function (status, data) {
+    if (status === 413) {
+      return "the email is too large to check";
+    }
+    var detail = data && data.detail;
+    if (typeof detail === "string" && detail) {
+      return clip(detail.replace(/^[a-z_.]+: /, ""), 150); // the service's own sentence
+    }
+    var first = (Array.isArray(detail) && detail[0]) || {};
+    var loc = (first.loc || []).filter(function (p) { return p !== "body"; });
+    var field = FIELD_NAMES[loc[0]];
+    if (!field) {
+      return "the service could not read it (" + status + ")";
+    }
+    if (first.type === "too_long") {
+      return "there are too many entries in " + field;
+    }
+    if (loc.length > 1 && (loc[0] === "to" || loc[0] === "cc" || loc[0] === "bcc")) {
+      return "an address in " + field + " is not one it can read";
+    }
+    return "it could not read " + field;
+  };
+
+  function failure(kind, message, extra) {
+    var err = new Error(message);
+    err.name = "CheckFailed";
+    err.kind = kind;
+    Object.keys(extra || {}).forEach(function (k) { err[k] = extra[k]; });
+    return err;
+  }
+
+  /**
+   * What went wrong with a check, by who can fix it:
+   *   unreachable  the service is down, slow, overloaded or answered nonsense (network,
+   *                timeout, 5xx, 429, a 200 that is not a verdict): an outage
+   *   rejected     the service read the request and refused it (400, 413, 422): this
+   *                email cannot be checked as it stands; err.detail says why
+   *   config       our credentials or address are wrong (401, 403, 404, other 4xx):
+   *                a set-up problem for IT, not an outage
+   */
+  E.classify = function (status, data) {
+    if (status === 200) {
+      return failure("unreachable", "the service answered without a verdict", { status: 200 });
+    }
+    if (status >= 500 || status === 429 || status === 0) {
+      return failure("unreachable", "the service answered HTTP " + status, { status: status });
+    }
+    if (status === 400 || status === 413 || status === 422) {
+      return failure("rejected", "the service refused the check (HTTP " + status + ")", {
+        status: status, detail: E.problemText(status, data)
+      });
+    }
+    return failure("config", "the service refused our credentials (HTTP " + status + ")", {
+      status: status
+    });
+  };
+
+  /**
+   * Ask the service. `purpose` is send | review | background (the audit counts send and
+   * review). Resolves the verdict; rejects with err.kind as E.classify says.
+   */
+  E.check = function (body, purpose) {
     var cfg = E.config();
+    var payload = Object.assign({}, body, { purpose: purpose || "send" });
     return E.getToken().then(function (token) {
-      return E.post("/v1/check", body, token, cfg.timeoutMs);
+      return E.post("/v1/check", payload, token, cfg.timeoutMs);
     }).then(function (res) {
       if (res.status !== 200 || !res.data || !res.data.action) {
-        var err = new Error("check failed with HTTP " + res.status);
-        err.name = "CheckFailed";
-        throw err;
+        throw E.classify(res.status, res.data);
       }
       if (res.data.fail_mode) {
         E.storage.set(FAIL_MODE_KEY, res.data.fail_mode);
       }
       return res.data;
+    }, function (err) {
+      if (err && err.kind) {
+        throw err;
+      }
+      throw failure("unreachable", (err && err.message) || "network error", { status: 0 });
     });
   };
 
@@ -462,6 +608,32 @@
       return E.storage.set(FAILED_OPEN_KEY, String((parseInt(n, 10) || 0) + 1));
     });
   }
+
+  /**
+   * A refused check (config or rejected) that let an email go unchecked: kept on this
+   * computer for the task pane and IT (status and a count, never content). It is not a
+   * failed_open: that outcome means "the service was unreachable".
+   */
+  function noteProblem(err) {
+    return E.storage.get(PROBLEM_KEY).then(function (prev) {
+      var before = parsed(prev) || {};
+      var count = 1;
+      if (before.kind === err.kind && before.status === err.status) {
+        count = (before.count || 0) + 1;
+      }
+      if (typeof console !== "undefined" && console.warn) {
+        console.warn("Etiquette: check refused (HTTP " + err.status + ", " + err.kind + ")");
+      }
+      return E.storage.set(PROBLEM_KEY, JSON.stringify({
+        kind: err.kind, status: err.status, count: count, at: new Date().toISOString()
+      }));
+    });
+  }
+
+  /** The last refused check noted on this computer, or null. */
+  E.lastProblem = function () {
+    return E.storage.get(PROBLEM_KEY).then(parsed);
+  };
 
   /** Report sends that went unchecked while we were unreachable (counts only). */
   function flushFailedOpen() {
@@ -497,12 +669,22 @@
     return (verdict.findings || []).filter(function (f) { return f.severity !== "advise"; });
   }
 
-  /** Plain text for errorMessage, at most 500 characters. */
-  E.alertText = function (verdict) {
+  /**
+   * Plain text for errorMessage, at most 500 characters. `noButton`: a client before
+   * Mailbox 1.14, whose dialog has neither our button nor Send Anyway for a warning, so
+   * the text points to the ribbon, where the pane can fix it or let it go.
+   */
+  E.alertText = function (verdict, noButton) {
     var findings = shown(verdict);
     var tail = " Choose Send Anyway, or Review to fix it.";
     if (verdict.action === "block") {
       tail = " Choose Fix it to open Etiquette.";
+    }
+    if (noButton) {
+      tail = " To fix it or send it anyway, choose Check email on the ribbon.";
+      if (verdict.action === "block") {
+        tail = " To fix it, choose Check email on the ribbon.";
+      }
     }
     var head = "Etiquette: before this email goes:";
     var budget = TEXT_LIMIT - head.length - tail.length;
@@ -547,7 +729,7 @@
     if (verdict.action !== "warn" && verdict.action !== "block") {
       return { allowEvent: true };
     }
-    var options = { allowEvent: false, errorMessage: E.alertText(verdict) };
+    var options = { allowEvent: false, errorMessage: E.alertText(verdict, !supports("1.14")) };
     if (supports("1.15")) {
       options.errorMessageMarkdown = E.alertMarkdown(verdict);
     }
@@ -563,12 +745,71 @@
     return options;
   };
 
+  /** event.completed options when the check failed, by what failed and the fail mode. */
+  E.failureCompletion = function (err, mode) {
+    var kind = (err && err.kind) || "unreachable";
+    var closed = mode === "closed";
+    if (kind === "rejected") {
+      var why = "Etiquette could not check this email: " + err.detail + ".";
+      if (closed) {
+        return { allowEvent: false, errorMessage: clip(why + " Your school asks for every email " +
+          "to be checked: change it and press Send again. If this keeps happening, contact IT.",
+        TEXT_LIMIT) };
+      }
+      if (supports("1.14")) {
+        return {
+          allowEvent: false,
+          errorMessage: clip(why + " Choose Send Anyway to send it unchecked, or change it and " +
+            "press Send again.", TEXT_LIMIT),
+          sendModeOverride: Office.MailboxEnums.SendModeOverride.PromptUser
+        };
+      }
+      return { allowEvent: true }; // before 1.14 a refusal could not be lifted: fail open
+    }
+    if (kind === "config") {
+      if (closed) {
+        return { allowEvent: false, errorMessage: "Etiquette is not set up correctly for your " +
+          "account (error " + err.status + "), so it cannot check this email, and your school " +
+          "asks for every email to be checked. Contact IT." };
+      }
+      return { allowEvent: true };
+    }
+    if (closed) {
+      return { allowEvent: false, errorMessage: "Etiquette could not check this email, and your " +
+        "school asks for every email to be checked. Try Send again in a moment; if this keeps " +
+        "happening, contact IT." };
+    }
+    return { allowEvent: true };
+  };
+
   // -- the checks the events run --------------------------------------------
 
-  /** Check the item, using the pre-check cache when nothing checked has changed. */
-  E.checkItem = function (item, options) {
+  function slim(verdict) {
+    return {
+      action: verdict.action, check_id: verdict.check_id, fail_mode: verdict.fail_mode,
+      findings: (verdict.findings || []).map(function (f) {
+        return { code: f.code, severity: f.severity, title: f.title, message: f.message };
+      })
+    };
+  }
+
+  function fresh(entry, key, seconds) {
+    return !!(entry && entry.key === key && (Date.now() - entry.at) / 1000 < seconds);
+  }
+
+  /**
+   * Check the item now (the pane; pre-checks) with purpose review or background, and
+   * keep the answer on the item: if the service cannot be reached at Send, a check of
+   * exactly this content from the last two minutes stands in for the fail mode.
+   * The verdict comes back with `skipped` (E.skipped) for the pane to mention.
+   */
+  E.checkItem = function (item, purpose) {
     return E.buildRequest(item).then(function (body) {
-      return E.checkBody(item, body, options);
+      return E.check(body, purpose || "background").then(function (verdict) {
+        var kept = { key: E.checkKey(body), at: Date.now(), verdict: slim(verdict) };
+        verdict.skipped = E.skipped(body);
+        return sessionSet(item, CACHE_KEY, kept).then(function () { return verdict; });
+      });
     });
   };
 
@@ -582,71 +823,62 @@
     });
   };
 
-  function overridden(item, key) {
-    return sessionGet(item, OVERRIDE_KEY).then(function (o) {
-      return !!(o && o.key === key && (Date.now() - o.at) / 1000 < CACHE_SECONDS * 5);
-    });
-  }
-
-  E.checkBody = function (item, body, options) {
-    var useCache = !options || options.useCache !== false;
-    var key = E.checkKey(body);
-    return Promise.resolve().then(function () {
-      return sessionGet(item, CACHE_KEY).then(function (cached) {
-        var fresh = cached && cached.key === key &&
-          (Date.now() - cached.at) / 1000 < CACHE_SECONDS;
-        if (useCache && fresh) {
-          return cached.verdict;
-        }
-        return E.check(body).then(function (verdict) {
-          var slim = {
-            action: verdict.action, check_id: verdict.check_id, fail_mode: verdict.fail_mode,
-            findings: (verdict.findings || []).map(function (f) {
-              return { code: f.code, severity: f.severity, title: f.title, message: f.message };
-            })
-          };
-          return sessionSet(item, CACHE_KEY, { key: key, at: Date.now(), verdict: slim })
-            .then(function () { return verdict; });
-        });
-      });
-    });
+  /** The contextData the Smart Alert handed the task pane (Mailbox 1.14), or {}. */
+  E.initContext = function (item) {
+    if (!item.getInitializationContextAsync || !supports("1.14")) {
+      return Promise.resolve({});
+    }
+    return officeCall(item, "getInitializationContextAsync").then(function (v) {
+      var data = parsed(v);
+      if (data && typeof data === "object") {
+        return data;
+      }
+      return {};
+    }, function () { return {}; });
   };
 
+  /**
+   * Send: one read of the item's session data, one request with purpose send, nothing
+   * written before event.completed (code after it may never run).
+   */
   function onMessageSendHandler(event) {
     var item = Office.context.mailbox.item;
-    E.buildRequest(item).then(function (body) {
-      return overridden(item, E.checkKey(body)).then(function (yes) {
-        if (yes) {
-          return { action: "allow", findings: [] };
+    Promise.all([E.buildRequest(item), sessionAll(item)]).then(function (v) {
+      var body = v[0];
+      var saved = v[1];
+      var key = E.checkKey(body);
+      if (fresh(saved[OVERRIDE_KEY], key, CACHE_SECONDS * 5)) {
+        return { action: "allow", findings: [] };
+      }
+      return E.check(body, "send").then(null, function (err) {
+        var pre = saved[CACHE_KEY];
+        if (err.kind === "unreachable" && fresh(pre, key, CACHE_SECONDS) && pre.verdict) {
+          return pre.verdict;
         }
-        return E.checkBody(item, body);
+        throw err;
       });
     }).then(function (verdict) {
       event.completed(E.completionFor(verdict));
       flushFailedOpen();
-    }, function () {
+    }, function (err) {
       return E.failMode().then(function (mode) {
-        if (mode === "closed") {
-          event.completed({
-            allowEvent: false,
-            errorMessage: "Etiquette could not check this email, and your school asks for every " +
-              "email to be checked. Try Send again in a moment; if this keeps happening, " +
-              "contact IT."
-          });
-          return null;
+        var options = E.failureCompletion(err, mode);
+        var note = Promise.resolve();
+        if (err && (err.kind === "config" || err.kind === "rejected")) {
+          note = noteProblem(err);
+        } else if (options.allowEvent) {
+          note = noteFailedOpen();
         }
-        return noteFailedOpen().then(function () {
-          event.completed({ allowEvent: true });
-        });
+        return note.then(function () { event.completed(options); });
       });
     }).then(null, function () {
       event.completed({ allowEvent: true });
     });
   }
 
-  /** Recipients or attachments changed: check now so Send finds the answer cached. */
+  /** Recipients or attachments changed: check in the background (warms token and caches). */
   function onItemChanged(event) {
-    E.checkItem(Office.context.mailbox.item, { useCache: false }).then(
+    E.checkItem(Office.context.mailbox.item, "background").then(
       function () { event.completed(); },
       function () { event.completed(); });
   }

@@ -7,6 +7,7 @@
  *
  *   const office = EtiquetteFakeOffice.install(globalThis, { item: {...}, mailbox: "1.15" });
  *   office.calls   // [{ api: "bcc.addAsync", args: [[{displayName, emailAddress}]] }, ...]
+ *   office.sessionCalls  // ["getAllAsync", "setAsync etiquette.precheck", ...]
  *   office.item    // the draft as it now stands
  */
 (function (root) {
@@ -35,6 +36,7 @@
     var opts = options || {};
     var draft = opts.item || {};
     var calls = [];
+    var sessionCalls = []; // reads and writes of sessionData, in order: "getAllAsync", "setAsync <key>"
     var handlers = {};
     var session = {};
     var storage = {};
@@ -124,12 +126,19 @@
       },
       sessionData: {
         getAsync: function (name, cb) {
+          sessionCalls.push("getAsync " + name);
           later(function () {
             if (Object.prototype.hasOwnProperty.call(session, name)) cb(ok(session[name]));
             else cb(fail("InvalidKey", "no such key"));
           });
         },
+        getAllAsync: function (cb) {
+          sessionCalls.push("getAllAsync");
+          var copy = Object.assign({}, session);
+          later(function () { cb(ok(copy)); });
+        },
         setAsync: function (name, value, cb) {
+          sessionCalls.push("setAsync " + name);
           session[name] = value;
           later(function () { cb(ok(undefined)); });
         },
@@ -203,6 +212,7 @@
       Office: Office,
       item: draft,
       calls: calls,
+      sessionCalls: sessionCalls,
       handlers: handlers,
       session: session,
       storage: storage,

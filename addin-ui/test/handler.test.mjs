@@ -3,7 +3,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:net";
-import { loadHandler, person, startService } from "./helpers.mjs";
+import { answering, loadHandler, person, recordingFetch, startService } from "./helpers.mjs";
 
 let service;
 let served; // the bundle as the service serves it (config written in)
@@ -94,9 +94,38 @@ describe("OnMessageSend against the real service", () => {
     assert.ok(completed.errorMessage.length <= 500);
   });
 
-  test("Mailbox 1.12 (Mac before 1.14): only what that client understands", async () => {
-    const { completed } = await send("blocking", { mailbox: "1.12" });
-    assert.deepEqual(Object.keys(completed).sort(), ["allowEvent", "errorMessage"]);
+  for (const [name, mailbox] of [["advisory", "1.12"], ["advisory", "1.13"], ["blocking", "1.13"]]) {
+    test(`${name}, Mailbox ${mailbox}: only what that client understands, and the way to the pane`, async () => {
+      const { completed } = await send(name, { mailbox });
+      assert.deepEqual(Object.keys(completed).sort(), ["allowEvent", "errorMessage"]);
+      assert.match(completed.errorMessage, /choose Check email on the ribbon\.$/);
+      assert.doesNotMatch(completed.errorMessage, /Send Anyway|Review|Fix it/);
+    });
+  }
+
+  test("the Send check has purpose send; one read of session data and no write before completing", async () => {
+    const net = recordingFetch();
+    const { fake } = loadHandler({ bundle: served, fetch: net.fetch, office: { item: { ...CASES.advisory, from: SARAH } } });
+    await fake.fire("onMessageRecipientsChangedHandler");
+    assert.deepEqual(net.sent.map((r) => r.body.purpose), ["background"]);
+    assert.deepEqual(fake.sessionCalls, ["setAsync etiquette.precheck"]);
+
+    fake.sessionCalls.length = 0;
+    const completed = await fake.fire("onMessageSendHandler");
+    assert.equal(completed.sendModeOverride, "promptUser");
+    assert.deepEqual(net.sent.map((r) => r.body.purpose), ["background", "send"]);
+    assert.deepEqual(fake.sessionCalls, ["getAllAsync"]);
+    // The alert hands the pane the SEND check's id, not the pre-check's.
+    assert.notEqual(JSON.parse(completed.contextData).check_id, JSON.parse(fake.session["etiquette.precheck"]).verdict.check_id);
+  });
+
+  test("600 recipients in To: the handler sends what the service accepts (no 422)", async () => {
+    const to = Array.from({ length: 600 }, (_, i) => person(`parent${i}@gmail.com`, `Parent ${i}`, "externalUser"));
+    const { fake } = loadHandler({ bundle: served, office: { item: { ...CASES.clean, to, from: SARAH } } });
+    const completed = await fake.fire("onMessageSendHandler");
+    assert.equal(completed.allowEvent, false);
+    assert.match(completed.errorMessage, /external addresses visible to each other/);
+    assert.equal(fake.storage["etiquette.problem"], undefined);
   });
 
   test("the school's fail mode from a response is kept for the next outage", async () => {
@@ -130,6 +159,62 @@ describe("backend unreachable (client time limit)", () => {
   }
 });
 
+describe("the service refuses the check (4xx is not an outage)", () => {
+  const ADDRESS_422 = { detail: [{ type: "value_error", loc: ["body", "to", 0, "email"], msg: "x", input: "x" }] };
+  const table = [
+    // [case, status, body, Mailbox, fail mode, expected: allowEvent, Send Anyway offered, text, noted problem]
+    ["422, open, 1.14+: explained, Send Anyway offered", 422, ADDRESS_422, "1.15", "open", false, true, /could not check this email: an address in To is not one it can read\. Choose Send Anyway/, "rejected"],
+    ["422, open, 1.13: nothing to offer, so it goes", 422, ADDRESS_422, "1.13", "open", true, false, null, "rejected"],
+    ["422, closed: explained and stopped", 422, ADDRESS_422, "1.15", "closed", false, false, /an address in To .* change it and press Send again/, "rejected"],
+    ["413, open", 413, "", "1.15", "open", false, true, /too large to check/, "rejected"],
+    ["401, open: goes, noted as set-up problem", 401, { detail: "invalid API key" }, "1.15", "open", true, false, null, "config"],
+    ["403, closed: stopped, IT told", 403, { detail: "sender's domain belongs to another school" }, "1.15", "closed", false, false, /not set up correctly for your account \(error 403\).*Contact IT/, "config"],
+    ["404 (wrong address), open", 404, { detail: "Not Found" }, "1.13", "open", true, false, null, "config"],
+    ["503, open: an outage", 503, "busy", "1.15", "open", true, false, null, null],
+    ["200 that is no verdict, closed: an outage", 200, "<html>proxy</html>", "1.15", "closed", false, false, /could not check this email, and your school asks/, null],
+  ];
+  for (const [name, status, body, mailbox, mode, allow, prompt, text, problem] of table) {
+    test(name, async () => {
+      const stub = await answering(status, body);
+      try {
+        const { fake } = loadHandler({ config: { apiBase: stub.base, timeoutMs: 1000, failMode: mode }, office: { item: { ...CASES.clean, from: SARAH }, mailbox } });
+        const completed = plain(await fake.fire("onMessageSendHandler"));
+        assert.equal(completed.allowEvent, allow);
+        assert.equal(completed.sendModeOverride === "promptUser", prompt);
+        if (text) assert.match(completed.errorMessage, text);
+        if (completed.errorMessage) assert.ok(completed.errorMessage.length <= 500);
+        // failed_open means "unreachable"; a refusal is noted apart, for the pane and IT.
+        const outage = problem === null && allow;
+        assert.equal(fake.storage["etiquette.failedOpen"], outage ? "1" : undefined);
+        const noted = fake.storage["etiquette.problem"] && JSON.parse(fake.storage["etiquette.problem"]);
+        assert.equal(noted?.kind ?? null, problem);
+        if (problem) assert.deepEqual(Object.keys(noted).sort(), ["at", "count", "kind", "status"]);
+      } finally {
+        await stub.close();
+      }
+    });
+  }
+
+  test("the real service: an address it cannot read is explained, not counted as failed_open", async () => {
+    const item = { ...CASES.clean, to: [person("a..b@gmail.com", "", "externalUser")], from: SARAH };
+    const { fake } = loadHandler({ bundle: served, office: { item } });
+    const completed = await fake.fire("onMessageSendHandler");
+    assert.equal(completed.allowEvent, false);
+    assert.equal(completed.sendModeOverride, "promptUser");
+    assert.match(completed.errorMessage, /an address in To is not one it can read/);
+    assert.equal(fake.storage["etiquette.failedOpen"], undefined);
+  });
+
+  test("the real service: a wrong key is a set-up problem, counted apart", async () => {
+    const { fake } = loadHandler({ config: { apiBase: service.base, apiKey: "etq_not_a_key", timeoutMs: 1000 }, office: { item: { ...CASES.clean, from: SARAH } } });
+    fake.storage["etiquette.problem"] = JSON.stringify({ kind: "config", status: 401, count: 2 });
+    const completed = await fake.fire("onMessageSendHandler");
+    assert.equal(completed.allowEvent, true);
+    assert.equal(fake.storage["etiquette.failedOpen"], undefined);
+    assert.equal(JSON.parse(fake.storage["etiquette.problem"]).count, 3);
+  });
+});
+
 describe("after an outage", () => {
   test("sends that went unchecked are reported (counts only) once the service answers", async () => {
     const { fake } = loadHandler({ bundle: served, office: { item: { ...CASES.clean, from: SARAH } } });
@@ -144,7 +229,7 @@ describe("after an outage", () => {
 });
 
 describe("pre-check on recipients/attachments changed", () => {
-  test("Send reuses the pre-check when nothing changed, and asks again when something did", async () => {
+  test("Send always asks; if the service is gone, a pre-check of exactly this content stands in", async () => {
     const config = { apiBase: service.base, apiKey: "etq_demo_check_key", timeoutMs: 300 };
     const { fake, ctx } = loadHandler({ config, office: { item: { ...CASES.advisory, from: SARAH } } });
     await fake.fire("onMessageRecipientsChangedHandler");
@@ -154,11 +239,13 @@ describe("pre-check on recipients/attachments changed", () => {
 
     ctx.ETIQUETTE_CONFIG = { ...config, apiBase: hang.base }; // the service is gone now
     const completed = await fake.fire("onMessageSendHandler");
-    assert.equal(completed.sendModeOverride, "promptUser"); // answered from the cache
+    assert.equal(completed.sendModeOverride, "promptUser"); // the pre-check's answer
+    assert.equal(fake.storage["etiquette.failedOpen"], undefined);
 
     fake.item.to.push(person("another.parent@gmail.com", "", "externalUser"));
     const again = plain(await fake.fire("onMessageSendHandler"));
-    assert.deepEqual(again, { allowEvent: true }); // had to ask; the outage fails open
+    assert.deepEqual(again, { allowEvent: true }); // content changed: the outage fails open
+    assert.equal(fake.storage["etiquette.failedOpen"], "1");
   });
 
   test("the cache key covers what is checked, not the clock", () => {

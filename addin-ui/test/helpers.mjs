@@ -79,9 +79,9 @@ export async function startService(extraEnv = {}) {
  * as Outlook's JavaScript-only runtime would (no modules, Office global present).
  * `bundle` defaults to the built file; pass the service's copy to test what it serves.
  */
-export function loadHandler({ office = {}, config, bundle } = {}) {
+export function loadHandler({ office = {}, config, bundle, fetch: fetcher = fetch } = {}) {
   const ctx = {
-    setTimeout, clearTimeout, fetch, AbortController, console, Intl, URL, Promise, JSON, Date, Math,
+    setTimeout, clearTimeout, fetch: fetcher, AbortController, console, Intl, URL, Promise, JSON, Date, Math,
   };
   vm.createContext(ctx);
   const fake = install(ctx, office);
@@ -89,6 +89,33 @@ export function loadHandler({ office = {}, config, bundle } = {}) {
   const code = bundle ?? readFileSync(join(addinRoot, "public", "launchevent.js"), "utf8");
   vm.runInContext(code, ctx, { filename: "launchevent.js" });
   return { fake, E: ctx.Etiquette, ctx };
+}
+
+/** A fetch that records each request's JSON body ({ url, body }) before it goes. */
+export function recordingFetch() {
+  const sent = [];
+  const spy = (url, init) => {
+    sent.push({ url: String(url), body: JSON.parse(init.body) });
+    return fetch(url, init);
+  };
+  return { fetch: spy, sent };
+}
+
+/**
+ * A stand-in for the service that answers every request with one status and body
+ * (for answers the real demo service cannot be made to give, e.g. 403 or 503).
+ */
+export async function answering(status, body) {
+  const { createServer: http } = await import("node:http");
+  const srv = http((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      res.writeHead(status, { "Content-Type": "application/json" });
+      res.end(typeof body === "string" ? body : JSON.stringify(body));
+    });
+  });
+  await new Promise((r) => srv.listen(0, "127.0.0.1", r));
+  return { base: `http://127.0.0.1:${srv.address().port}`, close: () => new Promise((r) => srv.close(r)) };
 }
 
 /** A draft as Outlook reports it: recipients with recipientType, attachments with sizes. */

@@ -38,7 +38,6 @@ describe("request body", () => {
         { email: "k.patel@stmarys.sch.uk", name: "Kiran Patel", kind: "user" },
         { email: "parent@gmail.com", name: "A Parent", kind: "external" },
         { email: "year9-parents@stmarys.sch.uk", name: "Year 9 parents", kind: "distribution_list" },
-        { email: "typo@unresolved", name: "", kind: "unknown" },
       ],
       cc: [{ email: "head@stmarys.sch.uk", name: "Head", kind: "user" }],
       bcc: [{ email: "archive@stmarys.sch.uk", name: "", kind: "user" }],
@@ -54,6 +53,64 @@ describe("request body", () => {
       send_at: "2026-11-18T10:00:00+00:00",
       host: "outlook",
     });
+  });
+
+  // What Outlook reports for entries it could not resolve, and whether they are sent. Sent
+  // ones keep recipientType other -> kind unknown; left-out ones would have had the whole
+  // check refused (422) by the service's address validator.
+  const unresolved = [
+    // [emailAddress as Outlook reports it, sent?]
+    ["jo.parent@gmail.com", true], // typed in full, not in the address book
+    ["typo@unresolved", false], // no dot in the domain
+    ["Jo Smith", false], // a name Outlook could not match
+    ["jo smith@gmail.com", false],
+    ["@gmail.com", false],
+    ["jo@host.local", false], // special-use names the validator refuses
+    ["jo@school.test", false],
+    ["jo@-bad.org", false],
+    ["", false],
+  ];
+  for (const [address, sent] of unresolved) {
+    test(`unresolved entry ${JSON.stringify(address)}: ${sent ? "checked as unknown" : "left out and counted"}`, async () => {
+      const item = { ...structuredClone(ITEM), to: [person(address, "", "other")], cc: [], bcc: [] };
+      const { E, ctx } = loadHandler({ office: { item } });
+      const body = await E.buildRequest(ctx.Office.context.mailbox.item, WINTER);
+      assert.deepEqual(plain(body.to), sent ? [{ email: address, name: "", kind: "unknown" }] : []);
+      assert.equal(E.skipped(body).unresolved, sent ? 0 : 1);
+    });
+  }
+
+  const crowd = (n, field) => Array.from({ length: n }, (_, i) => person(`p${i}.${field}@gmail.com`, `P ${i}`, "externalUser"));
+  const limits = [
+    // [to, cc, bcc] sizes -> [sent to, cc, bcc, counted over the limit]
+    [[500, 0, 0], [500, 0, 0, 0]],
+    [[501, 0, 0], [500, 0, 0, 1]],
+    [[650, 40, 0], [500, 40, 0, 150]],
+    [[500, 500, 500], [500, 500, 0, 500]], // 1,000 in all
+    [[10, 600, 700], [10, 500, 490, 310]],
+  ];
+  for (const [[to, cc, bcc], [sto, scc, sbcc, over]] of limits) {
+    test(`${to}/${cc}/${bcc} recipients: the first ${sto}/${scc}/${sbcc} are checked, ${over} counted`, async () => {
+      const item = { ...structuredClone(ITEM), to: crowd(to, "to"), cc: crowd(cc, "cc"), bcc: crowd(bcc, "bcc") };
+      const { E, ctx } = loadHandler({ office: { item } });
+      const body = await E.buildRequest(ctx.Office.context.mailbox.item, WINTER);
+      assert.deepEqual([body.to.length, body.cc.length, body.bcc.length], [sto, scc, sbcc]);
+      assert.equal(body.to[0]?.email, to ? "p0.to@gmail.com" : undefined);
+      assert.equal(E.skipped(body).overLimit, over);
+    });
+  }
+
+  test("long display names and attachment names are cut to what the service takes", async () => {
+    const item = {
+      ...structuredClone(ITEM),
+      to: [person("parent@gmail.com", "N".repeat(400), "externalUser")],
+      attachments: Array.from({ length: 260 }, (_, i) => ({ id: String(i), name: `${i}`.padEnd(300, "x"), size: 10, attachmentType: "file" })),
+    };
+    const { E, ctx } = loadHandler({ office: { item } });
+    const body = await E.buildRequest(ctx.Office.context.mailbox.item, WINTER);
+    assert.equal(body.to[0].name.length, 256);
+    assert.equal(body.attachments.length, 250);
+    assert.ok(body.attachments.every((a) => a.name.length === 255));
   });
 
   test("reply-all to many is a reply, as Outlook reports it", async () => {
@@ -144,6 +201,46 @@ describe("Smart Alert text", () => {
         assert.ok(E.alertText(v).length <= 500, E.alertText(v).length);
         assert.ok(E.alertMarkdown(v).length <= 500, E.alertMarkdown(v).length);
       }
+    });
+  }
+
+  test("snapshot: before Mailbox 1.14 the text points to the ribbon (no button, no Send Anyway)", () => {
+    const { E } = loadHandler();
+    assert.match(E.alertText(ADVISORY, true), /Schedule it for Thursday 19 November at 07:30\. To fix it or send it anyway, choose Check email on the ribbon\.$/);
+    assert.match(E.alertText({ ...ADVISORY, action: "block" }, true), / To fix it, choose Check email on the ribbon\.$/);
+  });
+
+  const refusals = [
+    // [status, response body, what the user is told]
+    [422, { detail: [{ type: "value_error", loc: ["body", "to", 3, "email"], msg: "bad", input: "a..b@gmail.com" }] }, "an address in To is not one it can read"],
+    [422, { detail: [{ type: "too_long", loc: ["body", "cc"], msg: "List should have at most 500 items", input: [] }] }, "there are too many entries in Cc"],
+    [422, { detail: [{ type: "string_too_long", loc: ["body", "subject"], msg: "x", input: "Secret subject" }] }, "it could not read the subject"],
+    [422, { detail: [{ type: "value_error", loc: ["body"], msg: "Value error, too many recipients: 1200" }] }, "the service could not read it (422)"],
+    [422, { detail: "sender.email: domain 'gmail.com' matches no configured school" }, "domain 'gmail.com' matches no configured school"],
+    [413, null, "the email is too large to check"],
+    [400, null, "the service could not read it (400)"],
+  ];
+  for (const [status, data, text] of refusals) {
+    test(`refusal ${status} ${JSON.stringify(data?.detail ?? null).slice(0, 50)}: "${text}"`, () => {
+      const { E } = loadHandler();
+      assert.equal(E.problemText(status, data), text);
+      assert.ok(!text.includes("a..b") && !text.includes("Secret")); // never the quoted value
+    });
+  }
+
+  const kinds = [
+    // [HTTP status of /v1/check, kind]: who can fix it decides what the handler does
+    [200, "unreachable"], // a 200 without a verdict (a proxy's page)
+    [500, "unreachable"], [502, "unreachable"], [503, "unreachable"], [429, "unreachable"],
+    [400, "rejected"], [413, "rejected"], [422, "rejected"],
+    [401, "config"], [403, "config"], [404, "config"], [405, "config"],
+  ];
+  for (const [status, kind] of kinds) {
+    test(`HTTP ${status} is ${kind}`, () => {
+      const { E } = loadHandler();
+      const err = E.classify(status, null);
+      assert.equal(err.kind, kind);
+      assert.equal(err.status, status);
     });
   }
 

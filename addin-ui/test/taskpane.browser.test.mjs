@@ -42,8 +42,14 @@ async function openPane(office) {
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   const outcomes = [];
+  const checks = []; // [{ purpose, check_id }] in the order answered
   page.on("request", (r) => {
     if (r.url().endsWith("/v1/outcome")) outcomes.push(r.postDataJSON());
+  });
+  page.on("response", async (r) => {
+    if (!r.url().endsWith("/v1/check")) return;
+    const { purpose } = r.request().postDataJSON();
+    checks.push({ purpose, check_id: (await r.json()).check_id });
   });
   // Outlook supplies Office.js; here the fake stands in for it (no network).
   await page.route("https://appsforoffice.microsoft.com/**", (route) =>
@@ -54,7 +60,7 @@ async function openPane(office) {
   );
   await page.goto(`${service.base}/addin/taskpane.html`);
   await page.locator(".finding").first().waitFor();
-  return { page, errors, outcomes };
+  return { page, errors, outcomes, checks };
 }
 
 const calls = (page) => page.evaluate(() => JSON.parse(JSON.stringify(window.__fakeOffice.calls)));
@@ -82,7 +88,7 @@ describe("event runtime page (Outlook on the web, new Outlook, Mac)", () => {
 
 describe("task pane", () => {
   test("shows the findings and moves the parents to Bcc with the right Office.js calls", async () => {
-    const { page, errors, outcomes } = await openPane({ item: structuredClone(DRAFT) });
+    const { page, errors, outcomes, checks } = await openPane({ item: structuredClone(DRAFT) });
     const finding = page.locator(".finding", { hasText: "visible to each other" });
     await finding.waitFor();
     assert.match(await page.locator("#summary").textContent(), /thing/);
@@ -109,7 +115,50 @@ describe("task pane", () => {
     assert.deepEqual(Object.keys(outcomes[0]).sort(), ["check_id", "codes", "host", "outcome"]);
     assert.equal(outcomes[0].outcome, "fixed");
     assert.deepEqual(outcomes[0].codes, ["REC003"]);
+    // Opened from the ribbon: the first check is the user's review and owns the choice;
+    // the re-check after the fix is background.
+    assert.deepEqual(checks.map((c) => c.purpose), ["review", "background"]);
+    assert.equal(outcomes[0].check_id, checks[0].check_id);
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test("opened by a Smart Alert: choices belong to the Send check, the pane's checks are background", async () => {
+    // The Send check the handler made (the real service gives it its id).
+    const send = await fetch(`${service.base}/v1/check`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        sender: { email: "s.jones@stmarys.sch.uk" },
+        to: DRAFT.to.map((r) => ({ email: r.emailAddress })),
+        cc: DRAFT.cc.map((r) => ({ email: r.emailAddress })),
+        subject: DRAFT.subject, host: "outlook", purpose: "send",
+      }),
+    });
+    const sendId = (await send.json()).check_id;
+    const office = { item: structuredClone(DRAFT), initializationContext: JSON.stringify({ check_id: sendId }) };
+    const { page, outcomes, checks, errors } = await openPane(office);
+    await page.locator('button[data-kind="move_to_bcc"]').click();
+    await page.locator("#summary.ok").waitFor();
+    await page.locator("#cancel").click();
+    await page.waitForFunction(() => window.__fakeOffice.calls.some((c) => c.api === "ui.closeContainer"));
+    assert.deepEqual(checks.map((c) => c.purpose), ["background", "background"]);
+    assert.deepEqual(outcomes.map((o) => [o.outcome, o.check_id]), [["fixed", sendId], ["cancelled", sendId]]);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test("a set-up problem is shown as one, not as a connection failure", async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    const office = { item: structuredClone(DRAFT) };
+    await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: `${fakeOffice}\nEtiquetteFakeOffice.install(window, ${JSON.stringify(office)});` }),
+    );
+    await page.route("**/v1/check", (route) => route.fulfill({ status: 403, contentType: "application/json", body: '{"detail":"forbidden"}' }));
+    await page.goto(`${service.base}/addin/taskpane.html`);
+    await page.locator("#summary", { hasText: "not set up correctly" }).waitFor();
+    assert.match(await page.locator("#summary").textContent(), /error 403/);
+    assert.match(await page.locator("#hint").textContent(), /Contact IT/);
     await page.close();
   });
 

@@ -19,7 +19,9 @@ the recipients-changed pre-check) has it.
 MSAL Python is synchronous, so it runs in a worker thread; its HTTP goes
 through :class:`_MsalHttp`, which hands each request back to the event loop's
 shared ``httpx.AsyncClient`` (``runtime.http``). Graph calls use that client
-directly. Nothing here logs names, addresses or tokens.
+directly; membership lookups run concurrently. Answers are cached in bounded
+LRU caches with a lifetime (:class:`_TtlCache`), so a large trust cannot grow
+them without limit. Nothing here logs names, addresses or tokens.
 """
 
 from __future__ import annotations
@@ -29,11 +31,13 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Mapping
+from collections import OrderedDict
+from collections.abc import Hashable, Mapping
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, replace
 from datetime import time as dtime
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 from urllib.parse import quote, urlencode
 
 import httpx
@@ -53,18 +57,55 @@ GRAPH_SCOPES = ("https://graph.microsoft.com/.default",)
 WINDOWS_ZONES: Mapping[str, str] = json.loads(
     (Path(__file__).parent / "windows_zones.json").read_text(encoding="utf-8")
 )
-MAX_MEMBER_LOOKUPS = 10
-_MAX_TOKENS = 10_000
+MAX_MEMBER_LOOKUPS = 10  # per check; they run concurrently
+_MAX_TOKENS = 10_000  # one per signed-in teacher's current token
+_MAX_HOURS = 10_000  # one per teacher
+_MAX_MEMBERS = 50_000  # one per (school, address) looked up
+_MSAL_HTTP_TIMEOUT = 10.0
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 
 class GraphError(Exception):
-    """Graph or the token endpoint refused; the check goes on without refinement."""
+    """Graph or the token endpoint refused or answered nonsense; the check goes on
+    without refinement."""
 
 
 @dataclass(frozen=True, slots=True)
-class _Cached:
-    value: Any
-    at: float
+class _Hit(Generic[V]):
+    value: V
+
+
+class _TtlCache(Generic[K, V]):
+    """At most ``size`` entries, each living ``ttl`` seconds; the least recently
+    used goes first when full. Event-loop only (not thread-safe)."""
+
+    def __init__(self, size: int, ttl: float) -> None:
+        self._size = size
+        self._ttl = ttl
+        self._data: OrderedDict[K, tuple[V, float]] = OrderedDict()
+
+    def get(self, key: K) -> _Hit[V] | None:
+        """The live entry for ``key`` (its value may itself be None), or None."""
+        entry = self._data.get(key)
+        if entry is None:
+            return None
+        if entry[1] <= time.monotonic():
+            del self._data[key]
+            return None
+        self._data.move_to_end(key)
+        return _Hit(entry[0])
+
+    def put(self, key: K, value: V, ttl: float | None = None) -> None:
+        lifetime = self._ttl if ttl is None else ttl
+        self._data[key] = (value, time.monotonic() + lifetime)
+        self._data.move_to_end(key)
+        while len(self._data) > self._size:
+            self._data.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._data)
 
 
 class _MsalResponse:
@@ -91,7 +132,11 @@ class _MsalHttp:
 
     def _run(self, method: str, url: str, **kw: Any) -> _MsalResponse:
         fut = asyncio.run_coroutine_threadsafe(self._http.request(method, url, **kw), self._loop)
-        return _MsalResponse(fut.result(timeout=10))
+        try:
+            return _MsalResponse(fut.result(timeout=_MSAL_HTTP_TIMEOUT))
+        except FutureTimeout:
+            fut.cancel()  # do not leave the request running on the loop
+            raise GraphError("token endpoint did not answer in time") from None
 
     def post(
         self,
@@ -131,18 +176,19 @@ def mailbox_working_hours(data: Mapping[str, Any], school_zone: str) -> WorkingH
         start = dtime.fromisoformat(str(data["startTime"])[:8])
         end = dtime.fromisoformat(str(data["endTime"])[:8])
         return WorkingHours(days=days, start=start, end=end)
-    except (KeyError, ValueError):
+    except (KeyError, ValueError, TypeError):  # pydantic's ValidationError is a ValueError
         return None
 
 
 class GraphRefiner:
     def __init__(self, settings: OutlookSettings) -> None:
         self.settings = settings
+        ttl = float(settings.graph_cache_seconds)
         self._apps: dict[tuple[str, str], msal.ConfidentialClientApplication] = {}
-        self._hours: dict[tuple[str, str], _Cached] = {}
-        self._members: dict[tuple[str, str], _Cached] = {}
+        self._hours: _TtlCache[tuple[str, str], WorkingHours | None] = _TtlCache(_MAX_HOURS, ttl)
+        self._members: _TtlCache[tuple[str, str], bool] = _TtlCache(_MAX_MEMBERS, ttl)
+        self._tokens: _TtlCache[str, str] = _TtlCache(_MAX_TOKENS, 0.0)
         self._pending: set[asyncio.Task[Any]] = set()
-        self._tokens: dict[str, tuple[str, float]] = {}
 
     # -- configuration --------------------------------------------------------
 
@@ -186,8 +232,8 @@ class GraphRefiner:
         """
         key = hashlib.sha256(identity.token.encode()).hexdigest()
         hit = self._tokens.get(key)
-        if hit is not None and hit[1] > time.monotonic():
-            return hit[0]
+        if hit is not None:
+            return hit.value
         adapter = _MsalHttp(http, asyncio.get_running_loop())
         cfg = tenant.settings.outlook
 
@@ -207,20 +253,19 @@ class GraphRefiner:
             # e.g. invalid_grant with a claims challenge (Conditional Access): the
             # send handler cannot show UI, so the check goes on unrefined.
             raise GraphError(f"on-behalf-of refused: {result.get('error', 'unknown')}")
-        if len(self._tokens) >= _MAX_TOKENS:
-            now = time.monotonic()
-            self._tokens = {k: v for k, v in self._tokens.items() if v[1] > now}
-            if len(self._tokens) >= _MAX_TOKENS:
-                self._tokens.clear()
-        lifetime = float(result.get("expires_in", 0) or 0)
-        self._tokens[key] = (token, time.monotonic() + max(0.0, lifetime - 60))
+        try:
+            lifetime = float(result.get("expires_in", 0) or 0)
+        except (TypeError, ValueError):
+            lifetime = 0.0
+        self._tokens.put(key, token, ttl=max(0.0, lifetime - 60))
         return token
 
     # -- Graph reads ----------------------------------------------------------
 
     async def _graph(
         self, http: httpx.AsyncClient, token: str, method: str, path: str, body: Any = None
-    ) -> Any:
+    ) -> dict[str, Any] | None:
+        """Graph's JSON object, None for 404; GraphError for a refusal or anything else."""
         resp = await http.request(
             method,
             f"{self.settings.graph_base.rstrip('/')}{path}",
@@ -231,48 +276,68 @@ class GraphRefiner:
             return None
         if resp.status_code >= 400:
             raise GraphError(f"graph answered {resp.status_code}")
-        return resp.json()
-
-    def _fresh(self, entry: _Cached | None) -> bool:
-        return entry is not None and time.monotonic() - entry.at < self.settings.graph_cache_seconds
+        try:
+            data = resp.json()
+        except ValueError:  # a proxy's page, a truncated body
+            raise GraphError("graph answered with something other than JSON") from None
+        if not isinstance(data, dict):
+            raise GraphError(f"graph answered a JSON {type(data).__name__}, not an object")
+        return data
 
     async def working_hours(
         self, http: httpx.AsyncClient, token: str, tenant: TenantState, identity: EntraIdentity
     ) -> WorkingHours | None:
         key = (identity.tenant_id, identity.object_id)
         cached = self._hours.get(key)
-        if cached is not None and self._fresh(cached):
-            hours: WorkingHours | None = cached.value
-            return hours
+        if cached is not None:
+            return cached.value
         data = await self._graph(http, token, "GET", "/me/mailboxSettings/workingHours")
         hours = mailbox_working_hours(data or {}, tenant.policy.timezone)
-        self._hours[key] = _Cached(hours, time.monotonic())
+        self._hours.put(key, hours)
         return hours
+
+    async def _is_member(
+        self, http: httpx.AsyncClient, token: str, tenant: TenantState, group: str, addr: str
+    ) -> bool:
+        key = (tenant.id, addr)
+        cached = self._members.get(key)
+        if cached is not None:
+            return cached.value
+        data = await self._graph(
+            http,
+            token,
+            "POST",
+            f"/users/{quote(addr, safe='@')}/checkMemberGroups",
+            {"groupIds": [group]},
+        )
+        groups = (data or {}).get("value")
+        member = isinstance(groups, list) and group in groups
+        self._members.put(key, member)
+        return member
 
     async def pupils_among(
         self, http: httpx.AsyncClient, token: str, tenant: TenantState, addresses: list[str]
     ) -> set[str]:
+        """Which of (the first few of) these addresses are in the pupils group.
+
+        The lookups run concurrently (at most MAX_MEMBER_LOOKUPS per check). One
+        that fails leaves its address unknown, uncached, and the others stand.
+        """
         group = tenant.settings.outlook.pupils_group_id
         if not group:
             return set()
-        out: set[str] = set()
-        for addr in addresses[:MAX_MEMBER_LOOKUPS]:
-            key = (tenant.id, addr)
-            cached = self._members.get(key)
-            if cached is None or not self._fresh(cached):
-                data = await self._graph(
-                    http,
-                    token,
-                    "POST",
-                    f"/users/{quote(addr, safe='@')}/checkMemberGroups",
-                    {"groupIds": [group]},
-                )
-                member = bool(data) and group in (data.get("value") or [])
-                cached = _Cached(member, time.monotonic())
-                self._members[key] = cached
-            if cached.value:
-                out.add(addr)
-        return out
+        asked = addresses[:MAX_MEMBER_LOOKUPS]
+        answers = await asyncio.gather(
+            *(self._is_member(http, token, tenant, group, a) for a in asked),
+            return_exceptions=True,
+        )
+        failed = [a for a in answers if isinstance(a, BaseException)]
+        for exc in failed:
+            if not isinstance(exc, GraphError | httpx.HTTPError):
+                raise exc  # a bug, not Graph: let refine() report it
+        if failed:
+            log.info("%d of %d pupils-group lookups failed", len(failed), len(asked))
+        return {a for a, member in zip(asked, answers, strict=True) if member is True}
 
     # -- the refinement -------------------------------------------------------
 
@@ -297,6 +362,8 @@ class GraphRefiner:
             log.info("graph refinement over budget; checking without it")
         except GraphError as exc:
             log.warning("graph refinement skipped: %s", exc)
+        except Exception as exc:  # best effort: a refinement bug must not fail the check
+            log.error("graph refinement failed unexpectedly (%s)", type(exc).__name__)
         return tenant
 
     def _done(self, task: asyncio.Task[Any]) -> None:

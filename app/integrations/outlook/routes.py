@@ -8,6 +8,11 @@
   cross-origin calls and use SSO from classic Outlook's JavaScript runtime.
 - ``/addin/config.json``: the same settings, for the task pane and for checks.
 
+The add-in cannot say which school it belongs to before its first check (the
+bundle is fetched without sign-in), so the fail mode written in is the one
+every school served here shares, else ``ETIQUETTE_OUTLOOK_FAIL_MODE``. After
+each check the add-in keeps the fail mode the service returned for its school.
+
 HTML pages get a Content-Security-Policy that allows framing only by
 Outlook's own hosts, scripts only from us and Microsoft's Office.js CDN.
 """
@@ -26,6 +31,7 @@ from fastapi.responses import JSONResponse
 
 from app.integrations.outlook.settings import OutlookSettings, get_outlook_settings
 from app.integrations.outlook.state import OutlookState, outlook_state
+from app.runtime import TenantState
 
 router = APIRouter(tags=["outlook"])
 
@@ -70,6 +76,15 @@ def _origin(request: Request, settings: OutlookSettings) -> str:
     return str(request.base_url).rstrip("/")
 
 
+def default_fail_mode(runtime: Any, settings: OutlookSettings) -> str:
+    """The fail mode of every school this deployment serves, if they agree; else the setting."""
+    schools: list[TenantState] = runtime.tenants() if runtime is not None else []
+    modes = {str(t.policy.fail_mode.value) for t in schools}
+    if len(modes) == 1:
+        return modes.pop()
+    return settings.fail_mode
+
+
 def client_config(request: Request) -> dict[str, Any]:
     """What the add-in needs to know about this deployment (nothing secret)."""
     state = _state(request)
@@ -88,7 +103,7 @@ def client_config(request: Request) -> dict[str, Any]:
         # in demo mode without Entra ID sign-in, so pane outcomes can be recorded there.
         "apiKey": "etq_demo_check_key" if demo and not settings.client_id else "",
         "timeoutMs": settings.client_timeout_ms,
-        "failMode": "open",
+        "failMode": default_fail_mode(runtime, settings),
     }
 
 

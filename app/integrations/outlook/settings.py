@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -133,6 +134,13 @@ class OutlookSettings(BaseSettings):
         le=4500,
         description="The add-in's own time limit for /v1/check before it applies the fail mode "
         "(Outlook shows its own 'taking longer' dialog at 5 s).",
+    )
+
+    fail_mode: Literal["open", "closed"] = Field(
+        default="open",
+        description="What the add-in does when it cannot reach the service before any check has "
+        "told it the school's own fail_mode. Used only when the schools this deployment serves "
+        "disagree; when they all agree (one school, say), their policy's fail_mode is served.",
     )
 
     _client = field_validator("client_id", mode="before")(

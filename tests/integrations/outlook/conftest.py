@@ -79,6 +79,8 @@ class Microsoft:
     )
     pupils: set[str] = field(default_factory=set)
     obo_error: str | None = None
+    # Graph answers to stage by URL ending: (status, raw body), e.g. a proxy's HTML page.
+    raw: dict[str, tuple[int, bytes]] = field(default_factory=dict)
 
     def count(self, prefix: str) -> int:
         return sum(1 for r in self.requests if str(r.url).startswith(prefix))
@@ -140,6 +142,9 @@ class Microsoft:
             )
         if url.startswith(GRAPH):
             assert request.headers["Authorization"] == "Bearer graph-token"
+            for ending, (status, content) in self.raw.items():
+                if url.endswith(ending):
+                    return httpx.Response(status, content=content)
             if url.endswith("/me/mailboxSettings/workingHours"):
                 return httpx.Response(200, json=self.working_hours)
             if url.endswith("/checkMemberGroups"):

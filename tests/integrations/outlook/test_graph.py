@@ -12,7 +12,8 @@ from fastapi.testclient import TestClient
 
 from app.directory.model import Directory
 from app.domain import Weekday
-from app.integrations.outlook.graph import GraphRefiner, mailbox_working_hours
+from app.integrations.outlook import graph
+from app.integrations.outlook.graph import GraphRefiner, _TtlCache, mailbox_working_hours
 from app.integrations.outlook.settings import OutlookSettings, OutlookTenantSettings
 from app.integrations.outlook.tokens import EntraIdentity
 from app.runtime import TenantState
@@ -236,3 +237,138 @@ def test_check_api_uses_graph_for_a_signed_in_teacher(
     assert res.status_code == 200
     after = entra_client.post("/v1/check", json=body, headers=auth).json()
     assert "PUP002" in [f["code"] for f in after["findings"]]
+
+
+NONSENSE = [
+    # (what Graph answered for working hours / membership, status, body)
+    ("a proxy's HTML page", 200, b"<html>Sign in to continue</html>"),
+    ("a JSON list", 200, b"[1, 2]"),
+    ("a JSON string", 200, b'"ok"'),
+    ("truncated JSON", 200, b'{"daysOfWeek": ["mon'),
+    (
+        "a number for the days",
+        200,
+        b'{"daysOfWeek": 5, "startTime": "08:00:00", '
+        b'"endTime": "16:00:00", "timeZone": {"name": "GMT Standard Time"}}',
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "status", "body"), NONSENSE, ids=[n[0] for n in NONSENSE])
+def test_nonsense_from_graph_degrades_to_the_roster(
+    name: str, status: int, body: bytes, microsoft: Microsoft, outlook_settings: OutlookSettings
+) -> None:
+    microsoft.raw = {"/workingHours": (status, body), "/checkMemberGroups": (status, body)}
+    microsoft.pupils.add("new.pupil@stmarys.sch.uk")
+    state = tenant()
+    refined, _ = refine(microsoft, outlook_settings, state)
+    assert refined.policy.working_hours == state.policy.working_hours
+    assert refined.directory.person_by_school_address("new.pupil@stmarys.sch.uk") is None
+
+
+MEMBERSHIP_ANSWERS = [
+    # (checkMemberGroups body, a pupil?)
+    (b'{"value": ["' + PUPILS_GROUP.encode() + b'"]}', True),
+    (b'{"value": []}', False),
+    (b'{"value": "' + PUPILS_GROUP.encode() + b'"}', False),  # a string, not a list: not "in" it
+    (b'{"value": null}', False),
+    (b"{}", False),
+]
+
+
+@pytest.mark.parametrize(("body", "pupil"), MEMBERSHIP_ANSWERS)
+def test_membership_answer_shapes(
+    body: bytes, pupil: bool, microsoft: Microsoft, outlook_settings: OutlookSettings
+) -> None:
+    microsoft.raw = {"/checkMemberGroups": (200, body)}
+    refined, _ = refine(microsoft, outlook_settings, tenant())
+    found = refined.directory.person_by_school_address("new.pupil@stmarys.sch.uk")
+    assert (found is not None) is pupil
+
+
+def test_nonsense_from_graph_is_not_a_500(entra_client: TestClient, microsoft: Microsoft) -> None:
+    res = entra_client.put(
+        "/v1/admin/schools/stmarys/settings",
+        headers=ADMIN,
+        json={"outlook": GRAPH_ON.model_dump(mode="json")},
+    )
+    assert res.status_code == 200
+    microsoft.raw = {"/workingHours": (200, b"[]"), "/checkMemberGroups": (200, b"<html/>")}
+    body = {
+        "sender": {"email": "s.jones@stmarys.sch.uk"},
+        "to": [{"email": "new.pupil@stmarys.sch.uk", "kind": "user"}],
+        "subject": "Homework",
+        "host": "outlook",
+    }
+    auth = {"Authorization": f"Bearer {microsoft.token()}"}
+    res = entra_client.post("/v1/check", json=body, headers=auth)
+    assert res.status_code == 200, res.text
+    assert res.json()["action"] in {"allow", "warn", "block"}
+
+
+def test_membership_lookups_run_together_and_one_failure_leaves_the_rest(
+    microsoft: Microsoft, outlook_settings: OutlookSettings
+) -> None:
+    """Ten unlisted colleagues, each lookup taking 0.3 s: together well inside 0.8 s."""
+    addresses = [f"new{i}@stmarys.sch.uk" for i in range(12)]
+    microsoft.pupils.update({"new1@stmarys.sch.uk", "new2@stmarys.sch.uk"})
+
+    async def slow(request: httpx.Request) -> httpx.Response:
+        if "checkMemberGroups" in str(request.url):
+            await asyncio.sleep(0.3)
+            if "/new2@" in str(request.url):
+                return httpx.Response(503)
+        return microsoft.handler(request)
+
+    async def go() -> tuple[TenantState, float, GraphRefiner]:
+        refiner = GraphRefiner(outlook_settings)
+        msg = make_message(to=addresses)
+        async with httpx.AsyncClient(transport=httpx.MockTransport(slow)) as http:
+            await refiner.graph_token(http, tenant(), identity(microsoft))  # warm, as at Send
+            t0 = asyncio.get_running_loop().time()
+            out = await refiner.refine(http, tenant(), identity(microsoft), msg, budget=0.8)
+            return out, asyncio.get_running_loop().time() - t0, refiner
+
+    refined, took, refiner = asyncio.run(go())
+    assert took < 0.75, took
+    asked = [q for q in microsoft.requests if "checkMemberGroups" in str(q.url)]
+    assert len(asked) == 9  # ten asked (the cap); new2's answer never reached the fake
+    found = refined.directory.person_by_school_address
+    assert found("new1@stmarys.sch.uk") is not None
+    assert found("new2@stmarys.sch.uk") is None  # failed: unknown, so not a pupil...
+    assert refiner._members.get(("t1", "new2@stmarys.sch.uk")) is None  # ...and not cached
+    assert refiner._members.get(("t1", "new3@stmarys.sch.uk")) is not None
+    assert refiner._members.get(("t1", "new11@stmarys.sch.uk")) is None  # over the cap
+
+
+def test_caches_are_bounded_least_recently_used_first() -> None:
+    cache: _TtlCache[str, int | None] = _TtlCache(size=3, ttl=60)
+    for k, v in [("a", 1), ("b", None), ("c", 3)]:
+        cache.put(k, v)
+    hit = cache.get("b")
+    assert hit is not None and hit.value is None  # a cached None is a hit
+    assert cache.get("a") is not None  # a is now the most recently used
+    cache.put("d", 4)
+    assert len(cache) == 3
+    assert cache.get("c") is None  # the least recently used went
+    assert [k for k in "abd" if cache.get(k) is not None] == ["a", "b", "d"]
+    cache.put("e", 5, ttl=0)
+    assert cache.get("e") is None  # expired at once
+
+
+def test_refiner_caches_stay_within_their_bounds(
+    microsoft: Microsoft, outlook_settings: OutlookSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(graph, "_MAX_MEMBERS", 15)
+    refiner = GraphRefiner(outlook_settings)
+    who = identity(microsoft)
+
+    async def go() -> None:
+        async with httpx.AsyncClient(transport=microsoft.transport) as http:
+            for batch in range(4):
+                to = [f"n{batch}-{i}@stmarys.sch.uk" for i in range(10)]
+                await refiner.refine(http, tenant(), who, make_message(to=to), budget=5.0)
+
+    asyncio.run(go())
+    assert microsoft.count(f"{GRAPH}/users/") == 40
+    assert len(refiner._members) == 15

@@ -12,6 +12,7 @@ from app.integrations.outlook import routes
 from app.integrations.outlook.routes import mount_outlook
 from app.integrations.outlook.settings import OutlookSettings
 from app.main import create_app
+from tests.conftest import ADMIN, make_policy
 from tests.integrations.outlook.conftest import CLIENT_ID, HOST
 
 
@@ -105,3 +106,41 @@ def test_cors_only_the_addin_origin_and_two_headers(
     assert (res.status_code == 200) is allowed
     if allowed:
         assert res.headers["access-control-allow-origin"] == HOST
+
+
+def _set_fail_mode(client: TestClient, mode: str) -> None:
+    policy = client.get("/v1/admin/schools/stmarys/policy", headers=ADMIN).json()["set_by_school"]
+    res = client.put(
+        "/v1/admin/schools/stmarys/policy",
+        headers=ADMIN,
+        json={"policy": {**policy, "fail_mode": mode}},
+    )
+    assert res.status_code == 200, res.text
+
+
+FAIL_MODES = [
+    # (the demo school's fail mode, a second school's (None: no second school),
+    #  ETIQUETTE_OUTLOOK_FAIL_MODE, what the bundle is given before any check)
+    ("open", None, "closed", "open"),  # one school: its policy, whatever the setting says
+    ("closed", None, "open", "closed"),
+    ("closed", "closed", "open", "closed"),  # every school agrees
+    ("closed", "open", "open", "open"),  # they disagree: the setting
+    ("closed", "open", "closed", "closed"),
+]
+
+
+@pytest.mark.parametrize(("mode", "second", "setting", "served"), FAIL_MODES)
+def test_the_first_outage_follows_the_schools_fail_mode(
+    settings: Settings, mode: str, second: str | None, setting: str, served: str
+) -> None:
+    app = create_app(settings)
+    mount_outlook(app, OutlookSettings(_env_file=None, fail_mode=setting))  # type: ignore[call-arg]
+    with TestClient(app) as c:
+        _set_fail_mode(c, mode)
+        if second is not None:
+            runtime = c.app.state.runtime  # type: ignore[attr-defined]
+            policy = make_policy(internal_domains=["second.sch.uk"], fail_mode=second)
+            runtime.store.create_tenant("second", "Second", ["second.sch.uk"], policy=policy)
+            runtime.refresh_sync()
+        assert c.get("/addin/config.json").json()["failMode"] == served
+        assert f'"failMode":"{served}"' in c.get("/addin/launchevent.js").text
