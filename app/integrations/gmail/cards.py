@@ -237,7 +237,11 @@ class Card:
 
 @dataclass(frozen=True, slots=True)
 class DraftUpdate:
-    """``updateDraftActionMarkup``: each list present replaces the draft's whole list."""
+    """``updateDraftActionMarkup``: each list present replaces the draft's whole list.
+
+    The lists hold plain addresses: a draft update's recipient is ``{"email": ...}``
+    and has no display name (see :func:`.fixes.apply`).
+    """
 
     to: tuple[str, ...] | None = None
     cc: tuple[str, ...] | None = None

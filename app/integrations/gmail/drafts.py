@@ -7,6 +7,13 @@ drafts with the event's recipients, and take the newest draft whose
 recipients match: its Subject and attachment names and sizes. No body is
 requested (``fields`` limits the answer to headers and part metadata).
 
+The compose event documents no draft id (``gmail.messageId`` is documented
+for an opened message, not a draft), so the match is by recipients. When
+several recent drafts to the same recipients differ in subject or
+attachments, the newest is still checked but the look-up says it is
+:attr:`DraftStatus.AMBIGUOUS`: the card says so and nothing is written from
+that subject (another draft's subject must never overwrite this one's).
+
 google-api-python-client is synchronous, so the look-up runs in the thread
 pool; its HTTP goes through the runtime's shared ``httpx`` client (a small
 httplib2-compatible adapter), so tests mock Gmail with ``httpx.MockTransport``
@@ -49,6 +56,7 @@ class DraftStatus(StrEnum):
     """What happened to the look-up; the card tells the user which checks ran."""
 
     READ = "read"  # matched: subject and attachments were checked
+    AMBIGUOUS = "ambiguous"  # several differing drafts matched: the newest was checked
     OFF = "off"  # the school has not turned draft reading on
     NO_SCOPE = "no_scope"  # on, but the user has not granted the read scope
     NO_MATCH = "no_match"  # no saved draft has these recipients (yet)
@@ -168,7 +176,7 @@ def _lookup_sync(
     http = _HttpxHttp(client, token, time.monotonic() + timeout)
     gmail = _gmail()
     listed = gmail.users().drafts().list(userId="me", maxResults=candidates).execute(http=http)
-    best: tuple[int, DraftContent] | None = None
+    matches: list[tuple[int, DraftContent]] = []
     for item in (listed.get("drafts") or [])[:candidates]:
         draft = (
             gmail.users()
@@ -181,13 +189,14 @@ def _lookup_sync(
         headers = payload.get("headers") or []
         if _addresses(headers) != wanted:
             continue
-        updated = int(message.get("internalDate") or 0)
-        if best is None or updated > best[0]:
-            content = DraftContent(_header(headers, "Subject") or "", _attachments(payload))
-            best = (updated, content)
-    if best is None:
+        content = DraftContent(_header(headers, "Subject") or "", _attachments(payload))
+        matches.append((int(message.get("internalDate") or 0), content))
+    if not matches:
         return DraftLookup(DraftStatus.NO_MATCH)
-    return DraftLookup(DraftStatus.READ, best[1])
+    newest = max(matches, key=lambda m: m[0])[1]
+    if any(content != newest for _, content in matches):
+        return DraftLookup(DraftStatus.AMBIGUOUS, newest)
+    return DraftLookup(DraftStatus.READ, newest)
 
 
 async def find_draft(
@@ -198,7 +207,11 @@ async def find_draft(
     timeout: float,
     candidates: int = 5,
 ) -> DraftLookup:
-    """The newest saved draft addressed to exactly these recipients, or why not."""
+    """The newest saved draft addressed to exactly these recipients, or why not.
+
+    ``READ`` when every matching recent draft has the same subject and
+    attachments (usually: there is one); ``AMBIGUOUS`` when they differ.
+    """
     wanted = frozenset(normalise_address(r) for r in recipients)
     if not wanted:
         return DraftLookup(DraftStatus.NO_MATCH)

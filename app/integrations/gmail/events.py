@@ -35,9 +35,18 @@ class TimeZone(_Event):
     offset: str | int | None = None  # milliseconds, sent as a string
 
     def zone(self) -> tzinfo | None:
+        """The zone, or None where the id is empty or names no zone.
+
+        ``ZoneInfo`` raises ``ZoneInfoNotFoundError`` for an unknown key,
+        ``ValueError`` for one that is not a normalised relative path, and
+        ``OSError`` where the key is a directory of the tz database
+        (``IsADirectoryError`` for ``"Europe"``) or unreadable.
+        """
+        if not self.id:
+            return None
         try:
-            return ZoneInfo(self.id) if self.id else None
-        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo(self.id)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             return None
 
 
@@ -85,11 +94,6 @@ class GmailEvent(_Event):
     bcc_recipients: list[str] = Field(
         default_factory=list, alias="bccRecipients", max_length=MAX_PER_FIELD, repr=False
     )
-
-    @property
-    def is_compose(self) -> bool:
-        """Recipient lists are only sent in compose (and with draftAccess METADATA)."""
-        return bool(self.to_recipients or self.cc_recipients or self.bcc_recipients)
 
 
 class EventObject(_Event):

@@ -8,6 +8,11 @@ One endpoint serves every trigger and button, routed by ``?action=``:
 - ``fix``: apply one fix (``updateDraftActionMarkup``) and re-render the card
 - ``grant``: ask Gmail for the add-on's scopes (granular consent)
 
+Gmail has no send hook, so the checks a user asks for (the compose card,
+"Check again") are audited as ``review``; the check that redraws the card
+after a fix button is ``background``, so the audit's per-rule figures count
+each look at a draft once.
+
 Every request is verified first (:mod:`.verify`); the sender is the verified
 user, never an address from the body.
 """
@@ -29,11 +34,22 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from app.api.deps import RuntimeDep
-from app.domain import Address, ComposeType, Host, Message, Recipient, RecipientField, Severity
+from app.domain import (
+    Address,
+    ComposeType,
+    FixKind,
+    Host,
+    Message,
+    Recipient,
+    RecipientField,
+    Severity,
+    Verdict,
+)
+from app.engine import evaluate
 from app.integrations.gmail import fixes, views
 from app.integrations.gmail.cards import Render, request_scopes
 from app.integrations.gmail.drafts import DRAFT_READ_SCOPE, DraftLookup, DraftStatus, find_draft
-from app.integrations.gmail.events import EventObject, split_address
+from app.integrations.gmail.events import EventObject
 from app.integrations.gmail.settings import GmailSettings
 from app.integrations.gmail.verify import (
     GoogleCerts,
@@ -43,7 +59,7 @@ from app.integrations.gmail.verify import (
 )
 from app.policy import Policy
 from app.runtime import Runtime, TenantState
-from app.service import CheckResult, Outcome, record_outcome, run_check
+from app.service import CheckResult, Outcome, Purpose, record_outcome, run_check
 
 log = logging.getLogger("etiquette.gmail")
 
@@ -117,7 +133,6 @@ def _without_subject_rules(tenant: TenantState) -> Policy:
 
 @dataclass(frozen=True, slots=True)
 class _Checked:
-    draft: fixes.Draft
     lookup: DraftLookup
     result: CheckResult
 
@@ -132,13 +147,8 @@ def _message(
     zone = event.common.time_zone.zone() if event.common.time_zone else None
     send_at = now.astimezone(zone) if zone else now
 
-    def recips(items: tuple[str, ...], fld: RecipientField) -> tuple[Recipient, ...]:
-        out = []
-        for raw in items:
-            email, name = split_address(raw)
-            if email:
-                out.append(Recipient(email, name, fld))
-        return tuple(out)
+    def recips(items: fixes.Listed, fld: RecipientField) -> tuple[Recipient, ...]:
+        return tuple(Recipient(a.email, a.name, fld) for a in items)
 
     content = lookup.content
     return Message(
@@ -147,18 +157,13 @@ def _message(
         to=recips(draft.to, RecipientField.TO),
         cc=recips(draft.cc, RecipientField.CC),
         bcc=recips(draft.bcc, RecipientField.BCC),
-        subject=draft.subject or "",
+        # The checked subject: the matched draft's, even where several drafts matched
+        # (``draft.subject`` is only set when it is certainly this draft's).
+        subject=content.subject if content else "",
         attachments=content.attachments if content else (),
         compose_type=ComposeType.NEW,
         host=Host.GMAIL,
     )
-
-
-def _draft_from_event(event: EventObject) -> fixes.Draft:
-    g = event.gmail
-    if g is None:
-        return fixes.Draft()
-    return fixes.Draft(tuple(g.to_recipients), tuple(g.cc_recipients), tuple(g.bcc_recipients))
 
 
 async def _lookup(
@@ -181,10 +186,26 @@ async def _lookup(
     return await find_draft(
         runtime.http,
         auth.user_oauth_token,
-        [split_address(r)[0] for r in draft.to + draft.cc + draft.bcc],
+        [a.email for a in draft.recipients],
         timeout=addon.settings.draft_timeout_seconds,
         candidates=addon.settings.draft_candidates,
     )
+
+
+def _prepare(
+    identity: GoogleIdentity,
+    event: EventObject,
+    draft: fixes.Draft,
+    lookup: DraftLookup,
+    now: datetime,
+) -> tuple[fixes.Draft, TenantState, Message]:
+    """The draft (subject set only when certain), the tenant as checked, the message."""
+    tenant = identity.tenant
+    subject = lookup.content.subject if lookup.content is not None else None
+    draft = replace(draft, subject=subject if lookup.status is DraftStatus.READ else None)
+    if lookup.content is None:
+        tenant = replace(tenant, policy=_without_subject_rules(tenant))
+    return draft, tenant, _message(identity, event, draft, lookup, now)
 
 
 async def _check(
@@ -194,15 +215,23 @@ async def _check(
     draft: fixes.Draft,
     lookup: DraftLookup,
     now: datetime,
+    purpose: Purpose,
 ) -> _Checked:
-    tenant = identity.tenant
-    if lookup.content is not None:
-        draft = replace(draft, subject=lookup.content.subject)
-    else:
-        tenant = replace(tenant, policy=_without_subject_rules(tenant))
-    message = _message(identity, event, draft, lookup, now)
-    result = await run_in_threadpool(run_check, runtime, tenant, message)
-    return _Checked(draft, lookup, result)
+    _, tenant, message = _prepare(identity, event, draft, lookup, now)
+    result = await run_in_threadpool(run_check, runtime, tenant, message, purpose)
+    return _Checked(lookup, result)
+
+
+def _verdict(
+    identity: GoogleIdentity,
+    event: EventObject,
+    draft: fixes.Draft,
+    lookup: DraftLookup,
+    now: datetime,
+) -> tuple[fixes.Draft, Verdict]:
+    """The verdict for the draft, not audited: only to find the fix a button stands for."""
+    draft, tenant, message = _prepare(identity, event, draft, lookup, now)
+    return draft, evaluate(message, tenant.policy, tenant.directory)
 
 
 def _compose_view(
@@ -223,6 +252,7 @@ def _compose_view(
         school_zone=identity.tenant.policy.zone,
         links=views.Links(endpoint),
         secret=secret,
+        check_id=checked.result.check_id,
     )
 
 
@@ -271,7 +301,7 @@ async def addon_endpoint(
         card = views.home_card(tenant.policy, school, tenant.settings.gmail.read_drafts, links)
         return JSONResponse(Render(card, bare=True).to_json())
 
-    draft = _draft_from_event(event)
+    draft = fixes.Draft.from_event(event.gmail)
     if not (draft.to or draft.cc or draft.bcc):
         card = views.empty_card(links, school)
         return JSONResponse(Render(card, update=action is not AddonAction.COMPOSE).to_json())
@@ -279,14 +309,20 @@ async def addon_endpoint(
     now = addon.clock()
     secret = runtime.settings.secret_key
     lookup = await _lookup(runtime, addon, tenant, event, draft)
-    checked = await _check(runtime, identity, event, draft, lookup, now)
-
     if action is AddonAction.FIX:
         return JSONResponse(
-            await _apply_fix(runtime, identity, event, addon, checked, now, secret, endpoint)
+            await _apply_fix(runtime, identity, event, addon, draft, lookup, now, secret, endpoint)
         )
+    checked = await _check(runtime, identity, event, draft, lookup, now, Purpose.REVIEW)
     card = views.compose_card(_compose_view(checked, identity, event, addon, secret, endpoint))
     return JSONResponse(Render(card, update=action is AddonAction.CHECK).to_json())
+
+
+_CHANGED = "The draft has changed: here is the latest check."
+_SUBJECT_UNCERTAIN = (
+    "More than one saved draft goes to these recipients, so the subject was not changed: "
+    "edit it yourself."
+)
 
 
 async def _apply_fix(
@@ -294,33 +330,49 @@ async def _apply_fix(
     identity: GoogleIdentity,
     event: EventObject,
     addon: GmailAddon,
-    checked: _Checked,
+    draft: fixes.Draft,
+    lookup: DraftLookup,
     now: datetime,
     secret: str,
     endpoint: str,
 ) -> dict[str, Any]:
-    hit = fixes.find(checked.result.verdict, event.parameter("fix"), event.parameter("h"), secret)
-    applied = fixes.apply(hit[1], checked.draft, identity.email) if hit else None
+    """Apply the fix a button stands for, then redraw the card for the draft as it will be.
+
+    Two evaluations, one audited check: the draft as it is now is evaluated
+    (not audited) only to find the fix the button was drawn for and confirm it
+    still applies; the card is then redrawn from one ``background`` check of
+    the draft as it will be (or as it is, if the fix no longer applies). The
+    outcome is recorded against the check that drew the card the user pressed.
+    """
+    current, verdict = await run_in_threadpool(_verdict, identity, event, draft, lookup, now)
+    card_check = event.parameter("c")
+    hit = fixes.find(verdict, event.parameter("fix"), card_check, event.parameter("h"), secret)
+    applied = fixes.apply(hit[1], current, identity.email) if hit else None
     if hit is None or applied is None:
+        uncertain = (
+            hit is not None
+            and hit[1].kind is FixKind.REPLACE_SUBJECT
+            and lookup.status is DraftStatus.AMBIGUOUS
+        )
+        checked = await _check(runtime, identity, event, draft, lookup, now, Purpose.BACKGROUND)
         card = views.compose_card(_compose_view(checked, identity, event, addon, secret, endpoint))
-        return Render(
-            card, update=True, notification="The draft has changed: here is the latest check."
-        ).to_json()
+        note = _SUBJECT_UNCERTAIN if uncertain else _CHANGED
+        return Render(card, update=True, notification=note).to_json()
     finding, fix = hit
     new_draft, update = applied
     record_outcome(
         runtime,
         identity.tenant,
-        checked.result.check_id,
+        card_check,
         Outcome.FIXED,
         host=Host.GMAIL.value,
         codes=(finding.code,),
     )
     # Re-check the draft as it will be once Gmail applies the update.
-    after = DraftLookup(checked.lookup.status, checked.lookup.content)
+    after = lookup
     if after.content is not None and new_draft.subject is not None:
         after = DraftLookup(after.status, replace(after.content, subject=new_draft.subject))
-    rechecked = await _check(runtime, identity, event, new_draft, after, now)
+    rechecked = await _check(runtime, identity, event, new_draft, after, now, Purpose.BACKGROUND)
     card = views.compose_card(_compose_view(rechecked, identity, event, addon, secret, endpoint))
     return Render(card, update=True, draft=update, notification=f"Done: {fix.title}.").to_json()
 

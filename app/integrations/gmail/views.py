@@ -49,6 +49,9 @@ _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 _CHECKED = {
     DraftStatus.READ: "Recipients, timing, subject and attachments (from your saved draft).",
+    DraftStatus.AMBIGUOUS: "Recipients and timing; the subject and attachments of your most "
+    "recently saved draft to these recipients. You have more than one saved draft to them, so "
+    "it may not be this one.",
     DraftStatus.OFF: "Recipients and timing. Your school has not turned on subject and "
     "attachment checks in Gmail.",
     DraftStatus.NO_SCOPE: "Recipients and timing. Subject and attachment checks need your "
@@ -60,6 +63,11 @@ _CHECKED = {
     DraftStatus.TIMEOUT: "Recipients and timing. Gmail took too long to return your draft, so "
     "the subject and attachments were not checked.",
 }
+
+SUBJECT_BY_HAND = (
+    "Edit the subject yourself: you have more than one saved draft to these recipients, so "
+    "Etiquette cannot be sure this subject is this draft's."
+)
 
 REMINDER = (
     "Before you send: make sure the subject names no pupil or family (policy §4.5), and share "
@@ -87,6 +95,10 @@ class ComposeView:
     school_zone: tzinfo
     links: Links
     secret: str
+    check_id: str  # the check this card shows; fix buttons report their outcome against it
+
+    def fix_action(self, f: Finding, i: int, fx: Fix) -> Action:
+        return self.links.action("fix", fixes.parameters(self.secret, self.check_id, f.code, i, fx))
 
 
 # -- compose -------------------------------------------------------------------------
@@ -183,13 +195,18 @@ def _finding_section(view: ComposeView, f: Finding) -> Section:
     for fx in f.fixes:
         if fx.kind is FixKind.SCHEDULE_SEND:
             widgets.extend(_schedule(view, fx))
+    # The subject is rewritten only when it is certainly this draft's (read, and the
+    # only saved draft to these recipients); otherwise say why there is no button.
+    subject_known = view.draft_status is DraftStatus.READ
     buttons = tuple(
-        Button(fx.title, view.links.action("fix", fixes.parameters(view.secret, f.code, i, fx)))
+        Button(fx.title, view.fix_action(f, i, fx))
         for i, fx in enumerate(f.fixes)
-        if fx.kind in (FixKind.MOVE_TO_BCC, FixKind.REPLACE_SUBJECT)
+        if fx.kind is FixKind.MOVE_TO_BCC or (fx.kind is FixKind.REPLACE_SUBJECT and subject_known)
     )
     if buttons:
         widgets.append(ButtonList(buttons))
+    if not subject_known and any(fx.kind is FixKind.REPLACE_SUBJECT for fx in f.fixes):
+        widgets.append(TextParagraph(SUBJECT_BY_HAND))
     widgets.append(_policy(f))
     widgets.append(Divider())
     return Section(tuple(widgets), header=f"{_LABEL.get(f.severity, 'Check')}: {f.title}")
@@ -205,43 +222,44 @@ def _recipient_fix(view: ComposeView, f: Finding, i: int, fx: Fix) -> DecoratedT
         address,
         bottom_label=label,
         icon=Icon(known="EMAIL"),
-        button=Button(text, view.links.action("fix", fixes.parameters(view.secret, f.code, i, fx))),
+        button=Button(text, view.fix_action(f, i, fx)),
     )
 
 
 def _schedule(view: ComposeView, fx: Fix) -> list[Any]:
+    # The engine words the moment in school time (``local_time``); only the user's own
+    # clock time, which the engine cannot know, is worked out here.
+    local = str(fx.params["local_time"])
     school = datetime.fromisoformat(str(fx.params["send_at"])).astimezone(view.school_zone)
-    pick = school
-    note = ""
-    if view.user_zone is not None:
-        mine = school.astimezone(view.user_zone)
-        if mine.utcoffset() != school.utcoffset():
-            pick = mine
-            note = " That is in your own time zone, which Gmail's picker uses."
     if view.platform in (Platform.IOS, Platform.ANDROID):
         how = "Tap More (⋮) at the top of the draft, then Schedule send ▸ Pick date & time"
     else:
         how = "Click the arrow beside Send, then Schedule send ▸ Pick date & time"
+    mine = school.astimezone(view.user_zone) if view.user_zone is not None else school
+    if mine.utcoffset() == school.utcoffset():
+        choose = join(f"Add-ons cannot schedule a Gmail send. {how}, and choose ", bold(local), ".")
+    else:
+        choose = join(
+            f"Add-ons cannot schedule a Gmail send. {how}, and choose ",
+            bold(_clock(mine, school)),
+            f" in your own time zone, which Gmail's picker uses ({local} school time).",
+        )
     return [
         DecoratedText(
-            bold(_when(school)),
+            bold(local),
             top_label="Next working moment",
             bottom_label=f"School time ({getattr(view.school_zone, 'key', 'school zone')})",
             icon=Icon(known="CLOCK"),
         ),
-        TextParagraph(
-            join(
-                f"Add-ons cannot schedule a Gmail send. {how}, and choose ",
-                bold(_when(pick)),
-                ".",
-                note,
-            )
-        ),
+        TextParagraph(choose),
     ]
 
 
-def _when(moment: datetime) -> str:
-    return f"{moment:%A} {moment.day} {moment:%B} at {moment:%H:%M}"
+def _clock(mine: datetime, school: datetime) -> str:
+    """The user's clock time for the school's moment, with the day if it differs."""
+    shift = (mine.date() - school.date()).days
+    day = {-1: " the day before", 0: "", 1: " the day after"}.get(shift, "")
+    return f"{mine:%H:%M}{day}"
 
 
 def _policy(f: Finding) -> DecoratedText:

@@ -25,22 +25,78 @@ def lookup(google: FakeGoogle, recipients: list[str], *, candidates: int = 5) ->
     return anyio.run(go)
 
 
-def test_the_newest_draft_with_the_same_recipients_wins(fake_google: FakeGoogle) -> None:
-    fake_google.drafts = [
-        draft("d1", to=HEAD, subject="Older", updated_ms=1_000),
-        draft(
-            "d2",
-            to=f"Office <{OFFICE}>",
-            cc=f"The Head <{HEAD.upper()}>",
-            subject="Newest",
-            updated_ms=3_000,
-            attachments=(("Minutes.pdf", 120_000),),
+MINUTES = (("Minutes.pdf", 120_000),)
+
+
+@pytest.mark.parametrize(
+    ("drafts", "status", "subject"),
+    [
+        # One draft to these recipients (names and case in the headers do not matter).
+        (
+            [
+                draft("d1", to=HEAD, subject="Other recipients", updated_ms=4_000),
+                draft(
+                    "d2",
+                    to=f"Office <{OFFICE}>",
+                    cc=f"The Head <{HEAD.upper()}>",
+                    subject="Newest",
+                    updated_ms=3_000,
+                    attachments=MINUTES,
+                ),
+            ],
+            DraftStatus.READ,
+            "Newest",
         ),
-        draft("d3", to=HEAD, cc=OFFICE, subject="Middle", updated_ms=2_000),
-    ]
+        # Two drafts to them, the same subject and files: it does not matter which is this one.
+        (
+            [
+                draft("d2", to=OFFICE, cc=HEAD, subject="Newest", attachments=MINUTES),
+                draft("d3", to=HEAD, cc=OFFICE, subject="Newest", attachments=MINUTES),
+            ],
+            DraftStatus.READ,
+            "Newest",
+        ),
+        # Two drafts to them that differ: the newest is checked, but it may not be this one.
+        (
+            [
+                draft(
+                    "d2",
+                    to=OFFICE,
+                    cc=HEAD,
+                    subject="Newest",
+                    updated_ms=3_000,
+                    attachments=MINUTES,
+                ),
+                draft("d3", to=HEAD, cc=OFFICE, subject="Middle", updated_ms=2_000),
+            ],
+            DraftStatus.AMBIGUOUS,
+            "Newest",
+        ),
+        # ...also when only the attachments differ.
+        (
+            [
+                draft(
+                    "d2",
+                    to=OFFICE,
+                    cc=HEAD,
+                    subject="Newest",
+                    updated_ms=3_000,
+                    attachments=MINUTES,
+                ),
+                draft("d3", to=HEAD, cc=OFFICE, subject="Newest", updated_ms=2_000),
+            ],
+            DraftStatus.AMBIGUOUS,
+            "Newest",
+        ),
+    ],
+)
+def test_the_newest_matching_draft_is_read_and_several_are_flagged(
+    fake_google: FakeGoogle, drafts: list[dict[str, Any]], status: DraftStatus, subject: str
+) -> None:
+    fake_google.drafts = drafts
     got = lookup(fake_google, [HEAD, OFFICE])
-    assert got.status is DraftStatus.READ and got.content is not None
-    assert got.content.subject == "Newest"
+    assert got.status is status and got.content is not None
+    assert got.content.subject == subject
     assert got.content.attachments == (
         Attachment("Minutes.pdf", 120_000, False, "application/pdf"),
     )

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import ADMIN
 from tests.integrations.gmail.conftest import SUNDAY_NIGHT, Addon, assert_snapshot
 from tests.integrations.gmail.google_fake import USER, draft
 
@@ -141,8 +142,8 @@ def _press(addon: Addon, compose_event: str, title_part: str) -> dict[str, Any]:
     card = card_of(addon.post("compose", addon.event(compose_event)).json())
     button = next(b for b in buttons(card) if title_part in b["text"])
     p = params(button)
-    assert set(p) == {"fix", "h"}  # opaque ids only
-    assert "@" not in json.dumps(p)
+    assert set(p) == {"fix", "c", "h"}  # opaque ids only: fix, the card's check, digest
+    assert "@" not in json.dumps(p) and "<" not in json.dumps(p)
     event = addon.event(compose_event)
     event["commonEventObject"]["parameters"] = p
     body: dict[str, Any] = addon.post("fix", event).json()
@@ -172,6 +173,80 @@ def test_button_fix_fixture_as_gmail_sends_it(addon: Addon) -> None:
     assert [
         r["email"] for r in draft_update(body)["updateBccRecipients"]["bccRecipients"]
     ] == PARENTS
+
+
+NAMED_PARENTS = ["curtis.700@gmail.com", "rubie.407@outlook.com", "fern.862@outlook.com"]
+DISPLAY_NAMES = (
+    "Jo Curtis",
+    "Rubie",
+    "Sarah Jones",
+    "Amir Khan",
+    "Kim Stranger",
+    "Head Teacher",
+    "School Office",
+)
+
+
+@pytest.mark.parametrize(
+    ("event", "button", "expect"),
+    [
+        # Move to Bcc: every parent moves, whether listed "Name <addr>" or bare.
+        (
+            "compose_named_parents",
+            "to Bcc",
+            {
+                "updateToRecipients": {"toRecipients": [{"email": USER}]},
+                "updateBccRecipients": {"bccRecipients": [{"email": a} for a in NAMED_PARENTS]},
+            },
+        ),
+        # Replace a pupil's personal address listed with the pupil's name.
+        (
+            "compose_named_pupil_personal",
+            "Use school address",
+            {
+                "updateToRecipients": {
+                    "toRecipients": [{"email": "amir.khan@pupils.stmarys.sch.uk"}]
+                }
+            },
+        ),
+        # Remove a stranger's webmail address from an email to a pupil.
+        (
+            "compose_named_pupil_strangers",
+            "Remove",
+            {
+                "updateToRecipients": {
+                    "toRecipients": [{"email": "amir.khan@pupils.stmarys.sch.uk"}]
+                }
+            },
+        ),
+    ],
+)
+def test_fixes_for_recipients_written_with_names(
+    addon: Addon, event: str, button: str, expect: dict[str, Any]
+) -> None:
+    body = _press(addon, event, button)
+    update = draft_update(body)
+    assert update == expect
+    # Plain addresses only: no display name reaches the draft update.
+    assert "<" not in json.dumps(update)
+    assert not any(n in json.dumps(update) for n in DISPLAY_NAMES)
+    assert body["renderActions"]["action"]["notification"]["text"].startswith("Done: ")
+
+
+def test_subject_fix_with_recipients_written_with_names(make_addon: Callable[..., Addon]) -> None:
+    addon = make_addon(read_drafts=True)
+    addon.google.drafts = [
+        draft(
+            "r1",
+            to="head@stmarys.sch.uk",
+            cc="office@stmarys.sch.uk",
+            subject="Amir Khan - behaviour incident",
+        ),
+    ]
+    body = _press(addon, "compose_named_read_drafts", "initials")
+    assert set(draft_update(body)) == {"updateSubject"}
+    assert draft_update(body)["updateSubject"]["subject"].endswith(" - behaviour incident")
+    assert "Amir Khan" not in draft_update(body)["updateSubject"]["subject"]
 
 
 def test_use_the_pupils_school_address(addon: Addon) -> None:
@@ -217,8 +292,10 @@ def test_out_of_hours_names_the_next_working_moment(addon: Addon) -> None:
     addon.clock[0] = SUNDAY_NIGHT
     body = addon.post("compose", addon.event("compose_out_of_hours_paris")).json()
     text = text_of(card_of(body))
-    assert "Monday 23 November at 07:30" in text  # school time
-    assert "<b>Monday 23 November at 08:30</b>. That is in your own time zone" in text
+    # The engine's words for the school's moment, and the user's own clock time.
+    assert "<b>Monday 23 November at 07:30</b>" in text
+    assert "choose <b>08:30</b> in your own time zone" in text
+    assert "(Monday 23 November at 07:30 school time)" in text
     assert "Click the arrow beside Send" in text
     assert_snapshot("compose_out_of_hours_paris", body)
 
@@ -228,7 +305,8 @@ def test_mobile_gets_mobile_instructions(addon: Addon) -> None:
     body = addon.post("compose", addon.event("mobile_compose")).json()
     text = text_of(card_of(body))
     assert "Tap More (⋮)" in text and "Click the arrow" not in text
-    assert "your time zone" not in text  # same zone as the school
+    assert "your own time zone" not in text  # same zone as the school
+    assert "choose <b>Monday 23 November at 07:30</b>." in text
     assert_snapshot("mobile_compose", body)
 
 
@@ -251,10 +329,10 @@ def test_grant_button_asks_for_consent(addon: Addon) -> None:
 def test_read_drafts_checks_subject_and_attachments(make_addon: Callable[..., Addon]) -> None:
     addon = make_addon(read_drafts=True)
     addon.google.drafts = [
+        # Near miss: an older draft to only one of the two.
         draft(
             "r-old",
             to="head@stmarys.sch.uk",
-            cc="office@stmarys.sch.uk",
             subject="Old version",
             updated_ms=1_763_000_000_000,
         ),
@@ -335,3 +413,97 @@ def test_read_scope_not_granted_offers_the_grant_button(make_addon: Callable[...
 def test_logo_is_a_png(addon: Addon) -> None:
     resp = addon.client.get("/gmail/logo.png")
     assert resp.status_code == 200 and resp.content.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_two_saved_drafts_to_the_same_recipients_leave_the_subject_alone(
+    make_addon: Callable[..., Addon],
+) -> None:
+    """Another draft's subject must never be written over this one's."""
+    addon = make_addon(read_drafts=True)
+    named = draft(
+        "r-new",
+        to="head@stmarys.sch.uk",
+        cc="office@stmarys.sch.uk",
+        subject="Amir Khan - behaviour incident",
+        updated_ms=1_763_460_000_000,
+    )
+    older = draft(
+        "r-old",
+        to="head@stmarys.sch.uk",
+        cc="office@stmarys.sch.uk",
+        subject="Year 9 trip",
+        updated_ms=1_763_000_000_000,
+    )
+    # While one draft matches, the card offers the initials button...
+    addon.google.drafts = [named]
+    card = card_of(addon.post("compose", addon.event("compose_read_drafts")).json())
+    initials = next(b for b in buttons(card) if "initials" in b["text"])
+    # ...then a second saved draft to the same people appears.
+    addon.google.drafts = [named, older]
+    body = addon.post("compose", addon.event("compose_read_drafts")).json()
+    text = text_of(card_of(body))
+    assert "Named individual in subject" in text or "SUB001" in text  # still checked
+    assert not any("initials" in b["text"] for b in buttons(card_of(body)))
+    assert "Edit the subject yourself: you have more than one saved draft" in text
+    assert "it may not be this one" in text
+    # The old button, pressed now, changes nothing and says why.
+    event = addon.event("compose_read_drafts")
+    event["commonEventObject"]["parameters"] = params(initials)
+    body = addon.post("fix", event).json()
+    assert "hostAppAction" not in body["renderActions"]
+    assert body["renderActions"]["action"]["notification"]["text"].startswith(
+        "More than one saved draft goes to these recipients"
+    )
+
+
+def _audit(addon: Addon) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    runtime = addon.client.app.state.runtime  # type: ignore[attr-defined]
+    runtime.audit.flush()
+    assert runtime.audit.pending == 0
+    base = "/v1/admin/schools/stmarys"
+    summary: dict[str, Any] = addon.client.get(f"{base}/audit/summary", headers=ADMIN).json()
+    events: list[dict[str, Any]] = addon.client.get(f"{base}/audit", headers=ADMIN).json()["events"]
+    return summary, events
+
+
+def test_the_audit_counts_each_look_at_a_draft_once(addon: Addon) -> None:
+    """Card and Check again are reviews; a fix writes one background check, not two reviews."""
+    addon.post("check", addon.event("compose_parents_visible"))
+    card = card_of(addon.post("compose", addon.event("compose_parents_visible")).json())
+    p = params(next(b for b in buttons(card) if "to Bcc" in b["text"]))
+    event = addon.event("compose_parents_visible")
+    event["commonEventObject"]["parameters"] = p
+    assert "hostAppAction" in addon.post("fix", event).json()["renderActions"]
+    summary, events = _audit(addon)
+    assert summary["by_purpose"] == {"review": 2, "background": 1}
+    assert summary["checks"] == 2 and summary["by_rule"] == {"REC003": 2}
+    assert summary["outcomes"] == {"fixed": 1}
+    # The outcome is recorded against the check whose card the button was on.
+    outcome = next(e for e in events if e["kind"] == "outcome")
+    assert outcome["check_id"] == p["c"] and outcome["codes"] == ["REC003"]
+    assert p["c"] in {e["check_id"] for e in events if e["kind"] == "check"}
+
+
+@pytest.mark.parametrize(
+    ("zone", "expect"),
+    [
+        # The user's own clock, where it differs from the school's.
+        ("Europe/Paris", "choose <b>08:30</b> in your own time zone"),
+        ("Pacific/Honolulu", "choose <b>21:30 the day before</b> in your own time zone"),
+        ("Asia/Tokyo", "choose <b>16:30</b> in your own time zone"),
+        # Same clock as the school: the engine's words, as they are.
+        ("Europe/London", "choose <b>Monday 23 November at 07:30</b>."),
+        # Ids that name no zone fall back to school time instead of failing.
+        ("Europe", "choose <b>Monday 23 November at 07:30</b>."),  # a directory
+        ("Europe/", "choose <b>Monday 23 November at 07:30</b>."),
+        ("Mars/Olympus", "choose <b>Monday 23 November at 07:30</b>."),
+        ("", "choose <b>Monday 23 November at 07:30</b>."),
+    ],
+)
+def test_scheduling_advice_in_the_users_time_zone(addon: Addon, zone: str, expect: str) -> None:
+    addon.clock[0] = SUNDAY_NIGHT
+    event = addon.event("compose_out_of_hours_paris")
+    event["commonEventObject"]["timeZone"]["id"] = zone
+    text = text_of(card_of(addon.post("compose", event).json()))
+    assert expect in text
+    assert "<b>Monday 23 November at 07:30</b>" in text  # the next working moment, school time
