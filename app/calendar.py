@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import holidays
 
-from app.policy import Nation, Policy
+from app.policy import Nation, Policy, WorkingHours
 
 # The longest stretch of non-working days we search through: a summer
 # holiday is ~6.5 weeks; a year covers any sane configuration.
@@ -57,8 +57,8 @@ def _school_holiday(day: date, policy: Policy) -> str | None:
     return None
 
 
-def _day_off(day: date, policy: Policy) -> tuple[Reason, str] | None:
-    if day.weekday() not in policy.working_hours.days:
+def _day_off(day: date, policy: Policy, hours: WorkingHours) -> tuple[Reason, str] | None:
+    if day.weekday() not in hours.days:
         return Reason.WEEKEND, day.strftime("%A")
     name = bank_holiday(day, policy.bank_holidays)
     if name:
@@ -69,19 +69,22 @@ def _day_off(day: date, policy: Policy) -> tuple[Reason, str] | None:
     return None
 
 
-def next_working_moment(local: datetime, policy: Policy) -> datetime:
+def next_working_moment(
+    local: datetime, policy: Policy, hours: WorkingHours | None = None
+) -> datetime:
     """The first moment at or after ``local`` that is within working hours.
 
-    ``local`` must be aware and in the policy's zone. The answer is the start
-    of a working day (or ``local`` itself if it is already working time).
+    ``local`` must be aware and in the policy's zone. ``hours`` are someone's
+    own (a part-timer's) where known; the school's otherwise. The answer is the
+    start of a working day (or ``local`` itself if it is already working time).
     """
-    hours = policy.working_hours
+    hours = hours or policy.working_hours
     zone = policy.zone
     day = local.date()
     wall = local.time().replace(tzinfo=None)
     for offset in range(_SEARCH_DAYS):
         d = day + timedelta(days=offset)
-        if _day_off(d, policy):
+        if _day_off(d, policy, hours):
             continue
         if offset == 0:
             if wall < hours.start:
@@ -93,10 +96,15 @@ def next_working_moment(local: datetime, policy: Policy) -> datetime:
     raise ValueError("no working day within a year: check working_hours.days and school_holidays")
 
 
-def out_of_hours(local: datetime, policy: Policy) -> OutOfHours | None:
-    """Why ``local`` (aware, school zone) is outside working time, or ``None``."""
-    hours = policy.working_hours
-    off = _day_off(local.date(), policy)
+def out_of_hours(
+    local: datetime, policy: Policy, hours: WorkingHours | None = None
+) -> OutOfHours | None:
+    """Why ``local`` (aware, school zone) is outside working time, or ``None``.
+
+    ``hours`` as for :func:`next_working_moment`.
+    """
+    hours = hours or policy.working_hours
+    off = _day_off(local.date(), policy, hours)
     if off is None:
         wall = local.time().replace(tzinfo=None)
         if hours.start <= wall < hours.end:
@@ -104,4 +112,6 @@ def out_of_hours(local: datetime, policy: Policy) -> OutOfHours | None:
         reason, detail = (Reason.EARLY, "") if wall < hours.start else (Reason.EVENING, "")
     else:
         reason, detail = off
-    return OutOfHours(reason=reason, detail=detail, next_working=next_working_moment(local, policy))
+    return OutOfHours(
+        reason=reason, detail=detail, next_working=next_working_moment(local, policy, hours)
+    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -29,7 +29,7 @@ from app.domain import (
     RecipientKind,
 )
 from app.main import create_app
-from app.policy import Policy
+from app.policy import Policy, WorkingHours
 
 LONDON = ZoneInfo("Europe/London")
 # A Wednesday in term, mid-morning: inside working hours.
@@ -70,6 +70,15 @@ PEOPLE = (
     Person("P3", "Grace", "Brown", PersonKind.PUPIL, email=f"grace.brown@{PUPILS}"),
     Person("C1", "Samina", "Khan", PersonKind.PARENT, email="samina.khan@gmail.com"),
     Person("S1", "Sarah", "Jones", PersonKind.STAFF, email=f"s.jones@{SCHOOL}"),
+    # A part-timer: Monday to Wednesday, 08:30-15:30.
+    Person(
+        "S2",
+        "Priya",
+        "Shah",
+        PersonKind.STAFF,
+        email=f"p.shah@{SCHOOL}",
+        working_hours=WorkingHours(days=(0, 1, 2), start=time(8, 30), end=time(15, 30)),
+    ),
 )
 GROUPS = (
     Group(f"all-staff@{SCHOOL}", "All staff", 120, PersonKind.STAFF),

@@ -16,6 +16,9 @@ middle_names        no
 email               no        school address (pupils, staff) or held address (parents)
 personal_emails     no        other known addresses, separated by ``;``
 mis_ref             no        reference used instead of a name in subjects
+working_days        no        a part-timer's days, ``;``-separated: ``mon;tue;wed``
+working_hours       no        their hours, ``08:30-15:30`` (school's days/hours fill
+                              whichever of the two is missing)
 ==================  ========  ==================================================
 
 Groups CSV columns: ``email`` (required), ``name``, ``member_count``, ``kind``
@@ -29,8 +32,11 @@ import io
 from collections.abc import Iterable
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from app.directory.model import Group, Person
-from app.domain import PersonKind
+from app.domain import PersonKind, Weekday
+from app.policy import WorkingHours
 
 PEOPLE_REQUIRED = ("id", "kind", "first_name", "last_name")
 MAX_ROWS = 500_000
@@ -94,9 +100,35 @@ _PEOPLE_LIMITS = {
     "middle_names": 200,
     "mis_ref": 50,
     "personal_emails": 5000,
+    "working_days": 100,
+    "working_hours": 20,
 }
 _GROUP_LIMITS = {"name": 200}
 MAX_MEMBERS = 10_000_000
+
+
+_DAYS = {d.name[:3].lower(): d.name.lower() for d in Weekday}
+
+
+def _working_hours(row: dict[str, str], n: int, problems: list[str]) -> WorkingHours | None:
+    days_text, hours_text = row.get("working_days", ""), row.get("working_hours", "")
+    if not days_text and not hours_text:
+        return None
+    data: dict[str, object] = {}
+    if days_text:
+        days = [d.strip().lower() for d in days_text.replace(",", ";").split(";") if d.strip()]
+        data["days"] = [_DAYS.get(d[:3], d) for d in days]
+    if hours_text:
+        start, sep, end = hours_text.partition("-")
+        if not sep:
+            problems.append(f"row {n}: working_hours is start-end, e.g. 08:30-15:30")
+            return None
+        data["start"], data["end"] = start.strip(), end.strip()
+    try:
+        return WorkingHours.model_validate(data)
+    except ValidationError as exc:
+        problems.append(f"row {n}: working hours: {exc.errors()[0]['msg']}")
+        return None
 
 
 def parse_people(text: str) -> list[Person]:
@@ -125,6 +157,7 @@ def parse_people(text: str) -> list[Person]:
             for part in row.get("personal_emails", "").split(";")
             if (a := _address(part, n, "personal_emails", problems))
         ]
+        hours = _working_hours(row, n, problems)
         seen.add(pid)
         if problems and problems[-1].startswith(f"row {n}:"):
             continue
@@ -139,6 +172,7 @@ def parse_people(text: str) -> list[Person]:
                 personal_emails=tuple(personal),
                 mis_ref=row.get("mis_ref") or None,
                 middle_names=row.get("middle_names", ""),
+                working_hours=hours,
             )
         )
     if problems:

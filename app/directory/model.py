@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from app.domain import PersonKind, email_domain, normalise_address
+from app.policy import WorkingHours
 from app.text import fold
 
 if TYPE_CHECKING:
@@ -28,7 +29,9 @@ class Person:
     the school holds (parents). ``personal_emails`` are other addresses known
     to belong to the person (a pupil's Gmail recorded by the MIS, a parent's
     second address). ``mis_ref`` is the MIS's reference (e.g. a UPN-free admin
-    number) used by SUB001's "reference" fix style.
+    number) used by SUB001's "reference" fix style. ``working_hours`` are the
+    person's own where the school records them (part-time staff); OOH001 uses
+    them instead of the school's for that recipient.
     """
 
     id: str
@@ -40,6 +43,7 @@ class Person:
     personal_emails: tuple[str, ...] = ()
     mis_ref: str | None = None
     middle_names: str = ""
+    working_hours: WorkingHours | None = None  # a part-timer's own days and hours, if known
 
     @property
     def display_name(self) -> str:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 
+from app.calendar import OutOfHours as OutOfHoursInfo
 from app.calendar import Reason, out_of_hours
 from app.domain import Finding, Fix, FixKind, Severity
+from app.policy import WorkingHours
 from app.rules import sources
 from app.rules.base import Context, Rule, RuleOptions, severity_field
 
@@ -33,8 +36,9 @@ class OutOfHours(Rule[OutOfHoursOptions]):
         working hours (default Monday-Friday 07:30-18:00), on a bank holiday
         of the configured nation (from the ``holidays`` package), or within a
         configured school holiday, and at least one recipient is at the
-        school's domains. Daylight-saving changes are handled by working in
-        local wall-clock time.
+        school's domains. A recipient whose own working days and hours the
+        directory holds (a part-timer) is judged by those instead. Daylight-
+        saving changes are handled by working in local wall-clock time.
 
     Why it matters
         School policy §4.5: staff "should not be required to read or respond
@@ -52,7 +56,8 @@ class OutOfHours(Rule[OutOfHoursOptions]):
 
     Fix
         ``schedule_send`` at the next working moment (``send_at``, ISO-8601
-        with the school's offset on that date).
+        with the school's offset on that date): the first moment that is
+        working time for every internal recipient, where one exists.
     """
 
     code = "OOH001"
@@ -62,35 +67,51 @@ class OutOfHours(Rule[OutOfHoursOptions]):
     Options = OutOfHoursOptions
 
     def check(self, ctx: Context, opts: OutOfHoursOptions) -> Iterator[Finding]:
-        if not any(
-            internal and not opts.allows(r)
-            for r, internal in zip(ctx.recipients, ctx.internal, strict=True)
-        ):
+        school = ctx.policy.working_hours
+        # Whose hours count: each internal recipient's own where the directory
+        # knows them (a part-timer), the school's otherwise.
+        schedules: dict[WorkingHours, int] = {}
+        for r, internal in zip(ctx.recipients, ctx.internal, strict=True):
+            if not internal or opts.allows(r):
+                continue
+            person = ctx.directory.person_by_school_address(r.key)
+            hours = person.working_hours if person and person.working_hours else school
+            schedules[hours] = schedules.get(hours, 0) + 1
+        if not schedules:
             return
-        ooh = out_of_hours(ctx.local_send_at, ctx.policy)
-        if ooh is None:
+        local = ctx.local_send_at
+        misses = {
+            h: ooh for h in schedules if (ooh := out_of_hours(local, ctx.policy, h)) is not None
+        }
+        if not misses:
             return
-        nxt = ooh.next_working
+        ooh = misses.get(school) or next(iter(misses.values()))
+        nxt = _first_moment_for_all(ctx, misses, schedules)
         local_text = f"{nxt:%A} {nxt.day} {nxt:%B} at {nxt:%H:%M}"
         when = _WHEN[ooh.reason] + (f" ({ooh.detail})" if ooh.reason in _NAMED else "")
+        affected = sum(schedules[h] for h in misses)
+        own = sum(n for h, n in schedules.items() if h != school)
+        who = "colleagues" if school in misses else f"{affected} colleague(s) on their own hours"
         yield self.finding(
             opts,
             title="Sent out of hours",
             message=(
-                f"This would reach colleagues {when}. Schedule it for {local_text}. Policy: staff "
+                f"This would reach {who} {when}. Schedule it for {local_text}. Policy: staff "
                 '"should not be required to read or respond to emails in the evenings or at '
                 'weekends."'
             ),
             evidence={
-                "observed": ctx.local_send_at.isoformat(),
+                "observed": local.isoformat(),
                 "reason": ooh.reason.value,
                 "detail": ooh.detail,
                 "working_hours": {
-                    "start": ctx.policy.working_hours.start.isoformat("minutes"),
-                    "end": ctx.policy.working_hours.end.isoformat("minutes"),
+                    "start": school.start.isoformat("minutes"),
+                    "end": school.end.isoformat("minutes"),
                 },
                 "timezone": ctx.policy.timezone,
                 "next_working": nxt.isoformat(),
+                "recipients_out_of_hours": affected,
+                "recipients_with_own_hours": own,
             },
             fixes=(
                 Fix(
@@ -100,6 +121,19 @@ class OutOfHours(Rule[OutOfHoursOptions]):
                 ),
             ),
         )
+
+
+def _first_moment_for_all(
+    ctx: Context, misses: dict[WorkingHours, OutOfHoursInfo], schedules: dict[WorkingHours, int]
+) -> datetime:
+    """The earliest of the missed recipients' next working moments that is
+    working time for every recipient; failing that (schedules that never
+    overlap), the latest of them, so everyone has started work at least once."""
+    candidates = sorted({ooh.next_working for ooh in misses.values()})
+    for c in candidates:
+        if all(out_of_hours(c, ctx.policy, h) is None for h in schedules):
+            return c
+    return candidates[-1]
 
 
 _NAMED = (Reason.BANK_HOLIDAY, Reason.SCHOOL_HOLIDAY)

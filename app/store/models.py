@@ -107,6 +107,7 @@ class DirectoryPerson(Base):
     email: Mapped[str | None] = mapped_column(String(320), nullable=True)
     personal_emails: Mapped[str] = mapped_column(Text, default="")  # ';'-separated
     mis_ref: Mapped[str | None] = mapped_column(String(50), nullable=True)
+    working_hours: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON
 
 
 class DirectoryGroup(Base):

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.directory.model import Group, Person
 from app.domain import PersonKind, email_domain
-from app.policy import Policy
+from app.policy import Policy, WorkingHours
 from app.store.db import Database
 from app.store.models import (
     ApiKey,
@@ -212,6 +212,7 @@ class TenantRepo:
                 email=p.email,
                 personal_emails=";".join(p.personal_emails),
                 mis_ref=p.mis_ref,
+                working_hours=p.working_hours.model_dump_json() if p.working_hours else None,
             )
             for p in people
         )
@@ -245,6 +246,9 @@ class TenantRepo:
                 personal_emails=tuple(x for x in r.personal_emails.split(";") if x),
                 mis_ref=r.mis_ref,
                 middle_names=r.middle_names,
+                working_hours=(
+                    WorkingHours.model_validate_json(r.working_hours) if r.working_hours else None
+                ),
             )
             for r in rows
         ]

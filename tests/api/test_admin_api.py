@@ -214,3 +214,40 @@ def test_roster_values_beyond_their_columns_are_422(
 def test_a_zone_name_that_is_a_folder_is_a_422(client: TestClient) -> None:
     res = client.put(f"{BASE}/policy", headers=ADMIN, json={"policy": {"timezone": "Europe"}})
     assert res.status_code == 422 and "unknown time zone" in res.text
+
+
+@pytest.mark.parametrize(
+    ("days", "hours", "expected"),
+    [
+        ("mon;tue;wed", "08:30-15:30", ((0, 1, 2), "08:30:00", "15:30:00")),
+        ("Thursday, Friday", "", ((3, 4), "07:30:00", "18:00:00")),
+        ("", "09:00-12:00", ((0, 1, 2, 3, 4), "09:00:00", "12:00:00")),
+    ],
+)
+def test_roster_working_hours_columns(days: str, hours: str, expected: tuple[object, ...]) -> None:
+    from app.directory.csv_roster import parse_people
+
+    text = (
+        f'id,kind,first_name,last_name,working_days,working_hours\nS1,staff,A,B,"{days}",{hours}\n'
+    )
+    (p,) = parse_people(text)
+    assert p.working_hours is not None
+    wh = p.working_hours
+    assert (tuple(wh.days), wh.start.isoformat(), wh.end.isoformat()) == expected
+
+
+@pytest.mark.parametrize(
+    ("days", "hours", "needle"),
+    [
+        ("mon", "9-", "working hours"),
+        ("funday", "", "unknown weekday"),
+        ("", "15:00-09:00", "before"),
+    ],
+)
+def test_bad_working_hours_name_the_row(days: str, hours: str, needle: str) -> None:
+    from app.directory.csv_roster import RosterError, parse_people
+
+    text = f"id,kind,first_name,last_name,working_days,working_hours\nS1,staff,A,B,{days},{hours}\n"
+    with pytest.raises(RosterError, match=needle) as exc:
+        parse_people(text)
+    assert "row 2" in str(exc.value)

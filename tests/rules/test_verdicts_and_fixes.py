@@ -158,3 +158,39 @@ def test_findings_quote_their_policy(directory: Directory) -> None:
     for f in evaluate(msg, make_policy(), directory).findings:
         assert (f.policy_ref and "§" in f.policy_ref) or "Communication" in f.policy_ref
         assert f.message and len(f.message) < 400
+
+
+PART_TIMER = f"p.shah@{SCHOOL}"  # Mon-Wed 08:30-15:30 (tests/conftest.py)
+
+
+@pytest.mark.parametrize(
+    ("to", "sent", "fires", "scheduled"),
+    [
+        # Thursday 10:00: school time, but the part-timer's day off; Monday 08:30 suits both.
+        ([PART_TIMER], "2026-11-19T10:00:00+00:00", True, "2026-11-23T08:30:00+00:00"),
+        (
+            [PART_TIMER, f"a@{SCHOOL}"],
+            "2026-11-19T10:00:00+00:00",
+            True,
+            "2026-11-23T08:30:00+00:00",
+        ),
+        # Wednesday 16:00: after the part-timer's hours, within the school's.
+        ([PART_TIMER], "2026-11-18T16:00:00+00:00", True, "2026-11-23T08:30:00+00:00"),
+        # Wednesday 08:00: the school's day has started, the part-timer's has not.
+        ([PART_TIMER], "2026-11-18T08:00:00+00:00", True, "2026-11-18T08:30:00+00:00"),
+        # Wednesday 10:00: working time for everyone.
+        ([PART_TIMER, f"a@{SCHOOL}"], "2026-11-18T10:00:00+00:00", False, None),
+        # Thursday 10:00 to a full-timer only: no finding.
+        ([f"a@{SCHOOL}"], "2026-11-19T10:00:00+00:00", False, None),
+    ],
+)
+def test_part_time_recipients_are_judged_by_their_own_hours(
+    directory: Directory, to: list[str], sent: str, fires: bool, scheduled: str | None
+) -> None:
+    msg = make_message(to=to, send_at=datetime.fromisoformat(sent))
+    findings = evaluate(msg, make_policy(), directory).findings
+    assert bool(findings) is fires
+    if fires:
+        (f,) = findings
+        assert f.fixes[0].params["send_at"] == scheduled
+        assert f.evidence["recipients_with_own_hours"] == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import inspect
@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection
 
 from app.directory.model import Group, Person
 from app.domain import PersonKind
-from app.policy import Policy
+from app.policy import Policy, WorkingHours
 from app.store import NotFound, Store
 from app.store.models import Base
 from app.store.repository import Conflict
@@ -74,7 +74,14 @@ def test_directory_replace_and_read_back(store: Store) -> None:
             personal_emails=("z1@gmail.com", "z2@me.com"),
             mis_ref="R1",
         ),
-        Person("2", "Sam", "Ng", PersonKind.STAFF, email="s@a.sch.uk"),
+        Person(
+            "2",
+            "Sam",
+            "Ng",
+            PersonKind.STAFF,
+            email="s@a.sch.uk",
+            working_hours=WorkingHours(days=(3, 4), start=time(9, 0), end=time(12, 0)),
+        ),
     ]
     with store.db.session() as s:
         v1 = store.scoped(s, tid).replace_directory(people, [Group("all@a.sch.uk", "All", 90)])
