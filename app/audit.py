@@ -57,7 +57,8 @@ class AuditSink:
         self._rejected = spool.with_name("audit-rejected.jsonl")
         self._queue: deque[dict[str, Any]] = deque()
         self._max = max_queue
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards the queue
+        self._flush_lock = threading.Lock()  # one writer at a time
         self.dropped = 0
         self.failures = 0
         self.written = 0
@@ -77,7 +78,16 @@ class AuditSink:
         return len(self._queue)
 
     def flush(self, batch_size: int = 500) -> int:
-        """Write queued events; returns how many were written. Raises nothing."""
+        """Write queued events; returns how many were written. Raises nothing.
+
+        One flush at a time: the final flush at shutdown waits for one still
+        running in a worker thread (its task was cancelled, the thread was
+        not), so no connection is in use when the pool is disposed.
+        """
+        with self._flush_lock:
+            return self._flush(batch_size)
+
+    def _flush(self, batch_size: int) -> int:
         written = 0
         while True:
             with self._lock:

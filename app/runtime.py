@@ -146,8 +146,16 @@ class Runtime:
         self._by_domain, self._by_key = by_domain, by_key
         self._by_entra, self._by_google = by_entra, by_google
 
-    def reload_tenant(self, tenant_id: str) -> TenantState:
-        """Blocking: read one tenant and rebuild what changed (directory only if it did)."""
+    def reload_tenant(self, tenant_id: str) -> TenantState | None:
+        """Blocking: read one tenant and rebuild what changed (directory only if it did).
+
+        ``None`` once the runtime is closing."""
+        with self._refresh_lock:
+            if self._closed:
+                return None
+            return self._reload_locked(tenant_id)
+
+    def _reload_locked(self, tenant_id: str) -> TenantState:
         rec = self.store.load(tenant_id)
         old = self._tenants.get(tenant_id)
         directory = (
@@ -177,7 +185,7 @@ class Runtime:
         for tid, rev in revisions.items():
             cur = self._tenants.get(tid)
             if cur is None or cur.revision != rev:
-                self.reload_tenant(tid)
+                self._reload_locked(tid)
                 n += 1
         for gone in set(self._tenants) - set(revisions):
             del self._tenants[gone]
