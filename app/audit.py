@@ -59,7 +59,6 @@ class AuditSink:
         self._max = max_queue
         self._lock = threading.Lock()  # guards the queue
         self._flush_lock = threading.Lock()  # one writer at a time
-        self.dropped = 0
         self.failures = 0
         self.written = 0
 

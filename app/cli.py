@@ -23,6 +23,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -135,13 +136,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     directory = _directory(args.roster, args.groups)
     t0 = time.perf_counter()
     verdict = evaluate(message, policy, directory)
-    verdict = Verdict(
-        verdict.action,
-        verdict.findings,
-        verdict.policy_version,
-        verdict.evaluated_for,
-        round((time.perf_counter() - t0) * 1000, 3),
-    )
+    verdict = replace(verdict, duration_ms=round((time.perf_counter() - t0) * 1000, 3))
     if args.json:
         print(json.dumps(_verdict_json(verdict), indent=2, ensure_ascii=False))
     else:

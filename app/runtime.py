@@ -86,7 +86,6 @@ class Runtime:
         self._by_key: dict[str, tuple[str, str, str]] = {}
         self._by_entra: dict[str, str] = {}
         self._by_google: dict[str, str] = {}
-        self.last_refresh_ok: bool = False
         self._redis: object | None = None
         # Refreshes run in worker threads; shutdown waits on this before the
         # connection pool is disposed, so no thread is left holding a connection.
@@ -197,11 +196,9 @@ class Runtime:
     async def refresh(self) -> None:
         try:
             n = await asyncio.to_thread(self.refresh_sync)
-            self.last_refresh_ok = True
             if n:
                 log.info("reloaded %d tenant(s)", n)
         except Exception as exc:
-            self.last_refresh_ok = False
             log.warning("refresh failed (%s); serving cached policy", type(exc).__name__)
 
     async def run_refresh(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.concurrency import run_in_threadpool
@@ -44,7 +45,7 @@ def resolve_tenant(runtime: Runtime, caller_tenant: TenantState | None, sender: 
 @router.post("/check", operation_id="check_message", response_model=CheckResponse)
 async def check(
     body: CheckRequest, request: Request, runtime: RuntimeDep, caller: OptionalCallerDep
-) -> CheckResponse:
+) -> dict[str, Any]:
     """Check a draft against its school's policy and return the verdict."""
     tenant = resolve_tenant(runtime, caller.tenant if caller else None, body.sender.email)
     message = body.to_message(datetime.now(UTC))
@@ -53,7 +54,7 @@ async def check(
         # A signed-in Outlook user: refine with Graph where the school set it up.
         tenant = await outlook.graph.refine(runtime.http, tenant, caller.identity, message)
     result = await run_in_threadpool(run_check, runtime, tenant, message, Purpose(body.purpose))
-    return CheckResponse.build(result.verdict, result.check_id, tenant.policy.fail_mode.value)
+    return CheckResponse.payload(result.verdict, result.check_id, tenant.policy.fail_mode.value)
 
 
 @router.post(

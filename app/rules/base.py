@@ -107,13 +107,6 @@ class Context:
             local_send_at=message.send_at.astimezone(policy.zone),
         )
 
-    @property
-    def any_internal(self) -> bool:
-        return any(self.internal)
-
-    def is_school_address(self, address_domain: str) -> bool:
-        return address_domain in self.school_domains
-
 
 _HEADING = re.compile(r"^(What it checks|Why it matters|Example|Options|Fix)\s*$", re.M)
 
