@@ -40,6 +40,7 @@ from app.directory.csv_roster import load_roster_csv  # noqa: E402
 from app.names import NameIndex  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "names"
+SCHOOL2 = DATA / "school2"
 
 
 @dataclass
@@ -87,12 +88,14 @@ def load_eval(path: Path = DATA / "eval.jsonl") -> list[Record]:
 
 
 def casing(subject: str) -> str:
-    """ "upper", "title" or "other", judged from the words of 3+ letters."""
+    """ "upper", "lower", "title" or "other", judged from the words of 3+ letters."""
     words = [w for w in subject.split() if sum(c.isalpha() for c in w) >= 3]
     if not words:
         return "other"
     if all(w.upper() == w for w in words):
         return "upper"
+    if all(w.lower() == w for w in words):
+        return "lower"
     small = {"and", "for", "the", "with", "from", "of", "to", "in", "on", "at", "a", "re"}
     if all(w[0].isupper() or w.lower() in small for w in words if w[0].isalpha()):
         return "title"
@@ -131,28 +134,109 @@ def evaluate(
     return Result(name, subj, spans)
 
 
-def run(records: list[Record] | None = None) -> list[Result]:
+@dataclass(frozen=True)
+class EvalSet:
+    """A labelled set and the roster its ``directory`` spans refer to."""
+
+    key: str
+    path: Path
+    roster: Path
+    note: str
+
+
+SETS = {
+    s.key: s
+    for s in (
+        EvalSet("eval", DATA / "eval.jsonl", DATA / "roster.csv", "old main set (tuned on)"),
+        EvalSet("holdout", DATA / "holdout.jsonl", DATA / "roster.csv", "old holdout (issue 3)"),
+        EvalSet(
+            "school2-dev",
+            SCHOOL2 / "dev.jsonl",
+            SCHOOL2 / "roster.csv",
+            "new school set, dev half (tuned on)",
+        ),
+        EvalSet(
+            "school2-holdout",
+            SCHOOL2 / "holdout.jsonl",
+            SCHOOL2 / "roster.csv",
+            "new school set, holdout (never tuned on; run sparingly)",
+        ),
+    )
+}
+DEFAULT_SETS = ("eval", "holdout", "school2-dev", "enron")
+
+
+def run(records: list[Record] | None = None, roster: Path = DATA / "roster.csv") -> list[Result]:
     records = records if records is not None else load_eval()
-    roster = NameIndex.build(load_roster_csv(DATA / "roster.csv"))
+    index = NameIndex.build(load_roster_csv(roster))
     empty = NameIndex.build([])
+    lower = [r for r in records if casing(r.subject) == "lower"]
     title = [r for r in records if casing(r.subject) == "title"]
     upper = [r for r in records if casing(r.subject) == "upper"]
     return [
-        evaluate(roster, records, name="directory", detector=False, sources=("directory",)),
-        evaluate(roster, records, name="full", detector=True),
+        evaluate(index, records, name="directory", detector=False, sources=("directory",)),
+        evaluate(index, records, name="full", detector=True),
         evaluate(empty, records, name="detector", detector=True),
+        evaluate(empty, lower, name=f"detector: lower ({len(lower)})", detector=True),
         evaluate(empty, title, name=f"detector: Title ({len(title)})", detector=True),
         evaluate(empty, upper, name=f"detector: CAPS ({len(upper)})", detector=True),
     ]
 
 
-def table(results: list[Result], n: int, named: int) -> str:
+# -- Enron-Meetings (real subjects; names only, no spans) -----------------------
+
+ENRON_TRAIN = ROOT.parent / "shared" / "data" / "enron-meetings-subjects-train.jsonl"
+
+
+@dataclass
+class NamedSubject:
+    subject: str
+    names: list[str]
+
+
+def load_enron(path: Path = ENRON_TRAIN) -> list[NamedSubject]:
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                r = json.loads(line)
+                out.append(NamedSubject(r["subject"], list(r["names"])))
+    return out
+
+
+def enron_result(
+    records: list[NamedSubject], predicted: list[bool], name: str = "detector"
+) -> Result:
+    """Subject-level counts from a prediction per subject (does it name anyone?)."""
+    subj = Counts()
+    for r, got in zip(records, predicted, strict=True):
+        gold = bool(r.names)
+        if gold and got:
+            subj.tp += 1
+        elif got:
+            subj.fp += 1
+            subj.errors.append(f"FP  {r.subject!r}")
+        elif gold:
+            subj.fn += 1
+            subj.errors.append(f"FN  {r.subject!r}: {r.names}")
+    return Result(name, subj, Counts())
+
+
+def run_enron(records: list[NamedSubject]) -> list[Result]:
+    """The shipped detector (empty roster) on every subject."""
+    empty = NameIndex.build([])
+    found = [bool(empty.find(r.subject)) for r in records]
+    return [enron_result(records, found)]
+
+
+def table(results: list[Result], n: int, named: int, *, spans: bool = True) -> str:
     lines = [
         f"{n} subjects, {named} naming someone",
         f"{'set-up':<22}{'level':<9}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>5}{'FN':>5}",
     ]
     for res in results:
-        for level, c in (("subject", res.subjects), ("span", res.spans)):
+        levels = (("subject", res.subjects), ("span", res.spans))
+        for level, c in levels if spans else levels[:1]:
             lines.append(
                 f"{res.name:<22}{level:<9}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}"
                 f"{c.tp:>6}{c.fp:>5}{c.fn:>5}"
@@ -165,19 +249,46 @@ def main() -> None:
     ap.add_argument("--errors", action="store_true", help="list every mistake")
     ap.add_argument(
         "--set",
-        choices=["eval", "holdout"],
-        default="eval",
-        help="eval.jsonl (the main set) or holdout.jsonl (written after the matcher; "
-        "never tuned on)",
+        dest="sets",
+        action="append",
+        choices=[*SETS, "enron", "enron-cv"],
+        help="which set(s) to measure (repeatable); default: "
+        + ", ".join(DEFAULT_SETS)
+        + ". school2-holdout is never measured unless asked for by name; enron-cv "
+        "refits the learned scorer on 5 folds of the Enron train split and scores "
+        "each fold out of fold (needs scikit-learn, a dev dependency)",
     )
     args = ap.parse_args()
-    records = load_eval(DATA / f"{args.set}.jsonl")
-    results = run(records)
-    print(table(results, len(records), sum(bool(r.spans) for r in records)))
-    if args.errors:
-        for res in results[:3]:
-            print(f"\n== {res.name}: span errors")
-            print("\n".join(res.spans.errors))
+    for key in args.sets or DEFAULT_SETS:
+        print(f"\n## {key}")
+        if key == "enron":
+            enron = load_enron()
+            results = run_enron(enron)
+            print("shipped detector, empty roster, on the whole Enron-Meetings train split")
+            print(table(results, len(enron), sum(bool(r.names) for r in enron), spans=False))
+        elif key == "enron-cv":
+            from app.names.data.train_scorer import cross_validate_enron
+
+            enron = load_enron()
+            results = [enron_result(enron, cross_validate_enron(), "detector (5-fold CV)")]
+            print(
+                "learned scorer refitted per fold; each subject scored by the fold that left it out"
+            )
+            print(table(results, len(enron), sum(bool(r.names) for r in enron), spans=False))
+        else:
+            es = SETS[key]
+            if not es.path.exists():
+                print(f"(missing: {es.path.relative_to(ROOT)})")
+                continue
+            records = load_eval(es.path)
+            results = run(records, es.roster)
+            print(es.note)
+            print(table(results, len(records), sum(bool(r.spans) for r in records)))
+        if args.errors:
+            for res in results[:3]:
+                errs = res.spans.errors or res.subjects.errors
+                print(f"\n== {res.name}: errors")
+                print("\n".join(errs))
 
 
 if __name__ == "__main__":
