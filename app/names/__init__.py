@@ -5,6 +5,8 @@ Public surface (used by rule SUB001 and ``etiquette names scan``):
 - :class:`Mention`: one person mention (span, text, source, person, kind, score, why)
 - :class:`NameIndex`: built once from the directory's people; ``find(subject)``
 - :func:`redact`: the subject with each mention replaced (initials, MIS reference or a word)
+- :func:`mention_initials` / :class:`InitialsStyle`: initials as schools write them
+  ("R.S-J.", "D.vdB."), for the fix and for evidence that must not carry the name
 
 Inside: ``_tokens`` (words, case mode, segments), ``_directory`` (the
 people the school knows, one Aho-Corasick pass over name parts),
@@ -14,6 +16,7 @@ people the school knows, one Aho-Corasick pass over name parts),
 Accuracy and speed: ``benchmarks/eval_names.py`` and ``bench_names.py``.
 """
 
-from app.names.api import Mention, NameIndex, RedactStyle, redact
+from app.names._initials import InitialsStyle
+from app.names.api import Mention, NameIndex, RedactStyle, mention_initials, redact
 
-__all__ = ["Mention", "NameIndex", "RedactStyle", "redact"]
+__all__ = ["InitialsStyle", "Mention", "NameIndex", "RedactStyle", "mention_initials", "redact"]

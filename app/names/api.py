@@ -22,9 +22,10 @@ from app.domain import PersonKind
 from app.names import _detector
 from app.names._directory import DirectoryIndex
 from app.names._evidence import Candidate, context_indices, score
+from app.names._initials import InitialsStyle, initials
 from app.names._lexicon import lexicon
 from app.names._tokens import case_mode, fold_fast, tokenize
-from app.names._vocab import HONORIFICS
+from app.names._vocab import HONORIFICS, PARTICLES
 
 
 class RedactStyle(StrEnum):
@@ -42,7 +43,10 @@ class Mention:
     ("Amir's" -> "Amir"), so that a replacement keeps both. ``person`` is set
     when the directory pins the mention to exactly one person; when several
     people fit (two pupils called Leo M.), up to 20 of them are in
-    ``candidates`` and ``person`` is ``None``. ``why`` lists the evidence, for the admin view.
+    ``candidates`` and ``person`` is ``None``. ``why`` lists the evidence, for
+    the admin view. ``ambiguous`` is set when the directory knows the name but
+    the subject also reads as a place or organisation ("Florence Hall
+    booking" with a pupil Florence Hall on roll).
     """
 
     start: int
@@ -55,6 +59,7 @@ class Mention:
     why: str
     form: str = ""
     candidates: tuple[Person, ...] = ()
+    ambiguous: bool = False
 
 
 _MAX_CANDIDATES = 20  # "Mr Brown" fits hundreds in a big trust: list a few, pin none
@@ -149,39 +154,54 @@ def _choose(cands: list[Candidate], min_score: float) -> list[Candidate]:
 
 # -- redaction ---------------------------------------------------------------
 
-_NAME_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 _TITLE_BEFORE = re.compile(r"(?i)\b([a-z]+)\.?\s+(?:&\s+[a-z]+\.?\s+)?$")
 
 
-def _initials_of(text: str) -> str:
-    """Initials from the text of a mention: "Amir Khan" -> "A.K.", "Khan, Amir" -> "A.K."."""
+def _split_text(text: str, form: str) -> tuple[str, str]:
+    """(first, surname) from the text of a mention, by the form it was found in."""
     first_part, comma, rest = text.partition(",")
-    words = _NAME_WORD.findall(rest if comma else text)
-    if comma:
-        words = words[:1] + _NAME_WORD.findall(first_part)
-    if not words:
-        return ""
-    letters = [words[0][0]] if len(words) == 1 else [words[0][0], words[-1][0]]
-    return "".join(ch.upper() + "." for ch in letters)
+    if comma:  # "Khan, Amir"
+        return rest, first_part
+    words = text.split()
+    if form == "last" or (
+        form == "title+last" and (len(words) == 1 or fold_fast(words[0]) in PARTICLES)
+    ):
+        return "", text  # "Mrs Begum", "Mr van der Berg"
+    if form == "first" or len(words) == 1:
+        return text, ""
+    return words[0], " ".join(words[1:])
 
 
-def _replacement(m: Mention, style: RedactStyle, word: str) -> str:
+def mention_initials(m: Mention, style: InitialsStyle = InitialsStyle.COMPACT) -> str:
+    """The initials of the person ``m`` names: from the directory where it pins
+    one person, else from the matched text ("Amir Khan" -> "A.K.")."""
+    if m.person is not None:
+        p = m.person
+        return initials(p.preferred_name or p.first_name, p.last_name, style)
+    first, last = _split_text(m.text, m.form)
+    return initials(first, last, style)
+
+
+def _replacement(m: Mention, style: RedactStyle, word: str, initials_style: InitialsStyle) -> str:
     if style is RedactStyle.WORD:
         return word
     if style is RedactStyle.REFERENCE and m.person is not None and m.person.mis_ref:
         return m.person.mis_ref
-    if m.person is not None and m.person.initials:
-        return m.person.initials
-    return _initials_of(m.text)
+    return mention_initials(m, initials_style)
 
 
 def redact(
-    subject: str, mentions: Sequence[Mention], style: RedactStyle, word: str = "pupil"
+    subject: str,
+    mentions: Sequence[Mention],
+    style: RedactStyle,
+    word: str = "pupil",
+    initials_style: InitialsStyle = InitialsStyle.COMPACT,
 ) -> str:
     """``subject`` with each mention replaced; never returns the name.
 
     INITIALS gives "A.K." (from the person where the directory knows them,
-    else from the matched text); REFERENCE gives the MIS reference where
+    else from the matched text; a multi-part surname keeps each part, see
+    :mod:`app.names._initials`); REFERENCE gives the MIS reference where
     known, else initials; WORD gives ``word`` and also drops a title before
     the name ("Mrs Begum" -> "parent" rather than "Mrs parent"). A possessive
     stays: "Amir's report" -> "A.K.'s report".
@@ -197,7 +217,7 @@ def redact(
             if t and t.group(1).lower() in HONORIFICS:
                 start = t.start()
         out.append(subject[pos:start])
-        out.append(_replacement(m, style, word))
+        out.append(_replacement(m, style, word, initials_style))
         pos = m.end
     out.append(subject[pos:])
     return "".join(out)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import replace
+from functools import cached_property
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from app.domain import Finding, Fix, FixKind, Severity
-from app.names import NameIndex, RedactStyle, redact
+from app.domain import Finding, Fix, FixKind, PersonKind, Severity
+from app.names import InitialsStyle, Mention, NameIndex, RedactStyle, mention_initials, redact
 from app.rules import sources
 from app.rules.base import Context, Rule, RuleOptions, severity_field
+from app.text import fold
 
 _EMPTY_INDEX: NameIndex | None = None
 
@@ -23,14 +27,80 @@ def _index(ctx: Context) -> NameIndex:
     return _EMPTY_INDEX
 
 
+# Words that make a subject about a person sensitive (issue 13). Matched as
+# whole words or phrases, case- and accent-insensitively. "send" (the SEND
+# code of practice) is left out: it is far commoner as a verb.
+DEFAULT_SENSITIVE_WORDS = (
+    "safeguarding",
+    "cp",
+    "child protection",
+    "ehcp",
+    "ehc plan",
+    "sen",
+    "senco",
+    "exclusion",
+    "excluded",
+    "suspension",
+    "suspended",
+    "medical",
+    "medication",
+    "behaviour",
+    "behavior",
+    "welfare",
+    "attendance",
+    "absence",
+    "lado",
+    "mash",
+    "camhs",
+    "social worker",
+    "social services",
+    "self-harm",
+    "disclosure",
+    "police",
+)
+
+
 class NamedIndividualInSubjectOptions(RuleOptions):
     severity: Severity = severity_field(
-        Severity.WARN, "Warn: the policy is explicit, and the fix is one click."
+        Severity.WARN,
+        "For a name whose kind is unknown (found by the detector, or several people of "
+        "different kinds fit); off turns the rule off. Warn: the policy is explicit, and "
+        "the fix is one click.",
+    )
+    pupil: Severity = Field(default=Severity.WARN, description="A named pupil.")
+    pupil_sensitive: Severity = Field(
+        default=Severity.BLOCK,
+        description="A named pupil in a subject with a sensitive word: "
+        '"Amir Khan - safeguarding concern" must not be sent past.',
+    )
+    parent: Severity = Field(default=Severity.WARN, description="A named parent or carer.")
+    parent_sensitive: Severity = Field(
+        default=Severity.BLOCK, description="A named parent in a subject with a sensitive word."
+    )
+    staff: Severity = Field(
+        default=Severity.ADVISE,
+        description='A named member of staff ("Cover for Mr Patel" is routine).',
+    )
+    staff_sensitive: Severity = Field(
+        default=Severity.ADVISE,
+        description="A named member of staff in a subject with a sensitive word.",
+    )
+    unknown_sensitive: Severity = Field(
+        default=Severity.BLOCK,
+        description="A name of unknown kind in a subject with a sensitive word (without a "
+        "roster, the person may well be a pupil).",
+    )
+    sensitive_words: tuple[str, ...] = Field(
+        default=DEFAULT_SENSITIVE_WORDS,
+        max_length=200,
+        description="Words or phrases that make a named subject sensitive (whole words, any "
+        "case): safeguarding, CP, EHCP, SEN, exclusion, medical, behaviour, welfare, "
+        "attendance...",
     )
     detector: bool = Field(
         default=True,
         description="Also flag likely names the directory does not know (parents, outside "
-        "professionals), found from ONS first names, surname lists and context.",
+        "professionals), found from first-name and surname lists and context.",
     )
     min_score: float = Field(
         default=0.5, ge=0.0, le=1.0, description="Least confidence for a mention to count."
@@ -46,6 +116,63 @@ class NamedIndividualInSubjectOptions(RuleOptions):
         max_length=30,
         description="The neutral word fix_style=word puts in place of a name.",
     )
+    initials_style: InitialsStyle = Field(
+        default=InitialsStyle.COMPACT,
+        description="How a multi-part surname is initialled: compact (R.S-J., D.vdB.) or "
+        "dotted (R.S.J., D.V.D.B.).",
+    )
+
+    @field_validator("sensitive_words", mode="after")
+    @classmethod
+    def _clean_words(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        out = tuple(dict.fromkeys(" ".join(fold(w).replace("-", " ").split()) for w in v))
+        out = tuple(w for w in out if w)
+        if any(len(w) > 60 for w in out):
+            raise ValueError("a sensitive word or phrase is at most 60 characters")
+        return out
+
+    @cached_property
+    def _sensitive_re(self) -> re.Pattern[str] | None:
+        if not self.sensitive_words:
+            return None
+        alts = sorted(
+            (re.escape(w).replace(r"\ ", r"[\s\-_/]+") for w in self.sensitive_words),
+            key=len,
+            reverse=True,
+        )
+        return re.compile(r"(?<![^\W_])(?:" + "|".join(alts) + r")(?![^\W_])")
+
+    def sensitive_in(self, subject: str) -> list[str]:
+        """The sensitive words ``subject`` carries (folded, each once, in order)."""
+        pattern = self._sensitive_re
+        if pattern is None:
+            return []
+        found = (" ".join(_SEPARATORS.split(m.group())) for m in pattern.finditer(fold(subject)))
+        return list(dict.fromkeys(found))
+
+    def severity_for(self, kind: PersonKind | None, sensitive: bool) -> Severity:
+        if kind is PersonKind.PUPIL:
+            return self.pupil_sensitive if sensitive else self.pupil
+        if kind is PersonKind.PARENT:
+            return self.parent_sensitive if sensitive else self.parent
+        if kind is PersonKind.STAFF:
+            return self.staff_sensitive if sensitive else self.staff
+        return self.unknown_sensitive if sensitive else self.severity
+
+
+_SEPARATORS = re.compile(r"[\s\-_/]+")
+_RANK = {Severity.OFF: 0, Severity.ADVISE: 1, Severity.WARN: 2, Severity.BLOCK: 3}
+
+
+def _mention_severity(
+    m: Mention, opts: NamedIndividualInSubjectOptions, sensitive: bool
+) -> Severity:
+    """A mention's severity by who it names; where several people of different
+    kinds fit ("Mr Brown": a parent and a teacher), the most severe of them."""
+    if m.kind is not None or not m.candidates:
+        return opts.severity_for(m.kind, sensitive)
+    kinds = {p.kind for p in m.candidates}
+    return max((opts.severity_for(k, sensitive) for k in kinds), key=_RANK.__getitem__)
 
 
 class NamedIndividualInSubject(Rule[NamedIndividualInSubjectOptions]):
@@ -53,11 +180,13 @@ class NamedIndividualInSubject(Rule[NamedIndividualInSubjectOptions]):
 
     What it checks
         The subject names a person: someone in the directory written any
-        realistic way (full name, "First S", "F. Surname", "Surname, First",
-        "Mr Surname", possessives, any case, accents folded), or, with
-        ``detector`` on, a likely name the directory does not know. Words
-        that are also names ("Will", "Grace", "Brown") need evidence (a full
-        name, a title, a possessive, context such as "behaviour" or "EHCP").
+        realistic way (full name, first or preferred name alone, surname
+        after a title or a lead word, "First S", "F. Surname", "Surname,
+        First", lists, possessives, any case, with or without accents), or,
+        with ``detector`` on, a likely name the directory does not know.
+        Words that are also names ("Hope", "Will", "English") are judged by
+        the words around them: "Hope left her bag" names a pupil, "Hope you
+        had a good half term" does not.
 
     Why it matters
         School policy §4.5: "If the email concerns an individual, do not name
@@ -67,12 +196,19 @@ class NamedIndividualInSubject(Rule[NamedIndividualInSubjectOptions]):
 
     Example
         ``Re: Amir Khan - behaviour incident`` becomes ``Re: A.K. - behaviour
-        incident``.
+        incident``; because "behaviour" is a sensitive word and Amir is a
+        pupil, the finding blocks the send by default.
 
     Options
-        ``detector`` (default on), ``min_score`` (default 0.5),
-        ``fix_style`` (initials, reference or word), ``fix_word``,
-        ``severity`` (default warn).
+        Severity by who is named: ``pupil`` (warn), ``parent`` (warn),
+        ``staff`` (advise) and ``severity`` (warn, a name of unknown kind),
+        each with a ``*_sensitive`` counterpart used when the subject also
+        carries one of ``sensitive_words`` (pupil, parent and unknown:
+        block; staff: advise). ``detector`` (default on), ``min_score``
+        (default 0.5), ``fix_style`` (initials, reference or word),
+        ``fix_word``, ``initials_style`` (compact R.S-J. or dotted R.S.J.).
+        The evidence gives each name's kind, position and initials, never
+        the name itself.
 
     Fix
         ``replace_subject`` with every name replaced as ``fix_style`` says.
@@ -88,31 +224,51 @@ class NamedIndividualInSubject(Rule[NamedIndividualInSubjectOptions]):
         subject = ctx.message.subject
         if not subject.strip():
             return
-        mentions = _index(ctx).find(subject, detector=opts.detector, min_score=opts.min_score)
-        if not mentions:
+        found = _index(ctx).find(subject, detector=opts.detector, min_score=opts.min_score)
+        if not found:
             return
-        new_subject = redact(subject, mentions, opts.fix_style, opts.fix_word)
+        sensitive = opts.sensitive_in(subject)
+        rated = [(m, _mention_severity(m, opts, bool(sensitive))) for m in found]
+        rated = [(m, sev) for m, sev in rated if sev is not Severity.OFF]
+        if not rated:
+            return
+        mentions = [m for m, _ in rated]
+        severity = max((sev for _, sev in rated), key=_RANK.__getitem__)
+        new_subject = redact(subject, mentions, opts.fix_style, opts.fix_word, opts.initials_style)
         n = len(mentions)
-        yield self.finding(
+        ambiguous = any(m.ambiguous for m in mentions)
+        message = (
+            "Subjects are seen in previews and search results: refer to the person another "
+            f'way. Policy: "{self.source.text}"'
+        )
+        if sensitive:
+            message = f"The subject is about {', '.join(sensitive)}. " + message
+        if ambiguous:
+            message += (
+                " One name here is also a place or organisation's: if it is not a person, "
+                "send as it is."
+            )
+        finding = self.finding(
             opts,
             title="Name in the subject" if n == 1 else f"{n} names in the subject",
-            message=(
-                "Subjects are seen in previews and search results: refer to the person another "
-                f'way. Policy: "{self.source.text}"'
-            ),
+            message=message,
             evidence={
                 "observed": n,
+                "sensitive_words": sensitive,
+                # Who, by kind, position and initials: never the name itself, so
+                # that client logs, screenshots and tickets do not carry it.
                 "mentions": [
                     {
-                        "text": m.text,
                         "start": m.start,
                         "end": m.end,
+                        "initials": mention_initials(m, opts.initials_style),
                         "source": m.source,
                         "kind": m.kind.value if m.kind else None,
+                        "severity": sev.value,
+                        "ambiguous": m.ambiguous,
                         "score": round(m.score, 2),
-                        "why": m.why,
                     }
-                    for m in mentions
+                    for m, sev in rated
                 ],
             },
             fixes=(
@@ -125,3 +281,4 @@ class NamedIndividualInSubject(Rule[NamedIndividualInSubjectOptions]):
                 ),
             ),
         )
+        yield replace(finding, severity=severity)

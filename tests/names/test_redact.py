@@ -13,12 +13,16 @@ CASES = [
     ("Amir Khan’s detention", RedactStyle.INITIALS, "A.K.’s detention"),
     ("Khan, Amir - EHCP", RedactStyle.INITIALS, "A.K. - EHCP"),
     ("ZOË O'NEILL MEDICAL", RedactStyle.INITIALS, "Z.O. MEDICAL"),
-    ("Ruby Smith-Jones incident", RedactStyle.INITIALS, "R.J. incident"),
+    # a multi-part surname keeps each part's initial, as schools write it
+    ("Ruby Smith-Jones incident", RedactStyle.INITIALS, "R.S-J. incident"),
+    ("Daan van der Berg - EHCP", RedactStyle.INITIALS, "D.vdB. - EHCP"),
+    ("Siobhán Ní Bhriain absent", RedactStyle.INITIALS, "S.NB. absent"),
+    ("Mrs O'Neill called", RedactStyle.INITIALS, "Mrs C.O. called"),
     ("Will Brown - behaviour points", RedactStyle.INITIALS, "W.B. - behaviour points"),
     ("FW: Mrs Begum - call back", RedactStyle.INITIALS, "FW: Mrs S.B. - call back"),
     # reference: the MIS reference where the directory has one, else initials
     ("Amir's report", RedactStyle.REFERENCE, "ADM001's report"),
-    ("Ruby Smith-Jones incident", RedactStyle.REFERENCE, "R.J. incident"),
+    ("Ruby Smith-Jones incident", RedactStyle.REFERENCE, "R.S-J. incident"),
     # a neutral word, taking a title with it
     ("Amir's report", RedactStyle.WORD, "pupil's report"),
     ("FW: Mrs Begum - call back", RedactStyle.WORD, "FW: pupil - call back"),

@@ -1,0 +1,106 @@
+"""SUB001: severity by who is named and what the subject says; evidence
+that says who by kind, position and initials, never by name (issue 13)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from app.directory.model import Directory
+from app.domain import Severity
+from app.engine import evaluate
+from app.rules.sub001_named_individual_in_subject import NamedIndividualInSubjectOptions
+from tests.conftest import SCHOOL, make_message, make_policy
+
+WARN, BLOCK, ADVISE = Severity.WARN, Severity.BLOCK, Severity.ADVISE
+
+SEVERITY_CASES: list[tuple[str, str, dict[str, Any], Severity | None]] = [
+    # a pupil: warn, block with a sensitive word
+    ("pupil", "Amir Khan - trip letter", {}, WARN),
+    ("pupil + safeguarding", "Amir Khan - safeguarding concern", {}, BLOCK),
+    ("pupil + CP in caps", "AMIR KHAN CP FOLLOW UP", {}, BLOCK),
+    ("pupil + EHCP", "Re: Zoe O'Neill EHCP review", {}, BLOCK),
+    ("pupil + phrase", "Amir Khan - child protection", {}, BLOCK),
+    ("pupil, 'sen' inside a word is not SEN", "Amir Khan - sent home early?", {}, WARN),
+    ("pupil, send is a verb", "Amir Khan - please send the form", {}, WARN),
+    # a parent likewise
+    ("parent", "Call back: Mrs Samina Khan", {}, WARN),
+    ("parent + attendance", "Samina Khan - attendance meeting", {}, BLOCK),
+    # staff: advise, also with a sensitive word by default
+    ("staff", "Cover for Sarah Jones P3", {}, ADVISE),
+    ("staff + medical", "Sarah Jones medical appointment", {}, ADVISE),
+    # the most severe mention decides
+    ("staff and pupil", "Sarah Jones and Amir Khan - detention", {}, WARN),
+    # someone the directory does not know (detector): warn, block when sensitive
+    ("unknown", "Meeting with Dr Olumide Adebayo", {}, WARN),
+    ("unknown + welfare", "Dr Olumide Adebayo - welfare check", {}, BLOCK),
+    # per-kind options
+    ("pupil raised", "Amir Khan - trip letter", {"pupil": "block"}, BLOCK),
+    ("staff off", "Cover for Sarah Jones P3", {"staff": "off"}, None),
+    ("staff off, pupil still", "Sarah Jones and Amir Khan", {"staff": "off"}, WARN),
+    ("own word list", "Amir Khan - trip letter", {"sensitive_words": ["trip"]}, BLOCK),
+    ("empty word list", "Amir Khan - safeguarding", {"sensitive_words": []}, WARN),
+    (
+        "unknown kind lowered",
+        "Dr Olumide Adebayo - welfare",
+        {"unknown_sensitive": "advise"},
+        ADVISE,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("subject", "options", "expected"),
+    [c[1:] for c in SEVERITY_CASES],
+    ids=[c[0] for c in SEVERITY_CASES],
+)
+def test_severity_by_kind_and_context(
+    directory: Directory, subject: str, options: dict[str, Any], expected: Severity | None
+) -> None:
+    policy = make_policy(rules={"SUB001": options} if options else {})
+    msg = make_message(to=[f"a@{SCHOOL}"], subject=subject)
+    found = [f for f in evaluate(msg, policy, directory).findings if f.code == "SUB001"]
+    if expected is None:
+        assert found == []
+    else:
+        (f,) = found
+        assert f.severity is expected
+
+
+def test_evidence_names_nobody(directory: Directory) -> None:
+    subject = "Re: Amir Khan - safeguarding and Dr Olumide Adebayo"
+    msg = make_message(to=[f"a@{SCHOOL}"], subject=subject)
+    (f,) = [f for f in evaluate(msg, make_policy(), directory).findings if f.code == "SUB001"]
+    dump = repr(f.to_dict() if hasattr(f, "to_dict") else f.evidence).casefold()
+    for part in ("amir", "khan", "olumide", "adebayo"):
+        assert part not in dump
+    first, second = f.evidence["mentions"]
+    assert (first["start"], first["end"]) == (4, 13)
+    assert first["kind"] == "pupil" and first["initials"] == "A.K." and first["severity"] == "block"
+    assert (
+        second["kind"] is None and second["initials"] == "O.A." and second["source"] == "detector"
+    )
+    assert f.evidence["sensitive_words"] == ["safeguarding"]
+    assert "safeguarding" in f.message
+
+
+@pytest.mark.parametrize(
+    ("words", "subject", "expected"),
+    [
+        (("Self-harm",), "worry re self harm", ["self harm"]),
+        (("EHC plan",), "EHC-plan draft", ["ehc plan"]),
+        (("médical",), "MEDICAL FORM", ["medical"]),
+        (("cp",), "CPD session", []),
+    ],
+)
+def test_sensitive_words_match_whole_words(
+    words: tuple[str, ...], subject: str, expected: list[str]
+) -> None:
+    opts = NamedIndividualInSubjectOptions(sensitive_words=words)
+    assert opts.sensitive_in(subject) == expected
+
+
+def test_options_reject_unknown_keys() -> None:
+    with pytest.raises(ValueError):
+        NamedIndividualInSubjectOptions.model_validate({"pupils": "block"})
