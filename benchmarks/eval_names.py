@@ -47,6 +47,7 @@ SCHOOL2 = DATA / "school2"
 class Record:
     subject: str
     spans: list[tuple[int, int, str]]
+    case: str | None = None  # the set's own label where it has one (school2)
 
 
 @dataclass
@@ -83,7 +84,8 @@ def load_eval(path: Path = DATA / "eval.jsonl") -> list[Record]:
         for line in fh:
             if line.strip():
                 r = json.loads(line)
-                out.append(Record(r["subject"], [(s, e, src) for s, e, src, *_ in r["spans"]]))
+                spans = [(s, e, src) for s, e, src, *_ in r["spans"]]
+                out.append(Record(r["subject"], spans, r.get("case")))
     return out
 
 
@@ -170,9 +172,9 @@ def run(records: list[Record] | None = None, roster: Path = DATA / "roster.csv")
     records = records if records is not None else load_eval()
     index = NameIndex.build(load_roster_csv(roster))
     empty = NameIndex.build([])
-    lower = [r for r in records if casing(r.subject) == "lower"]
-    title = [r for r in records if casing(r.subject) == "title"]
-    upper = [r for r in records if casing(r.subject) == "upper"]
+    lower = [r for r in records if (r.case or casing(r.subject)) == "lower"]
+    title = [r for r in records if (r.case or casing(r.subject)) == "title"]
+    upper = [r for r in records if (r.case or casing(r.subject)) == "upper"]
     return [
         evaluate(index, records, name="directory", detector=False, sources=("directory",)),
         evaluate(index, records, name="full", detector=True),
