@@ -151,7 +151,7 @@ def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> li
                         j - 1,
                         "title+last",
                         "detector",
-                        3.0,
+                        {"form:title+last": 1.0, "title+last:parts": float(j - k)},
                         [f"title '{t.text}' + name"],
                         titled=True,
                     )
@@ -171,14 +171,23 @@ def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> li
                     sur = surname_at(tokens, kk, mode, lex)
                     if sur is not None:
                         end, s, w2 = sur
-                        logit = 1.0 + f + 0.5 * min(bias, 0.0) + s - 2.5 * w1 - 2.5 * w2
                         out.append(
                             Candidate(
                                 i,
                                 end,
                                 "full",
                                 "detector",
-                                logit,
+                                {
+                                    "form:full": 1.0,
+                                    "full:first": f,
+                                    "full:bias_neg": min(bias, 0.0),
+                                    "full:surname": s,
+                                    "full:word1": w1,
+                                    "full:word2": w2,
+                                    "full:school_word": float(
+                                        any(x.key in SCHOOL_WORDS for x in tokens[i : end + 1])
+                                    ),
+                                },
                                 ["first name + surname (lexicon)"],
                                 titled=titled,
                             )
@@ -197,7 +206,12 @@ def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> li
                                 k,
                                 "first+initial",
                                 "detector",
-                                0.5 + f - 3.0 * w1,
+                                {
+                                    "form:first+initial": 1.0,
+                                    "first+initial:first": f,
+                                    "first+initial:word": w1,
+                                    "first+initial:dot": float(nxt.dot),
+                                },
                                 ["first name + initial"],
                                 titled=titled,
                             )
@@ -217,7 +231,12 @@ def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> li
                             f_end,
                             "first",
                             "detector",
-                            -2.5 + f + bias - 3.0 * w1,
+                            {
+                                "form:first": 1.0,
+                                "first:first": f,
+                                "first:bias": bias,
+                                "first:word": w1,
+                            },
                             ["first name (lexicon)"],
                             wordness=w1,
                         )
@@ -227,16 +246,19 @@ def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> li
             sur = surname_at(tokens, i + 1, mode, lex) if not tokens[i + 1].seg_start else None
             if sur is not None:
                 end, s, w2 = sur
-                logit = 0.3 + s - 3.0 * w2 + (0.8 if t.dot else 0.0)
-                if t.key in ("a", "i") and not t.dot:
-                    logit -= 0.8
                 out.append(
                     Candidate(
                         i,
                         end,
                         "initial+last",
                         "detector",
-                        logit,
+                        {
+                            "form:initial+last": 1.0,
+                            "initial+last:surname": s,
+                            "initial+last:word": w2,
+                            "initial+last:dot": float(t.dot),
+                            "initial+last:a_i": float(t.key in ("a", "i") and not t.dot),
+                        },
                         ["initial + surname (lexicon)"],
                         titled=titled,
                     )
@@ -252,12 +274,17 @@ def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> li
                 else None
             )
             if sur is not None and fs2 is not None:
-                logit = 0.5 + sur[1] + fs2[0] - 2.5 * (sur[2] + fs2[1])
+                feats = {
+                    "form:reversed": 1.0,
+                    "reversed:surname": sur[1],
+                    "reversed:first": fs2[0],
+                    "reversed:word": sur[2] + fs2[1],
+                }
                 why = ["'Surname, First' (lexicon)"]
                 if i > 0 and not t.seg_start and _first(tokens[i - 1], mode, lex) is not None:
-                    logit -= 2.5
+                    feats["reversed:first_before"] = 1.0
                     why.append("but a first name comes before it")
                 out.append(
-                    Candidate(i, _unit_end(tokens, f_end + 1), "reversed", "detector", logit, why)
+                    Candidate(i, _unit_end(tokens, f_end + 1), "reversed", "detector", feats, why)
                 )
     return out

@@ -29,18 +29,21 @@ from app.names._detector import surname_at
 from app.names._evidence import Candidate
 from app.names._lexicon import Entry, wordness
 from app.names._tokens import CaseMode, Token, fold_fast
-from app.names._vocab import HONORIFICS
+from app.names._vocab import HONORIFICS, PARTICLES, SCHOOL_WORDS
 
 _SPACES = re.compile(r"\s+")
 _K = 1 << 22  # part ids stay below this, so (a, b) packs into one int key
-_INITIAL_A_I = {"a", "i"}  # an article or pronoun as often as an initial
+_INITIAL_A_I = {"a", "i"}
+# Letters that Unicode does not decompose into a base letter + accent, written
+# without it on an English keyboard: "Łukasz" -> "Lukasz", "Yılmaz" -> "Yilmaz".
+_TRANSLIT = str.maketrans("łıøđħŧ", "liodht")  # an article or pronoun as often as an initial
 
 
 def _variants(name: str) -> set[str]:
     base = _SPACES.sub(" ", fold_fast(name.strip()))
     if not base:
         return set()
-    out = {base}
+    out = {base, base.translate(_TRANSLIT)}
     if "-" in base or "'" in base:
         out.add(re.sub(r"['-]", " ", base))
         out.add(re.sub(r"['-]", "", base))
@@ -157,6 +160,7 @@ class DirectoryIndex:
         out: list[Candidate] = []
         n = len(tokens)
         first_of, last_of = self.first_of, self.last_of
+        people = self.people
 
         def word(k: int) -> float:
             return wordness(tokens[k].key, lex)
@@ -165,30 +169,36 @@ class DirectoryIndex:
             t = tokens[k]
             return len(t.text) == 1 and t.alpha and (t.cap or mode is CaseMode.LOWER)
 
+        def kinds(persons: tuple[int, ...]) -> dict[str, float]:
+            ks = {people[x].kind for x in persons}
+            return {f"kind:{k.value}": 1.0 for k in ks}
+
         for i in range(n):
             t = tokens[i]
             titled = i > 0 and tokens[i - 1].key in HONORIFICS
-            # honorific + surname ("Mrs Begum", "Mr & Mrs Khan")
+            # honorific + surname ("Mrs Begum", "Mr & Mrs Khan", "Mrs ap Gwilym")
             if t.key in HONORIFICS:
                 k = i + 1
                 if k + 1 < n and tokens[k].key in ("&", "and") and tokens[k + 1].key in HONORIFICS:
                     k += 2
-                if (k < n and not tokens[k].lower) or mode is CaseMode.LOWER:
-                    for j, pid in hits[k] if k < n else ():
-                        people = last_of[pid]
-                        if not people or (j + 1 < n and tokens[j + 1].joined):
+                if k < n and (
+                    not tokens[k].lower or mode is CaseMode.LOWER or tokens[k].key in PARTICLES
+                ):
+                    for j, pid in hits[k]:
+                        persons = last_of[pid]
+                        if not persons or (j + 1 < n and tokens[j + 1].joined):
                             continue
                         # A title says adult: "Mrs Begum" is Aisha's mother, not Aisha.
-                        people = self.adult_last_of[pid] or people
+                        persons = self.adult_last_of[pid] or persons
                         out.append(
                             Candidate(
                                 k,
                                 j,
                                 "title+last",
                                 "directory",
-                                3.5,
+                                {"form:title+last": 1.0, **kinds(persons)},
                                 [f"title '{t.text}' + directory surname"],
-                                persons=people,
+                                persons=persons,
                                 titled=True,
                             )
                         )
@@ -214,7 +224,7 @@ class DirectoryIndex:
                                         j2,
                                         "full",
                                         "directory",
-                                        3.5 - 2.0 * w,
+                                        {"form:full": 1.0, "full:word": w, **kinds(match)},
                                         ["directory full name"],
                                         persons=match,
                                         titled=titled,
@@ -236,18 +246,33 @@ class DirectoryIndex:
                                     k,
                                     "first+initial",
                                     "directory",
-                                    2.0 - 2.0 * word(i),
+                                    {
+                                        "form:first+initial": 1.0,
+                                        "first+initial:word": word(i),
+                                        "first+initial:dot": float(tokens[k].dot),
+                                        **kinds(match),
+                                    },
                                     ["directory first name + surname initial"],
                                     persons=match,
                                     titled=titled,
                                 )
                             )
-                    # first name alone: pupils only
-                    pupils = self.pupil_first_of[fpid]
-                    if pupils and not titled:
+                    # first or preferred name alone: anyone on the roster, judged
+                    # by the words around it
+                    persons = first_of[fpid]
+                    if not titled:
                         w = word(i)
-                        logit = -1.0 - 3.0 * w
-                        why = ["directory pupil first name"]
+                        e = lex.get(t.key)
+                        feats = {
+                            "form:first": 1.0,
+                            "first:word": w,
+                            "first:name_only": float(w < 0.2),
+                            "first:lexicon_first": e.first_strength if e else 0.0,
+                            "first:lexicon_bias": e.name_bias if e else 0.0,
+                            "first:school_word": float(t.key in SCHOOL_WORDS),
+                            **{"first:" + k: v for k, v in kinds(persons).items()},
+                        }
+                        why = ["directory first name"]
                         nxt = tokens[j1 + 1] if j1 + 1 < n else None
                         if (
                             nxt is not None
@@ -255,26 +280,32 @@ class DirectoryIndex:
                             and not nxt.seg_start
                             and surname_at(tokens, j1 + 1, mode, lex) is not None
                         ):
-                            logit -= 3.0
-                            why.append(f"followed by another surname '{nxt.text}'")
+                            feats["first:followed_by_surname"] = 1.0
+                            why.append("followed by another surname")
                         out.append(
                             Candidate(
-                                i, j1, "first", "directory", logit, why, wordness=w, persons=pupils
+                                i, j1, "first", "directory", feats, why, wordness=w, persons=persons
                             )
                         )
-                # a surname alone ("Khan's detention"): weak, needs evidence
+                # a surname alone ("Khan's detention", "w/ Kowalczyk, Popa & Hassan")
                 if last_of[fpid] and not titled and not (i > 0 and is_initial(i - 1)):
                     w = word(i)
+                    persons = last_of[fpid]
                     out.append(
                         Candidate(
                             i,
                             j1,
                             "last",
                             "directory",
-                            -2.0 - 3.0 * w,
+                            {
+                                "form:last": 1.0,
+                                "last:word": w,
+                                "last:school_word": float(t.key in SCHOOL_WORDS),
+                                **{"last:" + k: v for k, v in kinds(persons).items()},
+                            },
                             ["directory surname alone"],
                             wordness=w,
-                            persons=last_of[fpid],
+                            persons=persons,
                         )
                     )
                 # surname, first ("Khan, Amir"; MIS style "HALL Grace")
@@ -293,7 +324,7 @@ class DirectoryIndex:
                                         j2,
                                         "reversed",
                                         "directory",
-                                        3.0 if comma else 2.0,
+                                        {"form:reversed": 1.0, "reversed:comma": float(comma)},
                                         ["directory 'Surname, First'"],
                                         persons=match,
                                     )
@@ -303,19 +334,20 @@ class DirectoryIndex:
                 for j2, lpid in hits[i + 1]:
                     match = self.initial_last.get(ord(t.key) * _K + lpid)
                     if match:
-                        logit = 1.5 - 2.0 * word(i + 1) + (0.8 if t.dot else 0.0)
-                        why = ["directory initial + surname"]
-                        if t.key in _INITIAL_A_I and not t.dot:
-                            logit -= 0.8
-                            why.append("'A'/'I' may be a word")
                         out.append(
                             Candidate(
                                 i,
                                 j2,
                                 "initial+last",
                                 "directory",
-                                logit,
-                                why,
+                                {
+                                    "form:initial+last": 1.0,
+                                    "initial+last:word": word(i + 1),
+                                    "initial+last:dot": float(t.dot),
+                                    "initial+last:a_i": float(t.key in _INITIAL_A_I and not t.dot),
+                                    **kinds(match),
+                                },
+                                ["directory initial + surname"],
                                 persons=match,
                                 titled=titled,
                             )

@@ -11,6 +11,8 @@ are short, closed lists, so they live here, each with the reason it exists.
 
 from __future__ import annotations
 
+import re
+
 from nameparser.config import CONSTANTS
 
 from app.text import fold
@@ -49,7 +51,7 @@ HONORIFICS = _NAMEPARSER_HONORIFICS | _EXTRA_HONORIFICS
 # keeping whole words only (its list also has Arabic "al-" style prefixes).
 PARTICLES = frozenset(
     fold(p) for p in CONSTANTS.prefixes if p.isalpha() and p not in {"st", "ste", "do", "op"}
-)
+) | frozenset({"ap", "ab", "nic", "ui"})
 
 
 # Words that say the mail is about a particular person. A name-like token in
@@ -200,6 +202,8 @@ LEAD_WORDS = frozenset(
         "concerning",
         "involving",
         "ring",
+        "w",
+        "cc",
         "call",
     ]
 )
@@ -489,3 +493,235 @@ STOP_WORDS = frozenset(
 
 # Words that join two people: "Kyra & Amelia", "Noah Jacobs and Jaxon Ferreira".
 JOINERS = frozenset({"and", "&", "+"})
+
+# Words right after a name that say it is a person doing or undergoing
+# something ("Hope left her bag", "Miles was upset", "Grace absent").
+AFTER_NAME_VERBS = frozenset(
+    [
+        "was",
+        "is",
+        "isn't",
+        "wasn't",
+        "has",
+        "hasn't",
+        "had",
+        "needs",
+        "need",
+        "needed",
+        "missing",
+        "absent",
+        "upset",
+        "sent",
+        "late",
+        "off",
+        "not",
+        "forgot",
+        "forgotten",
+        "lost",
+        "hurt",
+        "unwell",
+        "ill",
+        "injured",
+        "collected",
+        "going",
+        "went",
+        "says",
+        "said",
+        "wants",
+        "wanted",
+        "did",
+        "didn't",
+        "can't",
+        "cannot",
+        "won't",
+        "refused",
+        "arrived",
+        "came",
+        "fell",
+        "got",
+        "been",
+        "being",
+        "feeling",
+        "left",
+        "says",
+        "asked",
+        "asks",
+        "told",
+        "tells",
+        "seen",
+        "saw",
+        "in",
+        "out",
+        "home",
+        "back",
+        "will",
+        "would",
+        "should",
+        "could",
+    ]
+)
+
+# Pronouns and quantifiers after (or before) a word that is also a name say
+# it is the word: "Hope you had a good half term", "Will everyone...".
+PRONOUNS = frozenset(
+    ["you", "u", "ya", "we", "everyone", "everybody", "all", "they", "i", "it", "this", "that"]
+)
+
+# Nouns after a word-like name that make it the word: "Summer term", "Mark
+# scheme", "May half term", "Grace period".
+NOUN_AFTER_WORD = frozenset(
+    [
+        "term",
+        "terms",
+        "half",
+        "holiday",
+        "holidays",
+        "scheme",
+        "schemes",
+        "fair",
+        "fete",
+        "fayre",
+        "concert",
+        "period",
+        "break",
+        "time",
+        "show",
+        "festival",
+        "bank",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "walk",
+        "service",
+        "play",
+        "production",
+        "sale",
+        "party",
+        "disco",
+        "club",
+    ]
+)
+
+# Words that make a name-shaped pair an organisation, place, brand or work
+# ("a Ted Baker voucher", "Peter Pan rehearsals", "Harry Potter book night",
+# "Florence Hall booking", "Jack Wills hoodies").
+WORK_CONTEXT = frozenset(
+    [
+        "booking",
+        "booked",
+        "bookings",
+        "voucher",
+        "vouchers",
+        "rehearsal",
+        "rehearsals",
+        "tickets",
+        "ticket",
+        "hoodie",
+        "hoodies",
+        "hoody",
+        "gilet",
+        "gilets",
+        "jacket",
+        "jackets",
+        "uniform",
+        "shop",
+        "store",
+        "brand",
+        "production",
+        "cast",
+        "auditions",
+        "audition",
+        "musical",
+        "performance",
+        "screening",
+        "film",
+        "movie",
+        "book",
+        "novel",
+        "costume",
+        "costumes",
+        "venue",
+        "hire",
+        "room",
+        "trip",
+        "visit",
+        "award",
+        "awards",
+        "prize",
+        "lecture",
+        "theatre",
+        "theater",
+    ]
+)
+
+_FORM_GROUP = re.compile(r"(?:[1-9]|1[0-3])[A-Za-z]{1,3}\d?")
+
+
+def is_form_group(text: str) -> bool:
+    """A tutor group or set code: "8Q", "13R", "11X2", "7Q1"."""
+    return _FORM_GROUP.fullmatch(text) is not None
+
+
+# Words just before a name that address or talk about a person: "Thanks
+# Claire", "Well done Daisy", "Please can Honey see me", "to see Tobi".
+PRE_NAME_WORDS = frozenset(
+    [
+        "thanks",
+        "thank",
+        "thx",
+        "ta",
+        "done",
+        "congratulations",
+        "congrats",
+        "well",
+        "hi",
+        "hello",
+        "dear",
+        "can",
+        "could",
+        "please",
+        "tell",
+        "ask",
+        "asked",
+        "remind",
+        "see",
+        "collect",
+        "meet",
+        "met",
+        "cc",
+        "w",
+        "ft",
+        "vs",
+    ]
+)
+
+
+# Well-known brands, works, places, awards and historical people whose
+# names are name-shaped: a subject naming them is not about a pupil, even
+# when a pupil shares the name ("Jack Wills hoodies", "Peter Pan
+# rehearsals", "Stanley Park trip", "Florence Nightingale assembly").
+# Folded, space-separated; curated from general knowledge of UK retail,
+# children's literature and theatre, days out and school assembly themes.
+NAMED_THINGS = frozenset(
+    """ted baker|jack wills|john lewis|paul smith|ben sherman|fred perry|karen millen|
+    tommy hilfiger|calvin klein|ralph lauren|hugo boss|tom ford|kurt geiger|charles tyrwhitt|
+    jack jones|bobbi brown|jo malone|molton brown|holland barrett|marks spencer|
+    dorothy perkins|miss selfridge|ted bakers|jd sports|harvey nichols|ben jerry|
+    peter pan|harry potter|oliver twist|mary poppins|peter rabbit|billy elliot|
+    tracy beaker|horrid henry|paddington bear|winnie pooh|jane eyre|tom sawyer|robin hood|
+    wallace gromit|bob builder|fireman sam|postman pat|peppa pig|charlie bucket|
+    willy wonka|james bond|sherlock holmes|anne frank|romeo juliet|alice wonderland|
+    stanley park|alton towers|hyde park|kew gardens|drayton manor|thorpe park|
+    victoria park|alexandra palace|albert hall|victoria station|kings cross|charing cross|
+    hampton court|regents park|st james|clifton suspension|jack petchey|duke edinburgh|
+    florence nightingale|grace darling|rosa parks|martin luther|luther king|nelson mandela|
+    mary seacole|winston churchill|isaac newton|charles darwin|william shakespeare|
+    roald dahl|david attenborough|marcus rashford|emmeline pankhurst|malala yousafzai|
+    walter tull|greta thunberg|captain cook|alan turing|ada lovelace|amelia earhart|
+    neil armstrong|guy fawkes|henry viii|queen victoria|queen elizabeth|king charles|
+    king arthur|joan arc|tim peake|helen sharman|steve jobs|bill gates|elon musk""".replace(
+        "\n", ""
+    ).split("|")
+)
+NAMED_THINGS = frozenset(" ".join(x.split()) for x in NAMED_THINGS)

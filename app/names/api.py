@@ -21,10 +21,18 @@ from app.directory.model import Person
 from app.domain import PersonKind
 from app.names import _detector
 from app.names._directory import DirectoryIndex
-from app.names._evidence import Candidate, context_indices, score
+from app.names._evidence import (
+    Candidate,
+    Scorer,
+    context_indices,
+    explain,
+    features,
+    score,
+    shipped_scorer,
+)
 from app.names._initials import InitialsStyle, initials
 from app.names._lexicon import lexicon
-from app.names._tokens import case_mode, fold_fast, tokenize
+from app.names._tokens import Token, case_mode, fold_fast, tokenize
 from app.names._vocab import HONORIFICS, PARTICLES
 
 
@@ -68,28 +76,33 @@ _MAX_CANDIDATES = 20  # "Mr Brown" fits hundreds in a big trust: list a few, pin
 class NameIndex:
     """The directory's people, ready to be found in subject lines."""
 
-    __slots__ = ("_dir", "_lex")
+    __slots__ = ("_dir", "_lex", "_scorer")
 
-    def __init__(self, directory: DirectoryIndex) -> None:
+    def __init__(self, directory: DirectoryIndex, scorer: Scorer | None = None) -> None:
         self._dir = directory
         self._lex = lexicon()
+        self._scorer = scorer or shipped_scorer()
 
     @classmethod
-    def build(cls, people: Iterable[Person]) -> NameIndex:
-        """Index ``people`` (may be empty: then only the detector runs)."""
-        return cls(DirectoryIndex(tuple(people)))
+    def build(cls, people: Iterable[Person], scorer: Scorer | None = None) -> NameIndex:
+        """Index ``people`` (may be empty: then only the detector runs).
 
-    def find(self, subject: str, *, detector: bool = True, min_score: float = 0.5) -> list[Mention]:
-        """The people named in ``subject``, sorted by start, never overlapping.
+        ``scorer`` replaces the shipped coefficients (for training and
+        cross-validation only)."""
+        return cls(DirectoryIndex(tuple(people)), scorer)
 
-        ``detector=False`` reports only people in the directory.
-        """
+    def candidates(self, subject: str, *, detector: bool = True) -> list[Candidate]:
+        """Every candidate span in ``subject`` with its features, unscored
+        (what ``train_scorer`` fits on)."""
+        return self._candidates(subject, detector)[1]
+
+    def _candidates(self, subject: str, detector: bool) -> tuple[list[Token], list[Candidate]]:
         if not subject:
-            return []
+            return [], []
         folded = fold_fast(subject)
         tokens = tokenize(subject, folded)
         if not tokens:
-            return []
+            return [], []
         mode = case_mode(tokens)
         lex = self._lex
         hits = self._dir.lattice(folded, tokens)
@@ -97,11 +110,28 @@ class NameIndex:
         if detector:
             cands.extend(_detector.candidates(tokens, mode, lex))
         if not cands:
-            return []
+            return tokens, []
         context = context_indices(tokens)
+        return tokens, [c for c in cands if features(c, tokens, mode, context)]
+
+    def mentions(
+        self, subject: str, cands: list[Candidate], min_score: float = 0.5
+    ) -> list[Mention]:
+        """Score ``cands`` (from :meth:`candidates`) and keep the best non-overlapping."""
+        return self._mentions(subject, tokenize(subject, fold_fast(subject)), cands, min_score)
+
+    def _mentions(
+        self, subject: str, tokens: list[Token], cands: list[Candidate], min_score: float
+    ) -> list[Mention]:
+        scorer = self._scorer
         for c in cands:
-            score(c, tokens, mode, context)
+            model = scorer.model(c.source)
+            score(c, model)
+            if c.source == "directory" and c.score >= min_score and _reads_as_place(c):
+                c.ambiguous = True
         chosen = _choose(cands, min_score)
+        if not chosen:
+            return []
         people = self._dir.people
         out = []
         for c in chosen:
@@ -110,6 +140,9 @@ class NameIndex:
             end = last.end + 1 if len(last.text) == 1 and last.dot else last.end
             persons = tuple(people[x] for x in c.persons[:_MAX_CANDIDATES])
             kinds = {p.kind for p in persons}
+            why = [*c.why, *explain(c, scorer.model(c.source))]
+            if c.ambiguous:
+                why.append("also reads as a place or organisation")
             out.append(
                 Mention(
                     start=start,
@@ -121,12 +154,28 @@ class NameIndex:
                     if len(kinds) == 1 and len(c.persons) == len(persons)
                     else None,
                     score=round(c.score, 3),
-                    why="; ".join(c.why),
+                    why="; ".join(why),
                     form=c.form,
                     candidates=persons,
+                    ambiguous=c.ambiguous,
                 )
             )
         return out
+
+    def find(self, subject: str, *, detector: bool = True, min_score: float = 0.5) -> list[Mention]:
+        """The people named in ``subject``, sorted by start, never overlapping.
+
+        ``detector=False`` reports only people in the directory.
+        """
+        tokens, cands = self._candidates(subject, detector)
+        return self._mentions(subject, tokens, cands, min_score) if cands else []
+
+
+_PLACE_FEATURES = ("place_after", "place_last", "place_before", "work_context")
+
+
+def _reads_as_place(c: Candidate) -> bool:
+    return any(k in c.feats for k in _PLACE_FEATURES)
 
 
 def _choose(cands: list[Candidate], min_score: float) -> list[Candidate]:

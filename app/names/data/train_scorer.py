@@ -1,0 +1,232 @@
+"""Fit the name scorer's coefficients (offline; writes ``scorer.json``).
+
+Run by a maintainer when the features or the training data change, never
+at run time (scikit-learn is a dev dependency only)::
+
+    .venv/bin/python -m app.names.data.train_scorer          # fit, write scorer.json
+    .venv/bin/python -m app.names.data.train_scorer --cv     # 5-fold figures only
+
+Two logistic regressions are fitted over the features that
+:mod:`app.names._evidence` and the two finders compute for every candidate
+span (form, name frequency, wordness, case pattern, lead and context words,
+words next to the name, position, place/organisation evidence,
+possessive): one for the directory matcher, one for the detector. A
+candidate is a positive example when its span is exactly a labelled span.
+
+Training data (and only these):
+
+- ``tests/data/names/eval.jsonl`` with its roster (the old main set, long
+  tuned on);
+- ``tests/data/names/school2/dev.jsonl`` with its roster (the dev half of
+  the independent school set; its holdout half is never read here);
+- ``shared/data/enron-meetings-subjects-train.jsonl`` (real meeting
+  subjects; detector only, since there is no roster). Its labels are names,
+  not spans: each is located in the subject (exactly, then ignoring case);
+  the few that cannot be are left out.
+
+``tests/data/names/holdout.jsonl`` and ``school2/holdout.jsonl`` are never
+used, so they stay honest measures. :func:`cross_validate_enron` refits on
+five folds of the Enron subjects (with the school data always in) and scores
+each fold with the model that did not see it: that is the Enron figure
+``benchmarks/eval_names.py --set enron-cv`` reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.directory.model import Person
+from app.domain import PersonKind
+from app.names._evidence import Candidate, Model, Scorer, shipped_scorer
+from app.names._tokens import Token
+from app.names.api import NameIndex
+
+ROOT = Path(__file__).resolve().parents[3]
+DATA = ROOT / "tests" / "data" / "names"
+ENRON = ROOT.parent / "shared" / "data" / "enron-meetings-subjects-train.jsonl"
+OUT = Path(__file__).with_name("scorer.json")
+C = 1.0  # inverse L2 strength; chosen by the 5-fold figures (see --cv)
+SEED = 13
+
+
+@dataclass
+class Example:
+    subject: str
+    gold: set[tuple[int, int]]  # labelled spans (all sources)
+    gold_directory: set[tuple[int, int]]
+    group: str  # "school" or "enron"
+
+
+def _roster(path: Path) -> list[Person]:
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            out.append(
+                Person(
+                    row["id"],
+                    row["first_name"],
+                    row["last_name"],
+                    PersonKind(row["kind"]),
+                    preferred_name=row.get("preferred_name") or None,
+                    middle_names=row.get("middle_names") or "",
+                )
+            )
+    return out
+
+
+def _labelled(path: Path) -> list[Example]:
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            if r.get("ambiguous"):
+                continue  # no right answer to learn from
+            spans = r["spans"]
+            out.append(
+                Example(
+                    r["subject"],
+                    {(s, e) for s, e, *_ in spans},
+                    {(s, e) for s, e, src, *_ in spans if src == "directory"},
+                    "school",
+                )
+            )
+    return out
+
+
+def enron_examples(path: Path = ENRON) -> list[Example]:
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            subject: str = r["subject"]
+            gold: set[tuple[int, int]] = set()
+            pos = 0
+            for name in r["names"]:
+                at = subject.find(name, pos)
+                if at < 0:
+                    at = subject.casefold().find(name.casefold(), pos)
+                if at < 0:
+                    at = subject.find(name)
+                if at >= 0:
+                    gold.add((at, at + len(name)))
+                    pos = at + len(name)
+            out.append(Example(subject, gold, set(), "enron"))
+    return out
+
+
+def span(tokens: Sequence[Token], c: Candidate) -> tuple[int, int]:
+    last = tokens[c.j]
+    end = last.end + 1 if len(last.text) == 1 and last.dot else last.end
+    return tokens[c.i].start, end
+
+
+Row = tuple[dict[str, float], int]
+
+
+def rows(index: NameIndex, ex: Example, *, detector: bool) -> list[Row]:
+    tokens, cands = index._candidates(ex.subject, detector)
+    gold = ex.gold if detector else ex.gold_directory
+    return [(c.feats, int(span(tokens, c) in gold)) for c in cands]
+
+
+def fit(data: Iterable[Row]) -> Model:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    feats, labels = zip(*data, strict=True)
+    vec = DictVectorizer(sparse=True)
+    x = vec.fit_transform(feats)
+    lr = LogisticRegression(C=C, max_iter=5000)
+    lr.fit(x, labels)
+    names = vec.get_feature_names_out()
+    weights = {str(k): round(float(w), 4) for k, w in zip(names, lr.coef_[0], strict=True) if w}
+    return Model(round(float(lr.intercept_[0]), 4), weights)
+
+
+def _sets() -> tuple[list[tuple[NameIndex, list[Example]]], NameIndex, list[Example]]:
+    """(school sets with their roster index, the empty index, every school example)."""
+    sets = []
+    school: list[Example] = []
+    for roster, path in (
+        (DATA / "roster.csv", DATA / "eval.jsonl"),
+        (DATA / "school2" / "roster.csv", DATA / "school2" / "dev.jsonl"),
+    ):
+        exs = _labelled(path)
+        sets.append((NameIndex.build(_roster(roster)), exs))
+        school += exs
+    return sets, NameIndex.build([]), school
+
+
+def train(enron: list[Example]) -> Scorer:
+    sets, empty, school = _sets()
+    directory_rows = [
+        r for index, exs in sets for ex in exs for r in rows(index, ex, detector=False)
+    ]
+    detector_rows = [r for ex in [*school, *enron] for r in rows(empty, ex, detector=True)]
+    return Scorer(fit(directory_rows), fit(detector_rows))
+
+
+def folds(n: int, k: int = 5) -> list[list[int]]:
+    order = list(range(n))
+    random.Random(SEED).shuffle(order)
+    return [order[f::k] for f in range(k)]
+
+
+def cross_validate_enron(k: int = 5) -> list[bool]:
+    """For each Enron subject, whether the detector (fitted without its fold) finds a name."""
+    enron = enron_examples()
+    _, empty, school = _sets()
+    school_rows = [r for ex in school for r in rows(empty, ex, detector=True)]
+    predicted = [False] * len(enron)
+    dummy = shipped_scorer().directory
+    for held in folds(len(enron), k):
+        held_set = set(held)
+        train_rows = school_rows + [
+            r
+            for idx, ex in enumerate(enron)
+            if idx not in held_set
+            for r in rows(empty, ex, detector=True)
+        ]
+        index = NameIndex.build([], Scorer(dummy, fit(train_rows)))
+        for idx in held:
+            predicted[idx] = bool(index.find(enron[idx].subject))
+    return predicted
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--cv", action="store_true", help="print 5-fold Enron figures, write nothing")
+    args = ap.parse_args()
+    if args.cv:
+        enron = enron_examples()
+        got = cross_validate_enron()
+        tp = sum(g and bool(e.gold) for g, e in zip(got, enron, strict=True))
+        fp = sum(g and not e.gold for g, e in zip(got, enron, strict=True))
+        fn = sum(not g and bool(e.gold) for g, e in zip(got, enron, strict=True))
+        print(
+            f"Enron 5-fold subject level: P {tp / max(1, tp + fp):.3f} R {tp / max(1, tp + fn):.3f}"
+        )
+        return
+    scorer = train(enron_examples())
+    data = {
+        "about": "Logistic-regression coefficients for app.names (see train_scorer.py). "
+        "Fitted offline; run time is a dot product.",
+        "directory": {"intercept": scorer.directory.intercept, "weights": scorer.directory.weights},
+        "detector": {"intercept": scorer.detector.intercept, "weights": scorer.detector.weights},
+    }
+    OUT.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {OUT} ({len(scorer.directory.weights)} + {len(scorer.detector.weights)} weights)")
+
+
+if __name__ == "__main__":
+    main()
