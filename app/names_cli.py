@@ -42,6 +42,12 @@ def add_parser(subparsers: Any) -> None:
     scan.add_argument(
         "--min-score", type=float, default=0.5, help="least confidence to report (default 0.5)"
     )
+    scan.add_argument(
+        "--explain",
+        action="store_true",
+        help="list every candidate span (kept or not) with its score and each feature's "
+        "weight x value, from the shipped coefficients",
+    )
     scan.set_defaults(func=run_scan)
 
 
@@ -73,6 +79,23 @@ def _table_row(subject: str, mentions: list[Mention], out: TextIO) -> None:
         out.write(f"    {m.text:<28} {m.source:<9} {kind:<7} {m.score:5.2f}  {m.why}\n")
 
 
+def _explain(index: NameIndex, subject: str, args: argparse.Namespace, out: TextIO) -> None:
+    """Every candidate with its score and its features' contributions."""
+    out.write(f"{subject}\n")
+    cands = index.candidates(subject, detector=args.detector)
+    kept = {(m.start, m.end, m.source) for m in index.mentions(subject, cands, args.min_score)}
+    if not cands:
+        out.write("    -\n")
+    for c in sorted(cands, key=lambda c: (c.i, c.j)):
+        text, start, end = index.span_text(subject, c)
+        mark = "*" if (start, end, c.source) in kept else " "
+        out.write(f"  {mark} {text:<26} {c.source} {c.form}  score {c.score:.3f}\n")
+        for name, value, weight in index.contributions(c):
+            out.write(
+                f"        {weight * value:+7.3f}  {name} = {value:g} (weight {weight:+.3f})\n"
+            )
+
+
 def run_scan(
     args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None
 ) -> int:
@@ -91,6 +114,9 @@ def run_scan(
     index = NameIndex.build(people)
     for line in stdin:
         subject = line.rstrip("\r\n")
+        if getattr(args, "explain", False):
+            _explain(index, subject, args, stdout)
+            continue
         mentions = index.find(subject, detector=args.detector, min_score=args.min_score)
         if args.json:
             stdout.write(json.dumps(_record(subject, mentions), ensure_ascii=False) + "\n")

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from app.names._lexicon import UNKNOWN, Entry
 from app.names._tokens import CaseMode, Token
 from app.names._vocab import (
     AFTER_NAME_VERBS,
@@ -113,7 +114,13 @@ def shipped_scorer() -> Scorer:
     return Scorer.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
-def features(c: Candidate, tokens: list[Token], mode: CaseMode, context: frozenset[int]) -> bool:
+def features(
+    c: Candidate,
+    tokens: list[Token],
+    mode: CaseMode,
+    context: frozenset[int],
+    lex: dict[str, Entry],
+) -> bool:
     """Add the subject's evidence to ``c.feats``; False if ``c`` can never be a name.
 
     ``context`` holds the indices of tokens that are person-context words.
@@ -178,6 +185,10 @@ def features(c: Candidate, tokens: list[Token], mode: CaseMode, context: frozens
                 f["before_verb"] = 1.0
             elif nxt.key in NOUN_AFTER_WORD:
                 f["before_noun_of_word"] = 1.0
+            elif nxt.lower and nxt.alpha and lex.get(nxt.key, UNKNOWN).is_common_word:
+                # "Holly wreath", "Daisy chain": a word-like name then an ordinary word
+                f["before_common"] = 1.0
+                f["before_common_word"] = c.wordness
     # a form group next to it: "Tobi 8Q", "Kofi to 8R", "(7R)", "in 9T"
     for k in (c.j + 1, c.j + 2, c.j + 3):
         if k < n and is_form_group(tokens[k].text):

@@ -718,7 +718,8 @@ NAMED_THINGS = frozenset(
     florence nightingale|grace darling|rosa parks|martin luther|luther king|nelson mandela|
     mary seacole|winston churchill|isaac newton|charles darwin|william shakespeare|
     roald dahl|david attenborough|marcus rashford|emmeline pankhurst|malala yousafzai|
-    walter tull|greta thunberg|captain cook|alan turing|ada lovelace|amelia earhart|
+    walter tull|greta thunberg|ed psych|victoria cross|captain cook|alan turing|
+    ada lovelace|amelia earhart|
     neil armstrong|guy fawkes|henry viii|queen victoria|queen elizabeth|king charles|
     king arthur|joan arc|tim peake|helen sharman|steve jobs|bill gates|elon musk""".replace(
         "\n", ""

@@ -112,7 +112,24 @@ class NameIndex:
         if not cands:
             return tokens, []
         context = context_indices(tokens)
-        return tokens, [c for c in cands if features(c, tokens, mode, context)]
+        return tokens, [c for c in cands if features(c, tokens, mode, context, lex)]
+
+    def span_text(self, subject: str, c: Candidate) -> tuple[str, int, int]:
+        """(text, start, end) of a candidate from :meth:`candidates`."""
+        tokens = tokenize(subject, fold_fast(subject))
+        start = tokens[c.i].start
+        last = tokens[c.j]
+        end = last.end + 1 if len(last.text) == 1 and last.dot else last.end
+        return subject[start:end], start, end
+
+    def contributions(self, c: Candidate) -> list[tuple[str, float, float]]:
+        """``(feature, value, weight)`` for a scored candidate, largest effect
+        first, the intercept first of all (for ``names scan --explain``)."""
+        model = self._scorer.model(c.source)
+        w = model.weights
+        rows = [(k, v, w.get(k, 0.0)) for k, v in c.feats.items()]
+        rows.sort(key=lambda r: -abs(r[1] * r[2]))
+        return [("intercept", 1.0, model.intercept), *rows]
 
     def mentions(
         self, subject: str, cands: list[Candidate], min_score: float = 0.5
@@ -179,16 +196,18 @@ def _reads_as_place(c: Candidate) -> bool:
 
 
 def _choose(cands: list[Candidate], min_score: float) -> list[Candidate]:
-    """Best-first, non-overlapping. Ties go to the longer span, then the directory.
+    """Longest first among those that pass, then best score; never overlapping.
 
-    Where the directory and the detector find the same span, the directory's
-    reading is kept whatever the scores: it knows who the person is.
+    "Amir Khan" is kept over "Khan" alone whenever both pass: the shorter
+    reading would leave part of the name in the subject. Where the
+    directory and the detector find the same span, the directory's reading
+    is kept whatever the scores: it knows who the person is.
     """
     passing = [c for c in cands if c.score >= min_score]
     known = {(c.i, c.j) for c in passing if c.source == "directory"}
     ranked = sorted(
         (c for c in passing if c.source == "directory" or (c.i, c.j) not in known),
-        key=lambda c: (-round(c.score, 2), c.i - c.j, c.source != "directory"),
+        key=lambda c: (c.i - c.j, -c.score, c.source != "directory"),
     )
     taken: list[Candidate] = []
     used: set[int] = set()

@@ -60,7 +60,8 @@ def test_table_output() -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "Re: Y9 trip consent - Amir Khan"
-    assert lines[1].split()[:5] == ["Amir", "Khan", "directory", "pupil", "1.00"]
+    assert lines[1].split()[:4] == ["Amir", "Khan", "directory", "pupil"]
+    assert float(lines[1].split()[4]) >= 0.95
     assert lines[2:4] == ["Parents evening rota", "    -"]
 
 
@@ -68,3 +69,13 @@ def test_unreadable_roster(tmp_path: Path) -> None:
     code, out = _scan("--roster", str(tmp_path / "missing.csv"))
     assert code == 2
     assert out == ""
+
+
+def test_explain_lists_every_feature_and_its_weight() -> None:
+    code, out = _scan("--roster", str(ROSTER), "--explain")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Re: Y9 trip consent - Amir Khan"
+    # each candidate, chosen or not, with its score and the features behind it
+    block = "\n".join(lines[1 : lines.index("Parents evening rota")])
+    assert "directory full" in block and "form:full" in block and "intercept" in block

@@ -19,6 +19,9 @@ Training data (and only these):
   tuned on);
 - ``tests/data/names/school2/dev.jsonl`` with its roster (the dev half of
   the independent school set; its holdout half is never read here);
+- ``tests/data/names/train/extra.jsonl`` with the old roster: 64 subjects
+  written for training only (surnames alone with a possessive, lists,
+  word-names used as words and as names, named places and works);
 - ``shared/data/enron-meetings-subjects-train.jsonl`` (real meeting
   subjects; detector only, since there is no roster). Its labels are names,
   not spans: each is located in the subject (exactly, then ignoring case);
@@ -134,9 +137,23 @@ Row = tuple[dict[str, float], int]
 
 
 def rows(index: NameIndex, ex: Example, *, detector: bool) -> list[Row]:
+    """One row per candidate: its features and whether it is exactly a gold span.
+
+    A candidate strictly inside a gold span ("Khan" in "Amir Khan") is left
+    out: it is a person, but the longer reading is the one to keep, which
+    the choice of spans does (longest passing candidate first). Labelling
+    it negative would teach that a surname next to "detention" is not a
+    person."""
     tokens, cands = index._candidates(ex.subject, detector)
     gold = ex.gold if detector else ex.gold_directory
-    return [(c.feats, int(span(tokens, c) in gold)) for c in cands]
+    out = []
+    for c in cands:
+        s, e = span(tokens, c)
+        if (s, e) in gold:
+            out.append((c.feats, 1))
+        elif not any(gs <= s and e <= ge for gs, ge in gold):
+            out.append((c.feats, 0))
+    return out
 
 
 def fit(data: Iterable[Row]) -> Model:
@@ -160,6 +177,7 @@ def _sets() -> tuple[list[tuple[NameIndex, list[Example]]], NameIndex, list[Exam
     for roster, path in (
         (DATA / "roster.csv", DATA / "eval.jsonl"),
         (DATA / "school2" / "roster.csv", DATA / "school2" / "dev.jsonl"),
+        (DATA / "roster.csv", DATA / "train" / "extra.jsonl"),
     ):
         exs = _labelled(path)
         sets.append((NameIndex.build(_roster(roster)), exs))
