@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.directory.csv_roster import load_roster_csv  # noqa: E402
 from app.names import NameIndex  # noqa: E402
+from app.names._evidence import Scorer  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "names"
 SCHOOL2 = DATA / "school2"
@@ -48,6 +49,7 @@ class Record:
     subject: str
     spans: list[tuple[int, int, str]]
     case: str | None = None  # the set's own label where it has one (school2)
+    ambiguous: bool = False  # no right answer ("Florence Hall booking" with a pupil of that name)
 
 
 @dataclass
@@ -76,6 +78,9 @@ class Result:
     name: str
     subjects: Counts
     spans: Counts
+    ambiguous: int = 0  # lines the set marks ambiguous: left out of P and R
+    ambiguous_flagged: int = 0  # of which a mention was found...
+    ambiguous_said: int = 0  # ...and marked ambiguous in the finding
 
 
 def load_eval(path: Path = DATA / "eval.jsonl") -> list[Record]:
@@ -85,7 +90,7 @@ def load_eval(path: Path = DATA / "eval.jsonl") -> list[Record]:
             if line.strip():
                 r = json.loads(line)
                 spans = [(s, e, src) for s, e, src, *_ in r["spans"]]
-                out.append(Record(r["subject"], spans, r.get("case")))
+                out.append(Record(r["subject"], spans, r.get("case"), bool(r.get("ambiguous"))))
     return out
 
 
@@ -113,9 +118,15 @@ def evaluate(
     sources: tuple[str, ...] = ("directory", "detector"),
 ) -> Result:
     subj, spans = Counts(), Counts()
+    res = Result(name, subj, spans)
     for r in records:
         gold = {(s, e) for s, e, src in r.spans if src in sources}
         found = index.find(r.subject, detector=detector)
+        if r.ambiguous:
+            res.ambiguous += 1
+            res.ambiguous_flagged += bool(found)
+            res.ambiguous_said += any(m.ambiguous for m in found)
+            continue
         got = {(m.start, m.end) for m in found}
         if gold and got:
             subj.tp += 1
@@ -133,7 +144,7 @@ def evaluate(
                 f"{r.subject!r}: want {[r.subject[s:e] for s, e in sorted(gold)]} "
                 f"got {[(m.text, m.score, m.why) for m in found]}"
             )
-    return Result(name, subj, spans)
+    return res
 
 
 @dataclass(frozen=True)
@@ -168,10 +179,14 @@ SETS = {
 DEFAULT_SETS = ("eval", "holdout", "school2-dev", "enron")
 
 
-def run(records: list[Record] | None = None, roster: Path = DATA / "roster.csv") -> list[Result]:
+def run(
+    records: list[Record] | None = None,
+    roster: Path = DATA / "roster.csv",
+    scorer: Scorer | None = None,
+) -> list[Result]:
     records = records if records is not None else load_eval()
-    index = NameIndex.build(load_roster_csv(roster))
-    empty = NameIndex.build([])
+    index = NameIndex.build(load_roster_csv(roster), scorer)
+    empty = NameIndex.build([], scorer)
     lower = [r for r in records if (r.case or casing(r.subject)) == "lower"]
     title = [r for r in records if (r.case or casing(r.subject)) == "title"]
     upper = [r for r in records if (r.case or casing(r.subject)) == "upper"]
@@ -243,7 +258,35 @@ def table(results: list[Result], n: int, named: int, *, spans: bool = True) -> s
                 f"{res.name:<22}{level:<9}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}"
                 f"{c.tp:>6}{c.fp:>5}{c.fn:>5}"
             )
+    amb = [r for r in results if r.ambiguous]
+    if amb:
+        lines.append(
+            f"{amb[0].ambiguous} line(s) the set marks ambiguous are not scored; "
+            + "; ".join(
+                f"{r.name}: flagged {r.ambiguous_flagged}, said ambiguous {r.ambiguous_said}"
+                for r in amb[:3]
+            )
+        )
     return "\n".join(lines)
+
+
+def merge(parts: list[list[Result]]) -> list[Result]:
+    """Sum per-fold results set-up by set-up."""
+    out = []
+    for same in zip(*parts, strict=True):
+        subj, spans = Counts(), Counts()
+        res = Result(same[0].name.split(" (")[0], subj, spans)
+        for r in same:
+            for a, b in ((subj, r.subjects), (spans, r.spans)):
+                a.tp += b.tp
+                a.fp += b.fp
+                a.fn += b.fn
+                a.errors += b.errors
+            res.ambiguous += r.ambiguous
+            res.ambiguous_flagged += r.ambiguous_flagged
+            res.ambiguous_said += r.ambiguous_said
+        out.append(res)
+    return out
 
 
 def main() -> None:
@@ -253,12 +296,13 @@ def main() -> None:
         "--set",
         dest="sets",
         action="append",
-        choices=[*SETS, "enron", "enron-cv"],
+        choices=[*SETS, "enron", "enron-cv", "school2-dev-cv"],
         help="which set(s) to measure (repeatable); default: "
         + ", ".join(DEFAULT_SETS)
         + ". school2-holdout is never measured unless asked for by name; enron-cv "
         "refits the learned scorer on 5 folds of the Enron train split and scores "
-        "each fold out of fold (needs scikit-learn, a dev dependency)",
+        "each fold out of fold; school2-dev-cv does the same on school2 dev (with every "
+        "other training set in); both need scikit-learn, a dev dependency",
     )
     args = ap.parse_args()
     for key in args.sets or DEFAULT_SETS:
@@ -277,6 +321,18 @@ def main() -> None:
                 "learned scorer refitted per fold; each subject scored by the fold that left it out"
             )
             print(table(results, len(enron), sum(bool(r.names) for r in enron), spans=False))
+        elif key == "school2-dev-cv":
+            from app.names.data.train_scorer import school2_dev_folds
+
+            es = SETS["school2-dev"]
+            records = load_eval(es.path)
+            parts = [
+                run([records[i] for i in sorted(held)], es.roster, scorer)
+                for held, scorer in school2_dev_folds()
+            ]
+            results = merge(parts)
+            print("school2 dev, 5-fold: each line scored by a model fitted without its fold")
+            print(table(results, len(records), sum(bool(r.spans) for r in records)))
         else:
             es = SETS[key]
             if not es.path.exists():

@@ -185,13 +185,40 @@ def _sets() -> tuple[list[tuple[NameIndex, list[Example]]], NameIndex, list[Exam
     return sets, NameIndex.build([]), school
 
 
-def train(enron: list[Example]) -> Scorer:
+def train(enron: list[Example], leave_out: frozenset[str] = frozenset()) -> Scorer:
+    """Fit both models; subjects in ``leave_out`` are not trained on (cross-validation)."""
     sets, empty, school = _sets()
     directory_rows = [
-        r for index, exs in sets for ex in exs for r in rows(index, ex, detector=False)
+        r
+        for index, exs in sets
+        for ex in exs
+        if ex.subject not in leave_out
+        for r in rows(index, ex, detector=False)
     ]
-    detector_rows = [r for ex in [*school, *enron] for r in rows(empty, ex, detector=True)]
+    detector_rows = [
+        r
+        for ex in [*school, *enron]
+        if ex.subject not in leave_out
+        for r in rows(empty, ex, detector=True)
+    ]
     return Scorer(fit(directory_rows), fit(detector_rows))
+
+
+def school2_dev_folds(k: int = 5) -> list[tuple[list[int], Scorer]]:
+    """Fold the lines of ``school2/dev.jsonl`` k ways; for each fold, the line
+    numbers it holds and a scorer fitted on everything else (all the other
+    training data included). Used by ``eval_names.py --set school2-dev-cv``."""
+    lines = [
+        json.loads(x)["subject"]
+        for x in (DATA / "school2" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+        if x.strip()
+    ]
+    enron = enron_examples()
+    out = []
+    for held in folds(len(lines), k):
+        leave = frozenset(lines[i] for i in held)
+        out.append((held, train(enron, leave)))
+    return out
 
 
 def folds(n: int, k: int = 5) -> list[list[int]]:
