@@ -114,9 +114,22 @@ class DirectoryIndex:
         self.last_of = [tuple(x) for x in last_of]
         adult = [p.kind is not PersonKind.PUPIL for p in people]
         self.adult_last_of = [tuple(i for i in x if adult[i]) for x in last_of]
-        self.pupil_first_of = [
-            tuple(i for i in x if people[i].kind is PersonKind.PUPIL) for x in first_of
-        ]
+        # The kinds of the people behind each part, computed once: a common first
+        # name fits thousands of people in a big trust.
+        kind_memo: dict[frozenset[PersonKind], dict[str, float]] = {}
+
+        def kinds_of(x: Sequence[int]) -> dict[str, float]:
+            ks = frozenset(people[i].kind for i in x)
+            got = kind_memo.get(ks)
+            if got is None:
+                got = kind_memo[ks] = {f"kind:{k.value}": 1.0 for k in ks}
+            return got
+
+        self.first_kinds = [kinds_of(x) for x in first_of]
+        self.last_kinds = [kinds_of(x) for x in last_of]
+        self.adult_last_kinds = [kinds_of(x) for x in self.adult_last_of]
+        self.kinds_of = kinds_of
+        self._kinds_cache: dict[int, dict[str, float]] = {}
         self.pair = {k: tuple(v) for k, v in pair.items()}
         self.first_initial = {k: tuple(v) for k, v in first_initial.items()}
         self.initial_last = {k: tuple(v) for k, v in initial_last.items()}
@@ -160,7 +173,6 @@ class DirectoryIndex:
         out: list[Candidate] = []
         n = len(tokens)
         first_of, last_of = self.first_of, self.last_of
-        people = self.people
 
         def word(k: int) -> float:
             return wordness(tokens[k].key, lex)
@@ -169,9 +181,14 @@ class DirectoryIndex:
             t = tokens[k]
             return len(t.text) == 1 and t.alpha and (t.cap or mode is CaseMode.LOWER)
 
+        cache = self._kinds_cache
+
         def kinds(persons: tuple[int, ...]) -> dict[str, float]:
-            ks = {people[x].kind for x in persons}
-            return {f"kind:{k.value}": 1.0 for k in ks}
+            # The join tables' tuples live as long as the index: cache by identity.
+            got = cache.get(id(persons))
+            if got is None:
+                got = cache[id(persons)] = self.kinds_of(persons)
+            return got
 
         for i in range(n):
             t = tokens[i]
@@ -189,14 +206,16 @@ class DirectoryIndex:
                         if not persons or (j + 1 < n and tokens[j + 1].joined):
                             continue
                         # A title says adult: "Mrs Begum" is Aisha's mother, not Aisha.
-                        persons = self.adult_last_of[pid] or persons
+                        adults = self.adult_last_of[pid]
+                        persons = adults or persons
+                        pkinds = self.adult_last_kinds[pid] if adults else self.last_kinds[pid]
                         out.append(
                             Candidate(
                                 k,
                                 j,
                                 "title+last",
                                 "directory",
-                                {"form:title+last": 1.0, **kinds(persons)},
+                                {"form:title+last": 1.0, **pkinds},
                                 [f"title '{t.text}' + directory surname"],
                                 persons=persons,
                                 titled=True,
@@ -270,7 +289,7 @@ class DirectoryIndex:
                             "first:lexicon_first": e.first_strength if e else 0.0,
                             "first:lexicon_bias": e.name_bias if e else 0.0,
                             "first:school_word": float(t.key in SCHOOL_WORDS),
-                            **{"first:" + k: v for k, v in kinds(persons).items()},
+                            **{"first:" + k: v for k, v in self.first_kinds[fpid].items()},
                         }
                         why = ["directory first name"]
                         nxt = tokens[j1 + 1] if j1 + 1 < n else None
@@ -301,7 +320,7 @@ class DirectoryIndex:
                                 "form:last": 1.0,
                                 "last:word": w,
                                 "last:school_word": float(t.key in SCHOOL_WORDS),
-                                **{"last:" + k: v for k, v in kinds(persons).items()},
+                                **{"last:" + k: v for k, v in self.last_kinds[fpid].items()},
                             },
                             ["directory surname alone"],
                             wordness=w,

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -42,6 +43,7 @@ from app.names._vocab import (
     HONORIFICS,
     JOINERS,
     LEAD_WORDS,
+    NAMED_THING_WORDS,
     NAMED_THINGS,
     NOUN_AFTER_WORD,
     PARTICLES,
@@ -57,7 +59,7 @@ from app.names._vocab import (
 
 _PARTICLES = PARTICLES
 _NOT_NAMES = CONTEXT_WORDS | STOP_WORDS | SCHOOL_WORDS | HONORIFICS | PLACE_HEADS
-_WEAK_FORMS = frozenset({"first", "last"})
+WEAK_FORMS = frozenset({"first", "last"})
 
 
 @dataclass(slots=True)
@@ -78,14 +80,35 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """Logistic-regression coefficients for one finder."""
+    """Logistic-regression coefficients for one finder.
+
+    A weak form's context features have their own extra weight
+    (``first:context_near`` beside ``context_near``); rather than copy
+    every feature under its prefix at run time, :meth:`table` folds the two
+    into one weight per feature for each form, once.
+    """
 
     intercept: float
     weights: dict[str, float]
+    _tables: dict[str, dict[str, float]] = field(default_factory=dict, compare=False)
 
-    def logit(self, feats: dict[str, float]) -> float:
-        w = self.weights
-        return self.intercept + sum(w.get(k, 0.0) * v for k, v in feats.items())
+    def table(self, form: str) -> dict[str, float]:
+        got = self._tables.get(form)
+        if got is None:
+            w = self.weights
+            got = dict(w)
+            if form in WEAK_FORMS:
+                prefix = form + ":"
+                for k, v in w.items():
+                    if k.startswith(prefix):
+                        base = k[len(prefix) :]
+                        got[base] = got.get(base, 0.0) + v if base in w else v
+            self._tables[form] = got
+        return got
+
+    def logit(self, feats: dict[str, float], form: str) -> float:
+        get = self.table(form).get
+        return self.intercept + sum([get(k, 0.0) * v for k, v in feats.items()])
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,55 +137,73 @@ def shipped_scorer() -> Scorer:
     return Scorer.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
-def features(
-    c: Candidate,
-    tokens: list[Token],
-    mode: CaseMode,
-    context: frozenset[int],
-    lex: dict[str, Entry],
-) -> bool:
+@dataclass(slots=True)
+class Subject:
+    """What :func:`features` needs about the whole subject, computed once."""
+
+    tokens: list[Token]
+    mode: CaseMode
+    context: frozenset[int]  # person-context words ("detention", "EHCP", "mum")
+    work: tuple[int, ...]  # words that make a name-shaped pair a thing ("booking", "voucher")
+    groups: frozenset[int]  # form groups ("8Q", "11X2")
+    lex: dict[str, Entry]
+
+    @classmethod
+    def of(cls, tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> Subject:
+        return cls(
+            tokens,
+            mode,
+            frozenset(k for k, t in enumerate(tokens) if t.key in CONTEXT_WORDS),
+            tuple(k for k, t in enumerate(tokens) if t.key in WORK_CONTEXT),
+            frozenset(
+                k for k, t in enumerate(tokens) if t.text[:1].isdigit() and is_form_group(t.text)
+            ),
+            lex,
+        )
+
+
+def features(c: Candidate, subj: Subject) -> bool:
     """Add the subject's evidence to ``c.feats``; False if ``c`` can never be a name.
 
-    ``context`` holds the indices of tokens that are person-context words.
-    Every feature is also copied with a ``form:`` prefix so that the model
-    can weigh it differently for a weak form (a first name or surname
-    alone) and a strong one.
+    For a weak form (a first name or surname alone) the model weighs each
+    feature differently ("detention" next to a surname alone says more
+    than next to a full name): see :func:`expand` and :meth:`Model.table`.
     """
-    first, last = tokens[c.i], tokens[c.j]
+    tokens = subj.tokens
+    mode = subj.mode
+    i, j = c.i, c.j
+    first, last = tokens[i], tokens[j]
     n = len(tokens)
-    nxt = tokens[c.j + 1] if c.j + 1 < n else None
-    prev = tokens[c.i - 1] if c.i > 0 else None
+    nxt = tokens[j + 1] if j + 1 < n else None
+    prev = tokens[i - 1] if i > 0 else None
     # A name never starts or ends inside "Ferreira-Lopes" or "O'Neill".
     if first.joined or (nxt is not None and nxt.joined):
         return False
-    f: dict[str, float] = {}
-
-    f["mode:" + mode.value] = 1.0
+    f: dict[str, float] = {_MODE[mode]: 1.0}
     if mode is CaseMode.SENTENCE:
-        names = [t for t in tokens[c.i : c.j + 1] if len(t.text) >= 2 and t.key not in _PARTICLES]
-        if any(t.lower for t in names):
+        if any(t.lower and len(t.text) >= 2 and t.key not in _PARTICLES for t in tokens[i : j + 1]):
             f["lower_in_sentence"] = 1.0
         elif not first.seg_start and not c.titled and first.cap:
             f["cap_mid"] = 1.0
             f["cap_mid_word"] = c.wordness
     if first.seg_start and (nxt is None or nxt.seg_start) and not c.titled:
         f["alone"] = 1.0
-    if c.i == 0:
+    if i == 0:
         f["subject_start"] = 1.0
     if nxt is None:
         f["subject_end"] = 1.0
 
-    near = [k for k in context if c.j < k <= c.j + 2 or c.i - 2 <= k < c.i]
-    far = context.difference(range(c.i - 2, c.j + 3))
+    context = subj.context
+    if context:
+        if any(j < k <= j + 2 or i - 2 <= k < i for k in context):
+            f["context_near"] = 1.0
+        if any(k < i - 2 or k > j + 2 for k in context):
+            f["context_far"] = 1.0
     if last.possessive:
         f["possessive"] = 1.0
         f["possessive_word"] = c.wordness
-        if nxt is not None and c.j + 1 in context:
+        if nxt is not None and j + 1 in context:
             f["possessive_context"] = 1.0
-    if near:
-        f["context_near"] = 1.0
-    if far:
-        f["context_far"] = 1.0
 
     if prev is not None and not c.titled and not first.seg_start:
         if prev.key in LEAD_WORDS:
@@ -173,65 +214,75 @@ def features(
             f["after_name_shaped"] = 1.0
         elif prev.key in PRONOUNS:
             f["after_pronoun"] = 1.0
+        if prev.key in PRE_NAME_WORDS:
+            f["after_pre_name"] = 1.0
     if prev is not None and prev.comma and not c.titled:
         f["after_comma"] = 1.0
     if nxt is not None and not last.possessive:
         if nxt.key in JOINERS or (last.comma and _name_shaped(nxt, mode)):
             f["before_joiner"] = 1.0
         if not nxt.seg_start or nxt.key in JOINERS:
-            if nxt.key in PRONOUNS:
+            key = nxt.key
+            if key in PRONOUNS:
                 f["before_pronoun"] = 1.0
-            elif nxt.key in AFTER_NAME_VERBS:
+            elif key in AFTER_NAME_VERBS:
                 f["before_verb"] = 1.0
-            elif nxt.key in NOUN_AFTER_WORD:
+            elif key in NOUN_AFTER_WORD:
                 f["before_noun_of_word"] = 1.0
-            elif nxt.lower and nxt.alpha and lex.get(nxt.key, UNKNOWN).is_common_word:
-                # "Holly wreath", "Daisy chain": a word-like name then an ordinary word
+            elif nxt.lower and nxt.alpha and subj.lex.get(key, UNKNOWN).is_common_word:
+                # "Holly wreath", "Daisy chain": a word-like name, then an ordinary word
                 f["before_common"] = 1.0
                 f["before_common_word"] = c.wordness
     # a form group next to it: "Tobi 8Q", "Kofi to 8R", "(7R)", "in 9T"
-    for k in (c.j + 1, c.j + 2, c.j + 3):
-        if k < n and is_form_group(tokens[k].text):
-            f["form_group_near"] = 1.0
-            break
-    if prev is not None and is_form_group(prev.text):
+    groups = subj.groups
+    if groups and (j + 1 in groups or j + 2 in groups or j + 3 in groups or i - 1 in groups):
         f["form_group_near"] = 1.0
 
     if nxt is not None and nxt.key in PLACE_HEADS and (not nxt.seg_start or last.possessive):
         f["place_after"] = 1.0
-    if c.j > c.i and last.key in PLACE_HEADS:
+    if j > i and last.key in PLACE_HEADS:
         f["place_last"] = 1.0
     if prev is not None and prev.key in PLACE_LEADS and not first.seg_start:
         f["place_before"] = 1.0
-    if any(tokens[k].key in WORK_CONTEXT for k in range(n) if k < c.i or k > c.j):
+    if any(k < i or k > j for k in subj.work):
         f["work_context"] = 1.0
-    if _named_thing(tokens, c.i, c.j):
+    if _named_thing(tokens, i, j):
         f["named_thing"] = 1.0
-    if prev is not None and prev.key in PRE_NAME_WORDS and not first.seg_start:
-        f["after_pre_name"] = 1.0
-    f["few_words"] = 1.0 if n <= 3 else 0.0
+    if n <= 3:
+        f["few_words"] = 1.0
 
-    weak = c.form in _WEAK_FORMS
-    out = c.feats
-    for name, v in f.items():
-        out[name] = v
-        if weak:
-            out[c.form + ":" + name] = v
+    c.feats.update(f)
     return True
+
+
+def expand(feats: dict[str, float], form: str) -> dict[str, float]:
+    """``feats`` with, for a weak form, each shared feature copied under the
+    form's prefix: what the model is fitted on (see :meth:`Model.table`)."""
+    if form not in WEAK_FORMS:
+        return feats
+    prefix = form + ":"
+    out = dict(feats)
+    for k, v in feats.items():
+        if not k.startswith(prefix) and not k.startswith("form:"):
+            out[prefix + k] = v
+    return out
+
+
+_MODE = {m: "mode:" + m.value for m in CaseMode}
 
 
 def score(c: Candidate, model: Model) -> None:
     """Set ``c.logit`` and ``c.score`` from ``c.feats``."""
-    logit = model.logit(c.feats)
+    logit = model.logit(c.feats, c.form)
     c.logit = logit
     c.score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
 
 
-def explain(c: Candidate, model: Model, top: int = 4) -> list[str]:
-    """The features that moved ``c``'s score most, strongest first: "+2.1 context_near"."""
-    w = model.weights
+def explain(feats: Mapping[str, float], model: Model, form: str, top: int = 4) -> list[str]:
+    """The features that moved a score most, strongest first: "+2.1 context_near"."""
+    w = model.table(form)
     parts = sorted(
-        ((w.get(k, 0.0) * v, k) for k, v in c.feats.items() if w.get(k, 0.0) * v),
+        ((w.get(k, 0.0) * v, k) for k, v in feats.items() if w.get(k, 0.0) * v),
         key=lambda x: -abs(x[0]),
     )
     return [f"{x:+.1f} {k}" for x, k in parts[:top]]
@@ -241,6 +292,8 @@ def _named_thing(tokens: list[Token], i: int, j: int) -> bool:
     """The span, or the span with the word before or after it, is a well-known
     brand, work, place or historical person ("Jack Wills", "Peter Pan")."""
     lo, hi = max(0, i - 1), min(len(tokens) - 1, j + 1)
+    if not any(t.key in NAMED_THING_WORDS for t in tokens[lo : hi + 1]):
+        return False
     for a, b in ((i, j), (i, hi), (lo, j)):
         if b > a or (b == a and a != i):
             key = " ".join(
@@ -258,7 +311,3 @@ def _name_shaped(t: Token, mode: CaseMode) -> bool:
     if mode is CaseMode.SENTENCE:
         return t.cap and not t.upper
     return mode is not CaseMode.TITLE or t.cap
-
-
-def context_indices(tokens: list[Token]) -> frozenset[int]:
-    return frozenset(k for k, t in enumerate(tokens) if t.key in CONTEXT_WORDS)

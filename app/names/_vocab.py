@@ -726,3 +726,6 @@ NAMED_THINGS = frozenset(
     ).split("|")
 )
 NAMED_THINGS = frozenset(" ".join(x.split()) for x in NAMED_THINGS)
+NAMED_THING_WORDS = frozenset(
+    w.replace("'", "") for x in NAMED_THINGS for w in x.split()
+) | frozenset(w for x in NAMED_THINGS for w in x.split())

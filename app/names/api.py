@@ -12,8 +12,8 @@ no I/O, so it can sit on the send-time hot path.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
@@ -23,8 +23,9 @@ from app.names import _detector
 from app.names._directory import DirectoryIndex
 from app.names._evidence import (
     Candidate,
+    Model,
     Scorer,
-    context_indices,
+    Subject,
     explain,
     features,
     score,
@@ -64,10 +65,23 @@ class Mention:
     person: Person | None
     kind: PersonKind | None
     score: float
-    why: str
+    reasons: tuple[str, ...]
     form: str = ""
     candidates: tuple[Person, ...] = ()
     ambiguous: bool = False
+    features: Mapping[str, float] = field(default_factory=dict, repr=False, compare=False)
+    model: Model | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def why(self) -> str:
+        """The finder's reasons, then the features that moved the score most
+        ("+1.8 before_verb"): computed when asked, not on the hot path."""
+        parts = list(self.reasons)
+        if self.model is not None:
+            parts += explain(self.features, self.model, self.form)
+        if self.ambiguous:
+            parts.append("also reads as a place or organisation")
+        return "; ".join(parts)
 
 
 _MAX_CANDIDATES = 20  # "Mr Brown" fits hundreds in a big trust: list a few, pin none
@@ -111,8 +125,8 @@ class NameIndex:
             cands.extend(_detector.candidates(tokens, mode, lex))
         if not cands:
             return tokens, []
-        context = context_indices(tokens)
-        return tokens, [c for c in cands if features(c, tokens, mode, context, lex)]
+        subj = Subject.of(tokens, mode, lex)
+        return tokens, [c for c in cands if features(c, subj)]
 
     def span_text(self, subject: str, c: Candidate) -> tuple[str, int, int]:
         """(text, start, end) of a candidate from :meth:`candidates`."""
@@ -126,7 +140,7 @@ class NameIndex:
         """``(feature, value, weight)`` for a scored candidate, largest effect
         first, the intercept first of all (for ``names scan --explain``)."""
         model = self._scorer.model(c.source)
-        w = model.weights
+        w = model.table(c.form)
         rows = [(k, v, w.get(k, 0.0)) for k, v in c.feats.items()]
         rows.sort(key=lambda r: -abs(r[1] * r[2]))
         return [("intercept", 1.0, model.intercept), *rows]
@@ -157,9 +171,6 @@ class NameIndex:
             end = last.end + 1 if len(last.text) == 1 and last.dot else last.end
             persons = tuple(people[x] for x in c.persons[:_MAX_CANDIDATES])
             kinds = {p.kind for p in persons}
-            why = [*c.why, *explain(c, scorer.model(c.source))]
-            if c.ambiguous:
-                why.append("also reads as a place or organisation")
             out.append(
                 Mention(
                     start=start,
@@ -171,10 +182,12 @@ class NameIndex:
                     if len(kinds) == 1 and len(c.persons) == len(persons)
                     else None,
                     score=round(c.score, 3),
-                    why="; ".join(why),
+                    reasons=tuple(c.why),
                     form=c.form,
                     candidates=persons,
                     ambiguous=c.ambiguous,
+                    features=c.feats,
+                    model=scorer.model(c.source),
                 )
             )
         return out

@@ -46,7 +46,7 @@ from pathlib import Path
 
 from app.directory.model import Person
 from app.domain import PersonKind
-from app.names._evidence import Candidate, Model, Scorer, shipped_scorer
+from app.names._evidence import Candidate, Model, Scorer, expand, shipped_scorer
 from app.names._tokens import Token
 from app.names.api import NameIndex
 
@@ -150,9 +150,9 @@ def rows(index: NameIndex, ex: Example, *, detector: bool) -> list[Row]:
     for c in cands:
         s, e = span(tokens, c)
         if (s, e) in gold:
-            out.append((c.feats, 1))
+            out.append((expand(c.feats, c.form), 1))
         elif not any(gs <= s and e <= ge for gs, ge in gold):
-            out.append((c.feats, 0))
+            out.append((expand(c.feats, c.form), 0))
     return out
 
 
