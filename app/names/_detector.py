@@ -21,6 +21,8 @@ instead of a roster:
 
 from __future__ import annotations
 
+import re
+
 from app.names._evidence import Candidate
 from app.names._lexicon import UNKNOWN, Entry, wordness
 from app.names._tokens import CaseMode, Token
@@ -54,6 +56,19 @@ def _first(t: Token, mode: CaseMode, lex: dict[str, Entry]) -> tuple[float, floa
     if e is None or not e.first:
         return None
     return e.first_strength, wordness(t.key, lex), e.name_bias
+
+
+_USERNAME = re.compile(r"[A-Z][A-Z][a-z]{2,}")
+
+
+def _unknown_name(t: Token, mode: CaseMode, lex: dict[str, Entry]) -> bool:
+    """Shaped like a name but in no list and no dictionary ("Savita", "Jaesoo")."""
+    if not t.alpha or len(t.text) < 3 or t.key in _NEVER or not _cased(t, mode):
+        return False
+    if t.upper and mode is not CaseMode.UPPER:
+        return False  # an acronym
+    e = lex.get(t.key)
+    return e is None or (not e.first and not e.surname and e.lower < 0.3 and e.logp < -14.0)
 
 
 def _unit_end(tokens: list[Token], k: int) -> int:
@@ -241,6 +256,55 @@ def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> li
                             wordness=w1,
                         )
                     )
+        elif (
+            not titled
+            and f_end + 1 < n
+            and not tokens[f_end].possessive
+            and not tokens[f_end + 1].seg_start
+            and _unknown_name(t, mode, lex)
+        ):
+            # a first name in no list ("Savita Puthigai", "Oluwaseun Adeyemi"):
+            # the learned weights decide how much a known or unknown surname
+            # after it makes up for that
+            sur = surname_at(tokens, f_end + 1, mode, lex)
+            if sur is not None:
+                end, s, w2 = sur
+                out.append(
+                    Candidate(
+                        i,
+                        end,
+                        "full",
+                        "detector",
+                        {
+                            "form:full": 1.0,
+                            "full:first_unknown": 1.0,
+                            "full:surname": s,
+                            "full:word2": w2,
+                            "full:school_word": float(
+                                any(x.key in SCHOOL_WORDS for x in tokens[i : end + 1])
+                            ),
+                        },
+                        ["unlisted first name + surname"],
+                        titled=titled,
+                    )
+                )
+        # a username: initial + surname run together ("JSmith", "BHall")
+        if _USERNAME.fullmatch(t.text) and not tokens[f_end].possessive:
+            e = lex.get(t.key[1:], UNKNOWN)
+            if e.surname or (not e.is_common_word and e.lower < 0.3):
+                out.append(
+                    Candidate(
+                        i,
+                        f_end,
+                        "username",
+                        "detector",
+                        {
+                            "form:username": 1.0,
+                            "username:surname": 0.5 + e.surname_strength if e.surname else 0.0,
+                        },
+                        ["initial + surname run together"],
+                    )
+                )
         # initial + surname ("A. Khan", "G Hall")
         if len(t.text) == 1 and t.alpha and (t.cap or mode is CaseMode.LOWER) and i + 1 < n:
             sur = surname_at(tokens, i + 1, mode, lex) if not tokens[i + 1].seg_start else None

@@ -243,6 +243,8 @@ def _split_text(text: str, form: str) -> tuple[str, str]:
     first_part, comma, rest = text.partition(",")
     if comma:  # "Khan, Amir"
         return rest, first_part
+    if form == "username":  # "BHall"
+        return text[:1], text[1:]
     words = text.split()
     if form == "last" or (
         form == "title+last" and (len(words) == 1 or fold_fast(words[0]) in PARTICLES)
