@@ -29,6 +29,8 @@ from app.names._tokens import CaseMode, Token
 from app.names._vocab import (
     CONTEXT_WORDS,
     HONORIFICS,
+    JOINERS,
+    LEAD_WORDS,
     PARTICLES,
     PLACE_HEADS,
     SCHOOL_WORDS,
@@ -286,6 +288,29 @@ def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> li
                         },
                         ["unlisted first name + surname"],
                         titled=titled,
+                    )
+                )
+        # a surname alone in a list or after a lead word ("w/ Kowalczyk, Popa &
+        # Hassan", "homework not in: Zając, Parmar, Forbes", "Khan's")
+        if not titled and fs is None and not (i > 0 and len(tokens[i - 1].text) == 1):
+            prev = tokens[i - 1] if i > 0 else None
+            listed = (
+                (prev is not None and (prev.comma or prev.key in JOINERS or prev.key in LEAD_WORDS))
+                or tokens[f_end].comma
+                or tokens[f_end].possessive
+                or (f_end + 1 < n and tokens[f_end + 1].key in JOINERS)
+            )
+            sur = surname_at(tokens, i, mode, lex) if listed else None
+            if sur is not None and sur[0] == f_end:
+                out.append(
+                    Candidate(
+                        i,
+                        f_end,
+                        "last",
+                        "detector",
+                        {"form:last": 1.0, "last:surname": sur[1], "last:word": sur[2]},
+                        ["surname alone (lexicon or no dictionary)"],
+                        wordness=sur[2],
                     )
                 )
         # a username: initial + surname run together ("JSmith", "BHall")
