@@ -201,7 +201,9 @@ class NameIndex:
         return self._mentions(subject, tokens, cands, min_score) if cands else []
 
 
-_PLACE_FEATURES = ("place_after", "place_last", "place_before", "work_context")
+# "Hall" in "Florence Hall" alone is not enough: it is her surname. Something
+# else in the subject must read as a place, an organisation or a work.
+_PLACE_FEATURES = ("place_after", "place_before", "work_context", "named_thing")
 
 
 def _reads_as_place(c: Candidate) -> bool:
