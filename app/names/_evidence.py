@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from app.names._lexicon import UNKNOWN, Entry
+from app.names._lexicon import UNKNOWN, Entry, places
 from app.names._tokens import CaseMode, Token
 from app.names._vocab import (
     AFTER_NAME_VERBS,
@@ -248,6 +248,10 @@ def features(c: Candidate, subj: Subject) -> bool:
         f["work_context"] = 1.0
     if _named_thing(tokens, i, j):
         f["named_thing"] = 1.0
+    if _place_name(tokens, i, j):
+        f["place_name"] = 1.0
+        if prev is not None and prev.key in _PLACE_PREPOSITIONS:
+            f["place_name_after_preposition"] = 1.0
     if n <= 3:
         f["few_words"] = 1.0
 
@@ -286,6 +290,19 @@ def explain(feats: Mapping[str, float], model: Model, form: str, top: int = 4) -
         key=lambda x: -abs(x[0]),
     )
     return [f"{x:+.1f} {k}" for x, k in parts[:top]]
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "via"})
+
+
+def _place_name(tokens: list[Token], i: int, j: int) -> bool:
+    """The span, or the span and the word after it, is a place ("Florence",
+    "El Paso", "Kingston upon Thames" is not needed: "Kingston" is)."""
+    known = places()
+    key = tokens[i].key if i == j else " ".join(t.key for t in tokens[i : j + 1])
+    if key in known:
+        return True
+    return j + 1 < len(tokens) and key + " " + tokens[j + 1].key in known
 
 
 def _named_thing(tokens: list[Token], i: int, j: int) -> bool:

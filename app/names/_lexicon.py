@@ -91,3 +91,12 @@ def wordness(key: str, lex: dict[str, Entry]) -> float:
     corpus figure, since in school mail they are words first."""
     w = lex.get(key, UNKNOWN).wordness
     return max(w, SCHOOL_WORDNESS) if key in SCHOOL_WORDS else w
+
+
+@cache
+def places() -> frozenset[str]:
+    """Folded place names (countries, US states, UK and Irish towns, big cities):
+    see ``data/build_places.py``."""
+    path = resources.files("app.names.data").joinpath("places.txt.gz")
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        return frozenset(line.rstrip("\n") for line in fh if line.strip())
