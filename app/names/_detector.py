@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from app.names._evidence import Candidate
-from app.names._lexicon import UNKNOWN, Entry, wordness
+from app.names._lexicon import UNKNOWN, WORLD_FIRST, WORLD_LAST, Entry, wordness, world_names
 from app.names._tokens import CaseMode, Token
 from app.names._vocab import (
     CONTEXT_WORDS,
@@ -56,6 +56,10 @@ def _first(t: Token, mode: CaseMode, lex: dict[str, Entry]) -> tuple[float, floa
         return None
     e = lex.get(t.key)
     if e is None or not e.first:
+        # a first name from another country's lists ("Tunde", "Wojtek", "Guled"),
+        # unless it is an everyday English word
+        if world_names().get(t.key, 0) & WORLD_FIRST and (e is None or not e.is_common_word):
+            return 0.0, wordness(t.key, lex), 0.0
         return None
     return e.first_strength, wordness(t.key, lex), e.name_bias
 
@@ -109,6 +113,8 @@ def surname_at(
             s = None
         elif e.lower >= 0.6:
             s = None  # a dictionary word, mostly written in lower case
+        elif world_names().get(t.key, 0) & WORLD_LAST and e.lower < 0.6:
+            s = 1.0  # a surname in another country's lists ("Kazlauskas", "Zając")
         elif e.lower < 0.3:
             s = 0.8  # in no dictionary, or nearly always capitalised: likely a surname
         else:
@@ -197,6 +203,7 @@ def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> li
                                 {
                                     "form:full": 1.0,
                                     "full:first": f,
+                                    "full:world_first": float(f == 0.0),
                                     "full:bias_neg": min(bias, 0.0),
                                     "full:surname": s,
                                     "full:word1": w1,
@@ -226,6 +233,7 @@ def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> li
                                 {
                                     "form:first+initial": 1.0,
                                     "first+initial:first": f,
+                                    "first+initial:world_first": float(f == 0.0),
                                     "first+initial:word": w1,
                                     "first+initial:dot": float(nxt.dot),
                                 },
@@ -251,6 +259,7 @@ def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> li
                             {
                                 "form:first": 1.0,
                                 "first:first": f,
+                                "first:world_first": float(f == 0.0),
                                 "first:bias": bias,
                                 "first:word": w1,
                             },

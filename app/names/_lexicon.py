@@ -100,3 +100,21 @@ def places() -> frozenset[str]:
     path = resources.files("app.names.data").joinpath("places.txt.gz")
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
         return frozenset(line.rstrip("\n") for line in fh if line.strip())
+
+
+WORLD_FIRST = 1
+WORLD_LAST = 2
+
+
+@cache
+def world_names() -> dict[str, int]:
+    """Folded first names and surnames from many origins (``WORLD_FIRST`` |
+    ``WORLD_LAST`` bits): see ``data/build_world_names.py``."""
+    path = resources.files("app.names.data").joinpath("world_names.tsv.gz")
+    out: dict[str, int] = {}
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            token, first, last, _ = line.rstrip("\n").split("\t")
+            out[token] = (WORLD_FIRST if first == "1" else 0) | (WORLD_LAST if last == "1" else 0)
+    return out
