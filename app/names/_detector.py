@@ -323,7 +323,12 @@ def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> li
                     )
                 )
         # a username: initial + surname run together ("JSmith", "BHall")
-        if _USERNAME.fullmatch(t.text) and not tokens[f_end].possessive:
+        if (
+            t.upper is False
+            and t.text[1:2].isupper()
+            and _USERNAME.fullmatch(t.text)
+            and not tokens[f_end].possessive
+        ):
             e = lex.get(t.key[1:], UNKNOWN)
             if e.surname or (not e.is_common_word and e.lower < 0.3):
                 out.append(

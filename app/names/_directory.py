@@ -27,7 +27,7 @@ from app.directory.model import Person
 from app.domain import PersonKind
 from app.names._detector import surname_at
 from app.names._evidence import Candidate
-from app.names._lexicon import Entry, wordness
+from app.names._lexicon import UNKNOWN, Entry, wordness
 from app.names._tokens import CaseMode, Token, fold_fast
 from app.names._vocab import HONORIFICS, PARTICLES, SCHOOL_WORDS
 
@@ -221,6 +221,11 @@ class DirectoryIndex:
                                 titled=True,
                             )
                         )
+            # In a sentence-case subject, an everyday word typed in lower case
+            # ("will", "young", "best") is that word: no name alone starts here.
+            lone = not (
+                mode is CaseMode.SENTENCE and t.lower and lex.get(t.key, UNKNOWN).is_common_word
+            )
             for j1, fpid in hits[i]:
                 # first (+ middle) + surname
                 if first_of[fpid]:
@@ -279,7 +284,7 @@ class DirectoryIndex:
                     # first or preferred name alone: anyone on the roster, judged
                     # by the words around it
                     persons = first_of[fpid]
-                    if not titled:
+                    if not titled and lone:
                         w = word(i)
                         e = lex.get(t.key)
                         feats = {
@@ -307,7 +312,7 @@ class DirectoryIndex:
                             )
                         )
                 # a surname alone ("Khan's detention", "w/ Kowalczyk, Popa & Hassan")
-                if last_of[fpid] and not titled and not (i > 0 and is_initial(i - 1)):
+                if last_of[fpid] and lone and not titled and not (i > 0 and is_initial(i - 1)):
                     w = word(i)
                     persons = last_of[fpid]
                     out.append(

@@ -179,7 +179,8 @@ def features(c: Candidate, subj: Subject) -> bool:
     # A name never starts or ends inside "Ferreira-Lopes" or "O'Neill".
     if first.joined or (nxt is not None and nxt.joined):
         return False
-    f: dict[str, float] = {_MODE[mode]: 1.0}
+    f = c.feats
+    f[_MODE[mode]] = 1.0
     if mode is CaseMode.SENTENCE:
         if any(t.lower and len(t.text) >= 2 and t.key not in _PARTICLES for t in tokens[i : j + 1]):
             f["lower_in_sentence"] = 1.0
@@ -255,7 +256,6 @@ def features(c: Candidate, subj: Subject) -> bool:
     if n <= 3:
         f["few_words"] = 1.0
 
-    c.feats.update(f)
     return True
 
 
