@@ -122,7 +122,13 @@ class NameIndex:
         hits = self._dir.lattice(folded, tokens)
         cands = self._dir.candidates(tokens, hits, mode, lex)
         if detector:
-            cands.extend(_detector.candidates(tokens, mode, lex))
+            found = _detector.candidates(tokens, mode, lex)
+            if not self._dir.empty:
+                # With a roster, a first name alone that nobody on it has is
+                # someone the school cannot identify from it ("Thanks Claire",
+                # "Amber weather warning"): not worth a prompt.
+                found = [c for c in found if c.form != "first"]
+            cands.extend(found)
         if not cands:
             return tokens, []
         subj = Subject.of(tokens, mode, lex)
@@ -210,18 +216,29 @@ def _reads_as_place(c: Candidate) -> bool:
     return any(k in c.feats for k in _PLACE_FEATURES)
 
 
+def _outranked(c: Candidate, directory: list[Candidate]) -> bool:
+    """A detector reading gives way to a directory one on the same span, or
+    to a more confident one it overlaps ("see Catrin" is Catrin; "Oyelaran,
+    Iqbal" is two pupils, not "Surname, First")."""
+    for d in directory:
+        if d.i <= c.j and c.i <= d.j and ((d.i, d.j) == (c.i, c.j) or d.score >= c.score):
+            return True
+    return False
+
+
 def _choose(cands: list[Candidate], min_score: float) -> list[Candidate]:
     """Longest first among those that pass, then best score; never overlapping.
 
     "Amir Khan" is kept over "Khan" alone whenever both pass: the shorter
     reading would leave part of the name in the subject. Where the
     directory and the detector find the same span, the directory's reading
-    is kept whatever the scores: it knows who the person is.
+    is kept whatever the scores: it knows who the person is; a detector
+    reading overlapping a more confident directory one gives way too.
     """
     passing = [c for c in cands if c.score >= min_score]
-    known = {(c.i, c.j) for c in passing if c.source == "directory"}
+    directory = [c for c in passing if c.source == "directory"]
     ranked = sorted(
-        (c for c in passing if c.source == "directory" or (c.i, c.j) not in known),
+        (c for c in passing if c.source == "directory" or not _outranked(c, directory)),
         key=lambda c: (c.i - c.j, -c.score, c.source != "directory"),
     )
     taken: list[Candidate] = []
