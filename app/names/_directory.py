@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 import ahocorasick
 
@@ -37,6 +38,15 @@ _INITIAL_A_I = {"a", "i"}
 # Letters that Unicode does not decompose into a base letter + accent, written
 # without it on an English keyboard: "Łukasz" -> "Lukasz", "Yılmaz" -> "Yilmaz".
 _TRANSLIT = str.maketrans("łıøđħŧ", "liodht")  # an article or pronoun as often as an initial
+
+
+_KIND_BIT = {k: 1 << n for n, k in enumerate(PersonKind)}
+
+
+@cache
+def _kind_features(mask: int) -> dict[str, float]:
+    """ "kind:pupil" etc. for the kinds in ``mask`` (shared, never mutated)."""
+    return {f"kind:{k.value}": 1.0 for k, bit in _KIND_BIT.items() if mask & bit}
 
 
 def _variants(name: str) -> set[str]:
@@ -60,6 +70,9 @@ class DirectoryIndex:
         ids: dict[str, int] = {}
         first_of: list[list[int]] = []
         last_of: list[list[int]] = []
+        first_mask: list[int] = []  # the kinds of people behind each part, as bits
+        last_mask: list[int] = []
+        adult_mask: list[int] = []
 
         def part(text: str) -> int:
             pid = ids.get(text)
@@ -67,6 +80,9 @@ class DirectoryIndex:
                 pid = ids[text] = len(ids)
                 first_of.append([])
                 last_of.append([])
+                first_mask.append(0)
+                last_mask.append(0)
+                adult_mask.append(0)
             return pid
 
         memo: dict[str, tuple[int, ...]] = {}
@@ -92,10 +108,15 @@ class DirectoryIndex:
             lasts = parts(p.last_name)
             for m in p.middle_names.split():
                 middle.update(parts(m))
+            bit = _KIND_BIT[p.kind]
             for f in firsts:
                 first_of[f].append(idx)
+                first_mask[f] |= bit
             for last in lasts:
                 last_of[last].append(idx)
+                last_mask[last] |= bit
+                if p.kind is not PersonKind.PUPIL:
+                    adult_mask[last] |= bit
             initials = {fold_fast(x)[:1] for x in (p.first_name, pref) if x}
             folded_last = fold_fast(p.last_name)
             surname_initials = {folded_last[:1]}
@@ -116,18 +137,16 @@ class DirectoryIndex:
         self.adult_last_of = [tuple(i for i in x if adult[i]) for x in last_of]
         # The kinds of the people behind each part, computed once: a common first
         # name fits thousands of people in a big trust.
-        kind_memo: dict[frozenset[PersonKind], dict[str, float]] = {}
+        self.first_kinds = [_kind_features(m) for m in first_mask]
+        self.last_kinds = [_kind_features(m) for m in last_mask]
+        self.adult_last_kinds = [_kind_features(m) for m in adult_mask]
 
         def kinds_of(x: Sequence[int]) -> dict[str, float]:
-            ks = frozenset(people[i].kind for i in x)
-            got = kind_memo.get(ks)
-            if got is None:
-                got = kind_memo[ks] = {f"kind:{k.value}": 1.0 for k in ks}
-            return got
+            mask = 0
+            for i in x:
+                mask |= _KIND_BIT[people[i].kind]
+            return _kind_features(mask)
 
-        self.first_kinds = [kinds_of(x) for x in first_of]
-        self.last_kinds = [kinds_of(x) for x in last_of]
-        self.adult_last_kinds = [kinds_of(x) for x in self.adult_last_of]
         self.kinds_of = kinds_of
         self._kinds_cache: dict[int, dict[str, float]] = {}
         self.pair = {k: tuple(v) for k, v in pair.items()}
