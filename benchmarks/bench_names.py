@@ -11,7 +11,9 @@ Prints the :meth:`NameIndex.build` time, the memory the index holds
 (tracemalloc, in a separate build; the lexicon is excluded since every
 index shares it) and the process's RSS growth across the timed build,
 then the median and p99 time of one ``find`` over the labelled evaluation
-subjects (each run ``--repeat`` times, after a warm-up).
+subjects (each run ``--repeat`` times, after a warm-up). ``--best-of``
+reports each subject's fastest run instead of every run: on a shared,
+loaded machine that is the figure that compares across runs.
 """
 
 from __future__ import annotations
@@ -79,7 +81,7 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def bench(size: int, subjects: list[str], repeat: int) -> None:
+def bench(size: int, subjects: list[str], repeat: int, best_of: int = 0) -> None:
     people = synthetic_people(size)
     lexicon()  # shared, loaded once per process: not part of an index's cost
     # Memory first, in a build of its own: tracemalloc slows the build down.
@@ -105,6 +107,10 @@ def bench(size: int, subjects: list[str], repeat: int) -> None:
             t = time.perf_counter_ns()
             index.find(s)
             times.append(time.perf_counter_ns() - t)
+    if best_of:
+        # On a loaded machine, each subject's fastest of best_of runs: what one
+        # call costs when it is not preempted (comparable across runs).
+        times = [min(times[k :: len(subjects)]) for k in range(len(subjects))]
     times.sort()
     med = statistics.median(times) / 1000
     p99 = times[int(len(times) * 0.99)] / 1000
@@ -119,13 +125,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[2000, 200_000])
     ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument(
+        "--best-of",
+        action="store_true",
+        help="report each subject's fastest of --repeat runs (for a loaded machine)",
+    )
     args = ap.parse_args()
     t0 = time.perf_counter()
     lexicon()
     print(f"lexicon load {time.perf_counter() - t0:.2f} s (once per process)")
     subjects = [r.subject for r in load_eval()]
     for size in args.sizes:
-        bench(size, subjects, args.repeat)
+        bench(size, subjects, args.repeat, args.repeat if args.best_of else 0)
 
 
 if __name__ == "__main__":
