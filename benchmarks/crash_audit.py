@@ -1,7 +1,7 @@
 """Crash test for the audit trail: ``kill -9`` during a database outage under load.
 
     .venv/bin/python benchmarks/crash_audit.py [--database postgresql+psycopg://postgres@127.0.0.1:5432/test]
-        [--clients 8] [--before 3] [--outage 10] [--scenario outage|up|both]
+        [--clients 8] [--before 3] [--outage 10] [--scenario outage|up|both] [--queue-max N]
 
 What it does, end to end, with the real service:
 
@@ -141,8 +141,11 @@ class Proxy:
         self.loop.call_soon_threadsafe(self.loop.stop)
 
 
-def start_service(url: str, data: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+def start_service(
+    url: str, data: Path, port: int, log: Path, queue_max: int
+) -> subprocess.Popen[bytes]:
     env = {
+        "ETIQUETTE_AUDIT_QUEUE_MAX": str(queue_max),
         **os.environ,
         "DATABASE_URL": url,
         "ETIQUETTE_SECRET_KEY": "crash-test-" + secrets.token_hex(8),
@@ -216,7 +219,7 @@ def run_scenario(
         data.mkdir()
         port = free_port()
         log = tmp / f"{name}.log"
-        server = start_service(proxied, data, port, log)
+        server = start_service(proxied, data, port, log, args.queue_max)
 
         async def drive() -> tuple[set[str], int]:
             stop = asyncio.Event()
@@ -240,7 +243,7 @@ def run_scenario(
         accepted, depth = asyncio.run(drive())
         proxy.up()
         t0 = time.monotonic()
-        server = start_service(proxied, data, port, log)
+        server = start_service(proxied, data, port, log, args.queue_max)
         engine = db.engine
         seen, stable_since = -1, time.monotonic()
         while time.monotonic() - t0 < 120:
@@ -283,6 +286,13 @@ def main() -> int:
     p.add_argument("--before", type=float, default=3.0, help="seconds of load before the cut")
     p.add_argument("--outage", type=float, default=10.0, help="seconds of load during the cut")
     p.add_argument("--scenario", choices=["outage", "up", "both"], default="both")
+    p.add_argument(
+        "--queue-max",
+        type=int,
+        default=100_000,
+        help="ETIQUETTE_AUDIT_QUEUE_MAX for the service: set it low (e.g. 200) to have "
+        "the outage run past the bound, into the spool file",
+    )
     args = p.parse_args()
     names = ["outage", "up"] if args.scenario == "both" else [args.scenario]
     failed = False
