@@ -205,3 +205,22 @@ def test_audit_writes_are_idempotent(store: Store) -> None:
     store.write_audit(batch[:2])
     store.write_audit(batch)
     assert _count(store, AuditEvent) == 3
+
+
+# -- the demo stays apart ----------------------------------------------------------
+
+
+def test_the_demo_school_and_real_schools_never_share_a_database(store: Store) -> None:
+    from app.demo import DemoIsolationError, check_isolation, ensure_demo
+
+    check_isolation(store, demo=False)  # empty: fine either way
+    check_isolation(store, demo=True)
+    ensure_demo(store)
+    check_isolation(store, demo=True)
+    with pytest.raises(DemoIsolationError, match="holds the demo school"):
+        check_isolation(store, demo=False)
+    store.create_tenant("oakfield", "Oakfield", ["oakfield.sch.uk"])
+    with pytest.raises(DemoIsolationError, match="real schools"):
+        check_isolation(store, demo=True)
+    store.delete_tenant(store.tenant_id_for_slug("stmarys") or "")
+    check_isolation(store, demo=False)  # the remedy the message gives
