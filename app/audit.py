@@ -105,6 +105,7 @@ class AuditSink:
         self._owner = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self._spool_dirty = False
         self._spooled = 0
+        self._disk_failing = False
         self.failures = 0
         self.written = 0
 
@@ -130,17 +131,41 @@ class AuditSink:
         with self._lock:
             if len(self._queue) >= self._max:
                 # Memory is bounded: past it the event waits in the spool file.
-                _append(self._spool, [line])
-                self._spool_dirty = True
-                self._spooled += 1
-                return
+                try:
+                    _append(self._spool, [line])
+                except OSError:
+                    pass  # the disk refuses it too: keep it in memory (logged below)
+                else:
+                    self._spool_dirty = True
+                    self._spooled += 1
+                    return
             self._enqueue(event, line)
 
     def _enqueue(self, event: dict[str, Any], line: bytes) -> None:
-        """Under the lock: log, then queue."""
-        seg = self._current()
-        _write_all(seg.fd, line)
-        seg.outstanding += 1
+        """Under the lock: log, then queue.
+
+        If the disk refuses the line (full, read-only), the check still
+        answers and the event is still queued, in memory only: a check must not
+        fail because of its audit. It is said once in the log, and again when
+        the disk takes lines again."""
+        seg: _Segment | None
+        try:
+            seg = self._current()
+            _write_all(seg.fd, line)
+        except OSError as exc:
+            if not self._disk_failing:
+                self._disk_failing = True
+                log.error(
+                    "audit: the write-ahead log cannot be written (%s); events are kept in "
+                    "memory only until it can",
+                    type(exc).__name__,
+                )
+            seg = None
+        else:
+            if self._disk_failing:
+                self._disk_failing = False
+                log.warning("audit: the write-ahead log is written again")
+            seg.outstanding += 1
         self._queue.append((seg, event))
 
     def _current(self) -> _Segment:

@@ -17,6 +17,8 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from app.audit import AuditSink
 
 CHILD = textwrap.dedent(
@@ -103,3 +105,27 @@ def test_written_events_leave_the_log(tmp_path: Path) -> None:
     sink.flush()  # the next flush seals a new segment; the written one is deleted
     assert not list(tmp_path.glob("audit-wal.*.jsonl"))
     assert written == list(range(10))
+
+
+def test_a_failing_disk_does_not_fail_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A full disk: the event is still accepted and written, in memory only, and said once."""
+    import errno
+
+    import app.audit as audit_module
+
+    def full(fd: int, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    written: list[Any] = []
+    sink = _recording_sink(tmp_path, written)
+    monkeypatch.setattr(audit_module, "_write_all", full)
+    for n in range(3):
+        sink.submit({"n": n})
+    assert sink.pending == 3
+    assert caplog.text.count("cannot be written") == 1
+    monkeypatch.undo()
+    sink.submit({"n": 3})
+    assert "written again" in caplog.text
+    assert sink.flush() == 4 and written == [0, 1, 2, 3]
