@@ -4,9 +4,10 @@ delete the school with everything it holds.
 Same prefix and admin key as :mod:`app.api.admin`. A key is shown once, when
 it is created or rotated; afterwards an admin sees its label, role, when it
 was created and last used, never the key or its hash. Revoking or rotating is
-live at once on this instance and within a refresh on others. Disabling a
-school (and enabling it again) is an operator's job: ``etiquette school
-disable``, since a disabled school's own keys stop working.
+live at once on this instance and within a refresh on others. A school can be
+disabled here (checks, keys and identities stop answering for it), but only
+an operator can enable it again (``etiquette school enable``), since a
+disabled school's own keys no longer work.
 """
 
 from __future__ import annotations
@@ -131,22 +132,43 @@ async def rotate_key(
     return out
 
 
+class SchoolDisabled(BaseModel):
+    disabled: str = Field(description="The slug of the school disabled.")
+
+
+def _confirmed(confirm: str, slug: str, what: str) -> None:
+    if confirm != slug:
+        raise HTTPException(
+            status.HTTP_400_BAD_REQUEST,
+            detail=f"{what}: repeat the school's slug in ?confirm=",
+        )
+
+
+Confirm = Annotated[str, Query(max_length=64, description="The school's slug again, to confirm.")]
+
+
+@router.post("/disable", operation_id="disable_school", response_model=SchoolDisabled)
+async def disable_school(
+    admin: AdminDep, runtime: RuntimeDep, confirm: Confirm = ""
+) -> SchoolDisabled:
+    """Stop the school answering: its checks, keys (this one too) and identities.
+    Nothing is deleted; ``etiquette school enable`` brings it back."""
+    _confirmed(confirm, admin.tenant.slug, "disabling locks this key out too")
+    await asyncio.to_thread(runtime.store.set_disabled, admin.tenant.id, True)
+    runtime.forget(admin.tenant.id)
+    await runtime.announce(admin.tenant.id)
+    return SchoolDisabled(disabled=admin.tenant.slug)
+
+
 @router.delete("", operation_id="delete_school", response_model=SchoolDeleted)
 async def delete_school(
     admin: AdminDep,
     runtime: RuntimeDep,
-    confirm: Annotated[
-        str,
-        Query(max_length=64, description="The school's slug again, to confirm the deletion."),
-    ] = "",
+    confirm: Confirm = "",
 ) -> SchoolDeleted:
     """Delete this school with its domains, keys, policy history, directory and
     audit trail. Irreversible: ``?confirm=<slug>`` must repeat the slug."""
-    if confirm != admin.tenant.slug:
-        raise HTTPException(
-            status.HTTP_400_BAD_REQUEST,
-            detail="deleting a school is irreversible: repeat its slug in ?confirm=",
-        )
+    _confirmed(confirm, admin.tenant.slug, "deleting a school is irreversible")
     removed = await asyncio.to_thread(runtime.store.delete_tenant, admin.tenant.id)
     runtime.forget(admin.tenant.id)
     await runtime.announce(admin.tenant.id)

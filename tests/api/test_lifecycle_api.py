@@ -145,8 +145,12 @@ def test_delete_needs_confirmation_and_removes_the_school(client: TestClient) ->
 def test_a_disabled_school_stops_answering(client: TestClient) -> None:
     runtime = client.app.state.runtime  # type: ignore[attr-defined]
     tid = runtime.store.tenant_id_for_slug("stmarys")
-    runtime.store.set_disabled(tid, True)
-    runtime.refresh_sync()
+    assert client.post(f"{BASE}/disable", headers=ADMIN).status_code == 400
+    res = client.post(f"{BASE}/disable?confirm=stmarys", headers=ADMIN)
+    assert res.status_code == 200 and res.json() == {"disabled": "stmarys"}
+    assert client.post("/v1/check", json=GOOD, headers=CHECKER).status_code == 401
+    assert client.get(BASE, headers=ADMIN).status_code == 401
+    runtime.refresh_sync()  # and it stays out after a refresh
     assert client.post("/v1/check", json=GOOD, headers=CHECKER).status_code == 401
     runtime.store.set_disabled(tid, False)
     runtime.refresh_sync()
