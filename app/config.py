@@ -42,7 +42,12 @@ class Settings(BaseSettings):
         default=5.0, gt=0, description="How often each instance looks for policy/roster changes."
     )
     audit_flush_seconds: float = Field(default=1.0, gt=0)
-    audit_queue_max: int = Field(default=100_000, ge=100)
+    audit_queue_max: int = Field(
+        default=100_000,
+        ge=100,
+        description="Audit events held in memory while the database is slow or away; past "
+        "it they wait in the spool file on disk (nothing is dropped) until it drains.",
+    )
     data_dir: Path = Field(
         default=Path("./data"), description="Where SQLite and the audit spool file live."
     )
