@@ -158,10 +158,14 @@ def _settings(**overrides: Any) -> Settings:
     try:
         return Settings(**overrides)
     except ValidationError as exc:
-        problems = [
-            str(e["msg"]).removeprefix("Value error, ")
-            for e in exc.errors(include_url=False, include_input=False)
-        ]
+        problems = []
+        for e in exc.errors(include_url=False, include_input=False):
+            msg = str(e["msg"]).removeprefix("Value error, ")
+            if e["loc"]:
+                name = str(e["loc"][0])
+                name = name if name.isupper() else f"ETIQUETTE_{name.upper()}"
+                msg = f"{name}: {msg}"
+            problems.append(msg)
         raise CliError("; ".join(problems)) from None
 
 

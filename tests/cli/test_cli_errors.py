@@ -128,6 +128,17 @@ def test_serve_says_what_is_wrong_with_the_secret_key(
     assert "input_value" not in err and (value is None or value not in err)
 
 
+def test_a_bad_setting_is_named(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ETIQUETTE_SECRET_KEY", "a-long-enough-secret")
+    monkeypatch.setenv("ETIQUETTE_REFRESH_SECONDS", "soon")
+    assert main(["serve"]) == 2
+    err = capsys.readouterr().err
+    assert "ETIQUETTE_REFRESH_SECONDS" in err and "soon" not in err
+
+
 def test_serve_refuses_a_database_holding_the_demo_school(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
