@@ -106,6 +106,7 @@ class AuditSink:
         self._spool_dirty = False
         self._spooled = 0
         self._disk_failing = False
+        self._in_flight = 0  # popped for a write, not yet done: still held in memory
         self.failures = 0
         self.written = 0
 
@@ -129,7 +130,7 @@ class AuditSink:
         event.setdefault("at", datetime.now(UTC))
         line = _line(event)
         with self._lock:
-            if len(self._queue) >= self._max:
+            if len(self._queue) + self._in_flight >= self._max:
                 # Memory is bounded: past it the event waits in the spool file.
                 try:
                     _append(self._spool, [line])
@@ -238,6 +239,7 @@ class AuditSink:
         while True:
             with self._lock:
                 entries = [self._queue.popleft() for _ in range(min(batch_size, len(self._queue)))]
+                self._in_flight = len(entries)
             if not entries:
                 # The database has caught up: bring back what waited past the bound.
                 if self._spooled and self._restore_spool():
@@ -253,6 +255,7 @@ class AuditSink:
                     # an operator rather than block every later event behind it.
                     _append(self._rejected, [_line(e) for e in batch], sync=True)
                     with self._lock:
+                        self._in_flight = 0
                         self._done(entries)
                     log.error(
                         "audit batch rejected (%s); %d events kept in %s",
@@ -266,9 +269,11 @@ class AuditSink:
                     "audit write failed (%s); %d events kept", type(exc).__name__, len(batch)
                 )
                 with self._lock:
+                    self._in_flight = 0
                     self._queue.extendleft(reversed(entries))
                 return written
             with self._lock:
+                self._in_flight = 0
                 self._done(entries)
             written += len(batch)
             self.written += len(batch)
@@ -295,7 +300,7 @@ class AuditSink:
                 return 0
         events = _read_lines(claimed)
         with self._lock:
-            room = max(self._max - len(self._queue), 0)
+            room = max(self._max - len(self._queue) - self._in_flight, 0)
             for e in events[:room]:
                 self._enqueue(e, _line(e))
             rest = events[room:]

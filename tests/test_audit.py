@@ -129,3 +129,20 @@ def test_a_failing_disk_does_not_fail_the_check(
     sink.submit({"n": 3})
     assert "written again" in caplog.text
     assert sink.flush() == 4 and written == [0, 1, 2, 3]
+
+
+def test_the_bound_holds_while_a_batch_is_out(tmp_path: Path) -> None:
+    """Events accepted while a failing batch is being written count against the
+    bound too: memory never holds more than it."""
+    sink: AuditSink
+
+    def down_and_busy(batch: list[dict[str, Any]]) -> None:
+        for n in range(10):  # other requests arrive meanwhile
+            sink.submit({"n": 1000 + n})
+        raise ConnectionError("down")
+
+    sink = AuditSink(down_and_busy, tmp_path / "audit-spool.jsonl", max_queue=100)
+    for n in range(100):
+        sink.submit({"n": n})
+    sink.flush(batch_size=50)
+    assert (sink.pending, sink.spooled) == (100, 10)
