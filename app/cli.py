@@ -6,11 +6,13 @@
 - ``etiquette policy show|validate FILE``
 - ``etiquette names scan [--roster FILE] [--json]``
 - ``etiquette manifest outlook|gmail --host https://...``
-- ``etiquette school create|key|list``: set up schools and API keys in the store
-  named by ``DATABASE_URL``
+- ``etiquette school create|key|list|keys|revoke|rotate|disable|enable|delete``:
+  schools and their API keys in the store named by ``DATABASE_URL``
 
-Exit codes: 0 ok (``check``: allowed), 1 ``check`` found warn/block or a file
-was invalid, 2 usage errors.
+Exit codes: 0 ok (``check``: allowed), 1 ``check`` found warn/block, 2 a user
+error (a missing or invalid file, bad arguments, an unknown school, a bad
+setting), printed as one line on stderr, never as a traceback and never
+echoing a secret.
 """
 
 from __future__ import annotations
@@ -22,18 +24,18 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
 from sqlalchemy import select
 
 from app.directory.csv_roster import RosterError, load_groups_csv, load_roster_csv
 from app.directory.model import Directory
-from app.domain import Action, Message, Verdict
+from app.domain import Action, FixKind, Message, Verdict
 from app.eml import EmlError, read_bytes, read_eml
 from app.engine import evaluate
 from app.policy import Policy, load_policy_file
@@ -41,9 +43,15 @@ from app.rules.registry import RULES
 from app.store import Store
 from app.store.models import Tenant
 
+if TYPE_CHECKING:
+    from app.config import Settings
+
+
+T = TypeVar("T")
+
 
 class CliError(Exception):
-    pass
+    """A user error: printed as one line, exit code 2."""
 
 
 # -- shared loading -------------------------------------------------------------
@@ -56,27 +64,44 @@ def _policy(path: str | None) -> Policy | None:
         return load_policy_file(Path(path))
     except FileNotFoundError:
         raise CliError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CliError(f"{path}: a folder, not a policy file") from None
     except ValidationError as exc:
-        raise CliError(f"{path}: invalid policy:\n{_errors(exc)}") from None
+        raise CliError(f"{path}: invalid policy: {_errors(exc)}") from None
     except ValueError as exc:
         raise CliError(f"{path}: {exc}") from None
 
 
 def _errors(exc: ValidationError) -> str:
-    return "\n".join(
-        f"  {'.'.join(str(p) for p in e['loc']) or '(top)'}: {e['msg']}" for e in exc.errors()
+    """Every problem on one line, by field; never the value (it may be a secret)."""
+    return "; ".join(
+        f"{'.'.join(str(p) for p in e['loc']) or '(top)'}: {e['msg']}"
+        for e in exc.errors(include_url=False, include_input=False)
     )
 
 
 def _directory(roster: str | None, groups: str | None) -> Directory:
-    try:
-        people = load_roster_csv(Path(roster)) if roster else []
-        grps = load_groups_csv(Path(groups)) if groups else []
-    except FileNotFoundError as exc:
-        raise CliError(f"{exc.filename}: no such file") from None
-    except RosterError as exc:
-        raise CliError(f"roster: {exc}") from None
+    people = _load_csv(roster, load_roster_csv) if roster else []
+    grps = _load_csv(groups, load_groups_csv) if groups else []
     return Directory.build(people, grps)
+
+
+def _load_csv(path: str, load: Callable[[Path], list[T]]) -> list[T]:
+    """A roster or groups CSV, with every user error as one line."""
+    try:
+        return load(Path(path))
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CliError(f"{path}: a folder, not a CSV file") from None
+    except UnicodeDecodeError:
+        raise CliError(
+            f"{path}: not UTF-8 text: export it as 'CSV UTF-8' (Excel) or UTF-8 from the MIS"
+        ) from None
+    except RosterError as exc:
+        first = exc.problems[0] if exc.problems else str(exc)
+        more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
+        raise CliError(f"{path}: {first}{more}") from None
 
 
 class _PolicyFor:
@@ -112,6 +137,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if args.demo:
         os.environ["ETIQUETTE_DEMO"] = "1"
+    _preflight()
     uvicorn.run(
         "app.main:create_app",
         factory=True,
@@ -122,6 +148,46 @@ def cmd_serve(args: argparse.Namespace) -> int:
         log_level="info",
     )
     return 0
+
+
+def _settings(**overrides: Any) -> Settings:
+    """Settings from the environment; a bad one is a one-line error that
+    names the setting and never prints its value."""
+    from app.config import Settings
+
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        problems = []
+        for e in exc.errors(include_url=False, include_input=False):
+            msg = str(e["msg"]).removeprefix("Value error, ")
+            if e["loc"]:
+                name = str(e["loc"][0])
+                name = name if name.isupper() else f"ETIQUETTE_{name.upper()}"
+                msg = f"{name}: {msg}"
+            problems.append(msg)
+        raise CliError("; ".join(problems)) from None
+
+
+def _preflight() -> None:
+    """What would stop the service starting, said in one line before uvicorn runs."""
+    from app.demo import DemoIsolationError, check_isolation
+    from app.store import Database
+
+    settings = _settings()
+    try:
+        db = Database(settings.store_url)
+        db.migrate()
+    except Exception as exc:
+        raise CliError(
+            f"cannot open the database ({type(exc).__name__}): check DATABASE_URL"
+        ) from None
+    try:
+        check_isolation(Store(db), demo=settings.demo)
+    except DemoIsolationError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        db.dispose()
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -147,13 +213,17 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"      ({f.policy_ref})")
             for fix in f.fixes:
                 print(f"      fix: {fix.title}")
+                if fix.kind is FixKind.REPLACE_SUBJECT:
+                    print(f"           new subject: {fix.params.get('subject', '')}")
     return 0 if verdict.action is Action.ALLOW else 1
 
 
 def _messages(source: Path) -> Iterator[tuple[str, bytes]]:
     if source.is_dir():
-        for p in sorted(source.rglob("*.eml")):
-            yield str(p), p.read_bytes()
+        # .eml, .EML, .Eml: Windows and some exporters upper-case extensions.
+        for p in sorted(source.rglob("*")):
+            if p.suffix.lower() == ".eml" and p.is_file():
+                yield str(p), p.read_bytes()
         return
     box = mailbox.mbox(str(source), create=False)
     try:
@@ -161,6 +231,22 @@ def _messages(source: Path) -> Iterator[tuple[str, bytes]]:
             yield f"{source.name}#{i}", box.get_bytes(key)
     finally:
         box.close()
+
+
+def _nothing_found(source: Path) -> str:
+    """Why an audit found no message, in one line."""
+    if source.is_dir():
+        return (
+            f"{source}: no .eml files in this folder or below (audit reads .eml files "
+            "or one mbox file)"
+        )
+    kind = source.suffix.lower()
+    what = {".csv": "a CSV file", ".eml": "one message: use `etiquette check`"}.get(kind)
+    return (
+        f"{source}: no messages found: "
+        + (f"this is {what}; " if what else "")
+        + "audit reads an mbox file (each message after a 'From ' line) or a folder of .eml files"
+    )
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
@@ -191,6 +277,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
             print(f"\r{total} messages checked...", end="", file=sys.stderr, flush=True)
     if progress and total >= 500:
         print(file=sys.stderr)
+    if total + unreadable == 0:
+        raise CliError(_nothing_found(source))
     elapsed = time.perf_counter() - started
     summary = {
         "messages": total,
@@ -233,50 +321,140 @@ def cmd_policy(args: argparse.Namespace) -> int:
 
 
 def _store() -> Store:
-    from app.config import Settings
     from app.store import Database
 
     # Setting up a store needs no secret key: nothing is hashed here.
-    settings = Settings(environment="development")
-    db = Database(settings.database_url)
-    db.migrate()
+    settings = _settings(environment="development")
+    try:
+        db = Database(settings.database_url)
+        db.migrate()
+    except Exception as exc:
+        raise CliError(
+            f"cannot open the database ({type(exc).__name__}): check DATABASE_URL"
+        ) from None
     return Store(db)
 
 
 def cmd_school(args: argparse.Namespace) -> int:
-    from app.store.repository import Conflict
+    from app.schools import DomainError, SlugError, school_slug, sender_domains
+    from app.store.repository import Conflict, NotFound
+
+    if args.action == "create":
+        # Everything is checked before anything is written, then written in
+        # one transaction: a bad roster leaves no half-made school behind.
+        try:
+            slug = school_slug(args.slug)
+            domains = sender_domains(args.domain)
+        except (SlugError, DomainError) as exc:
+            hint = " (give --domain)" if not args.domain else ""
+            raise CliError(f"{exc}{hint}") from None
+        policy = _policy(args.policy) or Policy(internal_domains=tuple(domains))
+        people = _load_csv(args.roster, load_roster_csv) if args.roster else None
+        groups = _load_csv(args.groups, load_groups_csv) if args.groups else None
+        store = _store()
+        try:
+            _, key = store.create_school(
+                slug,
+                args.name or slug,
+                domains,
+                policy=policy,
+                people=people,
+                groups=groups,
+                key_role=args.role,
+                key_label=args.label,
+                by="cli",
+            )
+        except (Conflict, DomainError) as exc:
+            raise CliError(str(exc)) from None
+        print(f"created school {slug!r}")
+        _print_key(args.role, slug, key)
+        return 0
 
     store = _store()
     if args.action == "list":
         with store.db.session() as s:
             for t in s.scalars(select(Tenant).order_by(Tenant.slug)):
                 repo = store.scoped(s, t.id)
+                state = "  (disabled)" if t.disabled_at else ""
                 print(
                     f"{t.slug:<20} {t.name:<40} policy v{repo.current_version()}  "
-                    f"domains: {', '.join(repo.domains())}"
+                    f"domains: {', '.join(repo.domains())}{state}"
                 )
         return 0
-    if args.action == "create":
-        policy = _policy(args.policy) or Policy(internal_domains=tuple(args.domain))
-        try:
-            tenant_id = store.create_tenant(
-                args.slug, args.name or args.slug, args.domain, policy=policy, by="cli"
-            )
-        except Conflict as exc:
-            raise CliError(str(exc)) from None
-        if args.roster:
-            people = load_roster_csv(Path(args.roster))
-            with store.db.session() as s:
-                store.scoped(s, tenant_id).replace_directory(people, None)
-        print(f"created school {args.slug!r}")
-    tenant_id_or_none = store.tenant_id_for_slug(args.slug)
-    if tenant_id_or_none is None:
+
+    if not args.slug:
+        raise CliError(f"school {args.action}: give the school's slug")
+    tenant_id = store.tenant_id_for_slug(args.slug)
+    if tenant_id is None:
         raise CliError(f"no school {args.slug!r}")
-    with store.db.session() as s:
-        key = store.scoped(s, tenant_id_or_none).create_api_key(args.role, args.label)
-    print(f"{args.role} API key for {args.slug} (shown once; only its hash is stored):")
-    print(key)
+    slug = args.slug.casefold()
+    try:
+        return _school_action(args, store, tenant_id, slug)
+    except NotFound as exc:
+        raise CliError(str(exc)) from None
+    except Conflict as exc:
+        raise CliError(str(exc)) from None
+
+
+def _school_action(args: argparse.Namespace, store: Store, tenant_id: str, slug: str) -> int:
+    if args.action == "key":
+        with store.db.session() as s:
+            key = store.scoped(s, tenant_id).create_api_key(args.role, args.label)
+        _print_key(args.role, slug, key)
+    elif args.action == "keys":
+        with store.db.session() as s:
+            keys = store.scoped(s, tenant_id).api_keys(include_revoked=args.all)
+        print(f"{'id':>5}  {'role':<6} {'label':<24} {'created':<17} {'last used':<17} revoked")
+        for k in keys:
+            print(
+                f"{k.id:>5}  {k.role:<6} {k.label[:24]:<24} {_when(k.created_at):<17} "
+                f"{_when(k.last_used_at):<17} {_when(k.revoked_at) if k.revoked_at else ''}"
+            )
+    elif args.action in ("revoke", "rotate"):
+        if args.id is None:
+            raise CliError(f"school {args.action}: give the key's --id (see `school keys`)")
+        with store.db.session() as s:
+            repo = store.scoped(s, tenant_id)
+            if args.action == "revoke":
+                info = repo.revoke_key(args.id)
+                print(f"revoked key {info.id} ({info.role}, {info.label or 'no label'})")
+            else:
+                info, key = repo.rotate_key(args.id)
+                print(f"key {args.id} revoked; its replacement is key {info.id}")
+                _print_key(info.role, slug, key)
+    elif args.action in ("disable", "enable"):
+        store.set_disabled(tenant_id, args.action == "disable")
+        print(f"{slug}: {args.action}d (live on every instance within a refresh)")
+    elif args.action == "delete":
+        _confirm_delete(args, slug)
+        removed = store.delete_tenant(tenant_id)
+        print(f"deleted school {slug!r}: " + ", ".join(f"{n} {t}" for t, n in removed.items()))
     return 0
+
+
+def _confirm_delete(args: argparse.Namespace, slug: str) -> None:
+    if args.yes:
+        return
+    if not sys.stdin.isatty():
+        raise CliError(
+            f"deleting {slug!r} removes its policy history, directory and audit trail: "
+            "add --yes to confirm"
+        )
+    answer = input(
+        f"Delete {slug!r} with its policy history, directory, keys and audit trail? "
+        "Type its slug to confirm: "
+    )
+    if answer.strip().casefold() != slug:
+        raise CliError("not confirmed: nothing deleted")
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M") if moment else "never"
+
+
+def _print_key(role: str, slug: str, key: str) -> None:
+    print(f"{role} API key for {slug} (shown once; only its hash is stored):")
+    print(key)
 
 
 # -- parser ---------------------------------------------------------------------
@@ -330,9 +508,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_names_parser(sub)
 
-    sc = sub.add_parser("school", help="create schools and API keys (uses DATABASE_URL)")
-    sc.add_argument("action", choices=["create", "key", "list"])
-    sc.add_argument("slug", nargs="?", default="", help="short id used in admin URLs")
+    sc = sub.add_parser("school", help="schools and their API keys (uses DATABASE_URL)")
+    sc.add_argument(
+        "action",
+        choices=[
+            "create",
+            "key",
+            "list",
+            "keys",
+            "revoke",
+            "rotate",
+            "disable",
+            "enable",
+            "delete",
+        ],
+        help="create a school (all or nothing); key: a new key; keys: list them; "
+        "revoke/rotate --id N; disable/enable; delete (with --yes or a typed confirmation)",
+    )
+    sc.add_argument(
+        "slug",
+        nargs="?",
+        default="",
+        help="short id used in admin URLs: 1-63 lower-case letters, digits and single "
+        "hyphens (case-folded)",
+    )
     sc.add_argument("--name", help="display name (create)")
     sc.add_argument(
         "--domain",
@@ -342,6 +541,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sc.add_argument("--policy", help="initial policy file (create)")
     sc.add_argument("--roster", help="initial people CSV (create)")
+    sc.add_argument("--groups", help="initial groups CSV (create)")
+    sc.add_argument("--id", type=int, help="the key's id (revoke, rotate; see `school keys`)")
+    sc.add_argument("--all", action="store_true", help="include revoked keys (keys)")
+    sc.add_argument("--yes", action="store_true", help="confirm without asking (delete)")
     sc.add_argument(
         "--role",
         choices=["admin", "check"],
@@ -365,7 +568,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
     except CliError as exc:
         print(f"etiquette: {exc}", file=sys.stderr)
-        return 1
+        return 2
     return code
 
 

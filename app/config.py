@@ -14,13 +14,14 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER_SECRET = "change-me"
+DEFAULT_DATABASE_URL = "sqlite:///./data/etiquette.sqlite3"
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ETIQUETTE_", env_file=".env", extra="ignore")
 
     database_url: str = Field(
-        default="sqlite:///./data/etiquette.sqlite3",
+        default=DEFAULT_DATABASE_URL,
         description="SQLAlchemy URL. SQLite by default; postgresql+psycopg://... for many "
         "instances.",
         validation_alias="DATABASE_URL",
@@ -41,7 +42,12 @@ class Settings(BaseSettings):
         default=5.0, gt=0, description="How often each instance looks for policy/roster changes."
     )
     audit_flush_seconds: float = Field(default=1.0, gt=0)
-    audit_queue_max: int = Field(default=100_000, ge=100)
+    audit_queue_max: int = Field(
+        default=100_000,
+        ge=100,
+        description="Audit events held in memory while the database is slow or away; past "
+        "it they wait in the spool file on disk (nothing is dropped) until it drains.",
+    )
     data_dir: Path = Field(
         default=Path("./data"), description="Where SQLite and the audit spool file live."
     )
@@ -66,6 +72,15 @@ class Settings(BaseSettings):
         if len(self.secret_key) < 8:
             raise ValueError("ETIQUETTE_SECRET_KEY is too short (at least 8 characters)")
         return self
+
+    @property
+    def store_url(self) -> str:
+        """The database the service opens. The demo keeps to its own file
+        (``data/demo.sqlite3``) unless ``DATABASE_URL`` names another, so
+        ``make demo`` never writes its public keys into the real database."""
+        if self.demo and self.database_url == DEFAULT_DATABASE_URL:
+            return f"sqlite:///{self.data_dir / 'demo.sqlite3'}"
+        return self.database_url
 
     @property
     def audit_spool(self) -> Path:

@@ -14,7 +14,7 @@ import email
 import email.policy
 import email.utils
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from email.headerregistry import AddressHeader
 from email.message import EmailMessage
 from email.message import Message as StdMessage
@@ -73,15 +73,7 @@ def parse_message(msg: EmailMessage, *, default_send_at: datetime) -> Message:
     if not senders:
         raise EmlError("no From address")
     sender_addr, sender_name = senders[0]
-    date_header = msg.get("Date")
-    send_at = default_send_at
-    if date_header is not None:
-        try:
-            parsed = email.utils.parsedate_to_datetime(str(date_header))
-        except (TypeError, ValueError):
-            parsed = None
-        if parsed is not None and parsed.tzinfo is not None and 1990 <= parsed.year <= 2200:
-            send_at = parsed
+    send_at = _date(msg.get("Date"), default_send_at)
     subject = str(msg.get("Subject", "") or "")
     recipients = {
         fld: tuple(
@@ -89,6 +81,14 @@ def parse_message(msg: EmailMessage, *, default_send_at: datetime) -> Message:
         )
         for fld in RecipientField
     }
+    for fld, found in recipients.items():
+        bad = sum(1 for r in found if not _is_address(r.email))
+        if bad:
+            # Checking a message with an unreadable recipient would judge a different message.
+            raise EmlError(
+                f"{fld.value.capitalize()}: {bad} recipient(s) not an email address "
+                "(expected name@domain)"
+            )
     attachments = []
     for part in msg.walk():
         if part.is_multipart():
@@ -122,6 +122,31 @@ def parse_message(msg: EmailMessage, *, default_send_at: datetime) -> Message:
         importance=_importance(msg),
         host=Host.EML,
     )
+
+
+def _date(header: object, default: datetime) -> datetime:
+    """The Date header as an aware moment, per RFC 5322 section 3.3.
+
+    ``-0000`` means "UTC, local zone unknown", and an obsolete or military zone
+    other than UT/GMT/Z counts the same (section 4.3), as does a date with no
+    zone at all: all are read as UTC. The standard library returns them as
+    naive datetimes; they are not the moment the audit runs. Only a missing or
+    unreadable header falls back to ``default``.
+    """
+    if header is None:
+        return default
+    try:
+        parsed = email.utils.parsedate_to_datetime(str(header))
+    except (TypeError, ValueError, IndexError):
+        return default
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed if 1990 <= parsed.year <= 2200 else default
+
+
+def _is_address(value: str) -> bool:
+    local, at, domain = value.rpartition("@")
+    return bool(at and local and "." in domain.strip(".") and " " not in value)
 
 
 def read_bytes(data: bytes, *, default_send_at: datetime) -> Message:

@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
-from app.api import admin, check, health, rules
+from app.api import admin, check, health, lifecycle, rules
 from app.audit import AuditSink
 from app.config import Settings, get_settings
 from app.http import make_client
@@ -37,9 +37,13 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        db = Database(settings.database_url)
+        db = Database(settings.store_url)
         await asyncio.to_thread(db.migrate)
         store = Store(db)
+        from app.demo import check_isolation
+
+        # The demo's public keys never meet a real school's data (raises DemoIsolationError).
+        await asyncio.to_thread(check_isolation, store, demo=settings.demo)
         audit = AuditSink(
             store.write_audit, settings.audit_spool, max_queue=settings.audit_queue_max
         )
@@ -110,6 +114,7 @@ def create_app(
 
     for r in (health.router, check.router, rules.router, admin.router):
         app.include_router(r)
+    app.include_router(lifecycle.router)
     # Integrations
     outlook_routes.mount_outlook(app)
     app.include_router(outlook_routes.router)

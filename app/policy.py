@@ -234,14 +234,17 @@ class Policy(_Strict):
 
 def load_policy_file(path: Path) -> Policy:
     """Read a YAML or JSON policy file. Raises ``ValueError`` with a readable message."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8 text: save the file as UTF-8") from None
     data: Any
     if path.suffix.lower() == ".json":
         data = json.loads(text)
     else:
-        import yaml
+        from app.yaml_files import load_yaml  # refuses aliases (YAML bombs)
 
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     if not isinstance(data, dict):
         raise ValueError(f"{path}: a policy file holds a mapping at the top level")
     return Policy.model_validate(data)

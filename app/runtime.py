@@ -15,6 +15,7 @@ import logging
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 
 import httpx
 
@@ -91,6 +92,12 @@ class Runtime:
         # connection pool is disposed, so no thread is left holding a connection.
         self._refresh_lock = threading.Lock()
         self._closed = False
+        # Key hash -> when it was last used, written to the store with each refresh.
+        self._keys_used: dict[str, datetime] = {}
+        # The demo school's keys are public: honoured only in demo mode.
+        from app.demo import DEMO_KEY_HASHES
+
+        self._refused_keys = frozenset() if settings.demo else DEMO_KEY_HASHES
 
     # -- look-ups (memory only) ------------------------------------------------
 
@@ -106,11 +113,31 @@ class Runtime:
 
     def tenant_for_key(self, key: str) -> tuple[TenantState, str, str] | None:
         """(school, role, label) for an API key, from memory."""
-        hit = self._by_key.get(hash_key(key))
-        if hit is None:
+        key_hash = hash_key(key)
+        hit = self._by_key.get(key_hash)
+        if hit is None or key_hash in self._refused_keys:
             return None
         state = self._tenants.get(hit[0])
-        return (state, hit[1], hit[2]) if state else None
+        if state is None:
+            return None
+        self._keys_used[key_hash] = datetime.now(UTC)
+        return (state, hit[1], hit[2])
+
+    def forget(self, tenant_id: str) -> None:
+        """Drop a deleted or disabled school from this instance at once."""
+        with self._refresh_lock:
+            if self._tenants.pop(tenant_id, None) is not None:
+                self._reindex()
+
+    def save_key_use(self) -> None:
+        """Blocking: write the keys' last-used moments gathered since the last call."""
+        used, self._keys_used = self._keys_used, {}
+        try:
+            self.store.touch_keys(used)
+        except Exception:
+            for h, at in used.items():  # the database is away: try again next time
+                self._keys_used.setdefault(h, at)
+            raise
 
     def tenant_for_entra(self, entra_tenant_id: str) -> TenantState | None:
         tid = self._by_entra.get(entra_tenant_id.lower())
@@ -195,6 +222,8 @@ class Runtime:
 
     async def refresh(self) -> None:
         try:
+            if self._keys_used:
+                await asyncio.to_thread(self.save_key_use)
             n = await asyncio.to_thread(self.refresh_sync)
             if n:
                 log.info("reloaded %d tenant(s)", n)

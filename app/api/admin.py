@@ -20,6 +20,7 @@ from app.directory.csv_roster import RosterError, parse_groups, parse_people
 from app.engine import evaluate
 from app.policy import Policy
 from app.runtime import Runtime
+from app.schools import DomainError
 from app.store.repository import Conflict, NotFound, PolicyVersionInfo
 from app.tenants import TenantSettings
 
@@ -272,7 +273,11 @@ async def replace_domains(
     runtime: RuntimeDep,
     domains: Annotated[list[str], Body(min_length=1, max_length=100)],
 ) -> dict[str, list[str]]:
-    """Sender domains that identify this school."""
+    """Sender domains that identify this school (the whole list).
+
+    Each must be a real domain name (IDN allowed, stored as A-labels), not a
+    wildcard, not a consumer webmail provider, and not another school's
+    (409); the list is never empty."""
 
     def write() -> list[str]:
         repo.set_domains(domains)
@@ -283,6 +288,8 @@ async def replace_domains(
         saved = await asyncio.to_thread(write)
     except Conflict as exc:
         raise HTTPException(status.HTTP_409_CONFLICT, detail=str(exc)) from None
+    except DomainError as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=str(exc)) from None
     await _reload(runtime, admin.tenant.id)
     return {"domains": saved}
 

@@ -29,5 +29,6 @@ async def readyz(runtime: RuntimeDep) -> JSONResponse:
         "store": "ok" if store_ok else "unreachable",
         "schools_loaded": tenants,
         "audit_pending": runtime.audit.pending,
+        "audit_spooled": runtime.audit.spooled,
     }
     return JSONResponse(body, status_code=200 if ready else 503)

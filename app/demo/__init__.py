@@ -1,23 +1,58 @@
 """The demo school, St Mary's: synthetic roster, example policy, fixed keys.
 
 Loaded by ``etiquette serve --demo`` so the README's curl examples work at
-once. The keys below are public by design and only ever created in demo mode.
+once. The keys below are public by design and only ever created in demo mode;
+they are honoured only in demo mode, the demo keeps to its own database
+(``data/demo.sqlite3``), and :func:`check_isolation` stops either mode from
+starting on a database that mixes the demo school with real ones.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from app.directory.csv_roster import load_groups_csv, load_roster_csv
 from app.policy import load_policy_file
 from app.store import Store
-from app.store.models import ApiKey
+from app.store.models import ApiKey, Tenant
 from app.store.repository import _now, hash_key
 
 HERE = Path(__file__).parent
 SLUG = "stmarys"
 DEMO_ADMIN_KEY = "etq_demo_admin_key"
 DEMO_CHECK_KEY = "etq_demo_check_key"
+DEMO_KEY_HASHES = frozenset(hash_key(k) for k in (DEMO_ADMIN_KEY, DEMO_CHECK_KEY))
+
+
+class DemoIsolationError(RuntimeError):
+    """The database mixes the demo school (public keys) with real use."""
+
+
+def check_isolation(store: Store, *, demo: bool) -> None:
+    """Refuse a database that holds the demo school outside demo mode, or
+    real schools in demo mode. The demo school is recognised by its public
+    keys (revoked or not), not by its slug, which a real school may share."""
+    with store.db.session() as s:
+        demo_ids = set(
+            s.scalars(select(ApiKey.tenant_id).where(ApiKey.key_hash.in_(DEMO_KEY_HASHES)))
+        )
+        if not demo and demo_ids:
+            raise DemoIsolationError(
+                "this database holds the demo school, whose admin key is published: "
+                "run the demo on its own database (the default for --demo) and remove it "
+                f"here with `etiquette school delete {SLUG} --yes`"
+            )
+        if demo:
+            others = s.scalar(
+                select(func.count()).select_from(Tenant).where(Tenant.id.not_in(demo_ids))
+            )
+            if others:
+                raise DemoIsolationError(
+                    "demo mode will not put its public keys into a database that holds "
+                    "real schools: unset DATABASE_URL to use the demo's own database"
+                )
 
 
 def ensure_demo(store: Store) -> str:

@@ -52,6 +52,8 @@ class Tenant(Base):
     revision: Mapped[int] = mapped_column(Integer, default=1)
     directory_version: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # A disabled school is not loaded: its keys and domains stop working (0004).
+    disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class TenantDomain(Base):
@@ -75,6 +77,9 @@ class ApiKey(Base):
     label: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Written from memory about once a refresh interval, not on every request (0004).
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class PolicyVersion(Base):

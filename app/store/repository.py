@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from app.directory.model import Group, Person
 from app.domain import PersonKind, email_domain
 from app.policy import Policy, WorkingHours
+from app.schools import school_slug, sender_domains
 from app.store.db import Database
 from app.store.models import (
     ApiKey,
@@ -71,6 +72,22 @@ class TenantRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class KeyInfo:
+    """What an admin may see of a key: never the key or its hash."""
+
+    id: int
+    role: str
+    label: str
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
+def _key_info(k: ApiKey) -> KeyInfo:
+    return KeyInfo(k.id, k.role, k.label, k.created_at, k.last_used_at, k.revoked_at)
+
+
+@dataclass(frozen=True, slots=True)
 class PolicyVersionInfo:
     version: int
     created_at: datetime
@@ -115,7 +132,10 @@ class TenantRepo:
         return sorted(rows)
 
     def set_domains(self, domains: Iterable[str]) -> None:
-        wanted = {email_domain("x@" + d) for d in domains}
+        """Replace the school's sender domains. Each is validated (raises
+        :class:`app.schools.DomainError`), the list is never empty, and a domain
+        another school owns is a :class:`Conflict`."""
+        wanted = {email_domain("x@" + d) for d in sender_domains(domains)}
         taken = self.session.scalars(
             select(TenantDomain.domain).where(
                 TenantDomain.domain.in_(wanted), TenantDomain.tenant_id != self.tenant_id
@@ -305,6 +325,66 @@ class TenantRepo:
         ).all()
         return {h: (r, label) for h, r, label in rows}
 
+    # -- key lifecycle: list, revoke, rotate -----------------------------------
+
+    def api_keys(self, *, include_revoked: bool = False) -> list[KeyInfo]:
+        """The school's keys, oldest first: never the key, never its hash."""
+        q = select(ApiKey).where(ApiKey.tenant_id == self.tenant_id)
+        if not include_revoked:
+            q = q.where(ApiKey.revoked.is_(False))
+        return [_key_info(k) for k in self.session.scalars(q.order_by(ApiKey.id))]
+
+    def _api_key(self, key_id: int) -> ApiKey:
+        row = self.session.scalar(
+            select(ApiKey).where(ApiKey.tenant_id == self.tenant_id, ApiKey.id == key_id)
+        )
+        if row is None or row.revoked:
+            raise NotFound("key not found")
+        return row
+
+    def revoke_key(self, key_id: int) -> KeyInfo:
+        """Revoke a key at once (this instance) and within a refresh elsewhere.
+
+        The school's last admin key cannot be revoked: rotate it instead, or
+        create another first, so the school is never locked out of its admin API.
+        """
+        row = self._api_key(key_id)
+        if row.role == "admin":
+            admins = self.session.scalar(
+                select(func.count())
+                .select_from(ApiKey)
+                .where(
+                    ApiKey.tenant_id == self.tenant_id,
+                    ApiKey.role == "admin",
+                    ApiKey.revoked.is_(False),
+                )
+            )
+            if int(admins or 0) <= 1:
+                raise Conflict("this is the school's last admin key: rotate it instead")
+        row.revoked = True
+        row.revoked_at = _now()
+        self._bump()
+        self.session.flush()
+        return _key_info(row)
+
+    def rotate_key(self, key_id: int) -> tuple[KeyInfo, str]:
+        """A new key with the same role and label; the old one is revoked in the
+        same transaction. Returns the new key's info and the key (shown once)."""
+        old = self._api_key(key_id)
+        info, key = self.issue_key(old.role, old.label)
+        old.revoked = True
+        old.revoked_at = _now()
+        self.session.flush()
+        return info, key
+
+    def issue_key(self, role: str, label: str = "") -> tuple[KeyInfo, str]:
+        """:meth:`create_api_key` that also returns what an admin may see of it."""
+        key = self.create_api_key(role, label)
+        self.session.flush()
+        row = self.session.scalar(select(ApiKey).where(ApiKey.key_hash == hash_key(key)))
+        assert row is not None
+        return _key_info(row), key
+
     # -- audit -----------------------------------------------------------------
 
     def audit_events(self, *, limit: int = 100, kind: str | None = None) -> list[AuditEvent]:
@@ -422,38 +502,128 @@ class Store:
         *,
         by: str = "setup",
     ) -> str:
-        tenant_id = str(uuid.uuid4())
+        """Create a school (slug and domains validated first); see :meth:`create_school`
+        for the all-or-nothing set-up with a roster and a first key."""
         with self.db.session() as s:
-            if s.scalar(select(Tenant).where(Tenant.slug == slug)) is not None:
-                raise Conflict(f"a school with slug {slug!r} exists")
-            s.add(
-                Tenant(
-                    id=tenant_id,
-                    slug=slug,
-                    name=name,
-                    settings_json=(settings or TenantSettings()).model_dump_json(
-                        exclude_defaults=True
-                    ),
-                    revision=1,
-                    directory_version=0,
-                    created_at=_now(),
-                )
+            return self._create(s, slug, name, domains, settings, policy, by=by)
+
+    def _create(
+        self,
+        s: Session,
+        slug: str,
+        name: str,
+        domains: Iterable[str],
+        settings: TenantSettings | None,
+        policy: Policy | None,
+        *,
+        by: str,
+    ) -> str:
+        slug = school_slug(slug)
+        tenant_id = str(uuid.uuid4())
+        domains = sender_domains(domains)  # before anything is written
+        if s.scalar(select(Tenant).where(Tenant.slug == slug)) is not None:
+            raise Conflict(f"a school with slug {slug!r} exists")
+        s.add(
+            Tenant(
+                id=tenant_id,
+                slug=slug,
+                name=name,
+                settings_json=(settings or TenantSettings()).model_dump_json(exclude_defaults=True),
+                revision=1,
+                directory_version=0,
+                created_at=_now(),
             )
-            s.flush()
-            _check_identities_free(s, settings or TenantSettings(), tenant_id)
-            repo = TenantRepo(s, tenant_id)
-            repo.set_domains(domains)
-            if policy is not None:
-                repo.put_policy(policy, by=by, comment="initial policy")
+        )
+        s.flush()
+        _check_identities_free(s, settings or TenantSettings(), tenant_id)
+        repo = TenantRepo(s, tenant_id)
+        repo.set_domains(domains)
+        if policy is not None:
+            repo.put_policy(policy, by=by, comment="initial policy")
         return tenant_id
 
     def tenant_id_for_slug(self, slug: str) -> str | None:
         with self.db.session() as s:
-            return s.scalar(select(Tenant.id).where(Tenant.slug == slug))
+            return s.scalar(select(Tenant.id).where(Tenant.slug == slug.casefold()))
 
     def revisions(self) -> dict[str, int]:
+        """Revision of every enabled school (a disabled one is not loaded)."""
         with self.db.session() as s:
-            return {i: r for i, r in s.execute(select(Tenant.id, Tenant.revision)).all()}
+            rows = s.execute(select(Tenant.id, Tenant.revision).where(Tenant.disabled_at.is_(None)))
+            return {i: r for i, r in rows.all()}
+
+    # -- school lifecycle: all-or-nothing creation, disable, delete -------------
+
+    def create_school(
+        self,
+        slug: str,
+        name: str,
+        domains: Iterable[str],
+        *,
+        policy: Policy | None = None,
+        people: Sequence[Person] | None = None,
+        groups: Sequence[Group] | None = None,
+        key_role: str = "admin",
+        key_label: str = "setup",
+        by: str = "setup",
+    ) -> tuple[str, str]:
+        """Create a school with its policy, directory and first key in ONE
+        transaction: either all of it exists afterwards or none of it.
+        Returns (tenant id, the key, shown once)."""
+        with self.db.session() as s:
+            tenant_id = self._create(s, slug, name, domains, None, policy, by=by)
+            repo = TenantRepo(s, tenant_id)
+            if people is not None or groups is not None:
+                repo.replace_directory(people, groups)
+            key = repo.create_api_key(key_role, key_label)
+        return tenant_id, key
+
+    def set_disabled(self, tenant_id: str, disabled: bool) -> None:
+        """Disable (or enable again) a school: a disabled school is not loaded,
+        so its keys, domains and identities stop working everywhere within a
+        refresh. Nothing is deleted."""
+        with self.db.session() as s:
+            t = s.get(Tenant, tenant_id)
+            if t is None:
+                raise NotFound("school not found")
+            t.disabled_at = _now() if disabled else None
+            t.revision = t.revision + 1
+
+    def is_disabled(self, tenant_id: str) -> bool:
+        with self.db.session() as s:
+            t = s.get(Tenant, tenant_id)
+            if t is None:
+                raise NotFound("school not found")
+            return t.disabled_at is not None
+
+    def delete_tenant(self, tenant_id: str) -> dict[str, int]:
+        """Delete a school and everything it has: domains, keys, policy history,
+        directory and audit trail (one transaction). Returns what was removed.
+        Audit events of the school still queued are dropped when written."""
+        with self.db.session() as s:
+            if s.get(Tenant, tenant_id) is None:
+                raise NotFound("school not found")
+            counts: dict[str, int] = {}
+            for model in (
+                AuditEvent,
+                DirectoryPerson,
+                DirectoryGroup,
+                PolicyVersion,
+                ApiKey,
+                TenantDomain,
+            ):
+                res = s.execute(delete(model).where(model.tenant_id == tenant_id))
+                counts[model.__tablename__] = int(res.rowcount or 0)  # type: ignore[attr-defined]
+            s.execute(delete(Tenant).where(Tenant.id == tenant_id))
+        return counts
+
+    def touch_keys(self, used: dict[str, datetime]) -> None:
+        """Record when keys were last used (key hash -> moment), in one go."""
+        if not used:
+            return
+        with self.db.session() as s:
+            for key_hash, at in used.items():
+                s.execute(update(ApiKey).where(ApiKey.key_hash == key_hash).values(last_used_at=at))
 
     def load(self, tenant_id: str) -> TenantRecord:
         with self.db.session() as s:
@@ -469,7 +639,27 @@ class Store:
             for e in events
         ]
         with self.db.session() as s:
-            s.execute(insert(AuditEvent), rows)
+            # A deleted school's events still queued are dropped, not retried forever.
+            wanted = {r["tenant_id"] for r in rows}
+            live = set(s.scalars(select(Tenant.id).where(Tenant.id.in_(wanted))))
+            rows = [r for r in rows if r["tenant_id"] in live]
+            if not rows:
+                return
+            # Idempotent: after a crash the write-ahead log may replay events the
+            # database already has; their event_id makes a second insert a no-op.
+            s.execute(_insert_ignoring_duplicates(s), rows)
+
+
+def _insert_ignoring_duplicates(s: Session) -> Any:
+    if s.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(AuditEvent).on_conflict_do_nothing(index_elements=["event_id"])
+    if s.get_bind().dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert(AuditEvent).on_conflict_do_nothing(index_elements=["event_id"])
+    return insert(AuditEvent)  # pragma: no cover - other databases
 
 
 _AUDIT_DEFAULTS: dict[str, Any] = {

@@ -113,7 +113,7 @@ def test_eml_parsing_details(eml_dir: Path) -> None:
 def test_errors_are_one_clear_line(
     capsys: pytest.CaptureFixture[str], argv: list[str], message: str
 ) -> None:
-    assert main(argv) == 1
+    assert main(argv) == 2
     assert message in capsys.readouterr().err
 
 
@@ -146,9 +146,9 @@ def test_policy_show_and_validate(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert shown["rules"]["REC001"]["max_recipients"] == 25
     bad = tmp_path / "bad.yaml"
     bad.write_text("timezone: Nowhere/Land\nrules:\n  REC001: {max: 3}\n")
-    assert main(["policy", "validate", str(bad)]) == 1
+    assert main(["policy", "validate", str(bad)]) == 2
     err = capsys.readouterr().err
-    assert "timezone" in err and "rules" in err
+    assert "timezone" in err and "rules" in err and len(err.splitlines()) == 1
 
 
 def test_school_setup(
@@ -170,13 +170,13 @@ def test_school_setup(
     out = capsys.readouterr().out
     key = out.strip().splitlines()[-1]
     assert key.startswith("etq_") and "created school 'oakfield'" in out
-    assert main(["school", "create", "oakfield", "--domain", "x.sch.uk"]) == 1
+    assert main(["school", "create", "OakField", "--domain", "x.sch.uk"]) == 2
     assert "exists" in capsys.readouterr().err
     assert main(["school", "key", "oakfield", "--role", "check", "--label", "outlook"]) == 0
     assert main(["school", "list"]) == 0
     listing = capsys.readouterr().out
     assert "oakfield" in listing and "policy v1" in listing and "oakfield.sch.uk" in listing
-    assert main(["school", "key", "nowhere"]) == 1
+    assert main(["school", "key", "nowhere"]) == 2
 
     from fastapi.testclient import TestClient
 

@@ -102,7 +102,7 @@ def test_domains_are_unique_across_schools(store: Store) -> None:
         with store.db.session() as s:
             store.scoped(s, tid).set_domains(["a.sch.uk"])
     with pytest.raises(Conflict, match="exists"):
-        store.create_tenant("a", "Again", [])
+        store.create_tenant("A", "Again", ["again.sch.uk"])  # slugs are case-folded
 
 
 def test_revision_moves_on_every_change(store: Store) -> None:
