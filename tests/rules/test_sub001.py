@@ -104,3 +104,15 @@ def test_sensitive_words_match_whole_words(
 def test_options_reject_unknown_keys() -> None:
     with pytest.raises(ValueError):
         NamedIndividualInSubjectOptions.model_validate({"pupils": "block"})
+
+
+def test_a_name_that_also_reads_as_a_venue_says_so() -> None:
+    from app.directory.model import Person
+    from app.domain import PersonKind
+
+    directory = Directory.build((Person("P9", "Florence", "Hall", PersonKind.PUPIL),), ())
+    msg = make_message(to=[f"a@{SCHOOL}"], subject="Florence Hall booking for Monday")
+    found = [f for f in evaluate(msg, make_policy(), directory).findings if f.code == "SUB001"]
+    for f in found:  # flagged or not, never silently taken for the pupil
+        assert all(m["ambiguous"] for m in f.evidence["mentions"])
+        assert "place or organisation" in f.message

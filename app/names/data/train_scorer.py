@@ -19,7 +19,7 @@ Training data (and only these):
   tuned on);
 - ``tests/data/names/school2/dev.jsonl`` with its roster (the dev half of
   the independent school set; its holdout half is never read here);
-- ``tests/data/names/train/extra.jsonl`` with the old roster: 64 subjects
+- ``tests/data/names/train/extra.jsonl`` with the old roster: 140 subjects
   written for training only (surnames alone with a possessive, lists,
   word-names used as words and as names, named places and works);
 - ``shared/data/enron-meetings-subjects-train.jsonl`` (real meeting

@@ -76,6 +76,82 @@ Ted Baker voucher for raffle
 Meeting with {Dr Adaeze Nwankwo}
 {Mrs Wiśniewska} called back
 Call {Tomasz Nowak} back
+RE: [Frankie] - forgot PE kit again
+FW: FW: [ELLIS EWING] 10C - REPORT CARD
+re: [melissa ali] parents evening slot
+[Tate], [Kaur] and [Gill] - late to period 1
+Period 5 detentions: [Griffiths], [Morton], [Uddin]
+[Poppy] feeling unwell - mum collecting
+Can someone check on [Matilda] in 8K?
+[Jaxon] & [Phoebe] - seating plan change
+[CHESTER] - MISSING HOMEWORK X3
+[toby gonzales] - lunch debt
+Re: [Ella Clark]'s art portfolio
+Message for Mr [Parsons] from reception
+Mrs [Sharma] off sick - cover needed
+[Maya B.] to see [Hannah S.] at break
+call [Ahmed Davies] re transport
+[Harriet] 11Q - revision timetable
+FW: [Lucas]'s medical form
+Storm Ciara - school closure update
+Storm warning - buses may be late
+Ivy league university talk Y12
+Holly's Cafe order for staff lunch
+Amber flag at the beach trip
+Ruby Tuesday song for assembly
+Jasmine tea for the staff room
+Rose and Crown booking for staff party
+Oliver! cast list
+Annie rehearsals moved to hall
+Matilda the Musical tickets
+Grease auditions Thursday
+Joseph and the Technicolor Dreamcoat rehearsals
+Hamilton trip payments due
+Mary Rose museum visit
+Isaac Newton building access
+Darwin day activities
+Shakespeare week resources
+Nightingale ward visit cancelled
+Churchill room booking
+Victoria line delays - staff late
+Jubilee line strike Tuesday
+Wellington boots for forest school
+Jack Frost wrapping paper order
+Bob the Builder dress up day
+Father Christmas grotto volunteers
+Santa dash entries
+King Charles coronation assembly
+Queen's Park trip forms
+Hope Street car park closed
+Grace Academy netball fixture
+St Mary's primary transition day
+WILL YOU BE IN ON FRIDAY?
+will someone cover duty
+MARK SCHEME AND EXAMINER REPORT
+mark book deadline friday
+PATIENCE PLEASE - SYSTEMS DOWN
+Faith schools conference
+Sunny spells forecast for sports day
+Dawn chorus walk for Y7
+Summer holiday club bookings
+June exam timetable
+August results day rota
+April fools assembly idea
+Art and Design moderation
+English Literature set texts
+Music exam entries
+Drama studio booking
+History trip to Ypres
+Florence trip payments
+Paris exchange host families
+Chester Zoo trip consent
+Austin Reed suits donation
+Reading age test results Y8
+Meeting with {Dr Ifeoma Chukwu} (EP)
+{Mr Kowalewski} (new SALT) visiting Weds
+Interview panel: {Ms Adaeze Obi} 2pm
+{Paulina Nowakowska} - supply cover Monday
+{Obinna} from the council called
 """.strip().splitlines()
 
 _MARK = re.compile(r"\[([^\]]+)\]|\{([^}]+)\}")
