@@ -61,6 +61,7 @@ class AuditSink:
         self._flush_lock = threading.Lock()  # one writer at a time
         self.failures = 0
         self.written = 0
+        self.spooled = 0  # events appended to the spool file (read by /metrics)
 
     def submit(self, event: dict[str, Any]) -> None:
         event.setdefault("event_id", str(uuid.uuid4()))
@@ -129,6 +130,8 @@ class AuditSink:
     # -- spool -----------------------------------------------------------------
 
     def _append_spool(self, events: Sequence[dict[str, Any]], path: Path | None = None) -> None:
+        if path is None:
+            self.spooled += len(events)
         path = path or self._spool
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as fh:

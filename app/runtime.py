@@ -22,6 +22,7 @@ from app.audit import AuditSink
 from app.config import Settings
 from app.directory.model import Directory
 from app.domain import email_domain
+from app.observability import metrics
 from app.policy import Policy
 from app.store import Store
 from app.store.repository import TenantRecord, hash_key
@@ -199,6 +200,7 @@ class Runtime:
             if n:
                 log.info("reloaded %d tenant(s)", n)
         except Exception as exc:
+            metrics.DATABASE_ERRORS.labels("refresh").inc()
             log.warning("refresh failed (%s); serving cached policy", type(exc).__name__)
 
     async def run_refresh(self) -> None:
@@ -215,6 +217,7 @@ class Runtime:
         try:
             await redis.publish(CHANNEL, tenant_id)  # type: ignore[attr-defined]
         except Exception as exc:
+            metrics.REDIS_ERRORS.labels("publish").inc()
             log.warning("redis publish failed (%s)", type(exc).__name__)
 
     async def listen(self) -> None:
@@ -236,5 +239,6 @@ class Runtime:
                 await client.aclose()
                 raise
             except Exception as exc:
+                metrics.REDIS_ERRORS.labels("listen").inc()
                 log.warning("redis listen failed (%s); polling continues", type(exc).__name__)
                 await asyncio.sleep(5)
