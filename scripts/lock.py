@@ -32,11 +32,8 @@ HEADER = (
 def resolve() -> str:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
-        subprocess.run(
-            [sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed", "--quiet"]
-            + ["--report", str(report), str(ROOT)],
-            check=True,
-        )
+        pip = [sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed"]
+        subprocess.run([*pip, "--quiet", "--report", str(report), str(ROOT)], check=True)
         data = json.loads(report.read_text())
     lines = []
     for item in sorted(data["install"], key=lambda i: canonicalize_name(i["metadata"]["name"])):
