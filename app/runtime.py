@@ -25,7 +25,7 @@ from app.domain import email_domain
 from app.observability import metrics
 from app.policy import Policy
 from app.store import Store
-from app.store.repository import TenantRecord, hash_key
+from app.store.repository import TenantRecord, hash_key, load_record
 from app.tenants import TenantSettings
 
 log = logging.getLogger("etiquette.runtime")
@@ -156,8 +156,10 @@ class Runtime:
             return self._reload_locked(tenant_id)
 
     def _reload_locked(self, tenant_id: str) -> TenantState:
-        rec = self.store.load(tenant_id)
         old = self._tenants.get(tenant_id)
+        rec = load_record(
+            self.store, tenant_id, cached_directory=old.directory.version if old else None
+        )
         directory = (
             old.directory
             if old is not None and old.directory.version == rec.directory_version
