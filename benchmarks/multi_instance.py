@@ -250,17 +250,22 @@ class LoadResult:
 
 async def _request(
     reader: asyncio.StreamReader, writer: asyncio.StreamWriter, raw: bytes
-) -> tuple[int, bytes]:
+) -> tuple[int, bytes, bool]:
+    """(status, body, keep the connection): a server's ``Connection: close``
+    (nginx's keepalive_requests) is honoured, as an HTTP client must."""
     writer.write(raw)
     await writer.drain()
     head = await reader.readuntil(b"\r\n\r\n")
     status = int(head.split(b" ", 2)[1])
-    length = 0
+    length, keep = 0, True
     for line in head.split(b"\r\n")[1:]:
         name, _, value = line.partition(b":")
-        if name.strip().lower() == b"content-length":
+        name = name.strip().lower()
+        if name == b"content-length":
             length = int(value)
-    return status, await reader.readexactly(length)
+        elif name == b"connection" and value.strip().lower() == b"close":
+            keep = False
+    return status, await reader.readexactly(length), keep
 
 
 async def run_load(
@@ -294,7 +299,10 @@ async def run_load(
             try:
                 if conn is None:
                     conn = await asyncio.open_connection(host, int(port))
-                status, body = await asyncio.wait_for(_request(*conn, bodies[i % 997]), 10)
+                status, body, keep = await asyncio.wait_for(_request(*conn, bodies[i % 997]), 10)
+                if not keep:
+                    conn[1].close()
+                    conn = None
             except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as exc:
                 out.error(type(exc).__name__)
                 if conn is not None:
