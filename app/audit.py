@@ -105,6 +105,7 @@ class AuditSink:
         self._owner = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self._spool_dirty = False
         self._spooled = 0
+        self.spooled_total = 0  # events ever sent to the spool file (a counter, for /metrics)
         self._disk_failing = False
         self._in_flight = 0  # popped for a write, not yet done: still held in memory
         self.failures = 0
@@ -139,6 +140,7 @@ class AuditSink:
                 else:
                     self._spool_dirty = True
                     self._spooled += 1
+                    self.spooled_total += 1
                     return
             self._enqueue(event, line)
 
@@ -320,6 +322,7 @@ class AuditSink:
             self._queue.clear()
         if rest:
             _append(self._spool, [_line(e) for e in rest], sync=True)
+            self.spooled_total += len(rest)
             log.warning("audit: %d events spooled to %s", len(rest), self._spool)
         self.close()
         return len(rest)
@@ -373,6 +376,7 @@ class AuditSink:
                             else:
                                 _append(self._spool, [_line(e)])
                                 self._spooled += 1
+                                self.spooled_total += 1
                         seg = self._segment
                     if seg is not None:
                         os.fsync(seg.fd)

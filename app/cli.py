@@ -135,6 +135,8 @@ def _verdict_json(verdict: Verdict) -> dict[str, Any]:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from app.observability.logs import serve_log_config
+
     if args.demo:
         os.environ["ETIQUETTE_DEMO"] = "1"
     _preflight()
@@ -145,7 +147,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
         proxy_headers=True,
-        log_level="info",
+        log_config=serve_log_config(),
     )
     return 0
 
@@ -464,6 +466,7 @@ def build_parser() -> argparse.ArgumentParser:
     from app.integrations.gmail import cli as gmail_cli
     from app.integrations.outlook import cli as outlook_cli
     from app.names_cli import add_parser as add_names_parser
+    from app.ops_cli import add_parser as add_ops_parser
 
     p = argparse.ArgumentParser(
         prog="etiquette", description=__doc__.splitlines()[0] if __doc__ else None
@@ -558,6 +561,7 @@ def build_parser() -> argparse.ArgumentParser:
     msub = m.add_subparsers(dest="host_app", required=True)
     outlook_cli.add_manifest_parser(msub)
     gmail_cli.add_manifest_parser(msub)
+    add_ops_parser(sub)  # migrate, retention, directory-sync (app/ops_cli.py)
     return p
 
 

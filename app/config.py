@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -57,6 +58,25 @@ class Settings(BaseSettings):
     )
     max_body_bytes: int = Field(default=1_000_000, ge=10_000, description="Request body limit.")
     log_level: str = Field(default="INFO")
+    # Operations (issue 14): logs, metrics, retention, migrations.
+    log_format: Literal["text", "json"] = Field(
+        default="text", description="json: one JSON object a line, with the request id."
+    )
+    metrics_token: str | None = Field(
+        default=None,
+        description="Bearer token for GET /metrics (Prometheus). Unset: /metrics answers 404.",
+    )
+    audit_retention_days: int = Field(
+        default=365,
+        ge=1,
+        description="Audit events older than this are purged by `etiquette retention` "
+        "(default: one school year).",
+    )
+    migrate_on_start: bool = Field(
+        default=True,
+        description="Run migrations at start. Set false where a one-off job runs "
+        "`etiquette migrate` first (several replicas).",
+    )
 
     @model_validator(mode="after")
     def _fail_fast_on_placeholders(self) -> Settings:

@@ -22,6 +22,9 @@ from app.http import make_client
 from app.integrations.gmail import routes as gmail_routes
 from app.integrations.outlook import routes as outlook_routes
 from app.middleware import ContainErrors, SecurityHeaders
+from app.observability import metrics
+from app.observability import routes as metrics_routes
+from app.observability.middleware import RequestContext
 from app.runtime import Runtime
 from app.store import Database, Store
 
@@ -38,7 +41,8 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         db = Database(settings.store_url)
-        await asyncio.to_thread(db.migrate)
+        if settings.migrate_on_start:
+            await asyncio.to_thread(db.migrate)
         store = Store(db)
         from app.demo import check_isolation
 
@@ -58,6 +62,7 @@ def create_app(
             runtime = Runtime(settings, store, audit, http)
             await asyncio.to_thread(runtime.refresh_sync)
             app.state.runtime = runtime
+            metrics.RUNTIMES.attach(runtime)
             tasks = [
                 asyncio.create_task(runtime.run_refresh()),
                 asyncio.create_task(audit.run(settings.audit_flush_seconds)),
@@ -71,6 +76,7 @@ def create_app(
                 for t in tasks:
                     with contextlib.suppress(asyncio.CancelledError, Exception):
                         await t
+                metrics.RUNTIMES.detach(runtime)
                 await asyncio.to_thread(runtime.close)
                 await asyncio.to_thread(audit.flush)
                 audit.spool_remaining()
@@ -90,6 +96,8 @@ def create_app(
     # Inner to outer: contain errors, then add headers (500s get them too), then CORS.
     app.add_middleware(ContainErrors)
     app.add_middleware(SecurityHeaders)
+    # Request id for logs and X-Request-ID; HTTP metrics by route template.
+    app.add_middleware(RequestContext)
 
     # Browsers may call the API only from the add-in's origin (ETIQUETTE_OUTLOOK_PUBLIC_HOST)
     # and any origins set in ETIQUETTE_CORS_ORIGINS.
@@ -119,4 +127,5 @@ def create_app(
     outlook_routes.mount_outlook(app)
     app.include_router(outlook_routes.router)
     app.include_router(gmail_routes.router)
+    app.include_router(metrics_routes.router)
     return app

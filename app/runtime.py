@@ -23,9 +23,10 @@ from app.audit import AuditSink
 from app.config import Settings
 from app.directory.model import Directory
 from app.domain import email_domain
+from app.observability import metrics
 from app.policy import Policy
 from app.store import Store
-from app.store.repository import TenantRecord, hash_key
+from app.store.repository import TenantRecord, hash_key, load_record
 from app.tenants import TenantSettings
 
 log = logging.getLogger("etiquette.runtime")
@@ -182,8 +183,10 @@ class Runtime:
             return self._reload_locked(tenant_id)
 
     def _reload_locked(self, tenant_id: str) -> TenantState:
-        rec = self.store.load(tenant_id)
         old = self._tenants.get(tenant_id)
+        rec = load_record(
+            self.store, tenant_id, cached_directory=old.directory.version if old else None
+        )
         directory = (
             old.directory
             if old is not None and old.directory.version == rec.directory_version
@@ -228,6 +231,7 @@ class Runtime:
             if n:
                 log.info("reloaded %d tenant(s)", n)
         except Exception as exc:
+            metrics.DATABASE_ERRORS.labels("refresh").inc()
             log.warning("refresh failed (%s); serving cached policy", type(exc).__name__)
 
     async def run_refresh(self) -> None:
@@ -244,6 +248,7 @@ class Runtime:
         try:
             await redis.publish(CHANNEL, tenant_id)  # type: ignore[attr-defined]
         except Exception as exc:
+            metrics.REDIS_ERRORS.labels("publish").inc()
             log.warning("redis publish failed (%s)", type(exc).__name__)
 
     async def listen(self) -> None:
@@ -265,5 +270,6 @@ class Runtime:
                 await client.aclose()
                 raise
             except Exception as exc:
+                metrics.REDIS_ERRORS.labels("listen").inc()
                 log.warning("redis listen failed (%s); polling continues", type(exc).__name__)
                 await asyncio.sleep(5)

@@ -11,6 +11,7 @@ from enum import StrEnum
 from app.audit import keyed_hash
 from app.domain import Message, Verdict
 from app.engine import evaluate
+from app.observability import metrics
 from app.runtime import Runtime, TenantState
 
 
@@ -52,6 +53,7 @@ def run_check(
     verdict = evaluate(message, state.policy, state.directory)
     elapsed = (time.perf_counter() - t0) * 1000.0
     verdict = replace(verdict, duration_ms=round(elapsed, 3))
+    metrics.observe_check(message.host.value, purpose.value, verdict, elapsed / 1000.0)
     check_id = str(uuid.uuid4())
     runtime.audit.submit(
         {
@@ -83,6 +85,7 @@ def record_outcome(
     host: str,
     codes: tuple[str, ...] = (),
 ) -> None:
+    metrics.observe_outcome(host, outcome.value)
     runtime.audit.submit(
         {
             "tenant_id": state.id,

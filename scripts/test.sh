@@ -21,3 +21,7 @@ $BIN/pytest -q "$@"
 if [ -f addin-ui/package.json ]; then
   (cd addin-ui && npm test --silent)
 fi
+
+# The container image's install and start steps in a clean venv (no container engine here):
+# scripts/check-image.sh. ETIQUETTE_SKIP_IMAGE_CHECK=1 skips it locally; never in CI.
+bash scripts/check-image.sh

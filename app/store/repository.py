@@ -677,3 +677,65 @@ _AUDIT_DEFAULTS: dict[str, Any] = {
     "outcome": None,
 }
 _AUDIT_COLUMNS = frozenset(c.name for c in AuditEvent.__table__.columns) - {"id"}
+
+
+# -- retention (issue 14) --------------------------------------------------------
+
+
+def count_audit_before(db: Database, before: datetime) -> int:
+    """How many audit events (every school) are older than ``before``."""
+    with db.session() as s:
+        return int(s.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.at < before)) or 0)
+
+
+def purge_audit_before(db: Database, before: datetime, *, batch_size: int = 5_000) -> int:
+    """Delete audit events (every school) older than ``before``; returns how many.
+
+    In batches of ``batch_size``, one short transaction each, so a first purge
+    of a large table never holds a long lock against the audit writer.
+    """
+    total = 0
+    while True:
+        with db.session() as s:
+            ids = list(
+                s.scalars(
+                    select(AuditEvent.id)
+                    .where(AuditEvent.at < before)
+                    .order_by(AuditEvent.id)
+                    .limit(batch_size)
+                )
+            )
+            if not ids:
+                return total
+            s.execute(delete(AuditEvent).where(AuditEvent.id.in_(ids)))
+        total += len(ids)
+
+
+# -- reloads (issue 14) ------------------------------------------------------------
+
+
+def load_record(
+    store: Store, tenant_id: str, *, cached_directory: int | None = None
+) -> TenantRecord:
+    """:meth:`Store.load`, but without reading the people and groups when the
+    directory is still at ``cached_directory`` (a policy or settings change):
+    the caller keeps its built directory, and a policy change reaches every
+    instance in milliseconds instead of re-reading a 20,000-person roster."""
+    with store.db.session() as s:
+        repo = TenantRepo(s, tenant_id)
+        t = repo._tenant()
+        if cached_directory is None or t.directory_version != cached_directory:
+            return repo.record()
+        return TenantRecord(
+            id=t.id,
+            slug=t.slug,
+            name=t.name,
+            revision=t.revision,
+            directory_version=t.directory_version,
+            settings=TenantSettings.model_validate_json(t.settings_json),
+            domains=tuple(repo.domains()),
+            policy=repo.policy(),
+            people=(),
+            groups=(),
+            keys=repo.keys(),
+        )
