@@ -80,13 +80,8 @@
       if ((f.fixes || []).length) li.append(fixes);
       list.append(li);
     });
-    const canSend = typeof item().sendAsync === "function";
     $("actions").hidden = false;
-    $("send").hidden = !(canSend && v.action === "allow");
     $("send-anyway").hidden = v.action !== "warn";
-    if (!canSend && v.action === "allow" && findings.length === 0 && state.fixedCodes.length) {
-      hint("All fixed. Press Send in your email to send it.");
-    }
   }
 
   /** The Send check this pane was opened for (its id), if a Smart Alert opened it. */
@@ -142,6 +137,9 @@
       await E.recordOutcome(state.checkId, "fixed", [finding.code]);
       hint(`Done: ${fix.title}.`);
       await check();
+      const clean = state.verdict && state.verdict.action === "allow" && !(state.verdict.findings || []).length;
+      // The pane never sends (see sendAnyway): the user's own Send does.
+      if (clean) hint(`Done: ${fix.title}. All fixed: press Send in your email to send it.`);
     } catch (e) {
       button.disabled = false;
       hint(`Outlook could not make that change (${(e && (e.name || e.code)) || "error"}). You can make it by hand.`);
@@ -150,24 +148,22 @@
     }
   }
 
-  function send() {
-    return new Promise((resolve) => {
-      item().sendAsync((result) => resolve(result));
-    });
-  }
-
-  async function sendNow() {
-    const result = await send();
-    if (result && result.status === "failed") hint("Outlook could not send it. Press Send in your email.");
-  }
-
+  /*
+   * The pane never sends. item.sendAsync needs the read/write mailbox permission and the
+   * manifests ask for read/write item (docs/outlook.md, "Why the pane does not send"), so
+   * "Send anyway" marks this exact version as the user's choice and asks them to press
+   * Send; the Send handler lets that version go and only then records sent_anyway.
+   */
   async function sendAnyway() {
-    await E.recordOutcome(state.checkId, "sent_anyway", codes());
-    await E.allowThisVersion(item());
-    if (typeof item().sendAsync === "function") {
-      await sendNow();
-    } else {
-      hint("Press Send in your email; Etiquette won't stop it again.");
+    const button = $("send-anyway");
+    button.disabled = true;
+    try {
+      await E.allowThisVersion(item(), state.checkId, codes());
+      hint("Press Send in your email: Etiquette will let this version go. If you change it first, it is checked again.");
+    } catch (e) {
+      hint("Etiquette could not note your choice. Press Send and choose Send Anyway in Outlook's dialog.");
+    } finally {
+      button.disabled = false;
     }
   }
 
@@ -182,7 +178,6 @@
   }
 
   function start() {
-    $("send").addEventListener("click", sendNow);
     $("send-anyway").addEventListener("click", sendAnyway);
     $("recheck").addEventListener("click", check);
     $("cancel").addEventListener("click", cancel);

@@ -177,16 +177,28 @@ describe("task pane", () => {
     await page.close();
   });
 
-  test("Send anyway: recorded, remembered for this version, and sent", async () => {
-    const { page, outcomes } = await openPane({ item: structuredClone(DRAFT) });
-    await page.locator("#send-anyway").click();
-    await page.waitForFunction(() => window.__fakeOffice.calls.some((c) => c.api === "sendAsync"));
-    assert.equal(outcomes.at(-1).outcome, "sent_anyway");
-    assert.deepEqual(outcomes.at(-1).codes, ["REC003"]);
-    const session = await page.evaluate(() => window.__fakeOffice.session["etiquette.sendAnyway"]);
-    assert.ok(JSON.parse(session).key);
-    await page.close();
-  });
+  for (const sendAsync of [true, false]) {
+    test(`Send anyway (sendAsync ${sendAsync ? "present" : "absent"}): remembered for this version; recorded only when Send lets it go`, async () => {
+      const { page, outcomes } = await openPane({ item: structuredClone(DRAFT), sendAsync });
+      // The manifests ask for read/write item; sendAsync needs read/write mailbox: never offered.
+      assert.equal(await page.locator("#send").count(), 0);
+      await page.locator("#send-anyway").click();
+      await page.locator("#hint", { hasText: "Press Send" }).waitFor();
+      const session = await page.evaluate(() => window.__fakeOffice.session["etiquette.sendAnyway"]);
+      assert.ok(JSON.parse(session).key);
+      assert.equal(outcomes.filter((o) => o.outcome === "sent_anyway").length, 0);
+      // The user presses Send: the handler lets exactly this version go, and records it then.
+      const completed = await page.evaluate(() => window.__fakeOffice.fire("onMessageSendHandler"));
+      assert.deepEqual(completed, { allowEvent: true });
+      for (let i = 0; i < 50 && !outcomes.some((o) => o.outcome === "sent_anyway"); i++) await page.waitForTimeout(20);
+      const sent = outcomes.filter((o) => o.outcome === "sent_anyway");
+      assert.equal(sent.length, 1);
+      assert.deepEqual(sent[0].codes, ["REC003"]);
+      const made = await calls(page);
+      assert.ok(!made.some((c) => c.api === "sendAsync"), JSON.stringify(made));
+      await page.close();
+    });
+  }
 
   test("a pupil's personal address: replaced with the school address; cancelling is recorded", async () => {
     const item = {
