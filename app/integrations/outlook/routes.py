@@ -19,6 +19,7 @@ Outlook's own hosts, scripts only from us and Microsoft's Office.js CDN.
 
 from __future__ import annotations
 
+import gzip
 import json
 import mimetypes
 import os
@@ -85,6 +86,21 @@ def default_fail_mode(runtime: Any, settings: OutlookSettings) -> str:
     return settings.fail_mode
 
 
+def authority(runtime: Any, settings: OutlookSettings) -> str:
+    """Where the add-in signs in: the registration's own tenant when it is single-tenant.
+
+    ``ETIQUETTE_OUTLOOK_TENANT_ID`` if set; else the Entra tenant every school served
+    here shares (a school or a trust with one registration); else ``/common``.
+    """
+    tenant = settings.tenant_id
+    if tenant is None and runtime is not None:
+        schools: list[TenantState] = runtime.tenants()
+        ids = {t.settings.outlook.entra_tenant_id for t in schools}
+        if len(ids) == 1:
+            tenant = ids.pop()
+    return f"{settings.authority_host.rstrip('/')}/{tenant or 'common'}"
+
+
 def client_config(request: Request) -> dict[str, Any]:
     """What the add-in needs to know about this deployment (nothing secret)."""
     state = _state(request)
@@ -98,7 +114,7 @@ def client_config(request: Request) -> dict[str, Any]:
         "apiBase": _origin(request, settings),
         "clientId": settings.client_id or "",
         "apiScope": scope,
-        "authority": f"{settings.authority_host.rstrip('/')}/common",
+        "authority": authority(runtime, settings),
         # The demo school's check key is public by design (README); it is handed out only
         # in demo mode without Entra ID sign-in, so pane outcomes can be recorded there.
         "apiKey": "etq_demo_check_key" if demo and not settings.client_id else "",
@@ -155,8 +171,20 @@ def addin_file(path: str, request: Request) -> Response:
         body = body.replace(PLACEHOLDER.encode(), config.encode())
     if target.suffix == ".html":
         headers.update(page_headers(request))
+    if target.suffix in (".js", ".css", ".html", ".json", ".svg") and len(body) > 1024:
+        # The event bundle carries MSAL (~380 KB): gzip cuts what Outlook's 5-second Send
+        # budget spends on downloading it to ~100 KB.
+        headers["Vary"] = "Accept-Encoding"
+        if "gzip" in request.headers.get("accept-encoding", "").lower():
+            body = _gzip(body)
+            headers["Content-Encoding"] = "gzip"
     media = _TYPES.get(target.suffix) or mimetypes.guess_type(target.name)[0]
     return Response(body, media_type=media, headers=headers)
+
+
+@lru_cache(maxsize=32)
+def _gzip(body: bytes) -> bytes:
+    return gzip.compress(body, compresslevel=6, mtime=0)
 
 
 @router.get("/.well-known/microsoft-officeaddins-allowed.json", include_in_schema=False)
