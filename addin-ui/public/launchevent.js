@@ -944,7 +944,9 @@ ${s}`);return}throw ((zi(e.error,e.error_description,e.suberror))&&{v:(new ie(e.
     if (verdict.action === "block") {
       tail = " Choose Fix it to open Etiquette.";
     }
-    if (noButton) {
+    if (noButton && verdict.action === "warn" && supports("1.14")) {
+      tail = " Choose Send Anyway, or choose Check email on the ribbon to fix it.";
+    } else if (noButton) {
       tail = " To fix it or send it anyway, choose Check email on the ribbon.";
       if (verdict.action === "block") {
         tail = " To fix it, choose Check email on the ribbon.";
@@ -965,7 +967,11 @@ ${s}`);return}throw ((zi(e.error,e.error_description,e.suberror))&&{v:(new ie(e.
     return clip(head + text, TEXT_LIMIT - tail.length) + tail;
   };
 
-  /** Markdown for errorMessageMarkdown (Mailbox 1.15), at most 500 characters. */
+  /**
+   * Markdown for errorMessageMarkdown (Mailbox 1.15), at most 500 characters. It is cut
+   * only between whole lines (then "and N more"), or, when even one line is too long,
+   * inside its plain text before escaping: never through a `**` or a `\` escape.
+   */
   E.alertMarkdown = function (verdict) {
     var findings = shown(verdict);
     var tail = "\n\nChoose **Send Anyway**, or **Review** to fix it.";
@@ -974,18 +980,70 @@ ${s}`);return}throw ((zi(e.error,e.error_description,e.suberror))&&{v:(new ie(e.
     }
     var head = "**Before this email goes:**\n\n";
     var budget = TEXT_LIMIT - head.length - tail.length;
-    var lines = findings.map(function (f) { return "- **" + mdEscape(f.title) + "**\r"; });
     var rich = findings.map(function (f) {
       return "- **" + mdEscape(f.title) + "**: " + mdEscape(f.message) + "\r";
     });
     var body = rich.join("");
-    if (body.length > budget) {
-      body = lines.join("");
+    if (body.length <= budget) {
+      return head + body + tail;
     }
-    if (body.length > budget) {
-      body = clip(body, budget);
+    var lines = findings.map(function (f) { return "- **" + mdEscape(f.title) + "**\r"; });
+    var kept = [];
+    var used = 0;
+    for (var i = 0; i < lines.length; i++) {
+      var more = "";
+      if (i < lines.length - 1) {
+        more = "- and " + (lines.length - i - 1) + " more\r";
+      }
+      if (used + lines[i].length + more.length > budget) {
+        break;
+      }
+      kept.push(lines[i]);
+      used += lines[i].length;
     }
-    return head + body + tail;
+    if (!kept.length) {
+      // One title longer than the whole budget: cut its text, then escape and bold it.
+      var room = budget - "- ****\r".length;
+      var title = String((findings[0] && findings[0].title) || "");
+      while (title.length && mdEscape(clip(title, room)).length > room) {
+        room -= 1;
+      }
+      return head + "- **" + mdEscape(clip(title, room)) + "**\r" + tail;
+    }
+    if (kept.length < lines.length) {
+      kept.push("- and " + (lines.length - kept.length) + " more\r");
+    }
+    return head + kept.join("") + tail;
+  };
+
+  function versionBelow(have, want) {
+    var a = String(have || "").split(".").map(Number);
+    var b = String(want).split(".").map(Number);
+    for (var i = 0; i < b.length; i++) {
+      var x = a[i] || 0;
+      if (x !== b[i]) {
+        return x < b[i];
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Can the Smart Alerts dialog show our own button (commandId, cancelLabel)? Mailbox
+   * 1.14, except Outlook on Mac before 16.100, which reports 1.14 but has no custom button.
+   */
+  E.hasAlertButton = function () {
+    if (!supports("1.14")) {
+      return false;
+    }
+    var version = "";
+    try {
+      version = Office.context.diagnostics.version;
+    } catch (e) { /* no diagnostics: trust the requirement set */ }
+    if (platform() === "Mac" && version && versionBelow(version, "16.100")) {
+      return false;
+    }
+    return true;
   };
 
   /** The event.completed options for a verdict (what Outlook shows at Send). */
@@ -993,17 +1051,20 @@ ${s}`);return}throw ((zi(e.error,e.error_description,e.suberror))&&{v:(new ie(e.
     if (verdict.action !== "warn" && verdict.action !== "block") {
       return { allowEvent: true };
     }
-    var options = { allowEvent: false, errorMessage: E.alertText(verdict, !supports("1.14")) };
+    var button = E.hasAlertButton();
+    var options = { allowEvent: false, errorMessage: E.alertText(verdict, !button) };
     if (supports("1.15")) {
       options.errorMessageMarkdown = E.alertMarkdown(verdict);
     }
-    if (supports("1.14")) {
+    if (supports("1.14") && verdict.action === "warn") {
+      options.sendModeOverride = Office.MailboxEnums.SendModeOverride.PromptUser;
+    }
+    if (button) {
       options.commandId = PANE_COMMAND;
       options.contextData = JSON.stringify({ check_id: verdict.check_id });
       options.cancelLabel = "Fix it";
       if (verdict.action === "warn") {
         options.cancelLabel = "Review";
-        options.sendModeOverride = Office.MailboxEnums.SendModeOverride.PromptUser;
       }
     }
     return options;
