@@ -306,6 +306,36 @@ def empty_card(links: Links, school: str) -> Card:
     )
 
 
+_FIELD_NAMES = {"to": "To", "cc": "Cc", "bcc": "Bcc"}
+
+
+def oversize_card(links: Links, school: str, oversize: Mapping[str, int], limit: int) -> Card:
+    """A draft with more recipients in a field than Etiquette reads: said, not refused."""
+    parts = [f"{n:,} in {_FIELD_NAMES.get(k, k)}" for k, n in sorted(oversize.items())]
+    return Card(
+        CardHeader("Too many recipients to check", school),
+        (
+            Section(
+                (
+                    TextParagraph(
+                        f"This draft has {', '.join(parts)}. Etiquette reads at most {limit:,} "
+                        "addresses in each of To, Cc and Bcc, so it has not checked this email "
+                        "and offers no fixes (a fix made to part of the list would lose the "
+                        "rest)."
+                    ),
+                    TextParagraph(
+                        "Gmail limits how many people one message can go to. For a list this "
+                        "size, use a Google Group or your school's mailing system, then press "
+                        "Check again."
+                    ),
+                )
+            ),
+        ),
+        footer=(Button("Check again", links.action("check"), filled=True),),
+        name="compose",
+    )
+
+
 # -- homepage --------------------------------------------------------------------------
 
 
