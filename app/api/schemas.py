@@ -133,7 +133,12 @@ class FixOut(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     kind: Literal[
-        "move_to_bcc", "replace_subject", "schedule_send", "replace_recipient", "remove_recipient"
+        "move_to_bcc",
+        "replace_subject",
+        "schedule_send",
+        "replace_recipient",
+        "remove_recipient",
+        "share_as_link",
     ]
     title: str
 

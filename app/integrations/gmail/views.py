@@ -69,6 +69,15 @@ SUBJECT_BY_HAND = (
     "Etiquette cannot be sure this subject is this draft's."
 )
 
+# Add-ons cannot add or remove attachments (Gmail's compose actions change recipients,
+# subject and body only), so ATT001's share_as_link fix is told, not applied.
+SHARE_FROM_DRIVE = (
+    "To share it as a link instead: remove the attachment (the × beside it), choose Insert "
+    "files using Drive (the Drive icon at the bottom of the message), pick the file (upload it "
+    "there first if it is only on your computer) and choose Drive link. Only people at your "
+    "school need access."
+)
+
 REMINDER = (
     "Before you send: make sure the subject names no pupil or family (policy §4.5), and share "
     "large files as a Drive link."
@@ -207,6 +216,8 @@ def _finding_section(view: ComposeView, f: Finding) -> Section:
         widgets.append(ButtonList(buttons))
     if not subject_known and any(fx.kind is FixKind.REPLACE_SUBJECT for fx in f.fixes):
         widgets.append(TextParagraph(SUBJECT_BY_HAND))
+    if any(fx.kind is FixKind.SHARE_AS_LINK for fx in f.fixes):
+        widgets.append(TextParagraph(SHARE_FROM_DRIVE))
     widgets.append(_policy(f))
     widgets.append(Divider())
     return Section(tuple(widgets), header=f"{_LABEL.get(f.severity, 'Check')}: {f.title}")
