@@ -62,6 +62,7 @@ ${s}`);return}throw ((zi(e.error,e.error_description,e.suberror))&&{v:(new ie(e.
       clientId: base.clientId || "",
       apiScope: base.apiScope || "",
       authority: base.authority || "https://login.microsoftonline.com/common",
+      graphBase: String(base.graphBase || "https://graph.microsoft.com/v1.0").replace(/\/+$/, ""),
       apiKey: base.apiKey || "",
       timeoutMs: base.timeoutMs || 3000,
       // The whole Send check (reading the draft, the token, the request) ends by this,

@@ -126,23 +126,70 @@
     }
   }
 
+  /** Progress of "Share as a link instead", in words and a bar. */
+  function shareStatus(p) {
+    const box = $("share");
+    box.hidden = false;
+    box.classList.remove("error");
+    const of = p.count > 1 ? ` (${p.index + 1} of ${p.count})` : "";
+    const name = p.file ? `“${p.file}”` : "";
+    const words = {
+      token: "Asking Microsoft 365 for access to your OneDrive…",
+      reading: `Reading ${name}${of}…`,
+      uploading: `Uploading ${name} to your OneDrive${of}: ${Math.round((100 * (p.sent || 0)) / (p.total || 1))}%`,
+      linking: `Making a link to ${name} for people at your school…`,
+      inserting: "Putting the link into your email…",
+      removing: "Removing the attachment…",
+    };
+    $("share-text").textContent = words[p.stage] || "";
+    const bar = $("share-progress");
+    if (p.stage === "uploading" && p.total) bar.value = Math.round((100 * p.sent) / p.total);
+    else if (p.stage === "inserting" || p.stage === "removing") bar.value = 100;
+  }
+
+  async function shareAsLink(finding, fix, button) {
+    const S = window.EtiquetteShareLink;
+    shareStatus({ stage: "token" });
+    try {
+      const done = await S.shareAsLink({
+        item: item(), names: fix.attachments || [], config: E.config(), onProgress: shareStatus,
+      });
+      $("share").hidden = true;
+      const n = done.links.length;
+      return `${n === 1 ? "The attachment is" : `${n} attachments are`} now a OneDrive link in your email`;
+    } catch (e) {
+      const box = $("share");
+      box.classList.add("error");
+      const what = e && e.file ? ` “${e.file}”` : "";
+      const kept = e && e.stage === "remove"
+        ? ""
+        : " Your email has not been changed: the attachment is still there.";
+      $("share-text").textContent = `Could not share${what} as a link: ${(e && e.message) || "something went wrong"}.${kept}`;
+      $("share-progress").value = 0;
+      throw Object.assign(new Error("share"), { shown: true });
+    }
+  }
+
   async function apply(finding, fix, button) {
     if (state.busy) return;
     state.busy = true;
     button.disabled = true;
     try {
-      await E.applyFix(item(), fix);
+      let done = fix.title;
+      if (fix.kind === "share_as_link") done = await shareAsLink(finding, fix, button);
+      else await E.applyFix(item(), fix);
       button.classList.add("done");
       state.fixedCodes.push(finding.code);
       await E.recordOutcome(state.checkId, "fixed", [finding.code]);
-      hint(`Done: ${fix.title}.`);
+      hint(`Done: ${done}.`);
       await check();
       const clean = state.verdict && state.verdict.action === "allow" && !(state.verdict.findings || []).length;
       // The pane never sends (see sendAnyway): the user's own Send does.
-      if (clean) hint(`Done: ${fix.title}. All fixed: press Send in your email to send it.`);
+      if (clean) hint(`Done: ${done}. All fixed: press Send in your email to send it.`);
     } catch (e) {
       button.disabled = false;
-      hint(`Outlook could not make that change (${(e && (e.name || e.code)) || "error"}). You can make it by hand.`);
+      if (e && e.shown) hint("");
+      else hint(`Outlook could not make that change (${(e && (e.name || e.code)) || "error"}). You can make it by hand.`);
     } finally {
       state.busy = false;
     }

@@ -121,7 +121,44 @@
       },
       getAttachmentsAsync: function () {
         var cb = lastArg(arguments);
-        later(function () { cb(ok((draft.attachments || []).slice())); });
+        var list = (draft.attachments || []).map(function (a, i) {
+          var copy = Object.assign({ id: a.id || "att-" + i, attachmentType: "file", isInline: false }, a);
+          delete copy.content; // as Outlook: details only, content by getAttachmentContentAsync
+          return copy;
+        });
+        later(function () { cb(ok(list)); });
+      },
+      // Mailbox 1.8: { format: "base64", content } for a file attachment.
+      getAttachmentContentAsync: function (id) {
+        var cb = lastArg(arguments);
+        calls.push({ api: "getAttachmentContentAsync", args: [id] });
+        var hit = (draft.attachments || []).filter(function (a, i) { return (a.id || "att-" + i) === id; })[0];
+        later(function () {
+          if (!hit) return cb(fail("AttachmentNotFound", ""));
+          cb(ok({ format: "base64", content: hit.content || "" }));
+        });
+      },
+      removeAttachmentAsync: function (id) {
+        var cb = lastArg(arguments);
+        calls.push({ api: "removeAttachmentAsync", args: [id] });
+        var before = (draft.attachments || []).length;
+        draft.attachments = (draft.attachments || []).filter(function (a, i) { return (a.id || "att-" + i) !== id; });
+        later(function () {
+          if (draft.attachments.length === before) return cb(fail("InvalidAttachmentId", ""));
+          cb(ok(undefined));
+        });
+      },
+      body: {
+        getTypeAsync: function () {
+          var cb = lastArg(arguments);
+          later(function () { cb(ok(draft.bodyType || "html")); });
+        },
+        setSelectedDataAsync: function (data, options) {
+          var cb = lastArg(arguments);
+          calls.push({ api: "body.setSelectedDataAsync", args: [data, options && options.coercionType] });
+          draft.body = (draft.body || "") + data;
+          later(function () { cb(ok(undefined)); });
+        }
       },
       delayDeliveryTime: {
         getAsync: function () {

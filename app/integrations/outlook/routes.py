@@ -119,6 +119,8 @@ def client_config(request: Request) -> dict[str, Any]:
         # in demo mode without Entra ID sign-in, so pane outcomes can be recorded there.
         "apiKey": "etq_demo_check_key" if demo and not settings.client_id else "",
         "timeoutMs": settings.client_timeout_ms,
+        # Microsoft Graph, for ATT001's "Share as a link instead" (the pane, the user's token).
+        "graphBase": settings.graph_base,
         "failMode": default_fail_mode(runtime, settings),
     }
 
@@ -130,6 +132,12 @@ def _state(request: Request) -> OutlookState:
     return state
 
 
+def _graph_origin(settings: OutlookSettings) -> str:
+    """Graph's origin (uploads then go to the OneDrive host Graph names, *.sharepoint.com)."""
+    scheme, _, rest = settings.graph_base.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}"
+
+
 def page_headers(request: Request) -> dict[str, str]:
     origin = _origin(request, _state(request).settings)
     csp = "; ".join(
@@ -138,7 +146,8 @@ def page_headers(request: Request) -> dict[str, str]:
             f"script-src 'self' {OFFICE_JS_ORIGIN}",
             "style-src 'self'",
             "img-src 'self' data:",
-            f"connect-src 'self' {origin} https://login.microsoftonline.com",
+            f"connect-src 'self' {origin} https://login.microsoftonline.com "
+            f"{_graph_origin(_state(request).settings)} https://*.sharepoint.com",
             "object-src 'none'",
             "base-uri 'none'",
             "form-action 'none'",
