@@ -77,3 +77,15 @@ test("the ternary rewrite evaluates exactly the branch the ternary would", () =>
     }
   }
 });
+
+test("no code asks for more than the manifests' read/write item permission", () => {
+  // sendAsync and the mailbox-wide APIs need read/write mailbox; the manifests ask for
+  // ReadWriteItem / MailboxItem.ReadWrite.User (app/integrations/outlook/manifest*).
+  const manifest = readFileSync(join(addinRoot, "..", "app", "integrations", "outlook", "manifest.xml.tmpl"), "utf8");
+  assert.match(manifest, /<Permissions>ReadWriteItem<\/Permissions>/);
+  const forbidden = /\.(sendAsync|masterCategories|makeEwsRequestAsync|getCallbackTokenAsync)\b/;
+  for (const file of ["src/core.js", "public/taskpane.js", "public/sharelink.js"]) {
+    const code = readFileSync(join(addinRoot, file), "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "");
+    assert.doesNotMatch(code, forbidden, file);
+  }
+});
