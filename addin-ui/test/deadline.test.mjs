@@ -157,6 +157,58 @@ describe("one token, shared", () => {
   });
 });
 
+describe("nested app authentication (MSAL bundled in the event file)", () => {
+  function withMsal(E, ctx, acquire) {
+    const made = [];
+    ctx.msal = {
+      createNestablePublicClientApplication: (config) => {
+        made.push(JSON.parse(JSON.stringify(config)));
+        return Promise.resolve({ acquireTokenSilent: acquire });
+      },
+    };
+    return made;
+  }
+
+  test("the bundle defines MSAL's createNestablePublicClientApplication for the handler", () => {
+    const { ctx } = loadHandler({});
+    assert.equal(typeof ctx.msal.createNestablePublicClientApplication, "function");
+  });
+
+  test("NAA first, with the served client id and tenant authority; its token is used and cached", async () => {
+    const authority = "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47";
+    const config = { apiBase: stub.base, clientId: CLIENT_ID, apiScope: "api://x/s", authority };
+    const { fake, E, ctx } = loadHandler({ config, office: { item: structuredClone(DRAFT), naa: true, token: jwt(3600) } });
+    const naaToken = jwt(3600);
+    let asked = 0;
+    const made = withMsal(E, ctx, (req) => {
+      asked++;
+      assert.deepEqual(JSON.parse(JSON.stringify(req.scopes)), ["api://x/s"]);
+      return Promise.resolve({ accessToken: naaToken, expiresOn: new Date(Date.now() + 3600e3) });
+    });
+    stub.take();
+    await fake.fire("onMessageSendHandler");
+    await E.getToken();
+    assert.deepEqual(made, [{ auth: { clientId: CLIENT_ID, authority } }]);
+    assert.equal(asked, 1);
+    assert.equal(fake.tokenCalls, 0); // the legacy SSO was never needed
+    assert.equal(stub.take()[0].auth, `Bearer ${naaToken}`);
+  });
+
+  test("NAA that never answers: the legacy SSO after NAA's own limit, inside the Send deadline", async () => {
+    const config = { apiBase: stub.base, clientId: CLIENT_ID, apiScope: "api://x/s", naaTokenTimeoutMs: 200, deadlineMs: 3000 };
+    const legacy = jwt(3600);
+    const { fake, ctx, E } = loadHandler({ config, office: { item: structuredClone(DRAFT), naa: true, token: legacy } });
+    withMsal(E, ctx, () => new Promise(() => {}));
+    stub.take();
+    const t0 = Date.now();
+    const completed = await fake.fire("onMessageSendHandler");
+    assert.ok(Date.now() - t0 < 1500);
+    assert.equal(completed.allowEvent, true);
+    assert.equal(fake.tokenCalls, 1);
+    assert.equal(stub.take().find((r) => r.path === "/v1/check").auth, `Bearer ${legacy}`);
+  });
+});
+
 describe("sends that went unchecked are reported in one request", () => {
   test("20 failed-open notes: one /v1/outcome with count 20", async () => {
     const config = { apiBase: stub.base, apiKey: "etq_demo_check_key" };
