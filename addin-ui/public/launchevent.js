@@ -805,6 +805,10 @@ ${s}`);return}throw ((zi(e.error,e.error_description,e.suberror))&&{v:(new ie(e.
       }
       return E.post("/v1/check", payload, tok, Math.min(cfg.timeoutMs, left));
     }).then(function (res) {
+      if (res.status === 401 && token.value) {
+        E.resetToken(); // refused: the next caller fetches a fresh one (after the backoff)
+        token.failedAt = Date.now();
+      }
       if (res.status !== 200 || !res.data || !res.data.action) {
         throw E.classify(res.status, res.data);
       }
@@ -1018,8 +1022,9 @@ ${s}`);return}throw ((zi(e.error,e.error_description,e.suberror))&&{v:(new ie(e.
   };
 
   function versionBelow(have, want) {
-    var a = String(have || "").split(".").map(Number);
-    var b = String(want).split(".").map(Number);
+    // "16.99.2", "16.99 (25061519)": the leading number of each dotted part
+    var a = String(have || "").split(".").map(function (p) { return parseInt(p, 10) || 0; });
+    var b = String(want).split(".").map(function (p) { return parseInt(p, 10) || 0; });
     for (var i = 0; i < b.length; i++) {
       var x = a[i] || 0;
       if (x !== b[i]) {
@@ -1284,8 +1289,16 @@ ${s}`);return}throw ((zi(e.error,e.error_description,e.suberror))&&{v:(new ie(e.
       if (pendingChange === mine) {
         pendingChange = null;
       }
-      var finish = function () { event.completed(); };
-      E.checkItem(Office.context.mailbox.item, "background").then(finish, finish);
+      var finished = false;
+      var finish = function () {
+        if (!finished) {
+          finished = true;
+          event.completed();
+        }
+      };
+      // Bounded like Send, so a hung read or token never leaves the event open.
+      atMost(E.checkItem(Office.context.mailbox.item, "background"), cfg.deadlineMs, null).then(
+        finish, finish);
     }, cfg.debounceMs);
   }
   E.onMessageSendHandler = onMessageSendHandler;

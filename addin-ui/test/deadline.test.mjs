@@ -149,6 +149,31 @@ describe("one token, shared", () => {
     assert.equal(fake.tokenCalls, 2); // 2 minutes left is inside the 5-minute margin
   });
 
+  test("a token the service refuses (401) is dropped, not reused", async () => {
+    const { createServer: http } = await import("node:http");
+    const srv = http((req, res) => { req.resume(); req.on("end", () => { res.writeHead(401); res.end("{}"); }); });
+    await new Promise((r) => srv.listen(0, "127.0.0.1", r));
+    try {
+      const config = { apiBase: `http://127.0.0.1:${srv.address().port}`, clientId: CLIENT_ID, apiScope: "api://x/s" };
+      const { E } = loadHandler({ config, office: { item: structuredClone(DRAFT), token: jwt(3600) } });
+      const first = await E.getToken();
+      assert.ok(first);
+      await E.check({ to: [] }, "background").then(() => null, (e) => e);
+      assert.equal(await E.getToken(), null); // not the refused token; a fresh one after the backoff
+    } finally {
+      await new Promise((r) => srv.close(r));
+    }
+  });
+
+  test("a pre-check whose draft read never settles still completes its event", async () => {
+    const config = { apiBase: stub.base, apiKey: "k", debounceMs: 10, deadlineMs: 300 };
+    const { fake } = loadHandler({ config, office: { item: structuredClone(DRAFT) } });
+    fake.Office.context.mailbox.item.to.getAsync = () => {};
+    const t0 = Date.now();
+    await fake.fire("onMessageRecipientsChangedHandler");
+    assert.ok(Date.now() - t0 < 800);
+  });
+
   test("after a failed acquisition nobody asks again for a while (no throttling bursts)", async () => {
     const config = { apiBase: stub.base, clientId: CLIENT_ID, apiScope: "api://x/s" };
     const { fake, E } = loadHandler({ config, office: { item: structuredClone(DRAFT), tokenMode: "fail" } });

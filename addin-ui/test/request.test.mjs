@@ -279,6 +279,7 @@ describe("Smart Alert text", () => {
     // [platform, version, Mailbox, our button, Send Anyway offered, text]
     ["Mac", "16.99.2", "1.14", false, true, /Choose Send Anyway, or choose Check email on the ribbon to fix it\.$/],
     ["Mac", "16.100.1", "1.14", true, true, /Choose Send Anyway, or Review to fix it\.$/],
+    ["Mac", "16.99 (25061519)", "1.14", false, true, /Check email on the ribbon to fix it\.$/],
     ["Mac", "16.64", "1.13", false, false, /To fix it or send it anyway, choose Check email on the ribbon\.$/],
     ["PC", "16.0.17928.20114", "1.14", true, true, /Review to fix it\.$/],
   ];
