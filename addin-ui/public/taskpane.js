@@ -24,6 +24,21 @@
     return Office.context.mailbox.item;
   }
 
+  const SHARE_BY_HAND =
+    "To share it as a link: remove the attachment, then choose Attach file > OneDrive (or Share link) and pick the file.";
+
+  /** Can this Outlook run "Share as a link instead"? NAA for the token, Mailbox 1.8 to read the file. */
+  function canShare() {
+    try {
+      const req = Office.context.requirements;
+      return !!(window.EtiquetteShareLink && window.msal &&
+        req.isSetSupported("NestedAppAuth", "1.1") && req.isSetSupported("Mailbox", "1.8") &&
+        typeof item().getAttachmentContentAsync === "function");
+    } catch (e) {
+      return false;
+    }
+  }
+
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
@@ -65,6 +80,11 @@
       const id = `finding-${i}`;
       const fixes = el("div", { class: "fixes" });
       for (const fix of f.fixes || []) {
+        if (fix.kind === "share_as_link" && !canShare()) {
+          // Offered only where it can work; elsewhere, Outlook's own way, in words.
+          fixes.append(el("p", { class: "by-hand" }, SHARE_BY_HAND));
+          continue;
+        }
         const b = el("button", { type: "button", "aria-describedby": id }, fix.title);
         b.dataset.kind = fix.kind;
         b.addEventListener("click", () => apply(f, fix, b));

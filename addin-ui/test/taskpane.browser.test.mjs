@@ -273,6 +273,14 @@ describe("share as a link (ATT001) in the pane", () => {
     }
   });
 
+  test("without nested app authentication the fix is explained, not offered as a button", async () => {
+    const { page } = await openPane({ item: item(), naa: false });
+    await page.locator(".finding", { hasText: "Large attachment" }).waitFor();
+    assert.equal(await page.locator('button[data-kind="share_as_link"]').count(), 0);
+    assert.match(await page.locator(".finding", { hasText: "Large attachment" }).textContent(), /Attach file > OneDrive/);
+    await page.close();
+  });
+
   test("an upload that fails half-way: the error is shown, the attachment kept, the button usable", async () => {
     graph.set({ failChunk: 1 });
     try {
