@@ -84,3 +84,19 @@ def test_the_event_bundle_carries_msal_and_is_served_gzipped(
         size = int(raw.headers["content-length"])
         assert size < len(plain.content) / 3, size
         assert gzip.decompress(gzip.compress(plain.content)) == plain.content
+
+
+def test_an_unchanged_bundle_is_revalidated_not_downloaded(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outlook = OutlookSettings(_env_file=None, client_id=CLIENT_ID, public_host=HOST)  # type: ignore[call-arg]
+    for c in _client(settings, outlook, monkeypatch):
+        first = c.get("/addin/launchevent.js")
+        etag = first.headers["etag"]
+        again = c.get("/addin/launchevent.js", headers={"If-None-Match": etag})
+        assert again.status_code == 304 and again.content == b""
+        assert (
+            c.get("/addin/launchevent.js", headers={"If-None-Match": '"other"'}).status_code == 200
+        )
+        # The settings written into the bundle are part of what the tag covers.
+        assert c.get("/addin/taskpane.html").headers["etag"] != etag
