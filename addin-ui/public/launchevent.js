@@ -1264,7 +1264,8 @@ ${s}`);return}throw ((zi(e.error,e.error_description,e.suberror))&&{v:(new ie(e.
     }, function (err) {
       return fail(err);
     }).then(null, function () {
-      complete({ allowEvent: true });
+      // Our own bug, not the service's: still the school's fail mode, never a hang.
+      complete(E.failureCompletion(failure("unreachable", "internal error", { status: 0 }), mode));
     });
   }
 

@@ -85,6 +85,15 @@ describe("a hard deadline around the whole Send check", () => {
     });
   }
 
+  test("a bug of ours while completing still follows the school's fail mode (closed)", async () => {
+    const { fake, E } = loadHandler({ config: { apiBase: stub.base, apiKey: "k", failMode: "closed" }, office: { item: structuredClone(DRAFT) } });
+    E.completionFor = () => {
+      throw new Error("bug");
+    };
+    const completed = await fake.fire("onMessageSendHandler");
+    assert.equal(completed.allowEvent, false);
+  });
+
   test("event.completed is called once, even when the answer comes after the deadline", async () => {
     const config = { apiBase: stub.base, clientId: CLIENT_ID, apiScope: "api://x/s", deadlineMs: 600, tokenTimeoutMs: 60_000, legacyTokenTimeoutMs: 60_000 };
     const { fake } = loadHandler({ config, office: { item: structuredClone(DRAFT), token: jwt(3600), tokenDelayMs: 900 } });
