@@ -20,7 +20,7 @@
  *
  *   window.EtiquetteShareLink.shareAsLink({ item, names, config, onProgress })
  */
-/* global window, Office */
+/* global window, Office, OfficeRuntime */
 (function (root) {
   "use strict";
 
@@ -92,8 +92,41 @@
     return { status: resp.status, data };
   }
 
-  /** The signed-in user's Graph token (Files.ReadWrite), through nested app authentication. */
-  async function graphToken(config) {
+  /**
+   * Outlook builds without NAA: the legacy Office SSO token for Etiquette's API (the pane
+   * may prompt), exchanged On-Behalf-Of by the service (POST /v1/outlook/graph-token).
+   */
+  async function legacyGraphToken(config, fetcher) {
+    let sso;
+    try {
+      sso = await OfficeRuntime.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true });
+    } catch (e) {
+      throw new ShareError("token", "Outlook could not sign you in to Etiquette");
+    }
+    const res = await graphJson(fetcher, `${String(config.apiBase).replace(/\/+$/, "")}/v1/outlook/graph-token`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${sso}` },
+    });
+    if (res.status === 200 && res.data && res.data.access_token) return res.data.access_token;
+    if (res.status === 409) throw new ShareError("token", "your school has not set up OneDrive access for Etiquette (ask IT)");
+    throw new ShareError("token", "Microsoft 365 did not give Etiquette access to your OneDrive");
+  }
+
+  /** Can this Outlook get a token for the user's OneDrive at all? */
+  function tokenAvailable(config) {
+    try {
+      if (root.msal && root.msal.createNestablePublicClientApplication && config.clientId &&
+          Office.context.requirements.isSetSupported("NestedAppAuth", "1.1")) return "naa";
+      if (typeof OfficeRuntime !== "undefined" && OfficeRuntime.auth && config.clientId && config.apiBase) return "legacy";
+    } catch (e) {
+      /* no Office context */
+    }
+    return null;
+  }
+
+  /** The signed-in user's Graph token (Files.ReadWrite): NAA, else legacy SSO + On-Behalf-Of. */
+  async function graphToken(config, fetcher = (...a) => root.fetch(...a)) {
+    if (tokenAvailable(config) === "legacy") return legacyGraphToken(config, fetcher);
     const msal = root.msal;
     let naa = false;
     try {
@@ -232,7 +265,7 @@
     const count = files.length;
 
     onProgress({ stage: "token", count });
-    const token = await (tokenFn || (() => api.graphToken(config)))();
+    const token = await (tokenFn || (() => api.graphToken(config, doFetch)))();
 
     const links = [];
     for (const [index, a] of files.entries()) {
@@ -271,6 +304,6 @@
     return { links: links.map(({ name, url }) => ({ name, url })) };
   }
 
-  const api = { shareAsLink, graphToken, ShareError, CHUNK_UNIT, FOLDER };
+  const api = { shareAsLink, graphToken, tokenAvailable, ShareError, CHUNK_UNIT, FOLDER };
   root.EtiquetteShareLink = api;
 })(typeof window !== "undefined" ? window : globalThis);

@@ -27,13 +27,13 @@
   const SHARE_BY_HAND =
     "To share it as a link: remove the attachment, then choose Attach file > OneDrive (or Share link) and pick the file.";
 
-  /** Can this Outlook run "Share as a link instead"? NAA for the token, Mailbox 1.8 to read the file. */
+  /** Can this Outlook run "Share as a link instead"? A token (NAA, or legacy SSO + OBO), Mailbox 1.8. */
   function canShare() {
     try {
-      const req = Office.context.requirements;
-      return !!(window.EtiquetteShareLink && window.msal &&
-        req.isSetSupported("NestedAppAuth", "1.1") && req.isSetSupported("Mailbox", "1.8") &&
-        typeof item().getAttachmentContentAsync === "function");
+      const S = window.EtiquetteShareLink;
+      return !!(S && Office.context.requirements.isSetSupported("Mailbox", "1.8") &&
+        typeof item().getAttachmentContentAsync === "function" &&
+        (S.tokenAvailable(E.config()) || Office.context.requirements.isSetSupported("NestedAppAuth", "1.1")));
     } catch (e) {
       return false;
     }

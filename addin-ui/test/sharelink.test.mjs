@@ -123,6 +123,47 @@ describe("share as a link", () => {
     assert.equal(graph.requests.length, 0);
   });
 
+  const legacy = [
+    // [case, what the service answers the exchange, expected: shared or the message]
+    ["exchanged On-Behalf-Of by the service", 200, null],
+    ["the school has not set up Graph", 409, /not set up OneDrive access for Etiquette \(ask IT\)/],
+    ["Microsoft refuses the exchange", 502, /did not give Etiquette access/],
+  ];
+  for (const [name, status, told] of legacy) {
+    test(`no NAA, legacy Office SSO: ${name}`, async () => {
+      graph = await startFakeGraph();
+      const { createServer } = await import("node:http");
+      const seen = [];
+      const service = createServer((req, res) => {
+        seen.push({ url: req.url, auth: req.headers.authorization });
+        req.resume();
+        req.on("end", () => {
+          res.writeHead(status, { "Content-Type": "application/json" });
+          res.end(JSON.stringify(status === 200 ? { access_token: graph.token } : { detail: "x" }));
+        });
+      });
+      await new Promise((r) => service.listen(0, "127.0.0.1", r));
+      try {
+        const { S, fake, item } = load(draft([["assembly.mp4", randomBytes(700 * KIB)]]), { naa: false, token: "sso-token-for-etiquette" });
+        const config = { graphBase: graph.graphBase, clientId: "c", apiBase: `http://127.0.0.1:${service.address().port}` };
+        assert.equal(S.tokenAvailable(config), "legacy");
+        const out = await S.shareAsLink({ item, names: ["assembly.mp4"], config, chunkBytes: 320 * KIB }).then((v) => v, (e) => e);
+        assert.deepEqual(seen, [{ url: "/v1/outlook/graph-token", auth: "Bearer sso-token-for-etiquette" }]);
+        if (told) {
+          assert.equal(out.stage, "token");
+          assert.match(out.message, told);
+          assert.equal(graph.requests.length, 0);
+          assert.equal(fake.item.attachments.length, 1);
+        } else {
+          assert.equal(out.links.length, 1);
+          assert.equal(fake.item.attachments.length, 0);
+        }
+      } finally {
+        await new Promise((r) => service.close(r));
+      }
+    });
+  }
+
   test("without nested app authentication there is no token, and the user is told why", async () => {
     graph = await startFakeGraph();
     const { S, item } = load(draft([["assembly.mp4", randomBytes(10)]]), { naa: false });

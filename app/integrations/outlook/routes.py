@@ -31,6 +31,8 @@ from typing import Any
 from fastapi import APIRouter, FastAPI, HTTPException, Request, Response, status
 from fastapi.responses import JSONResponse
 
+from app.api.deps import OptionalCallerDep, RuntimeDep
+from app.integrations.outlook.graph import GraphError
 from app.integrations.outlook.settings import OutlookSettings, get_outlook_settings
 from app.integrations.outlook.state import OutlookState, outlook_state
 from app.runtime import TenantState
@@ -206,6 +208,48 @@ def _digest(body: bytes) -> str:
 @lru_cache(maxsize=32)
 def _gzip(body: bytes) -> bytes:
     return gzip.compress(body, compresslevel=6, mtime=0)
+
+
+@router.post(
+    "/v1/outlook/graph-token",
+    operation_id="outlook_graph_token",
+    responses={
+        401: {"description": "No Entra ID token for this service."},
+        409: {"description": "The school has not set up Microsoft Graph (On-Behalf-Of)."},
+        502: {"description": "Microsoft 365 refused the exchange."},
+    },
+)
+async def graph_token(
+    request: Request, runtime: RuntimeDep, caller: OptionalCallerDep
+) -> JSONResponse:
+    """The signed-in teacher's own Microsoft Graph token, On-Behalf-Of.
+
+    For the task pane's "Share as a link instead" (upload to the teacher's OneDrive)
+    in Outlook builds without nested app authentication: the pane signs in with the
+    legacy Office SSO, whose token is for this API, and exchanges it here. The Graph
+    token carries the delegated permissions the school consented to (Files.ReadWrite
+    for this fix); it is the teacher's own and is not stored.
+    """
+    if caller is None or caller.identity is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            detail="an Entra ID token for this service is required",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    state = _state(request)
+    if not state.graph.enabled_for(caller.tenant):
+        raise HTTPException(
+            status.HTTP_409_CONFLICT, detail="Microsoft Graph is not set up for this school"
+        )
+    try:
+        token = await state.graph.graph_token(runtime.http, caller.tenant, caller.identity)
+    except GraphError:
+        raise HTTPException(
+            status.HTTP_502_BAD_GATEWAY, detail="Microsoft 365 refused the exchange"
+        ) from None
+    return JSONResponse(
+        {"access_token": token}, headers={"Cache-Control": "no-store", "Pragma": "no-cache"}
+    )
 
 
 @router.get("/.well-known/microsoft-officeaddins-allowed.json", include_in_schema=False)
