@@ -1,8 +1,16 @@
 // Builds what the service serves from addin-ui/public and the Python side's zone table:
-//   public/launchevent.js                 src/core.js + the Windows -> IANA zone table
-//   public/vendor/msal-browser.min.js     MSAL.js (nested app authentication), UMD build
+//   public/launchevent.js   ONE ES2016 script: the Windows -> IANA zone table, MSAL.js's
+//                           nested app authentication (window.msal), then src/core.js
 //   ../app/integrations/outlook/windows_zones.json   the same zone table for Graph's workingHours
 // The zone table comes from the windows-iana package (CLDR windowsZones), never typed by hand.
+//
+// MSAL is bundled into the event file as Microsoft's Outlook-Event-SSO-NAA sample does:
+// classic Outlook on Windows runs the Send handler in a JavaScript-only runtime that loads
+// that one file and nothing else, so an MSAL loaded by an HTML page is never there. esbuild
+// lowers @azure/msal-browser to ES2016 (async/await to generators, no ?. or ...), and
+// `noTernaries` rewrites each `a ? b : c` it leaves as `(a && {v: b} || {v: c}).v`, which
+// evaluates exactly one branch as before (Microsoft documents the ternary operator as
+// unsupported in that runtime before Version 2403). test/bundle.test.mjs checks the result.
 // `node build.mjs --check` exits 1 if a committed output is out of date (the tests run it).
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -21,6 +29,65 @@ export function zoneTable() {
   return Object.fromEntries(Object.entries(table).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+function walk(node, visit) {
+  if (!node || typeof node.type !== "string") return;
+  visit(node);
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) value.forEach((v) => walk(v, visit));
+    else if (value && typeof value === "object") walk(value, visit);
+  }
+}
+
+/** `code` with every conditional expression rewritten without `?:` (innermost first). */
+export function noTernaries(code) {
+  const acorn = require("acorn");
+  for (let pass = 0; pass < 64; pass++) {
+    const found = [];
+    walk(acorn.parse(code, { ecmaVersion: 2016, sourceType: "script" }), (n) => {
+      if (n.type === "ConditionalExpression") found.push(n);
+    });
+    if (!found.length) return code;
+    // Innermost: no other conditional inside. They never overlap, so splice from the end.
+    const inner = found.filter((n) => !found.some((m) => m !== n && m.start >= n.start && m.end <= n.end));
+    inner.sort((a, b) => b.start - a.start);
+    for (const n of inner) {
+      const part = (x) => code.slice(x.start, x.end);
+      const text = `((${part(n.test)})&&{v:(${part(n.consequent)})}||{v:(${part(n.alternate)})}).v`;
+      code = code.slice(0, n.start) + text + code.slice(n.end);
+    }
+  }
+  throw new Error("conditional expressions nested too deeply");
+}
+
+/** MSAL.js's nested app authentication as one ES2016 IIFE defining `msal`. */
+export function msalBundle() {
+  const esbuild = require("esbuild");
+  const pkg = JSON.parse(
+    readFileSync(join(here, "node_modules", "@azure", "msal-browser", "package.json"), "utf8"),
+  );
+  const built = esbuild.buildSync({
+    stdin: {
+      contents: 'export { createNestablePublicClientApplication } from "@azure/msal-browser";',
+      resolveDir: here,
+      loader: "js",
+    },
+    bundle: true,
+    format: "iife",
+    globalName: "msal",
+    target: "es2016",
+    platform: "browser",
+    minify: true,
+    legalComments: "none",
+    write: false,
+    logLevel: "error",
+  });
+  return (
+    `/* @azure/msal-browser ${pkg.version} (createNestablePublicClientApplication), MIT License, ` +
+    "Copyright (c) Microsoft Corporation; lowered to ES2016 by build.mjs. */\n" +
+    noTernaries(built.outputFiles[0].text)
+  );
+}
+
 export function outputs() {
   const zones = zoneTable();
   const core = readFileSync(join(here, "src", "core.js"), "utf8");
@@ -33,14 +100,10 @@ export function outputs() {
     'var ETIQUETTE_DEFAULTS = "__ETIQUETTE_CONFIG__";\n' +
     `/* Windows -> IANA time zones, CLDR windowsZones via windows-iana ${version}. */\n` +
     `var ETIQUETTE_WINDOWS_ZONES = ${JSON.stringify(zones)};\n` +
+    msalBundle() +
     core;
-  const msal = readFileSync(
-    join(here, "node_modules", "@azure", "msal-browser", "lib", "msal-browser.min.js"),
-    "utf8",
-  );
   return {
     [join(here, "public", "launchevent.js")]: bundle,
-    [join(here, "public", "vendor", "msal-browser.min.js")]: msal,
     [join(here, "..", "app", "integrations", "outlook", "windows_zones.json")]:
       JSON.stringify(zones, null, 1) + "\n",
   };

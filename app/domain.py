@@ -203,6 +203,7 @@ class FixKind(StrEnum):
     SCHEDULE_SEND = "schedule_send"
     REPLACE_RECIPIENT = "replace_recipient"
     REMOVE_RECIPIENT = "remove_recipient"
+    SHARE_AS_LINK = "share_as_link"
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +219,8 @@ class Fix:
     - ``replace_recipient``: ``address`` (to remove), ``replacement`` (to add),
       ``field`` (to/cc/bcc)
     - ``remove_recipient``: ``address``, ``field``
+    - ``share_as_link``: ``attachments`` (the names of the attachments to upload to the
+      sender's OneDrive and replace with an organisation-only link)
     """
 
     kind: FixKind

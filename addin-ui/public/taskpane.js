@@ -24,6 +24,21 @@
     return Office.context.mailbox.item;
   }
 
+  const SHARE_BY_HAND =
+    "To share it as a link: remove the attachment, then choose Attach file > OneDrive (or Share link) and pick the file.";
+
+  /** Can this Outlook run "Share as a link instead"? A token (NAA, or legacy SSO + OBO), Mailbox 1.8. */
+  function canShare() {
+    try {
+      const S = window.EtiquetteShareLink;
+      return !!(S && Office.context.requirements.isSetSupported("Mailbox", "1.8") &&
+        typeof item().getAttachmentContentAsync === "function" &&
+        (S.tokenAvailable(E.config()) || Office.context.requirements.isSetSupported("NestedAppAuth", "1.1")));
+    } catch (e) {
+      return false;
+    }
+  }
+
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
@@ -65,6 +80,11 @@
       const id = `finding-${i}`;
       const fixes = el("div", { class: "fixes" });
       for (const fix of f.fixes || []) {
+        if (fix.kind === "share_as_link" && !canShare()) {
+          // Offered only where it can work; elsewhere, Outlook's own way, in words.
+          fixes.append(el("p", { class: "by-hand" }, SHARE_BY_HAND));
+          continue;
+        }
         const b = el("button", { type: "button", "aria-describedby": id }, fix.title);
         b.dataset.kind = fix.kind;
         b.addEventListener("click", () => apply(f, fix, b));
@@ -80,13 +100,8 @@
       if ((f.fixes || []).length) li.append(fixes);
       list.append(li);
     });
-    const canSend = typeof item().sendAsync === "function";
     $("actions").hidden = false;
-    $("send").hidden = !(canSend && v.action === "allow");
     $("send-anyway").hidden = v.action !== "warn";
-    if (!canSend && v.action === "allow" && findings.length === 0 && state.fixedCodes.length) {
-      hint("All fixed. Press Send in your email to send it.");
-    }
   }
 
   /** The Send check this pane was opened for (its id), if a Smart Alert opened it. */
@@ -131,43 +146,91 @@
     }
   }
 
+  /** Progress of "Share as a link instead", in words and a bar. */
+  function shareStatus(p) {
+    const box = $("share");
+    box.hidden = false;
+    box.classList.remove("error");
+    const of = p.count > 1 ? ` (${p.index + 1} of ${p.count})` : "";
+    const name = p.file ? `“${p.file}”` : "";
+    const words = {
+      token: "Asking Microsoft 365 for access to your OneDrive…",
+      reading: `Reading ${name}${of}…`,
+      uploading: `Uploading ${name} to your OneDrive${of}: ${Math.round((100 * (p.sent || 0)) / (p.total || 1))}%`,
+      linking: `Making a link to ${name} for people at your school…`,
+      inserting: "Putting the link into your email…",
+      removing: "Removing the attachment…",
+    };
+    $("share-text").textContent = words[p.stage] || "";
+    const bar = $("share-progress");
+    if (p.stage === "uploading" && p.total) bar.value = Math.round((100 * p.sent) / p.total);
+    else if (p.stage === "inserting" || p.stage === "removing") bar.value = 100;
+  }
+
+  async function shareAsLink(finding, fix, button) {
+    const S = window.EtiquetteShareLink;
+    shareStatus({ stage: "token" });
+    try {
+      const done = await S.shareAsLink({
+        item: item(), names: fix.attachments || [], config: E.config(), onProgress: shareStatus,
+      });
+      $("share").hidden = true;
+      const n = done.links.length;
+      return `${n === 1 ? "The attachment is" : `${n} attachments are`} now a OneDrive link in your email`;
+    } catch (e) {
+      const box = $("share");
+      box.classList.add("error");
+      const what = e && e.file ? ` “${e.file}”` : "";
+      const kept = e && e.stage === "remove"
+        ? ""
+        : " Your email has not been changed: the attachment is still there.";
+      $("share-text").textContent = `Could not share${what} as a link: ${(e && e.message) || "something went wrong"}.${kept}`;
+      $("share-progress").value = 0;
+      throw Object.assign(new Error("share"), { shown: true });
+    }
+  }
+
   async function apply(finding, fix, button) {
     if (state.busy) return;
     state.busy = true;
     button.disabled = true;
     try {
-      await E.applyFix(item(), fix);
+      let done = fix.title;
+      if (fix.kind === "share_as_link") done = await shareAsLink(finding, fix, button);
+      else await E.applyFix(item(), fix);
       button.classList.add("done");
       state.fixedCodes.push(finding.code);
       await E.recordOutcome(state.checkId, "fixed", [finding.code]);
-      hint(`Done: ${fix.title}.`);
+      hint(`Done: ${done}.`);
       await check();
+      const clean = state.verdict && state.verdict.action === "allow" && !(state.verdict.findings || []).length;
+      // The pane never sends (see sendAnyway): the user's own Send does.
+      if (clean) hint(`Done: ${done}. All fixed: press Send in your email to send it.`);
     } catch (e) {
       button.disabled = false;
-      hint(`Outlook could not make that change (${(e && (e.name || e.code)) || "error"}). You can make it by hand.`);
+      if (e && e.shown) hint("");
+      else hint(`Outlook could not make that change (${(e && (e.name || e.code)) || "error"}). You can make it by hand.`);
     } finally {
       state.busy = false;
     }
   }
 
-  function send() {
-    return new Promise((resolve) => {
-      item().sendAsync((result) => resolve(result));
-    });
-  }
-
-  async function sendNow() {
-    const result = await send();
-    if (result && result.status === "failed") hint("Outlook could not send it. Press Send in your email.");
-  }
-
+  /*
+   * The pane never sends. item.sendAsync needs the read/write mailbox permission and the
+   * manifests ask for read/write item (docs/outlook.md, "Why the pane does not send"), so
+   * "Send anyway" marks this exact version as the user's choice and asks them to press
+   * Send; the Send handler lets that version go and only then records sent_anyway.
+   */
   async function sendAnyway() {
-    await E.recordOutcome(state.checkId, "sent_anyway", codes());
-    await E.allowThisVersion(item());
-    if (typeof item().sendAsync === "function") {
-      await sendNow();
-    } else {
-      hint("Press Send in your email; Etiquette won't stop it again.");
+    const button = $("send-anyway");
+    button.disabled = true;
+    try {
+      await E.allowThisVersion(item(), state.checkId, codes());
+      hint("Press Send in your email: Etiquette will let this version go. If you change it first, it is checked again.");
+    } catch (e) {
+      hint("Etiquette could not note your choice. Press Send and choose Send Anyway in Outlook's dialog.");
+    } finally {
+      button.disabled = false;
     }
   }
 
@@ -182,7 +245,6 @@
   }
 
   function start() {
-    $("send").addEventListener("click", sendNow);
     $("send-anyway").addEventListener("click", sendAnyway);
     $("recheck").addEventListener("click", check);
     $("cancel").addEventListener("click", cancel);

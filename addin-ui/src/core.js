@@ -49,8 +49,18 @@
       clientId: base.clientId || "",
       apiScope: base.apiScope || "",
       authority: base.authority || "https://login.microsoftonline.com/common",
+      graphBase: String(base.graphBase || "https://graph.microsoft.com/v1.0").replace(/\/+$/, ""),
       apiKey: base.apiKey || "",
       timeoutMs: base.timeoutMs || 3000,
+      // The whole Send check (reading the draft, the token, the request) ends by this,
+      // whatever hangs: Outlook's own "taking longer" dialog comes at 5 s, from Send.
+      deadlineMs: base.deadlineMs || 4000,
+      // How long any one caller waits for a token; each way of getting one has its own.
+      tokenTimeoutMs: base.tokenTimeoutMs || 1500,
+      naaTokenTimeoutMs: base.naaTokenTimeoutMs || 1200,
+      legacyTokenTimeoutMs: base.legacyTokenTimeoutMs || 1200,
+      // Recipient/attachment changes closer together than this make one pre-check.
+      debounceMs: base.debounceMs || 1500,
       failMode: base.failMode || "open"
     };
   };
@@ -349,34 +359,177 @@
       null, function () { return null; });
   }
 
+  /**
+   * Where the add-in keeps its few cross-item values (the school's fail mode, counts of
+   * unchecked sends, the last refused check), by platform:
+   *   classic Outlook on Windows, event runtime (JavaScript-only: no document, no
+   *   localStorage)              OfficeRuntime.storage, the one place Outlook supports it
+   *   everywhere else (web, new Outlook, Mac, every task pane)   localStorage
+   *   neither usable             memory, for this runtime's life
+   * Microsoft: "In Outlook, support [for OfficeRuntime.storage] is only available with the
+   * event-based activation feature implemented in Outlook on Windows. This interface isn't
+   * supported in Outlook on Mac or on the web." Where it merely exists it is not used.
+   */
+  var memory = {};
+
+  function platform() {
+    try {
+      return String((Office.context.diagnostics && Office.context.diagnostics.platform) || "");
+    } catch (e) {
+      return "";
+    }
+  }
+  E.platform = platform;
+
+  function jsOnlyRuntime() {
+    return typeof root.document === "undefined" && typeof document === "undefined";
+  }
+
+  function localStore() {
+    try {
+      var ls = root.localStorage;
+      if (ls && typeof ls.getItem === "function") {
+        return ls;
+      }
+    } catch (e) { /* storage blocked (third-party storage off, say) */ }
+    return null;
+  }
+
+  /** "officeRuntime" | "localStorage" | "memory": which store this runtime uses. */
+  E.storageKind = function () {
+    if (typeof OfficeRuntime !== "undefined" && OfficeRuntime.storage && platform() === "PC" &&
+        jsOnlyRuntime()) {
+      return "officeRuntime";
+    }
+    if (localStore()) {
+      return "localStorage";
+    }
+    return "memory";
+  };
+
   E.storage = {
     get: function (key) {
+      var kind = E.storageKind();
       try {
-        if (typeof OfficeRuntime !== "undefined" && OfficeRuntime.storage) {
+        if (kind === "officeRuntime") {
           return OfficeRuntime.storage.getItem(key).then(null, function () { return null; });
         }
-        if (root.localStorage) {
-          return Promise.resolve(root.localStorage.getItem(key));
+        if (kind === "localStorage") {
+          return Promise.resolve(localStore().getItem(key));
         }
-      } catch (e) { /* storage blocked */ }
-      return Promise.resolve(null);
+      } catch (e) { /* storage failed: memory below */ }
+      var v = null;
+      if (Object.prototype.hasOwnProperty.call(memory, key)) {
+        v = memory[key];
+      }
+      return Promise.resolve(v);
     },
     set: function (key, value) {
+      var kind = E.storageKind();
+      memory[key] = String(value);
       try {
-        if (typeof OfficeRuntime !== "undefined" && OfficeRuntime.storage) {
+        if (kind === "officeRuntime") {
           return OfficeRuntime.storage.setItem(key, value).then(null, function () { return null; });
         }
-        if (root.localStorage) {
-          root.localStorage.setItem(key, value);
+        if (kind === "localStorage") {
+          localStore().setItem(key, value);
         }
-      } catch (e) { /* storage blocked */ }
+      } catch (e) { /* storage full or blocked: memory holds it for now */ }
       return Promise.resolve();
     }
   };
 
+  // -- deadlines --------------------------------------------------------------
+
+  function failure(kind, message, extra) {
+    var err = new Error(message);
+    err.name = "CheckFailed";
+    err.kind = kind;
+    Object.keys(extra || {}).forEach(function (k) { err[k] = extra[k]; });
+    return err;
+  }
+  E.failure = failure;
+
+  /**
+   * `promise`, or a rejection with `onTimeout()` once `ms` pass, whichever comes first.
+   * The promise is not cancelled (Office.js calls cannot be); a late answer is dropped.
+   */
+  function within(promise, ms, onTimeout) {
+    return new Promise(function (resolve, reject) {
+      var timer = setTimeout(function () {
+        reject(onTimeout());
+      }, Math.max(0, ms));
+      promise.then(function (v) {
+        clearTimeout(timer);
+        resolve(v);
+      }, function (e) {
+        clearTimeout(timer);
+        reject(e);
+      });
+    });
+  }
+  E.within = within;
+
+  /** `promise`'s value, or `fallback` once `ms` pass (never rejects). */
+  function atMost(promise, ms, fallback) {
+    return within(promise, ms, function () { return null; }).then(null, function () {
+      return fallback;
+    });
+  }
+
   // -- identity -------------------------------------------------------------
 
-  var pcaPromise = null;
+  /*
+   * One token for every caller. It is kept (in this runtime's memory only) until five
+   * minutes before it expires; while one is being acquired every caller waits for that
+   * same acquisition (single flight); after a failure nobody asks again for 30 seconds;
+   * and while an earlier Office SSO call has not settled (classic Outlook's known hang,
+   * office-js #2942, #3706) no new one is made, because rapid calls are what get
+   * throttled (#4104, #6449). Each caller waits only as long as its own budget allows.
+   */
+  var TOKEN_EARLY_MS = 5 * 60 * 1000;
+  var TOKEN_RETRY_MS = 30 * 1000;
+  var TOKEN_DEFAULT_LIFE_MS = 10 * 60 * 1000;
+  var token = { value: null, expires: 0, flight: null, failedAt: 0, legacyOpen: null, pca: null };
+
+  /** Forget the cached token and any backoff (a 401 for a token we thought good; tests). */
+  E.resetToken = function () {
+    token = { value: null, expires: 0, flight: null, failedAt: 0, legacyOpen: token.legacyOpen,
+      pca: token.pca };
+  };
+
+  function base64UrlDecode(text) {
+    var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    var bits = 0;
+    var value = 0;
+    var out = "";
+    for (var i = 0; i < text.length; i++) {
+      var idx = alphabet.indexOf(text.charAt(i));
+      if (idx < 0) {
+        continue;
+      }
+      value = (value << 6) | idx;
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        out += String.fromCharCode((value >> bits) & 0xff);
+      }
+    }
+    return out;
+  }
+
+  /** When a JWT expires (ms since the epoch, from its exp claim), or 0. */
+  E.tokenExpiry = function (jwt) {
+    var parts = String(jwt || "").split(".");
+    if (parts.length !== 3) {
+      return 0;
+    }
+    var claims = parsed(base64UrlDecode(parts[1].replace(/=+$/, "")));
+    if (claims && typeof claims.exp === "number") {
+      return claims.exp * 1000;
+    }
+    return 0;
+  };
 
   function naaAvailable(cfg) {
     try {
@@ -387,41 +540,109 @@
     }
   }
 
+  /** Office SSO (legacy), never two calls at once, bounded by its own deadline. */
+  function legacyToken(cfg) {
+    if (typeof OfficeRuntime === "undefined" || !OfficeRuntime.auth ||
+        !OfficeRuntime.auth.getAccessToken) {
+      return Promise.resolve(null);
+    }
+    if (token.legacyOpen) {
+      return Promise.resolve(null); // the last call never settled: do not stack another
+    }
+    var call;
+    try {
+      call = Promise.resolve(OfficeRuntime.auth.getAccessToken({
+        allowSignInPrompt: false, allowConsentPrompt: false, forMSGraphAccess: false
+      }));
+    } catch (e) {
+      return Promise.resolve(null);
+    }
+    token.legacyOpen = call;
+    var clear = function () { token.legacyOpen = null; };
+    call.then(clear, clear);
+    return atMost(call.then(function (jwt) {
+      return { value: jwt, expires: E.tokenExpiry(jwt) };
+    }, function () { return null; }), cfg.legacyTokenTimeoutMs, null);
+  }
+
+  /** Nested app authentication (MSAL), silently; null when it cannot. */
+  function naaToken(cfg) {
+    if (!token.pca) {
+      token.pca = Promise.resolve(root.msal.createNestablePublicClientApplication({
+        auth: { clientId: cfg.clientId, authority: cfg.authority }
+      }));
+    }
+    return token.pca.then(function (pca) {
+      return pca.acquireTokenSilent({ scopes: [cfg.apiScope] });
+    }).then(function (res) {
+      if (!res || !res.accessToken) {
+        return null;
+      }
+      var expires = 0;
+      if (res.expiresOn) {
+        expires = new Date(res.expiresOn).getTime();
+      }
+      return { value: res.accessToken, expires: expires || E.tokenExpiry(res.accessToken) };
+    }, function () {
+      token.pca = null;
+      return null;
+    });
+  }
+
+  function acquire(cfg) {
+    var first = Promise.resolve(null);
+    if (naaAvailable(cfg)) {
+      first = atMost(naaToken(cfg), cfg.naaTokenTimeoutMs, null);
+    }
+    return first.then(function (got) {
+      if (got) {
+        return got;
+      }
+      return legacyToken(cfg);
+    });
+  }
+
   /**
-   * An Entra ID token for our API, silently: nested app authentication first,
-   * the legacy Office SSO second. Event code cannot show UI, so no prompts.
-   * Resolves null when no sign-in is configured or none is possible.
+   * An Entra ID token for our API, silently: nested app authentication first, the
+   * legacy Office SSO second. Event code cannot show UI, so no prompts. Resolves null
+   * when no sign-in is configured or none is possible; rejects (kind "unreachable",
+   * reason "token") when `budgetMs` passes first, so the caller's fail mode applies.
    */
-  E.getToken = function () {
+  E.getToken = function (budgetMs) {
     var cfg = E.config();
     if (!cfg.clientId) {
       return Promise.resolve(null);
     }
-    var scope = cfg.apiScope;
-    var legacy = function () {
-      if (typeof OfficeRuntime !== "undefined" && OfficeRuntime.auth &&
-          OfficeRuntime.auth.getAccessToken) {
-        return OfficeRuntime.auth.getAccessToken({
-          allowSignInPrompt: false, allowConsentPrompt: false
-        }).then(null, function () { return null; });
-      }
-      return Promise.resolve(null);
-    };
-    if (!naaAvailable(cfg)) {
-      return legacy();
+    var now = Date.now();
+    if (token.value && now < token.expires - TOKEN_EARLY_MS) {
+      return Promise.resolve(token.value);
     }
-    if (!pcaPromise) {
-      pcaPromise = root.msal.createNestablePublicClientApplication({
-        auth: { clientId: cfg.clientId, authority: cfg.authority }
+    if (!token.flight) {
+      if (now - token.failedAt < TOKEN_RETRY_MS) {
+        return Promise.resolve(null);
+      }
+      E.tokenRequests = (E.tokenRequests || 0) + 1;
+      token.flight = acquire(cfg).then(function (got) {
+        token.flight = null;
+        if (got && got.value) {
+          token.value = got.value;
+          token.expires = got.expires || Date.now() + TOKEN_DEFAULT_LIFE_MS;
+          return got.value;
+        }
+        token.failedAt = Date.now();
+        return null;
+      }, function () {
+        token.flight = null;
+        token.failedAt = Date.now();
+        return null;
       });
     }
-    return pcaPromise.then(function (pca) {
-      return pca.acquireTokenSilent({ scopes: [scope] });
-    }).then(function (res) {
-      return res.accessToken;
-    }, function () {
-      pcaPromise = null;
-      return legacy();
+    var budget = budgetMs;
+    if (typeof budget !== "number") {
+      budget = cfg.tokenTimeoutMs;
+    }
+    return within(token.flight, budget, function () {
+      return failure("unreachable", "no sign-in token in time", { status: 0, reason: "token" });
     });
   };
 
@@ -524,14 +745,6 @@
     return "it could not read " + field;
   };
 
-  function failure(kind, message, extra) {
-    var err = new Error(message);
-    err.name = "CheckFailed";
-    err.kind = kind;
-    Object.keys(extra || {}).forEach(function (k) { err[k] = extra[k]; });
-    return err;
-  }
-
   /**
    * What went wrong with a check, by who can fix it:
    *   unreachable  the service is down, slow, overloaded or answered nonsense (network,
@@ -560,14 +773,29 @@
 
   /**
    * Ask the service. `purpose` is send | review | background (the audit counts send and
-   * review). Resolves the verdict; rejects with err.kind as E.classify says.
+   * review). `budgetMs` (optional) bounds the whole call, token included. Resolves the
+   * verdict; rejects with err.kind as E.classify says (a token or answer that does not
+   * come in time is "unreachable").
    */
-  E.check = function (body, purpose) {
+  E.check = function (body, purpose, budgetMs) {
     var cfg = E.config();
+    var started = Date.now();
+    var budget = budgetMs;
+    if (typeof budget !== "number") {
+      budget = cfg.tokenTimeoutMs + cfg.timeoutMs;
+    }
     var payload = Object.assign({}, body, { purpose: purpose || "send" });
-    return E.getToken().then(function (token) {
-      return E.post("/v1/check", payload, token, cfg.timeoutMs);
+    return E.getToken(Math.min(cfg.tokenTimeoutMs, budget)).then(function (tok) {
+      var left = budget - (Date.now() - started);
+      if (left <= 0) {
+        throw failure("unreachable", "no time left to ask", { status: 0 });
+      }
+      return E.post("/v1/check", payload, tok, Math.min(cfg.timeoutMs, left));
     }).then(function (res) {
+      if (res.status === 401 && token.value) {
+        E.resetToken(); // refused: the next caller fetches a fresh one (after the backoff)
+        token.failedAt = Date.now();
+      }
       if (res.status !== 200 || !res.data || !res.data.action) {
         throw E.classify(res.status, res.data);
       }
@@ -583,13 +811,19 @@
     });
   };
 
-  /** Record the user's choice: codes and the outcome only, never content. */
-  E.recordOutcome = function (checkId, outcome, codes) {
+  /**
+   * Record the user's choice: codes and the outcome only, never content. `count` (> 1
+   * only for failed_open, which has no check) reports that many in one request.
+   */
+  E.recordOutcome = function (checkId, outcome, codes, count) {
     var cfg = E.config();
     var body = { check_id: checkId || null, outcome: outcome, host: "outlook",
       codes: (codes || []).slice(0, 20) };
-    return E.getToken().then(function (token) {
-      return E.post("/v1/outcome", body, token, cfg.timeoutMs);
+    if (count && count > 1) {
+      body.count = count;
+    }
+    return E.getToken().then(function (tok) {
+      return E.post("/v1/outcome", body, tok, cfg.timeoutMs);
     }).then(function (res) { return res.status; }, function () { return 0; });
   };
 
@@ -635,22 +869,44 @@
     return E.storage.get(PROBLEM_KEY).then(parsed);
   };
 
-  /** Report sends that went unchecked while we were unreachable (counts only). */
+  /**
+   * Report sends that went unchecked while we were unreachable (a count, in ONE
+   * request, at most 100 at a time). One flush at a time; a count that could not be
+   * delivered is put back for the next one.
+   */
+  var MAX_FAILED_OPEN_BATCH = 100;
+  var flushing = null;
+
   function flushFailedOpen() {
-    return E.storage.get(FAILED_OPEN_KEY).then(function (n) {
-      var count = Math.min(parseInt(n, 10) || 0, 20);
+    if (flushing) {
+      return flushing;
+    }
+    flushing = E.storage.get(FAILED_OPEN_KEY).then(function (n) {
+      var pending = parseInt(n, 10) || 0;
+      var count = Math.min(pending, MAX_FAILED_OPEN_BATCH);
       if (!count) {
         return null;
       }
-      return E.storage.set(FAILED_OPEN_KEY, "0").then(function () {
-        var sends = [];
-        for (var i = 0; i < count; i++) {
-          sends.push(E.recordOutcome(null, "failed_open", []));
+      return E.storage.set(FAILED_OPEN_KEY, String(pending - count)).then(function () {
+        return E.recordOutcome(null, "failed_open", [], count);
+      }).then(function (status) {
+        if (status === 202) {
+          return status;
         }
-        return Promise.all(sends);
+        return E.storage.get(FAILED_OPEN_KEY).then(function (now) {
+          return E.storage.set(FAILED_OPEN_KEY, String((parseInt(now, 10) || 0) + count));
+        });
       });
+    }).then(function (v) {
+      flushing = null;
+      return v;
+    }, function () {
+      flushing = null;
+      return null;
     });
+    return flushing;
   }
+  E.flushFailedOpen = flushFailedOpen;
 
   // -- the dialog text ------------------------------------------------------
 
@@ -680,7 +936,9 @@
     if (verdict.action === "block") {
       tail = " Choose Fix it to open Etiquette.";
     }
-    if (noButton) {
+    if (noButton && verdict.action === "warn" && supports("1.14")) {
+      tail = " Choose Send Anyway, or choose Check email on the ribbon to fix it.";
+    } else if (noButton) {
       tail = " To fix it or send it anyway, choose Check email on the ribbon.";
       if (verdict.action === "block") {
         tail = " To fix it, choose Check email on the ribbon.";
@@ -701,7 +959,11 @@
     return clip(head + text, TEXT_LIMIT - tail.length) + tail;
   };
 
-  /** Markdown for errorMessageMarkdown (Mailbox 1.15), at most 500 characters. */
+  /**
+   * Markdown for errorMessageMarkdown (Mailbox 1.15), at most 500 characters. It is cut
+   * only between whole lines (then "and N more"), or, when even one line is too long,
+   * inside its plain text before escaping: never through a `**` or a `\` escape.
+   */
   E.alertMarkdown = function (verdict) {
     var findings = shown(verdict);
     var tail = "\n\nChoose **Send Anyway**, or **Review** to fix it.";
@@ -710,18 +972,71 @@
     }
     var head = "**Before this email goes:**\n\n";
     var budget = TEXT_LIMIT - head.length - tail.length;
-    var lines = findings.map(function (f) { return "- **" + mdEscape(f.title) + "**\r"; });
     var rich = findings.map(function (f) {
       return "- **" + mdEscape(f.title) + "**: " + mdEscape(f.message) + "\r";
     });
     var body = rich.join("");
-    if (body.length > budget) {
-      body = lines.join("");
+    if (body.length <= budget) {
+      return head + body + tail;
     }
-    if (body.length > budget) {
-      body = clip(body, budget);
+    var lines = findings.map(function (f) { return "- **" + mdEscape(f.title) + "**\r"; });
+    var kept = [];
+    var used = 0;
+    for (var i = 0; i < lines.length; i++) {
+      var more = "";
+      if (i < lines.length - 1) {
+        more = "- and " + (lines.length - i - 1) + " more\r";
+      }
+      if (used + lines[i].length + more.length > budget) {
+        break;
+      }
+      kept.push(lines[i]);
+      used += lines[i].length;
     }
-    return head + body + tail;
+    if (!kept.length) {
+      // One title longer than the whole budget: cut its text, then escape and bold it.
+      var room = budget - "- ****\r".length;
+      var title = String((findings[0] && findings[0].title) || "");
+      while (title.length && mdEscape(clip(title, room)).length > room) {
+        room -= 1;
+      }
+      return head + "- **" + mdEscape(clip(title, room)) + "**\r" + tail;
+    }
+    if (kept.length < lines.length) {
+      kept.push("- and " + (lines.length - kept.length) + " more\r");
+    }
+    return head + kept.join("") + tail;
+  };
+
+  function versionBelow(have, want) {
+    // "16.99.2", "16.99 (25061519)": the leading number of each dotted part
+    var a = String(have || "").split(".").map(function (p) { return parseInt(p, 10) || 0; });
+    var b = String(want).split(".").map(function (p) { return parseInt(p, 10) || 0; });
+    for (var i = 0; i < b.length; i++) {
+      var x = a[i] || 0;
+      if (x !== b[i]) {
+        return x < b[i];
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Can the Smart Alerts dialog show our own button (commandId, cancelLabel)? Mailbox
+   * 1.14, except Outlook on Mac before 16.100, which reports 1.14 but has no custom button.
+   */
+  E.hasAlertButton = function () {
+    if (!supports("1.14")) {
+      return false;
+    }
+    var version = "";
+    try {
+      version = Office.context.diagnostics.version;
+    } catch (e) { /* no diagnostics: trust the requirement set */ }
+    if (platform() === "Mac" && version && versionBelow(version, "16.100")) {
+      return false;
+    }
+    return true;
   };
 
   /** The event.completed options for a verdict (what Outlook shows at Send). */
@@ -729,17 +1044,20 @@
     if (verdict.action !== "warn" && verdict.action !== "block") {
       return { allowEvent: true };
     }
-    var options = { allowEvent: false, errorMessage: E.alertText(verdict, !supports("1.14")) };
+    var button = E.hasAlertButton();
+    var options = { allowEvent: false, errorMessage: E.alertText(verdict, !button) };
     if (supports("1.15")) {
       options.errorMessageMarkdown = E.alertMarkdown(verdict);
     }
-    if (supports("1.14")) {
+    if (supports("1.14") && verdict.action === "warn") {
+      options.sendModeOverride = Office.MailboxEnums.SendModeOverride.PromptUser;
+    }
+    if (button) {
       options.commandId = PANE_COMMAND;
       options.contextData = JSON.stringify({ check_id: verdict.check_id });
       options.cancelLabel = "Fix it";
       if (verdict.action === "warn") {
         options.cancelLabel = "Review";
-        options.sendModeOverride = Office.MailboxEnums.SendModeOverride.PromptUser;
       }
     }
     return options;
@@ -815,11 +1133,14 @@
 
   /**
    * The user chose "Send anyway" in the task pane: remember it for exactly this
-   * content, so the Send that follows is not stopped again for the same findings.
+   * content, so the Send that follows is not stopped again for the same findings. The
+   * Send handler records sent_anyway (with this check id and codes) when it lets that
+   * version go; the pane records nothing itself.
    */
-  E.allowThisVersion = function (item) {
+  E.allowThisVersion = function (item, checkId, codes) {
     return E.buildRequest(item).then(function (body) {
-      return sessionSet(item, OVERRIDE_KEY, { key: E.checkKey(body), at: Date.now() });
+      return sessionSet(item, OVERRIDE_KEY, { key: E.checkKey(body), at: Date.now(),
+        check_id: checkId || null, codes: (codes || []).slice(0, 20) });
     });
   };
 
@@ -839,29 +1160,46 @@
 
   /**
    * Send: one read of the item's session data, one request with purpose send, nothing
-   * written before event.completed (code after it may never run).
+   * written to the item before event.completed (code after it may never run).
+   *
+   * The whole check runs against one deadline (config deadlineMs, 4 s): reading the
+   * draft, the token and the request share it, and a watchdog completes the event with
+   * the school's fail mode when it passes, whatever is still pending. event.completed is
+   * called exactly once.
    */
+  var NOTE_GRACE_MS = 250;
+
   function onMessageSendHandler(event) {
-    var item = Office.context.mailbox.item;
-    Promise.all([E.buildRequest(item), sessionAll(item)]).then(function (v) {
-      var body = v[0];
-      var saved = v[1];
-      var key = E.checkKey(body);
-      if (fresh(saved[OVERRIDE_KEY], key, CACHE_SECONDS * 5)) {
-        return { action: "allow", findings: [] };
+    var cfg = E.config();
+    // Kept back from the deadline: the fail-mode read and the note that follow it.
+    var grace = Math.min(NOTE_GRACE_MS, Math.floor(cfg.deadlineMs / 10));
+    var started = Date.now();
+    var done = false;
+    var mode = cfg.failMode;
+    var modeRead = E.failMode().then(function (m) {
+      mode = m;
+      return m;
+    }, function () { return mode; });
+    var watchdog = null;
+
+    function complete(options) {
+      if (done) {
+        return false;
       }
-      return E.check(body, "send").then(null, function (err) {
-        var pre = saved[CACHE_KEY];
-        if (err.kind === "unreachable" && fresh(pre, key, CACHE_SECONDS) && pre.verdict) {
-          return pre.verdict;
+      done = true;
+      clearTimeout(watchdog);
+      event.completed(options);
+      return true;
+    }
+
+    function fail(err) {
+      if (done) {
+        return Promise.resolve();
+      }
+      return atMost(modeRead, grace, mode).then(function () {
+        if (done) {
+          return null;
         }
-        throw err;
-      });
-    }).then(function (verdict) {
-      event.completed(E.completionFor(verdict));
-      flushFailedOpen();
-    }, function (err) {
-      return E.failMode().then(function (mode) {
         var options = E.failureCompletion(err, mode);
         var note = Promise.resolve();
         if (err && (err.kind === "config" || err.kind === "rejected")) {
@@ -869,20 +1207,88 @@
         } else if (options.allowEvent) {
           note = noteFailedOpen();
         }
-        return note.then(function () { event.completed(options); });
+        // The note is best effort: a store that hangs must not hold the send.
+        return atMost(note, grace, null).then(function () { complete(options); });
       });
+    }
+
+    watchdog = setTimeout(function () {
+      fail(failure("unreachable", "the check did not finish in time", { status: 0,
+        reason: "deadline" }));
+    }, Math.max(0, cfg.deadlineMs - 2 * grace));
+
+    var item = Office.context.mailbox.item;
+    Promise.all([E.buildRequest(item), sessionAll(item)]).then(function (v) {
+      var body = v[0];
+      var saved = v[1];
+      var key = E.checkKey(body);
+      if (fresh(saved[OVERRIDE_KEY], key, CACHE_SECONDS * 5)) {
+        return { action: "allow", findings: [], override: saved[OVERRIDE_KEY] };
+      }
+      var left = cfg.deadlineMs - 2 * grace - (Date.now() - started);
+      return E.check(body, "send", left).then(null, function (err) {
+        var pre = saved[CACHE_KEY];
+        if (err.kind === "unreachable" && fresh(pre, key, CACHE_SECONDS) && pre.verdict) {
+          return pre.verdict;
+        }
+        throw err;
+      });
+    }).then(function (verdict) {
+      if (verdict.override) {
+        // The user chose Send anyway in the pane and this Send is letting exactly that
+        // version go: only now is it sent_anyway. Started before event.completed (code
+        // after it may never run), waited for briefly.
+        var o = verdict.override;
+        var sentAnyway = E.recordOutcome(o.check_id || null, "sent_anyway", o.codes || []);
+        return atMost(sentAnyway, grace, 0).then(function () {
+          complete({ allowEvent: true });
+        });
+      }
+      if (complete(E.completionFor(verdict))) {
+        flushFailedOpen();
+      }
+      return null;
+    }, function (err) {
+      return fail(err);
     }).then(null, function () {
-      event.completed({ allowEvent: true });
+      // Our own bug, not the service's: still the school's fail mode, never a hang.
+      complete(E.failureCompletion(failure("unreachable", "internal error", { status: 0 }), mode));
     });
   }
 
-  /** Recipients or attachments changed: check in the background (warms token and caches). */
-  function onItemChanged(event) {
-    E.checkItem(Office.context.mailbox.item, "background").then(
-      function () { event.completed(); },
-      function () { event.completed(); });
-  }
+  /*
+   * Recipients or attachments changed: check in the background, to warm the token and
+   * leave a verdict for Send to fall back on. Changes come in bursts (a pasted list, a
+   * contact group expanding), so they are debounced: each new event completes the one
+   * it supersedes at once, and only the last, debounceMs after the burst, checks. The
+   * check shares the single-flight token, so it never starts a second acquisition.
+   */
+  var pendingChange = null;
 
+  function onItemChanged(event) {
+    var cfg = E.config();
+    if (pendingChange) {
+      clearTimeout(pendingChange.timer);
+      pendingChange.event.completed();
+    }
+    var mine = { event: event, timer: null };
+    pendingChange = mine;
+    mine.timer = setTimeout(function () {
+      if (pendingChange === mine) {
+        pendingChange = null;
+      }
+      var finished = false;
+      var finish = function () {
+        if (!finished) {
+          finished = true;
+          event.completed();
+        }
+      };
+      // Bounded like Send, so a hung read or token never leaves the event open.
+      atMost(E.checkItem(Office.context.mailbox.item, "background"), cfg.deadlineMs, null).then(
+        finish, finish);
+    }, cfg.debounceMs);
+  }
   E.onMessageSendHandler = onMessageSendHandler;
   E.onMessageRecipientsChangedHandler = onItemChanged;
   E.onMessageAttachmentsChangedHandler = onItemChanged;

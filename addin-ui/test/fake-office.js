@@ -9,6 +9,17 @@
  *   office.calls   // [{ api: "bcc.addAsync", args: [[{displayName, emailAddress}]] }, ...]
  *   office.sessionCalls  // ["getAllAsync", "setAsync etiquette.precheck", ...]
  *   office.item    // the draft as it now stands
+ *
+ * Shapes follow Office.js (and Microsoft's office-addin-mock): Office.context.diagnostics
+ * { hostName, platform, version } with Office.PlatformType's values ("PC" for Windows,
+ * "OfficeOnline", "Mac", "iOS", "Android"), OfficeRuntime.auth.getAccessToken and
+ * OfficeRuntime.storage returning promises. Options that choose the world:
+ *   platform  "PC" (default: classic Windows' event runtime) | "OfficeOnline" | "Mac" | ...
+ *             OfficeRuntime.storage keeps values only on "PC", as Outlook supports it only
+ *             there; elsewhere it exists but loses them (office.lostWrites counts them), and
+ *             a window-like target gets a localStorage (office.local) unless localStorage:false.
+ *   token     a JWT string the legacy SSO returns; tokenMode "hang" never settles, "fail"
+ *             rejects (13001); office.tokenCalls counts getAccessToken calls.
  */
 (function (root) {
   "use strict";
@@ -110,7 +121,44 @@
       },
       getAttachmentsAsync: function () {
         var cb = lastArg(arguments);
-        later(function () { cb(ok((draft.attachments || []).slice())); });
+        var list = (draft.attachments || []).map(function (a, i) {
+          var copy = Object.assign({ id: a.id || "att-" + i, attachmentType: "file", isInline: false }, a);
+          delete copy.content; // as Outlook: details only, content by getAttachmentContentAsync
+          return copy;
+        });
+        later(function () { cb(ok(list)); });
+      },
+      // Mailbox 1.8: { format: "base64", content } for a file attachment.
+      getAttachmentContentAsync: function (id) {
+        var cb = lastArg(arguments);
+        calls.push({ api: "getAttachmentContentAsync", args: [id] });
+        var hit = (draft.attachments || []).filter(function (a, i) { return (a.id || "att-" + i) === id; })[0];
+        later(function () {
+          if (!hit) return cb(fail("AttachmentNotFound", ""));
+          cb(ok({ format: "base64", content: hit.content || "" }));
+        });
+      },
+      removeAttachmentAsync: function (id) {
+        var cb = lastArg(arguments);
+        calls.push({ api: "removeAttachmentAsync", args: [id] });
+        var before = (draft.attachments || []).length;
+        draft.attachments = (draft.attachments || []).filter(function (a, i) { return (a.id || "att-" + i) !== id; });
+        later(function () {
+          if (draft.attachments.length === before) return cb(fail("InvalidAttachmentId", ""));
+          cb(ok(undefined));
+        });
+      },
+      body: {
+        getTypeAsync: function () {
+          var cb = lastArg(arguments);
+          later(function () { cb(ok(draft.bodyType || "html")); });
+        },
+        setSelectedDataAsync: function (data, options) {
+          var cb = lastArg(arguments);
+          calls.push({ api: "body.setSelectedDataAsync", args: [data, options && options.coercionType] });
+          draft.body = (draft.body || "") + data;
+          later(function () { cb(ok(undefined)); });
+        }
       },
       delayDeliveryTime: {
         getAsync: function () {
@@ -195,19 +243,45 @@
         return Promise.resolve(info);
       }
     };
+    var platform = opts.platform || "PC";
+    Office.PlatformType = { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" };
+    Office.context.diagnostics = { hostName: "Outlook", platform: platform, version: opts.version || "16.0.18324.20194" };
+    Office.context.platform = platform;
+    var lost = { writes: 0 };
+    var tokenCalls = { count: 0 };
     target.Office = Office;
     target.OfficeRuntime = {
       storage: {
-        getItem: function (k) { return Promise.resolve(Object.prototype.hasOwnProperty.call(storage, k) ? storage[k] : null); },
-        setItem: function (k, v) { storage[k] = String(v); return Promise.resolve(); }
+        getItem: function (k) {
+          if (platform !== "PC") return Promise.resolve(null);
+          return Promise.resolve(Object.prototype.hasOwnProperty.call(storage, k) ? storage[k] : null);
+        },
+        setItem: function (k, v) {
+          if (platform !== "PC") { lost.writes++; return Promise.resolve(); }
+          storage[k] = String(v);
+          return Promise.resolve();
+        }
       },
       auth: {
         getAccessToken: function () {
-          if (opts.token) return Promise.resolve(opts.token);
+          tokenCalls.count++;
+          if (opts.tokenMode === "hang") return new Promise(function () {});
+          if (opts.token && opts.tokenMode !== "fail") {
+            var delay = opts.tokenDelayMs || 0;
+            return new Promise(function (resolve) { setTimeout(function () { resolve(opts.token); }, delay); });
+          }
           return Promise.reject({ code: 13001, message: "not signed in" });
         }
       }
     };
+    var local = {};
+    if (platform !== "PC" && opts.localStorage !== false && !target.document) {
+      target.localStorage = {
+        getItem: function (k) { return Object.prototype.hasOwnProperty.call(local, k) ? local[k] : null; },
+        setItem: function (k, v) { local[k] = String(v); },
+        removeItem: function (k) { delete local[k]; }
+      };
+    }
     var api = {
       Office: Office,
       item: draft,
@@ -216,6 +290,9 @@
       handlers: handlers,
       session: session,
       storage: storage,
+      local: local,
+      get lostWrites() { return lost.writes; },
+      get tokenCalls() { return tokenCalls.count; },
       /** Run a registered event handler; resolves with what it passed to event.completed. */
       fire: function (name, eventExtras) {
         return new Promise(function (resolve) {

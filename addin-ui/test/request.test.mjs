@@ -205,7 +205,7 @@ describe("Smart Alert text", () => {
   }
 
   test("snapshot: before Mailbox 1.14 the text points to the ribbon (no button, no Send Anyway)", () => {
-    const { E } = loadHandler();
+    const { E } = loadHandler({ office: { mailbox: "1.13" } });
     assert.match(E.alertText(ADVISORY, true), /Schedule it for Thursday 19 November at 07:30\. To fix it or send it anyway, choose Check email on the ribbon\.$/);
     assert.match(E.alertText({ ...ADVISORY, action: "block" }, true), / To fix it, choose Check email on the ribbon\.$/);
   });
@@ -241,6 +241,56 @@ describe("Smart Alert text", () => {
       const err = E.classify(status, null);
       assert.equal(err.kind, kind);
       assert.equal(err.status, status);
+    });
+  }
+
+  const balanced = [
+    // [case, findings]: whatever is cut, every ** is closed and no \ escape is split
+    ["one title longer than the budget", [finding("block", "*".repeat(700), "m")]],
+    ["a long title of backslashes", [finding("block", "\\".repeat(400), "m")]],
+    ["forty findings with emphasis", Array.from({ length: 40 }, (_, i) => finding("warn", `Finding **${i}** _with_ [marks]`, "x".repeat(80)))],
+    ["one long message", [finding("warn", "Short", "*".repeat(900))]],
+    ["cut right at a title", Array.from({ length: 9 }, (_, i) => finding("warn", `T${i} ${"y".repeat(40)}`, "z".repeat(200)))],
+  ];
+  for (const [name, findings] of balanced) {
+    test(`Markdown cut: ${name}: no unclosed ** and no split escape`, () => {
+      const { E } = loadHandler();
+      for (const action of ["warn", "block"]) {
+        const md = E.alertMarkdown({ action, findings, check_id: "c" });
+        assert.ok(md.length <= 500, md.length);
+        const unescaped = md.replace(/\\./g, "");
+        assert.equal((unescaped.match(/\*\*/g) || []).length % 2, 0, md);
+        assert.doesNotMatch(unescaped, /(^|[^*])\*([^*]|$)/, md); // no stray single *
+        for (const line of md.split(/\r|\n/)) assert.doesNotMatch(line.replace(/\\\\/g, ""), /\\$/);
+      }
+    });
+  }
+
+  test("Markdown over budget keeps whole lines and says how many more", () => {
+    const { E } = loadHandler();
+    const findings = Array.from({ length: 40 }, (_, i) => finding("warn", `Finding number ${i}`, "x".repeat(80)));
+    const md = E.alertMarkdown({ action: "warn", findings });
+    const more = Number(md.match(/- and (\d+) more\r/)[1]);
+    const listed = (md.match(/- \*\*Finding number \d+\*\*\r/g) || []).length;
+    assert.equal(listed + more, 40);
+  });
+
+  const macs = [
+    // [platform, version, Mailbox, our button, Send Anyway offered, text]
+    ["Mac", "16.99.2", "1.14", false, true, /Choose Send Anyway, or choose Check email on the ribbon to fix it\.$/],
+    ["Mac", "16.100.1", "1.14", true, true, /Choose Send Anyway, or Review to fix it\.$/],
+    ["Mac", "16.99 (25061519)", "1.14", false, true, /Check email on the ribbon to fix it\.$/],
+    ["Mac", "16.64", "1.13", false, false, /To fix it or send it anyway, choose Check email on the ribbon\.$/],
+    ["PC", "16.0.17928.20114", "1.14", true, true, /Review to fix it\.$/],
+  ];
+  for (const [platform, version, mailbox, button, anyway, text] of macs) {
+    test(`${platform} ${version} (Mailbox ${mailbox}): ${button ? "our button" : "no custom button"}`, () => {
+      const { E } = loadHandler({ office: { platform, version, mailbox } });
+      const o = E.completionFor(ADVISORY);
+      assert.equal(o.commandId === "msgComposeOpenPaneButton", button);
+      assert.equal(o.cancelLabel !== undefined, button);
+      assert.equal(o.sendModeOverride === "promptUser", anyway);
+      assert.match(o.errorMessage, text);
     });
   }
 

@@ -5,6 +5,8 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { randomBytes } from "node:crypto";
+import { startFakeGraph } from "./fake-graph.mjs";
 import { fakeOfficePath, person, repoRoot, startService } from "./helpers.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -16,15 +18,18 @@ const fakeOffice = readFileSync(fakeOfficePath, "utf8");
 
 let service;
 let browser;
+let graph; // the fake Microsoft Graph the pane's share-as-link fix talks to
 
 before(async () => {
-  service = await startService();
+  graph = await startFakeGraph();
+  service = await startService({ ETIQUETTE_OUTLOOK_GRAPH_BASE: graph.graphBase });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
 });
 
 after(async () => {
   await browser?.close();
   await service?.stop();
+  await graph?.close();
 });
 
 const DRAFT = {
@@ -177,16 +182,28 @@ describe("task pane", () => {
     await page.close();
   });
 
-  test("Send anyway: recorded, remembered for this version, and sent", async () => {
-    const { page, outcomes } = await openPane({ item: structuredClone(DRAFT) });
-    await page.locator("#send-anyway").click();
-    await page.waitForFunction(() => window.__fakeOffice.calls.some((c) => c.api === "sendAsync"));
-    assert.equal(outcomes.at(-1).outcome, "sent_anyway");
-    assert.deepEqual(outcomes.at(-1).codes, ["REC003"]);
-    const session = await page.evaluate(() => window.__fakeOffice.session["etiquette.sendAnyway"]);
-    assert.ok(JSON.parse(session).key);
-    await page.close();
-  });
+  for (const sendAsync of [true, false]) {
+    test(`Send anyway (sendAsync ${sendAsync ? "present" : "absent"}): remembered for this version; recorded only when Send lets it go`, async () => {
+      const { page, outcomes } = await openPane({ item: structuredClone(DRAFT), sendAsync });
+      // The manifests ask for read/write item; sendAsync needs read/write mailbox: never offered.
+      assert.equal(await page.locator("#send").count(), 0);
+      await page.locator("#send-anyway").click();
+      await page.locator("#hint", { hasText: "Press Send" }).waitFor();
+      const session = await page.evaluate(() => window.__fakeOffice.session["etiquette.sendAnyway"]);
+      assert.ok(JSON.parse(session).key);
+      assert.equal(outcomes.filter((o) => o.outcome === "sent_anyway").length, 0);
+      // The user presses Send: the handler lets exactly this version go, and records it then.
+      const completed = await page.evaluate(() => window.__fakeOffice.fire("onMessageSendHandler"));
+      assert.deepEqual(completed, { allowEvent: true });
+      for (let i = 0; i < 50 && !outcomes.some((o) => o.outcome === "sent_anyway"); i++) await page.waitForTimeout(20);
+      const sent = outcomes.filter((o) => o.outcome === "sent_anyway");
+      assert.equal(sent.length, 1);
+      assert.deepEqual(sent[0].codes, ["REC003"]);
+      const made = await calls(page);
+      assert.ok(!made.some((c) => c.api === "sendAsync"), JSON.stringify(made));
+      await page.close();
+    });
+  }
 
   test("a pupil's personal address: replaced with the school address; cancelling is recorded", async () => {
     const item = {
@@ -209,5 +226,82 @@ describe("task pane", () => {
     await page.waitForFunction(() => window.__fakeOffice.calls.some((c) => c.api === "ui.closeContainer"));
     assert.equal(outcomes.at(-1).outcome, "cancelled");
     await page.close();
+  });
+});
+
+describe("share as a link (ATT001) in the pane", () => {
+  const MIB = 1024 * 1024;
+  const video = randomBytes(5 * MIB + 4096); // over ATT001's 5 MB: two 3.125 MiB chunks
+  const item = () => ({
+    from: { emailAddress: "s.jones@stmarys.sch.uk", displayName: "Sarah Jones" },
+    to: [person("staffroom@stmarys.sch.uk", "Staff", "user")],
+    subject: "Assembly video for Friday",
+    attachments: [{ id: "a1", name: "assembly.mp4", size: video.length, attachmentType: "file", isInline: false, content: video.toString("base64") }],
+  });
+
+  async function openAttachmentPane() {
+    const opened = await openPane({ item: item(), naa: true });
+    // Microsoft's identity is faked here as Office.js is: the user's Graph token.
+    await opened.page.evaluate((token) => {
+      window.EtiquetteShareLink.graphToken = async () => token;
+    }, graph.token);
+    return opened;
+  }
+
+  test("progress while uploading, then the link in the body and the attachment gone", async () => {
+    graph.set({ failChunk: null, delayMs: 400 });
+    try {
+      const { page, outcomes, errors } = await openAttachmentPane();
+      const button = page.locator('button[data-kind="share_as_link"]');
+      assert.equal(await button.textContent(), "Share as a link instead");
+      await button.click();
+      await page.locator("#share-text", { hasText: "Uploading \u201cassembly.mp4\u201d to your OneDrive" }).waitFor();
+      assert.equal(await page.locator("#share").isVisible(), true);
+      await page.waitForFunction(() => document.getElementById("share-progress").value > 0);
+      await page.locator("#hint", { hasText: "now a OneDrive link in your email" }).waitFor();
+      const made = (await calls(page)).map((c) => c.api).filter((a) => a !== "getAttachmentContentAsync");
+      assert.deepEqual(made.slice(0, 2), ["body.setSelectedDataAsync", "removeAttachmentAsync"]);
+      const body = await page.evaluate(() => window.__fakeOffice.item.body);
+      assert.match(body, /<a href="https:\/\/stmarys-my\.sharepoint\.com\/[^"]+">assembly\.mp4<\/a>/);
+      assert.deepEqual(await page.evaluate(() => window.__fakeOffice.item.attachments.length), 0);
+      assert.ok(outcomes.some((o) => o.outcome === "fixed" && o.codes.includes("ATT001")));
+      assert.equal(await page.locator("#share").isVisible(), false);
+      assert.deepEqual(errors, []);
+      await page.close();
+    } finally {
+      graph.set({ delayMs: 0 });
+    }
+  });
+
+  test("without nested app authentication the fix is explained, not offered as a button", async () => {
+    const { page } = await openPane({ item: item(), naa: false });
+    await page.locator(".finding", { hasText: "Large attachment" }).waitFor();
+    assert.equal(await page.locator('button[data-kind="share_as_link"]').count(), 0);
+    assert.match(await page.locator(".finding", { hasText: "Large attachment" }).textContent(), /Attach file > OneDrive/);
+    await page.close();
+  });
+
+  test("an upload that fails half-way: the error is shown, the attachment kept, the button usable", async () => {
+    graph.set({ failChunk: 1 });
+    try {
+      const { page, outcomes } = await openAttachmentPane();
+      const button = page.locator('button[data-kind="share_as_link"]');
+      await button.click();
+      const error = page.locator("#share.error");
+      await error.waitFor();
+      const text = await page.locator("#share-text").textContent();
+      assert.match(text, /Could not share \u201cassembly\.mp4\u201d as a link: OneDrive answered HTTP 500\./);
+      assert.match(text, /the attachment is still there/);
+      const made = (await calls(page)).map((c) => c.api);
+      assert.ok(!made.includes("removeAttachmentAsync") && !made.includes("body.setSelectedDataAsync"), made.join());
+      assert.equal(await page.evaluate(() => window.__fakeOffice.item.attachments.length), 1);
+      assert.equal(await button.isEnabled(), true);
+      assert.ok(!outcomes.some((o) => o.outcome === "fixed"));
+      mkdirSync(join(repoRoot, "artifacts"), { recursive: true });
+      await page.screenshot({ path: join(repoRoot, "artifacts", "taskpane-share-error.png"), fullPage: true });
+      await page.close();
+    } finally {
+      graph.set({ failChunk: null });
+    }
   });
 });

@@ -67,12 +67,13 @@ def outcome(body: OutcomeIn, runtime: RuntimeDep, caller: OptionalCallerDep) -> 
     """Record what the user did after a check (sent anyway, fixed, cancelled)."""
     if caller is None:
         raise unauthorized("an API key is required")
-    record_outcome(
-        runtime,
-        caller.tenant,
-        str(body.check_id) if body.check_id else None,
-        Outcome(body.outcome),
-        host=body.host,
-        codes=tuple(body.codes),
-    )
+    for _ in range(body.count):
+        record_outcome(
+            runtime,
+            caller.tenant,
+            str(body.check_id) if body.check_id else None,
+            Outcome(body.outcome),
+            host=body.host,
+            codes=tuple(body.codes),
+        )
     return {"status": "accepted"}

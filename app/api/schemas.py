@@ -133,7 +133,12 @@ class FixOut(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     kind: Literal[
-        "move_to_bcc", "replace_subject", "schedule_send", "replace_recipient", "remove_recipient"
+        "move_to_bcc",
+        "replace_subject",
+        "schedule_send",
+        "replace_recipient",
+        "remove_recipient",
+        "share_as_link",
     ]
     title: str
 
@@ -182,6 +187,20 @@ class OutcomeIn(_In):
     outcome: Literal["sent_anyway", "fixed", "cancelled", "failed_open"]
     host: Literal["outlook", "gmail", "api"] = "api"
     codes: list[str] = Field(default_factory=list, max_length=20)
+    count: int = Field(
+        default=1,
+        ge=1,
+        le=100,
+        description="How many identical outcomes this reports: more than 1 only for "
+        "failed_open without a check_id (an add-in reporting, in one request, the sends that "
+        "went unchecked while the service was unreachable).",
+    )
+
+    @model_validator(mode="after")
+    def _count(self) -> OutcomeIn:
+        if self.count > 1 and (self.outcome != "failed_open" or self.check_id is not None):
+            raise ValueError("count > 1 is only for failed_open without a check_id")
+        return self
 
     @field_validator("codes")
     @classmethod

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from app.domain import Finding, Severity
+from app.domain import Finding, Fix, FixKind, Severity
 from app.rules import sources
 from app.rules.base import Context, Rule, RuleOptions, severity_field
 
@@ -59,8 +59,12 @@ class LargeInternalAttachment(Rule[LargeInternalAttachmentOptions]):
         10 MB), ``severity`` (default warn), ``allow``.
 
     Fix
-        None automatic: the sender shares a link (OneDrive, Teams or Google
-        Drive) instead.
+        ``share_as_link``: "Share as a link instead" names the attachments
+        to move (the large ones; all of them when only the total is too
+        large). Outlook's task pane uploads each to the sender's OneDrive,
+        makes an organisation-only link, puts the link in the body and then
+        removes the attachment. Gmail cannot change attachments from an
+        add-on, so there the user is told how to insert the file from Drive.
     """
 
     code = "ATT001"
@@ -89,9 +93,17 @@ class LargeInternalAttachment(Rule[LargeInternalAttachmentOptions]):
         else:
             observed, threshold, option = total, opts.max_total_bytes, "max_total_bytes"
             what = f"The attachments come to {_mb(total)}"
+        moved = big or files
         yield self.finding(
             opts,
             title=f"Large attachment ({_mb(observed)})",
+            fixes=(
+                Fix(
+                    FixKind.SHARE_AS_LINK,
+                    "Share as a link instead",
+                    {"attachments": [a.name for a in moved]},
+                ),
+            ),
             message=(
                 f"{what}. Share it with colleagues as a OneDrive, Teams or Drive link instead. "
                 f'Policy: "{self.source.text}"'

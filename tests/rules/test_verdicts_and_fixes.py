@@ -141,6 +141,40 @@ def test_att001_evidence_names_the_file(directory: Directory) -> None:
     assert "OneDrive" in f.message
 
 
+_MB = 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("files", "moved"),
+    [
+        # one big file among small ones: only the big one becomes a link
+        ((("assembly.mp4", 20 * _MB), ("agenda.docx", 40_000)), ["assembly.mp4"]),
+        # two big files: both
+        ((("a.mp4", 6 * _MB), ("b.mp4", 7 * _MB)), ["a.mp4", "b.mp4"]),
+        # none big, too large together: all of them
+        (
+            (("p1.jpg", 4 * _MB), ("p2.jpg", 4 * _MB), ("p3.jpg", 3 * _MB)),
+            ["p1.jpg", "p2.jpg", "p3.jpg"],
+        ),
+    ],
+)
+def test_att001_offers_share_as_link_for_the_files_that_fire_it(
+    directory: Directory, files: tuple[tuple[str, int], ...], moved: list[str]
+) -> None:
+    msg = make_message(
+        to=[f"a@{SCHOOL}"], attachments=tuple(Attachment(n, size) for n, size in files)
+    )
+    (f,) = evaluate(msg, make_policy(), directory).findings
+    (fix,) = f.fixes
+    assert fix.kind is FixKind.SHARE_AS_LINK
+    assert fix.title == "Share as a link instead"
+    assert fix.to_dict() == {
+        "kind": "share_as_link",
+        "title": "Share as a link instead",
+        "attachments": moved,
+    }
+
+
 def test_sub001_fix_replaces_name_with_initials(directory: Directory) -> None:
     msg = make_message(to=[f"a@{SCHOOL}"], subject="Re: Amir Khan - behaviour incident")
     (f,) = evaluate(msg, make_policy(), directory).findings

@@ -12,11 +12,16 @@ from __future__ import annotations
 from datetime import tzinfo
 from email.utils import parseaddr
 from enum import StrEnum
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 MAX_PER_FIELD = 500
+# Beyond this a request is not a draft anyone could send (Gmail's own limit is 500
+# recipients a message): refused outright rather than read.
+MAX_READ_PER_FIELD = 10_000
+_FIELDS = {"toRecipients": "to", "ccRecipients": "cc", "bccRecipients": "bcc"}
 
 
 class _Event(BaseModel):
@@ -86,14 +91,34 @@ class GmailEvent(_Event):
     message_id: str | None = Field(default=None, alias="messageId")
     thread_id: str | None = Field(default=None, alias="threadId")
     to_recipients: list[str] = Field(
-        default_factory=list, alias="toRecipients", max_length=MAX_PER_FIELD, repr=False
+        default_factory=list, alias="toRecipients", max_length=MAX_READ_PER_FIELD, repr=False
     )
     cc_recipients: list[str] = Field(
-        default_factory=list, alias="ccRecipients", max_length=MAX_PER_FIELD, repr=False
+        default_factory=list, alias="ccRecipients", max_length=MAX_READ_PER_FIELD, repr=False
     )
     bcc_recipients: list[str] = Field(
-        default_factory=list, alias="bccRecipients", max_length=MAX_PER_FIELD, repr=False
+        default_factory=list, alias="bccRecipients", max_length=MAX_READ_PER_FIELD, repr=False
     )
+    oversize: dict[str, int] = Field(
+        default_factory=dict,
+        description="Fields with more than MAX_PER_FIELD recipients and how many they have "
+        "(set by the model, never read from the request). Such a draft is not checked: the "
+        "card says so, because a fix applied to part of a list would drop the rest.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _oversize(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        out = {k: v for k, v in data.items() if k not in ("oversize",)}
+        counts = {}
+        for alias, name in _FIELDS.items():
+            value = out.get(alias)
+            if isinstance(value, list) and MAX_PER_FIELD < len(value) <= MAX_READ_PER_FIELD:
+                counts[name] = len(value)
+        out["oversize"] = counts
+        return out
 
 
 class EventObject(_Event):

@@ -49,12 +49,13 @@ from app.engine import evaluate
 from app.integrations.gmail import fixes, views
 from app.integrations.gmail.cards import Render, request_scopes
 from app.integrations.gmail.drafts import DRAFT_READ_SCOPE, DraftLookup, DraftStatus, find_draft
-from app.integrations.gmail.events import EventObject
+from app.integrations.gmail.events import MAX_PER_FIELD, EventObject
 from app.integrations.gmail.settings import GmailSettings
 from app.integrations.gmail.verify import (
     GoogleCerts,
     GoogleIdentity,
     VerificationError,
+    verify_google_caller,
     verify_request,
 )
 from app.policy import Policy
@@ -275,6 +276,22 @@ async def addon_endpoint(
             status.HTTP_503_SERVICE_UNAVAILABLE,
             detail="Gmail add-on not configured: set ETIQUETTE_GMAIL_BASE_URL",
         )
+    granted = event.auth.authorized_scopes if event.auth else None
+    missing = granted is not None and any(sc not in granted for sc in REQUIRED_SCOPES)
+    if not (event.auth and event.auth.user_id_token) and (missing or action is AddonAction.GRANT):
+        # Google sends userIdToken only once userinfo.email is granted: ask for the scopes
+        # first (granular consent), from a verified Google request, rather than a 401.
+        try:
+            await verify_google_caller(
+                request.headers.get("authorization"), runtime, addon.settings, addon.certs
+            )
+        except VerificationError as exc:
+            raise HTTPException(
+                status.HTTP_401_UNAUTHORIZED,
+                detail=exc.reason,
+                headers={"WWW-Authenticate": "Bearer"},
+            ) from None
+        return JSONResponse(request_scopes())
     try:
         identity = await verify_request(
             request.headers.get("authorization"),
@@ -288,10 +305,7 @@ async def addon_endpoint(
             status.HTTP_401_UNAUTHORIZED, detail=exc.reason, headers={"WWW-Authenticate": "Bearer"}
         ) from None
 
-    granted = event.auth.authorized_scopes if event.auth else None
-    if action is AddonAction.GRANT or (
-        granted is not None and any(s not in granted for s in REQUIRED_SCOPES)
-    ):
+    if action is AddonAction.GRANT or missing:
         return JSONResponse(request_scopes())
 
     tenant = identity.tenant
@@ -300,6 +314,10 @@ async def addon_endpoint(
     if action is AddonAction.HOME:
         card = views.home_card(tenant.policy, school, tenant.settings.gmail.read_drafts, links)
         return JSONResponse(Render(card, bare=True).to_json())
+
+    if event.gmail is not None and event.gmail.oversize:
+        card = views.oversize_card(links, school, event.gmail.oversize, MAX_PER_FIELD)
+        return JSONResponse(Render(card, update=action is not AddonAction.COMPOSE).to_json())
 
     draft = fixes.Draft.from_event(event.gmail)
     if not (draft.to or draft.cc or draft.bcc):

@@ -199,6 +199,47 @@ def _check_both(
     )
 
 
+async def verify_google_caller(
+    authorization: str | None,
+    runtime: Runtime,
+    settings: GmailSettings,
+    certs: GoogleCerts,
+) -> None:
+    """Verify the system token alone: Google, for one of the add-on service accounts here.
+
+    For the one answer given before the user is known (a request for scopes, since
+    Google sends ``userIdToken`` only once ``userinfo.email`` is granted). Raises
+    :class:`VerificationError`.
+    """
+    system = _bearer(authorization)
+    accepted = settings.accepted_audiences
+    if not accepted:
+        raise VerificationError("the add-on endpoint audience is not configured")
+    body = await certs.get(runtime.http)
+    skew = settings.clock_skew_seconds
+    try:
+        claims = await anyio.to_thread.run_sync(
+            _verify, system, _CachedRequest(body), skew, "system token"
+        )
+    except VerificationError as exc:
+        if "unknown key" not in exc.reason:
+            raise
+        body = await certs.get(runtime.http, refresh=True)
+        claims = await anyio.to_thread.run_sync(
+            _verify, system, _CachedRequest(body), skew, "system token"
+        )
+    if not _audience_ok(claims.get("aud"), accepted):
+        raise VerificationError("system token: wrong audience")
+    if not _verified(claims):
+        raise VerificationError("system token: email not verified")
+    accounts = {
+        (t.settings.gmail.service_account_email or "").lower() for t in runtime.tenants()
+    } | {(settings.service_account_email or "").lower()}
+    accounts.discard("")
+    if str(claims.get("email") or "").lower() not in accounts:
+        raise VerificationError("system token: not the add-on's service account")
+
+
 async def verify_request(
     authorization: str | None,
     user_id_token: str | None,

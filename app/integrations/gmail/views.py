@@ -69,6 +69,15 @@ SUBJECT_BY_HAND = (
     "Etiquette cannot be sure this subject is this draft's."
 )
 
+# Add-ons cannot add or remove attachments (Gmail's compose actions change recipients,
+# subject and body only), so ATT001's share_as_link fix is told, not applied.
+SHARE_FROM_DRIVE = (
+    "To share it as a link instead: remove the attachment (the × beside it), choose Insert "
+    "files using Drive (the Drive icon at the bottom of the message), pick the file (upload it "
+    "there first if it is only on your computer) and choose Drive link. Only people at your "
+    "school need access."
+)
+
 REMINDER = (
     "Before you send: make sure the subject names no pupil or family (policy §4.5), and share "
     "large files as a Drive link."
@@ -207,6 +216,8 @@ def _finding_section(view: ComposeView, f: Finding) -> Section:
         widgets.append(ButtonList(buttons))
     if not subject_known and any(fx.kind is FixKind.REPLACE_SUBJECT for fx in f.fixes):
         widgets.append(TextParagraph(SUBJECT_BY_HAND))
+    if any(fx.kind is FixKind.SHARE_AS_LINK for fx in f.fixes):
+        widgets.append(TextParagraph(SHARE_FROM_DRIVE))
     widgets.append(_policy(f))
     widgets.append(Divider())
     return Section(tuple(widgets), header=f"{_LABEL.get(f.severity, 'Check')}: {f.title}")
@@ -297,6 +308,36 @@ def empty_card(links: Links, school: str) -> Card:
                     TextParagraph(
                         "Add the recipients, then press Check again. Etiquette checks the draft "
                         "against your school's email policy before you send it."
+                    ),
+                )
+            ),
+        ),
+        footer=(Button("Check again", links.action("check"), filled=True),),
+        name="compose",
+    )
+
+
+_FIELD_NAMES = {"to": "To", "cc": "Cc", "bcc": "Bcc"}
+
+
+def oversize_card(links: Links, school: str, oversize: Mapping[str, int], limit: int) -> Card:
+    """A draft with more recipients in a field than Etiquette reads: said, not refused."""
+    parts = [f"{n:,} in {_FIELD_NAMES.get(k, k)}" for k, n in sorted(oversize.items())]
+    return Card(
+        CardHeader("Too many recipients to check", school),
+        (
+            Section(
+                (
+                    TextParagraph(
+                        f"This draft has {', '.join(parts)}. Etiquette reads at most {limit:,} "
+                        "addresses in each of To, Cc and Bcc, so it has not checked this email "
+                        "and offers no fixes (a fix made to part of the list would lose the "
+                        "rest)."
+                    ),
+                    TextParagraph(
+                        "Gmail limits how many people one message can go to. For a list this "
+                        "size, use a Google Group or your school's mailing system, then press "
+                        "Check again."
                     ),
                 )
             ),

@@ -19,6 +19,8 @@ Outlook's own hosts, scripts only from us and Microsoft's Office.js CDN.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import json
 import mimetypes
 import os
@@ -29,6 +31,8 @@ from typing import Any
 from fastapi import APIRouter, FastAPI, HTTPException, Request, Response, status
 from fastapi.responses import JSONResponse
 
+from app.api.deps import OptionalCallerDep, RuntimeDep
+from app.integrations.outlook.graph import GraphError
 from app.integrations.outlook.settings import OutlookSettings, get_outlook_settings
 from app.integrations.outlook.state import OutlookState, outlook_state
 from app.runtime import TenantState
@@ -85,6 +89,21 @@ def default_fail_mode(runtime: Any, settings: OutlookSettings) -> str:
     return settings.fail_mode
 
 
+def authority(runtime: Any, settings: OutlookSettings) -> str:
+    """Where the add-in signs in: the registration's own tenant when it is single-tenant.
+
+    ``ETIQUETTE_OUTLOOK_TENANT_ID`` if set; else the Entra tenant every school served
+    here shares (a school or a trust with one registration); else ``/common``.
+    """
+    tenant = settings.tenant_id
+    if tenant is None and runtime is not None:
+        schools: list[TenantState] = runtime.tenants()
+        ids = {t.settings.outlook.entra_tenant_id for t in schools}
+        if len(ids) == 1:
+            tenant = ids.pop()
+    return f"{settings.authority_host.rstrip('/')}/{tenant or 'common'}"
+
+
 def client_config(request: Request) -> dict[str, Any]:
     """What the add-in needs to know about this deployment (nothing secret)."""
     state = _state(request)
@@ -98,11 +117,13 @@ def client_config(request: Request) -> dict[str, Any]:
         "apiBase": _origin(request, settings),
         "clientId": settings.client_id or "",
         "apiScope": scope,
-        "authority": f"{settings.authority_host.rstrip('/')}/common",
+        "authority": authority(runtime, settings),
         # The demo school's check key is public by design (README); it is handed out only
         # in demo mode without Entra ID sign-in, so pane outcomes can be recorded there.
         "apiKey": "etq_demo_check_key" if demo and not settings.client_id else "",
         "timeoutMs": settings.client_timeout_ms,
+        # Microsoft Graph, for ATT001's "Share as a link instead" (the pane, the user's token).
+        "graphBase": settings.graph_base,
         "failMode": default_fail_mode(runtime, settings),
     }
 
@@ -114,6 +135,12 @@ def _state(request: Request) -> OutlookState:
     return state
 
 
+def _graph_origin(settings: OutlookSettings) -> str:
+    """Graph's origin (uploads then go to the OneDrive host Graph names, *.sharepoint.com)."""
+    scheme, _, rest = settings.graph_base.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}"
+
+
 def page_headers(request: Request) -> dict[str, str]:
     origin = _origin(request, _state(request).settings)
     csp = "; ".join(
@@ -122,7 +149,8 @@ def page_headers(request: Request) -> dict[str, str]:
             f"script-src 'self' {OFFICE_JS_ORIGIN}",
             "style-src 'self'",
             "img-src 'self' data:",
-            f"connect-src 'self' {origin} https://login.microsoftonline.com",
+            f"connect-src 'self' {origin} https://login.microsoftonline.com "
+            f"{_graph_origin(_state(request).settings)} https://*.sharepoint.com",
             "object-src 'none'",
             "base-uri 'none'",
             "form-action 'none'",
@@ -155,8 +183,73 @@ def addin_file(path: str, request: Request) -> Response:
         body = body.replace(PLACEHOLDER.encode(), config.encode())
     if target.suffix == ".html":
         headers.update(page_headers(request))
+    # no-cache means "revalidate": with an ETag an unchanged file (the event bundle is
+    # ~390 KB with MSAL) costs Outlook a 304, not a download.
+    etag = f'"{_digest(body)}"'
+    headers["ETag"] = etag
+    if etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=status.HTTP_304_NOT_MODIFIED, headers=headers)
+    if target.suffix in (".js", ".css", ".html", ".json", ".svg") and len(body) > 1024:
+        # The event bundle carries MSAL (~380 KB): gzip cuts what Outlook's 5-second Send
+        # budget spends on downloading it to ~100 KB.
+        headers["Vary"] = "Accept-Encoding"
+        if "gzip" in request.headers.get("accept-encoding", "").lower():
+            body = _gzip(body)
+            headers["Content-Encoding"] = "gzip"
     media = _TYPES.get(target.suffix) or mimetypes.guess_type(target.name)[0]
     return Response(body, media_type=media, headers=headers)
+
+
+@lru_cache(maxsize=32)
+def _digest(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()[:32]
+
+
+@lru_cache(maxsize=32)
+def _gzip(body: bytes) -> bytes:
+    return gzip.compress(body, compresslevel=6, mtime=0)
+
+
+@router.post(
+    "/v1/outlook/graph-token",
+    operation_id="outlook_graph_token",
+    responses={
+        401: {"description": "No Entra ID token for this service."},
+        409: {"description": "The school has not set up Microsoft Graph (On-Behalf-Of)."},
+        502: {"description": "Microsoft 365 refused the exchange."},
+    },
+)
+async def graph_token(
+    request: Request, runtime: RuntimeDep, caller: OptionalCallerDep
+) -> JSONResponse:
+    """The signed-in teacher's own Microsoft Graph token, On-Behalf-Of.
+
+    For the task pane's "Share as a link instead" (upload to the teacher's OneDrive)
+    in Outlook builds without nested app authentication: the pane signs in with the
+    legacy Office SSO, whose token is for this API, and exchanges it here. The Graph
+    token carries the delegated permissions the school consented to (Files.ReadWrite
+    for this fix); it is the teacher's own and is not stored.
+    """
+    if caller is None or caller.identity is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            detail="an Entra ID token for this service is required",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    state = _state(request)
+    if not state.graph.enabled_for(caller.tenant):
+        raise HTTPException(
+            status.HTTP_409_CONFLICT, detail="Microsoft Graph is not set up for this school"
+        )
+    try:
+        token = await state.graph.graph_token(runtime.http, caller.tenant, caller.identity)
+    except GraphError:
+        raise HTTPException(
+            status.HTTP_502_BAD_GATEWAY, detail="Microsoft 365 refused the exchange"
+        ) from None
+    return JSONResponse(
+        {"access_token": token}, headers={"Cache-Control": "no-store", "Pragma": "no-cache"}
+    )
 
 
 @router.get("/.well-known/microsoft-officeaddins-allowed.json", include_in_schema=False)

@@ -112,6 +112,13 @@ class OutlookSettings(BaseSettings):
     client_secret: SecretStr | None = Field(
         default=None, description="Client secret used for On-Behalf-Of (Graph)."
     )
+    tenant_id: str | None = Field(
+        default=None,
+        description="Directory (tenant) id of a single-tenant app registration. The add-in signs "
+        "in against https://login.microsoftonline.com/<tenant id> (a single-tenant app cannot "
+        "use /common). Unset: the tenant every school served here shares, else /common "
+        "(a multi-tenant registration).",
+    )
     authority_host: str = Field(default="https://login.microsoftonline.com")
     graph_base: str = Field(default="https://graph.microsoft.com/v1.0")
     jwks_uri: str = Field(
@@ -143,7 +150,7 @@ class OutlookSettings(BaseSettings):
         "disagree; when they all agree (one school, say), their policy's fail_mode is served.",
     )
 
-    _client = field_validator("client_id", mode="before")(
+    _client = field_validator("client_id", "tenant_id", mode="before")(
         classmethod(lambda cls, v: _guid_or_none(v))
     )
 

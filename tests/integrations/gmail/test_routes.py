@@ -351,6 +351,10 @@ def test_read_drafts_checks_subject_and_attachments(make_addon: Callable[..., Ad
     assert "Recipients, timing, subject and attachments" in text
     assert "Subject says little" in text  # SUB002 on the newest matching draft's "Hi"
     assert "Large attachment (22.0 MB)" in text
+    # ATT001's share_as_link fix: an add-on cannot change attachments, so Gmail's own
+    # Drive button is explained, and no button pretends to do it.
+    assert "Insert files using Drive" in text and "Drive link" in text
+    assert "Share as a link instead" not in str(body)
     assert "Old version" not in text
     sent = addon.google.gmail_calls[0]
     assert sent.headers["authorization"] == "Bearer ya29.a0AfB_byDrafts-not-a-real-token"

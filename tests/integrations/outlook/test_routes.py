@@ -63,6 +63,8 @@ def test_pages_carry_security_headers(hosted: TestClient, page: str) -> None:
     assert "script-src 'self' https://appsforoffice.microsoft.com" in csp
     assert "frame-ancestors 'self' https://outlook.office.com" in csp
     assert "object-src 'none'" in csp
+    # The pane's share-as-link fix talks to Graph and OneDrive's upload host, nothing else.
+    assert "https://graph.microsoft.com https://*.sharepoint.com" in csp
     assert "unsafe-inline" not in csp
     assert res.headers["x-content-type-options"] == "nosniff"
     assert res.headers["referrer-policy"] == "no-referrer"
