@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import traceback
 
+from starlette.middleware import body_limit
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -40,6 +41,18 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+# Starlette's body limiter signals "413 already sent" and "too large" with private
+# exceptions that pass through this middleware on their way to the limiter.
+_BODY_LIMIT: tuple[type[BaseException], ...] = tuple(
+    e
+    for e in (
+        getattr(body_limit, "_RequestBodyLimitResponseSent", None),
+        getattr(body_limit, "_RequestBodyTooLarge", None),
+    )
+    if isinstance(e, type) and issubclass(e, BaseException)
+)
+
+
 class ContainErrors:
     """Answer any unhandled exception with a 500 here, so it never reaches the
     server. Starlette's outermost error middleware re-raises after responding
@@ -65,6 +78,10 @@ class ContainErrors:
 
         try:
             await self.app(scope, receive, tracking_send)
+        except _BODY_LIMIT:
+            # A client's over-size body: the limiter answers 413. One line, no traceback.
+            log.info("request body over the limit: 413 %s %s", scope["method"], scope["path"])
+            raise
         except Exception as exc:
             frames = "".join(traceback.format_tb(exc.__traceback__))
             log.error("unhandled %s\n%s", type(exc).__name__, frames)

@@ -188,7 +188,8 @@ class OutcomeIn(_In):
     def _codes(cls, v: list[str]) -> list[str]:
         from app.rules.registry import BY_CODE
 
-        bad = [c for c in v if c not in BY_CODE]
+        # Counted, not quoted: whatever was sent is not echoed back.
+        bad = sum(1 for c in v if c not in BY_CODE)
         if bad:
-            raise ValueError(f"unknown rule codes: {', '.join(bad[:5])}")
+            raise ValueError(f"{bad} unknown rule code(s); codes are listed at GET /v1/rules")
         return v

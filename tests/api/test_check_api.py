@@ -233,7 +233,11 @@ def test_roster_uploads_may_be_larger_than_checks(client: TestClient) -> None:
     )
     body = (header + rows).encode()
     assert len(body) > 1_000_000
-    res = client.put("/v1/admin/schools/stmarys/directory/people", headers=ADMIN, content=body)
+    res = client.put(
+        "/v1/admin/schools/stmarys/directory/people?confirm_removals=true",
+        headers=ADMIN,
+        content=body,
+    )
     assert res.status_code == 200, res.text[:200]
     assert res.json()["counts"]["pupil"] == 10_000
 
