@@ -13,7 +13,7 @@ import tempfile
 from datetime import UTC, datetime, timedelta
 from typing import IO, Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, HTTPException, Path, Query, Request, status
+from fastapi import APIRouter, BackgroundTasks, Body, HTTPException, Path, Query, Request, status
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.api.deps import AdminDep, RuntimeDep, TenantRepoDep
@@ -400,6 +400,7 @@ async def _replace_directory(
     admin: AdminDep,
     repo: TenantRepoDep,
     runtime: RuntimeDep,
+    background: BackgroundTasks,
     *,
     people: bool,
     confirm_removals: bool,
@@ -467,7 +468,10 @@ async def _replace_directory(
             ) from None
         except RemovalsNeedConfirmation as exc:
             raise HTTPException(status.HTTP_409_CONFLICT, detail=str(exc)) from None
-    await _reload(runtime, admin.tenant.id)
+    # The answer goes first: rebuilding a 400,000-person directory (name index
+    # included) takes longer than the upload. The change is stored already; this
+    # instance has it live when the rebuild ends, others at their next poll.
+    background.add_task(_reload, runtime, admin.tenant.id)
     return out
 
 
@@ -493,10 +497,17 @@ async def replace_people(
     admin: AdminDep,
     repo: TenantRepoDep,
     runtime: RuntimeDep,
+    background: BackgroundTasks,
     confirm_removals: ConfirmRemovals = False,
 ) -> DirectoryPublic:
     return await _replace_directory(
-        request, admin, repo, runtime, people=True, confirm_removals=confirm_removals
+        request,
+        admin,
+        repo,
+        runtime,
+        background,
+        people=True,
+        confirm_removals=confirm_removals,
     )
 
 
@@ -514,10 +525,17 @@ async def replace_groups(
     admin: AdminDep,
     repo: TenantRepoDep,
     runtime: RuntimeDep,
+    background: BackgroundTasks,
     confirm_removals: ConfirmRemovals = False,
 ) -> DirectoryPublic:
     return await _replace_directory(
-        request, admin, repo, runtime, people=False, confirm_removals=confirm_removals
+        request,
+        admin,
+        repo,
+        runtime,
+        background,
+        people=False,
+        confirm_removals=confirm_removals,
     )
 
 

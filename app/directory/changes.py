@@ -20,7 +20,6 @@ entries (about 100 bytes each), never with the file.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
@@ -31,11 +30,11 @@ T = TypeVar("T")
 
 
 def fingerprint(values: Iterable[object]) -> int:
-    """A 64-bit digest of an entry's stored values (``None`` and ``""`` differ)."""
-    h = hashlib.blake2b(digest_size=8)
-    for v in values:
-        h.update(b"\x1f" if v is None else str(v).encode("utf-8", "surrogatepass") + b"\x1e")
-    return int.from_bytes(h.digest(), "big")
+    """A 64-bit hash of an entry's stored values (``None`` and ``""`` differ).
+
+    Python's own hash: both sides of a comparison are computed in the same
+    process, the only place they are compared (never stored)."""
+    return hash(tuple(values))
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,9 +108,9 @@ def _rows(
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """``(row number, {column: value})`` one row at a time; a file that is not
     UTF-8 or not CSV is a :class:`RosterError`."""
-    reader = csv.DictReader(_lines(source))
+    reader = csv.reader(_lines(source))
     try:
-        fieldnames = reader.fieldnames or []
+        fieldnames = next(reader, [])
     except UnicodeDecodeError:
         raise RosterError(["the CSV must be UTF-8"]) from None
     except csv.Error as exc:
@@ -121,16 +121,17 @@ def _rows(
         raise RosterError(
             [f"missing column(s): {', '.join(missing)} (header: {', '.join(header)[:500]})"]
         )
-    reader.fieldnames = header
     n = 1
     try:
-        for n, row in enumerate(reader, start=2):  # row 1 is the header
+        for n, cells in enumerate(reader, start=2):  # row 1 is the header
             if n - 1 > MAX_ROWS:
                 raise RosterError([f"more than {MAX_ROWS} rows"])
-            clean = {k: (v or "").strip() for k, v in row.items() if k and isinstance(v, str)}
-            nul = next((k for k, v in clean.items() if "\x00" in v), None)
-            if nul is not None:  # PostgreSQL text cannot hold it; nor does a real name
-                bad.add(n, nul, f"{nul} holds a NUL byte")
+            if not cells:
+                continue  # a blank line
+            clean = {h: v.strip() for h, v in zip(header, cells, strict=False) if h}
+            if "\x00" in "".join(cells):  # PostgreSQL text cannot hold it; nor does a name
+                nul = next((k for k, v in clean.items() if "\x00" in v), "")
+                bad.add(n, nul or None, f"{nul or 'a cell'} holds a NUL byte")
                 continue
             yield n, clean
     except UnicodeDecodeError:

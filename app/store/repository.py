@@ -16,9 +16,9 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.directory.changes import fingerprint
@@ -219,12 +219,12 @@ class TenantRepo:
         # would otherwise sit in the session's identity map.
         if people:
             rows = [{"tenant_id": self.tenant_id, **_person_row(p)} for p in people]
-            self.session.execute(insert(DirectoryPerson), rows)
+            self.session.connection().execute(insert(cast(Table, DirectoryPerson.__table__)), rows)
 
     def _add_groups(self, groups: Sequence[Group]) -> None:
         if groups:
             rows = [{"tenant_id": self.tenant_id, **_group_row(g)} for g in groups]
-            self.session.execute(insert(DirectoryGroup), rows)
+            self.session.connection().execute(insert(cast(Table, DirectoryGroup.__table__)), rows)
 
     def people_sink(self) -> _PeopleSink:
         """The people as :func:`app.directory.changes.replace_checked` replaces them."""
@@ -407,19 +407,27 @@ _GROUP_COLUMNS = (
 )
 
 
+_PERSON_KEYS = tuple(c.key for c in _PERSON_COLUMNS)
+
+
+def _person_values(p: Person) -> tuple[Any, ...]:
+    """A person as stored, in ``_PERSON_COLUMNS`` order."""
+    return (
+        p.id,
+        p.kind.value,
+        p.first_name,
+        p.preferred_name,
+        p.middle_names,
+        p.last_name,
+        p.email,
+        ";".join(p.personal_emails),
+        p.mis_ref,
+        p.working_hours.model_dump_json() if p.working_hours else None,
+    )
+
+
 def _person_row(p: Person) -> dict[str, Any]:
-    return {
-        "external_id": p.id,
-        "kind": p.kind.value,
-        "first_name": p.first_name,
-        "preferred_name": p.preferred_name,
-        "middle_names": p.middle_names,
-        "last_name": p.last_name,
-        "email": p.email,
-        "personal_emails": ";".join(p.personal_emails),
-        "mis_ref": p.mis_ref,
-        "working_hours": p.working_hours.model_dump_json() if p.working_hours else None,
-    }
+    return dict(zip(_PERSON_KEYS, _person_values(p), strict=True))
 
 
 def _group_row(g: Group) -> dict[str, Any]:
@@ -433,11 +441,11 @@ def _group_row(g: Group) -> dict[str, Any]:
 
 def person_fingerprint(p: Person) -> int:
     """Compared with the stored row's (see ``_PeopleSink.fingerprints``)."""
-    return fingerprint(list(_person_row(p).values())[1:])
+    return fingerprint(_person_values(p)[1:])
 
 
 def group_fingerprint(g: Group) -> int:
-    return fingerprint(list(_group_row(g).values())[1:])
+    return fingerprint((g.name, g.member_count, g.kind.value if g.kind else None))
 
 
 class _PeopleSink:
@@ -450,9 +458,10 @@ class _PeopleSink:
         )
         out = {}
         for r in rows:
-            values = list(r)
+            values = tuple(r)
             if values[-1]:  # stored before day names: compare as it would be stored now
-                values[-1] = WorkingHours.model_validate_json(values[-1]).model_dump_json()
+                hours = WorkingHours.model_validate_json(values[-1]).model_dump_json()
+                values = (*values[:-1], hours)
             out[values[0]] = fingerprint(values[1:])
         return out
 
