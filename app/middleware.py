@@ -88,3 +88,37 @@ class ContainErrors:
             if not started:
                 response = JSONResponse({"detail": "internal error"}, status_code=500)
                 await response(scope, receive, send)
+
+
+class JsonTooLarge:
+    """Starlette's body limiter answers 413 in plain text, from outside every
+    other middleware; this outermost wrapper rewrites that one answer into the
+    API's error shape (``{"detail": ...}``, app/api/openapi.py)."""
+
+    BODY = b'{"detail":"the request body is over the limit"}'
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        rewriting = False
+
+        async def json_send(message: Message) -> None:
+            nonlocal rewriting
+            if message["type"] == "http.response.start" and message["status"] == 413:
+                headers = dict(message.get("headers", []))
+                if headers.get(b"content-type", b"").startswith(b"text/plain"):
+                    rewriting = True
+                    headers[b"content-type"] = b"application/json"
+                    headers[b"content-length"] = str(len(self.BODY)).encode()
+                    message = {**message, "headers": list(headers.items())}
+            elif message["type"] == "http.response.body" and rewriting:
+                if message.get("more_body", False):
+                    return  # the plain text's remainder; ours goes in one piece
+                message = {**message, "body": self.BODY}
+            await send(message)
+
+        await self.app(scope, receive, json_send)

@@ -26,8 +26,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.bench_outlook import start  # noqa: E402
-from benchmarks.synthetic import people  # noqa: E402
+from benchmarks.bench_outlook import start
+from benchmarks.synthetic import people
 
 URL = "/v1/admin/schools/stmarys/directory/people?confirm_removals=true"
 HEADER = (
@@ -82,6 +82,12 @@ def wait_live(base: str, address: str) -> float:
             time.sleep(0.2)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (a figure the machine's load does not inflate)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_kb(pid: int, field: str) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(field + ":"):
@@ -105,6 +111,7 @@ def main() -> None:
             time.sleep(1.0)  # let start-up settle
             before = rss_kb(proc.pid, "VmRSS")
             Path(f"/proc/{proc.pid}/clear_refs").write_text("5")  # reset VmHWM
+            cpu0 = cpu_seconds(proc.pid)
             with roster.open("rb") as fh, httpx.Client(base_url=base, timeout=300) as c:
                 t0 = time.perf_counter()
                 res = c.put(
@@ -113,14 +120,17 @@ def main() -> None:
                     headers={"X-API-Key": "etq_demo_admin_key", "Content-Type": "text/csv"},
                 )
                 elapsed = time.perf_counter() - t0
+            cpu_answer = cpu_seconds(proc.pid) - cpu0
             answered_peak = rss_kb(proc.pid, "VmHWM")
             if res.status_code != 200:
                 raise SystemExit(f"HTTP {res.status_code}: {res.text[:300]}")
             live = wait_live(base, first_personal(roster)) - t0
+            cpu_live = cpu_seconds(proc.pid) - cpu0
             peak = rss_kb(proc.pid, "VmHWM")
             diff = res.json()["diff"]
             print(
-                f"roster: {size / 1e6:.1f} MB, {rows:,} rows; database: {args.database_url or 'SQLite'}"
+                f"roster: {size / 1e6:.1f} MB, {rows:,} rows; "
+                f"database: {args.database_url or 'SQLite'}"
             )
             print(
                 f"answered in {elapsed:.1f} s (target < 30 s); live in this instance {live:.1f} s"
@@ -129,6 +139,10 @@ def main() -> None:
                 f"server RSS before {before / 1024:.0f} MB; peak growth until answered "
                 f"{(answered_peak - before) / 1024:.0f} MB, until live "
                 f"{(peak - before) / 1024:.0f} MB (target < 300 MB)"
+            )
+            print(
+                f"server CPU time: {cpu_answer:.1f} s until answered, {cpu_live:.1f} s until live "
+                f"(load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)"
             )
             print(f"diff: added {diff['added']:,}, removed {diff['removed']:,}")
         finally:

@@ -146,12 +146,12 @@ class DryRunOut(BaseModel):
 
 
 class SchoolPublic(BaseModel):
-    slug: str
-    name: str
-    domains: list[str]
-    policy_version: int
-    settings: dict[str, Any]
-    directory: dict[str, int]
+    slug: str = Field(description="The school's slug, as in the URL.")
+    name: str = Field(description="The school's name.")
+    domains: list[str] = Field(description="Sender domains that identify the school.")
+    policy_version: int = Field(description="The current policy version (0: defaults).")
+    settings: dict[str, Any] = Field(description="Identity and integration settings.")
+    directory: dict[str, int] = Field(description="People per kind, and groups.")
 
 
 def _rule_keys_as_codes(doc: Any) -> Any:

@@ -37,7 +37,13 @@ def resolve_tenant(runtime: Runtime, caller_tenant: TenantState | None, sender: 
     if by_domain is None:
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT,
-            detail="sender.email: the address's domain matches no configured school",
+            detail=[
+                {
+                    "loc": ["body", "sender", "email"],
+                    "msg": "the address's domain matches no configured school",
+                    "type": "value_error",
+                }
+            ],
         )
     return by_domain
 
@@ -77,5 +83,8 @@ def outcome(body: OutcomeIn, runtime: RuntimeDep, caller: OptionalCallerDep) -> 
             codes=tuple(body.codes),
         )
     except OutcomeRefused as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=str(exc)) from None
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            detail=[{"loc": ["body", "outcome"], "msg": str(exc), "type": "value_error"}],
+        ) from None
     return {"status": "accepted"}
