@@ -174,7 +174,10 @@ def build(app: FastAPI) -> dict[str, Any]:
                     del responses[code]
             codes = ERRORS.get(op_id, ("422",))
             if op.get("parameters") or op.get("requestBody"):
-                codes = tuple(dict.fromkeys((*codes, "422")))
+                codes = (*codes, "422")
+            if "application/json" in op.get("requestBody", {}).get("content", {}):
+                codes = ("400", *codes)  # a body that is not UTF-8 JSON text
+            codes = tuple(sorted(set(codes)))
             for code in codes:
                 responses[code] = _error_response(code)
             if op_id == "readyz":
