@@ -2,7 +2,7 @@
 violations.
 
 Every operation of the OpenAPI document gets ``ETIQUETTE_FUZZ_EXAMPLES`` generated
-requests (default 50) of data that fits the schema and as many of data that does
+requests (default 25) of data that fits the schema and as many of data that does
 not (wrong types, missing fields, out-of-range numbers, odd strings: NUL bytes
 included), sent with the demo school's admin key to the demo school, through the
 app in-process. Each answer must not be a 5xx, and its status code, content type
@@ -31,7 +31,7 @@ from app.config import Settings
 from app.main import create_app
 from tests.conftest import ADMIN
 
-EXAMPLES = int(os.environ.get("ETIQUETTE_FUZZ_EXAMPLES", "50"))
+EXAMPLES = int(os.environ.get("ETIQUETTE_FUZZ_EXAMPLES", "25"))
 
 
 def no_server_error(ctx: Any, response: schemathesis.Response, case: schemathesis.Case) -> None:
