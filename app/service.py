@@ -124,7 +124,10 @@ def record_outcome(
     if check_id is not None and outcome is Outcome.SENT_ANYWAY:
         action = RECENT.get(check_id, state.id)
         if action is None:
-            action = runtime.store.check_action(state.id, check_id)
+            try:
+                action = runtime.store.check_action(state.id, check_id)
+            except Exception:  # the database is down: outcomes are recorded as reported
+                action = None
         if action == "block":
             raise OutcomeRefused("outcome: sent_anyway is not possible after a block verdict")
     runtime.audit.submit(

@@ -141,3 +141,16 @@ def test_host_header_is_not_reflected(settings: Settings, path: str) -> None:
         res = c.get(path, headers=evil)
         assert res.status_code == 503 and "ETIQUETTE_OUTLOOK_PUBLIC_HOST" in res.text
         assert "evil.example" not in res.text
+
+
+def test_an_outcome_is_recorded_while_the_database_is_down(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runtime = client.app.state.runtime  # type: ignore[attr-defined]
+
+    def down(*_: object) -> None:
+        raise ConnectionError("database down")
+
+    monkeypatch.setattr(runtime.store, "check_action", down)
+    body = {"check_id": "00000000-0000-4000-8000-000000000001", "outcome": "sent_anyway"}
+    assert client.post("/v1/outcome", headers=CHECKER, json=body).status_code == 202

@@ -67,8 +67,8 @@ def test_every_error_response_is_the_one_error_shape(spec: dict[str, Any]) -> No
     ("operation", "codes"),
     [
         ("get_policy_version", {"401", "403", "404", "422"}),
-        ("check_message", {"401", "403", "413", "422"}),
-        ("gmail_addon", {"401", "413", "422", "503"}),
+        ("check_message", {"400", "401", "403", "413", "422"}),
+        ("gmail_addon", {"400", "401", "413", "422", "503"}),
         ("replace_people", {"401", "403", "404", "409", "413", "422"}),
     ],
 )
