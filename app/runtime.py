@@ -155,8 +155,10 @@ class Runtime:
             return self._reload_locked(tenant_id)
 
     def _reload_locked(self, tenant_id: str) -> TenantState:
-        rec = self.store.load(tenant_id)
         old = self._tenants.get(tenant_id)
+        # A policy or key change does not read the directory again (it can be
+        # hundreds of thousands of people): the one held is kept.
+        rec = self.store.load(tenant_id, old.directory.version if old is not None else None)
         directory = (
             old.directory
             if old is not None and old.directory.version == rec.directory_version

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+import sys
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -242,12 +243,17 @@ class TenantRepo:
         return t.directory_version
 
     def people(self) -> list[Person]:
+        # Streamed in batches, and names interned: a 400,000-person roster repeats
+        # its first and last names many times over, and every instance holds it.
         rows = self.session.execute(
             select(*_PERSON_COLUMNS)
             .where(DirectoryPerson.tenant_id == self.tenant_id)
             .order_by(DirectoryPerson.id)
+            .execution_options(yield_per=5000)
         )
         hours: dict[str, WorkingHours] = {}  # the same few patterns recur: parse each once
+        kinds = {k.value: k for k in PersonKind}
+        intern = sys.intern
         out = []
         for pid, kind, first, preferred, middle, last, email, personal, ref, wh in rows:
             if wh and wh not in hours:
@@ -255,14 +261,14 @@ class TenantRepo:
             out.append(
                 Person(
                     id=pid,
-                    first_name=first,
-                    last_name=last,
-                    kind=PersonKind(kind),
+                    first_name=intern(first),
+                    last_name=intern(last),
+                    kind=kinds[kind],
                     email=email,
-                    preferred_name=preferred,
+                    preferred_name=intern(preferred) if preferred else None,
                     personal_emails=tuple(x for x in personal.split(";") if x),
                     mis_ref=ref,
-                    middle_names=middle,
+                    middle_names=intern(middle),
                     working_hours=hours[wh] if wh else None,
                 )
             )
@@ -370,8 +376,11 @@ class TenantRepo:
             "outcomes": {str(o): int(n) for o, n in outcomes},
         }
 
-    def record(self) -> TenantRecord:
+    def record(self, known_directory_version: int | None = None) -> TenantRecord:
+        """Everything about the school; people and groups are left out (empty)
+        when the directory is still at ``known_directory_version``."""
         t = self._tenant()
+        same = t.directory_version == known_directory_version
         return TenantRecord(
             id=t.id,
             slug=t.slug,
@@ -381,8 +390,8 @@ class TenantRepo:
             settings=TenantSettings.model_validate_json(t.settings_json),
             domains=tuple(self.domains()),
             policy=self.policy(),
-            people=tuple(self.people()),
-            groups=tuple(self.groups()),
+            people=() if same else tuple(self.people()),
+            groups=() if same else tuple(self.groups()),
             keys=self.keys(),
         )
 
@@ -576,9 +585,9 @@ class Store:
         with self.db.session() as s:
             return {i: r for i, r in s.execute(select(Tenant.id, Tenant.revision)).all()}
 
-    def load(self, tenant_id: str) -> TenantRecord:
+    def load(self, tenant_id: str, known_directory_version: int | None = None) -> TenantRecord:
         with self.db.session() as s:
-            return TenantRepo(s, tenant_id).record()
+            return TenantRepo(s, tenant_id).record(known_directory_version)
 
     def check_action(self, tenant_id: str, check_id: str) -> str | None:
         """The action a check of this school answered, if its audit row is written."""
