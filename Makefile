@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest js-test bench clean
+.PHONY: demo test lint typecheck pytest js-test bench clean audit
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -20,6 +20,10 @@ demo: $(STAMP)
 ## Lint, type-check and run every test (Python, JavaScript, browser).
 test: $(STAMP)
 	bash scripts/test.sh
+
+## Release step (needs the network): audit dependencies for known vulnerabilities.
+audit: $(STAMP)
+	$(BIN)/python scripts/audit_deps.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_engine.py

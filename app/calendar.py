@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import holidays
 
+from app.domain import Weekday
 from app.policy import Nation, Policy, WorkingHours
 
 # The longest stretch of non-working days we search through: a summer
@@ -27,7 +28,8 @@ _SEARCH_DAYS = 400
 class Reason(StrEnum):
     EVENING = "evening"  # after the end of the working day
     EARLY = "early_morning"  # before the start of the working day
-    WEEKEND = "weekend"  # not one of the working days
+    WEEKEND = "weekend"  # a Saturday or Sunday that is not a working day
+    DAY_OFF = "day_off"  # a weekday that is not one of the working days (a part-timer's)
     BANK_HOLIDAY = "bank_holiday"
     SCHOOL_HOLIDAY = "school_holiday"
 
@@ -59,7 +61,8 @@ def _school_holiday(day: date, policy: Policy) -> str | None:
 
 def _day_off(day: date, policy: Policy, hours: WorkingHours) -> tuple[Reason, str] | None:
     if day.weekday() not in hours.days:
-        return Reason.WEEKEND, day.strftime("%A")
+        reason = Reason.WEEKEND if day.weekday() >= Weekday.SATURDAY else Reason.DAY_OFF
+        return reason, day.strftime("%A")
     name = bank_holiday(day, policy.bank_holidays)
     if name:
         return Reason.BANK_HOLIDAY, name

@@ -57,6 +57,13 @@ class Settings(BaseSettings):
         description="Origins allowed to call the API from a browser: the add-in's origin.",
     )
     max_body_bytes: int = Field(default=1_000_000, ge=10_000, description="Request body limit.")
+    directory_max_removed_share: float = Field(
+        default=0.10,
+        ge=0.0,
+        le=1.0,
+        description="A roster or groups replacement that removes more than this share of the "
+        "entries needs ?confirm_removals=true (app/directory/changes.py).",
+    )
     log_level: str = Field(default="INFO")
     # Operations (issue 14): logs, metrics, retention, migrations.
     log_format: Literal["text", "json"] = Field(

@@ -14,14 +14,15 @@ from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 
-from app.api import admin, check, health, lifecycle, rules
+from app.api import admin, check, health, lifecycle, openapi, rules
 from app.audit import AuditSink
 from app.config import Settings, get_settings
 from app.http import make_client
 from app.integrations.gmail import routes as gmail_routes
 from app.integrations.outlook import routes as outlook_routes
-from app.middleware import ContainErrors, SecurityHeaders
+from app.middleware import ContainErrors, JsonTooLarge, SecurityHeaders
 from app.observability import metrics
 from app.observability import routes as metrics_routes
 from app.observability.middleware import RequestContext
@@ -82,7 +83,8 @@ def create_app(
                 audit.spool_remaining()
                 db.dispose()
 
-    app = FastAPI(
+    # Swagger UI and ReDoc from assets packaged with fastapi-offline: no CDN.
+    app = FastAPIOffline(
         title="Etiquette",
         version="1.0.0",
         summary="Checks a school email against the school's own policy before it is sent.",
@@ -92,6 +94,9 @@ def create_app(
         max_body_size=settings.max_body_bytes,
     )
     app.state.settings = settings
+    openapi.install(app)  # one error shape, documented per operation
+    build_stack = app.build_middleware_stack
+    app.build_middleware_stack = lambda: JsonTooLarge(build_stack())  # type: ignore[method-assign]
 
     # Inner to outer: contain errors, then add headers (500s get them too), then CORS.
     app.add_middleware(ContainErrors)

@@ -27,6 +27,7 @@ from pydantic import (
     PlainValidator,
     SerializationInfo,
     WithJsonSchema,
+    field_serializer,
     field_validator,
     model_validator,
 )
@@ -83,7 +84,8 @@ class WorkingHours(_Strict):
             Weekday.THURSDAY,
             Weekday.FRIDAY,
         ),
-        description="Working days, 0 = Monday ... 6 = Sunday.",
+        description="Working days by name (monday ... sunday); numbers 0 = Monday ... "
+        "6 = Sunday are accepted too. Always answered as names.",
         min_length=1,
     )
     start: time = Field(default=time(7, 30), description="Start of the working day (school time).")
@@ -104,6 +106,11 @@ class WorkingHours(_Strict):
                     out.append(d)
             return tuple(sorted(set(out)))
         return v
+
+    @field_serializer("days", when_used="json")
+    def _days_as_names(self, days: tuple[Weekday, ...]) -> list[str]:
+        # Names round-trip: a policy file that says "monday" reads back "monday".
+        return [Weekday(d).name.lower() for d in days]
 
     @model_validator(mode="after")
     def _ordered(self) -> WorkingHours:

@@ -26,7 +26,7 @@ from app.domain import email_domain
 from app.observability import metrics
 from app.policy import Policy
 from app.store import Store
-from app.store.repository import TenantRecord, hash_key, load_record
+from app.store.repository import TenantRecord, hash_key
 from app.tenants import TenantSettings
 
 log = logging.getLogger("etiquette.runtime")
@@ -184,9 +184,9 @@ class Runtime:
 
     def _reload_locked(self, tenant_id: str) -> TenantState:
         old = self._tenants.get(tenant_id)
-        rec = load_record(
-            self.store, tenant_id, cached_directory=old.directory.version if old else None
-        )
+        # A policy or key change does not read the directory again (it can be
+        # hundreds of thousands of people): the one held is kept.
+        rec = self.store.load(tenant_id, old.directory.version if old is not None else None)
         directory = (
             old.directory
             if old is not None and old.directory.version == rec.directory_version

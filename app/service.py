@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -39,6 +41,36 @@ class Purpose(StrEnum):
     BACKGROUND = "background"
 
 
+class RecentActions:
+    """The action of each of the last ``size`` checks this instance answered,
+    so an outcome can be checked against its verdict without a database read
+    (the audit row may still be in the write-behind queue). Bounded: the
+    oldest are forgotten first."""
+
+    def __init__(self, size: int = 100_000) -> None:
+        self._size = size
+        self._items: OrderedDict[str, tuple[str, str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def add(self, check_id: str, tenant_id: str, action: str) -> None:
+        with self._lock:
+            self._items[check_id] = (tenant_id, action)
+            if len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+    def get(self, check_id: str, tenant_id: str) -> str | None:
+        with self._lock:
+            hit = self._items.get(check_id)
+        return hit[1] if hit and hit[0] == tenant_id else None
+
+
+RECENT = RecentActions()
+
+
+class OutcomeRefused(ValueError):
+    """The outcome contradicts the check's verdict (``sent_anyway`` after a block)."""
+
+
 @dataclass(frozen=True, slots=True)
 class CheckResult:
     verdict: Verdict
@@ -55,6 +87,7 @@ def run_check(
     verdict = replace(verdict, duration_ms=round(elapsed, 3))
     metrics.observe_check(message.host.value, purpose.value, verdict, elapsed / 1000.0)
     check_id = str(uuid.uuid4())
+    RECENT.add(check_id, state.id, verdict.action.value)
     runtime.audit.submit(
         {
             "event_id": check_id,
@@ -86,6 +119,20 @@ def record_outcome(
     codes: tuple[str, ...] = (),
 ) -> None:
     metrics.observe_outcome(host, outcome.value)
+    """Queue an outcome event. A block cannot be sent anyway: the add-ins offer no
+    such button, so ``sent_anyway`` for a check whose verdict was ``block`` is
+    refused. The verdict is looked up in this instance's memory of recent checks,
+    then in the audit trail; an outcome for a check neither knows (another
+    instance's, not yet written) is recorded as reported."""
+    if check_id is not None and outcome is Outcome.SENT_ANYWAY:
+        action = RECENT.get(check_id, state.id)
+        if action is None:
+            try:
+                action = runtime.store.check_action(state.id, check_id)
+            except Exception:  # the database is down: outcomes are recorded as reported
+                action = None
+        if action == "block":
+            raise OutcomeRefused("outcome: sent_anyway is not possible after a block verdict")
     runtime.audit.submit(
         {
             "tenant_id": state.id,

@@ -16,5 +16,9 @@ from app.integrations.outlook.settings import OutlookTenantSettings
 class TenantSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    outlook: OutlookTenantSettings = Field(default_factory=OutlookTenantSettings)
-    gmail: GmailTenantSettings = Field(default_factory=GmailTenantSettings)
+    outlook: OutlookTenantSettings = Field(
+        default_factory=OutlookTenantSettings, description="Outlook: Entra ID tenant, Graph."
+    )
+    gmail: GmailTenantSettings = Field(
+        default_factory=GmailTenantSettings, description="Gmail: Google domain, add-on deployment."
+    )

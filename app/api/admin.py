@@ -8,72 +8,187 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
+import tempfile
 from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any
+from typing import IO, Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, HTTPException, Query, Request, status
-from pydantic import BaseModel, Field, ValidationError
+from fastapi import APIRouter, BackgroundTasks, Body, HTTPException, Path, Query, Request, status
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.api.deps import AdminDep, RuntimeDep, TenantRepoDep
+from app.api.merge_patch import merge_patch
 from app.api.schemas import CheckRequest, CheckResponse
-from app.directory.csv_roster import RosterError, parse_groups, parse_people
+from app.directory.changes import EmptyDirectory, RemovalsNeedConfirmation, replace_checked
+from app.directory.csv_roster import MAX_PROBLEMS, RosterError, iter_groups, iter_people
 from app.engine import evaluate
+from app.integrations.gmail.settings import GmailTenantSettings
+from app.integrations.outlook.settings import OutlookTenantSettings
 from app.policy import Policy
 from app.runtime import Runtime
 from app.schools import DomainError
-from app.store.repository import Conflict, NotFound, PolicyVersionInfo
+from app.store.repository import (
+    Conflict,
+    NotFound,
+    PolicyVersionInfo,
+    group_fingerprint,
+    person_fingerprint,
+)
 from app.tenants import TenantSettings
 
 router = APIRouter(prefix="/v1/admin/schools/{school}", tags=["admin"])
 
 MAX_UPLOAD_BYTES = 50_000_000
+MAX_INT32 = 2**31 - 1  # PostgreSQL's integer
 
 
 class PolicyPublic(BaseModel):
-    version: int
+    version: int = Field(description="The policy version (0: none set, the defaults).")
     policy: dict[str, Any] = Field(description="The whole policy, defaults filled in.")
     set_by_school: dict[str, Any] = Field(description="Only what the school set.")
 
 
+_COMMENT = Field(
+    default="",
+    max_length=500,
+    pattern=r"^[^\x00]*$",
+    description="Why the policy changed, kept with the version (no NUL bytes).",
+)
+
+
 class PolicyUpdate(BaseModel):
-    policy: dict[str, Any]
-    comment: str = Field(default="", max_length=500)
+    """``PUT /policy``: the whole policy; what it leaves out goes back to the defaults."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "policy": {
+                        "internal_domains": ["oakfield.sch.uk"],
+                        "pupil_domains": ["pupils.oakfield.sch.uk"],
+                        "rules": {"REC003": {"severity": "block"}},
+                    },
+                    "comment": "parents' addresses: block",
+                }
+            ]
+        }
+    )
+
+    policy: dict[str, Any] = Field(
+        description="The whole policy as the school sets it (README, 'The policy file')."
+    )
+    comment: str = _COMMENT
+
+
+class PolicyPatch(BaseModel):
+    """``PATCH /policy``: change part of the policy."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"policy": {"rules": {"REC003": {"severity": "block"}}}, "comment": "REC003"},
+                {"policy": {"school_holidays": None}, "comment": "holidays back to none"},
+            ]
+        }
+    )
+
+    policy: dict[str, Any] = Field(
+        description="A JSON Merge Patch (RFC 7386) applied to the policy as the school set it "
+        "(set_by_school): members replace, null removes (back to the default), objects merge."
+    )
+    comment: str = _COMMENT
 
 
 class PolicyVersionPublic(BaseModel):
-    version: int
-    created_at: datetime
-    created_by: str
-    comment: str
+    version: int = Field(description="The policy version (1, 2, ...).")
+    created_at: datetime = Field(description="When it was stored.")
+    created_by: str = Field(description="Which key stored it (its label).")
+    comment: str = Field(description="The comment given with the change.")
+
+
+class PolicyChange(PolicyVersionPublic):
+    changed: bool = Field(
+        description="False when the policy was already exactly this: no new version is made."
+    )
 
 
 class DryRunIn(BaseModel):
-    message: CheckRequest
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "message": {
+                        "sender": {"email": "s.jones@stmarys.sch.uk"},
+                        "to": [{"email": "parent1@gmail.com"}, {"email": "parent2@gmail.com"}],
+                        "subject": "Year 9 trip",
+                    },
+                    "policy": {"rules": {"REC003": "block"}},
+                }
+            ]
+        }
+    )
+
+    message: CheckRequest = Field(description="A draft, as POST /v1/check takes it.")
     policy: dict[str, Any] | None = Field(
-        default=None, description="A draft policy to try; the current policy when absent."
+        default=None,
+        description="The draft: a JSON Merge Patch over the current policy (mode merge, the "
+        "default) or a whole policy (mode replace). Absent: the current policy.",
+    )
+    mode: Literal["merge", "replace"] = Field(
+        default="merge",
+        description="merge: apply the draft over the current policy, as PATCH /policy would; "
+        "replace: the draft is the whole policy, as PUT /policy would store it.",
     )
 
 
 class DryRunOut(BaseModel):
-    draft: CheckResponse
-    current: CheckResponse
-
-
-class DirectoryPublic(BaseModel):
-    directory_version: int
-    counts: dict[str, int]
+    draft: CheckResponse = Field(description="The verdict under the draft.")
+    current: CheckResponse = Field(description="The verdict under the current policy.")
 
 
 class SchoolPublic(BaseModel):
-    slug: str
-    name: str
-    domains: list[str]
-    policy_version: int
-    settings: dict[str, Any]
-    directory: dict[str, int]
+    slug: str = Field(description="The school's slug, as in the URL.")
+    name: str = Field(description="The school's name.")
+    domains: list[str] = Field(description="Sender domains that identify the school.")
+    policy_version: int = Field(description="The current policy version (0: defaults).")
+    settings: dict[str, Any] = Field(description="Identity and integration settings.")
+    directory: dict[str, int] = Field(description="People per kind, and groups.")
+
+
+def _rule_keys_as_codes(doc: Any) -> Any:
+    """``large-audience`` -> ``REC001`` in a policy's ``rules``, so a patch by
+    name merges into the stored settings (kept by code) instead of clashing."""
+    from app.rules.registry import rule_for
+
+    if not isinstance(doc, dict) or not isinstance(doc.get("rules"), dict):
+        return doc
+    rules = {}
+    for key, value in doc["rules"].items():
+        rule = rule_for(str(key))
+        rules[rule.code if rule else key] = value
+    return {**doc, "rules": rules}
+
+
+def _nul_at(value: Any, loc: list[str | int]) -> list[str | int] | None:
+    """Where a NUL byte is in a JSON document (PostgreSQL text cannot hold one)."""
+    if isinstance(value, str):
+        return loc if "\x00" in value else None
+    if isinstance(value, dict | list):
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for k, v in items:
+            if "\x00" in str(k):
+                return [*loc, "<key>"]
+            if (hit := _nul_at(v, [*loc, k])) is not None:
+                return hit
+    return None
 
 
 def _validate_policy(data: dict[str, Any]) -> Policy:
+    if (where := _nul_at(data, ["body", "policy"])) is not None:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            detail=[{"loc": where, "msg": "a NUL byte is not allowed", "type": "value_error"}],
+        )
     try:
         return Policy.model_validate(data)
     except ValidationError as exc:
@@ -113,26 +228,49 @@ def get_policy(repo: TenantRepoDep) -> PolicyPublic:
     )
 
 
-@router.put("/policy", operation_id="replace_policy", response_model=PolicyVersionPublic)
-async def replace_policy(
-    body: PolicyUpdate, admin: AdminDep, repo: TenantRepoDep, runtime: RuntimeDep
-) -> PolicyVersionPublic:
-    """Validate and store a new version of the whole policy (who and when are kept)."""
-    policy = _validate_policy(body.policy)
-
-    def write() -> PolicyVersionInfo:
-        repo.put_policy(policy, by=admin.label, comment=body.comment)
+async def _store_policy(
+    policy: Policy, comment: str, admin: AdminDep, repo: TenantRepoDep, runtime: RuntimeDep
+) -> PolicyChange:
+    def write() -> tuple[PolicyVersionInfo, bool]:
+        changed = repo.put_policy(policy, by=admin.label, comment=comment) is not None
         repo.session.commit()
-        return repo.policy_versions(limit=1)[0]
+        return repo.policy_versions(limit=1)[0], changed
 
-    info = await asyncio.to_thread(write)
-    await _reload(runtime, admin.tenant.id)
-    return PolicyVersionPublic(
+    info, changed = await asyncio.to_thread(write)
+    if changed:
+        await _reload(runtime, admin.tenant.id)
+    return PolicyChange(
         version=info.version,
         created_at=info.created_at,
         created_by=info.created_by,
         comment=info.comment,
+        changed=changed,
     )
+
+
+@router.put("/policy", operation_id="replace_policy", response_model=PolicyChange)
+async def replace_policy(
+    body: PolicyUpdate, admin: AdminDep, repo: TenantRepoDep, runtime: RuntimeDep
+) -> PolicyChange:
+    """Replace the whole policy: what the body leaves out goes back to its default.
+
+    Validated, then stored as a new version (who, when and the comment are
+    kept). Putting back the policy as it is makes no new version
+    (``changed: false``)."""
+    policy = _validate_policy(body.policy)
+    return await _store_policy(policy, body.comment, admin, repo, runtime)
+
+
+@router.patch("/policy", operation_id="patch_policy", response_model=PolicyChange)
+async def patch_policy(
+    body: PolicyPatch, admin: AdminDep, repo: TenantRepoDep, runtime: RuntimeDep
+) -> PolicyChange:
+    """Change part of the policy: ``policy`` is a JSON Merge Patch (RFC 7386) over
+    the policy as the school set it. Stored as a new version unless nothing changed."""
+    current = repo.policy().content_dict()
+    merged = merge_patch(current, _rule_keys_as_codes(body.policy))
+    policy = _validate_policy(merged)
+    return await _store_policy(policy, body.comment, admin, repo, runtime)
 
 
 @router.get(
@@ -154,7 +292,10 @@ def list_policy_versions(
 @router.get(
     "/policy/versions/{version}", operation_id="get_policy_version", response_model=PolicyPublic
 )
-def get_policy_version(version: int, repo: TenantRepoDep) -> PolicyPublic:
+def get_policy_version(
+    version: Annotated[int, Path(ge=1, le=MAX_INT32, description="A policy version.")],
+    repo: TenantRepoDep,
+) -> PolicyPublic:
     try:
         p = repo.policy(version)
     except NotFound as exc:
@@ -166,9 +307,18 @@ def get_policy_version(version: int, repo: TenantRepoDep) -> PolicyPublic:
 
 @router.post("/policy/dry-run", operation_id="dry_run_policy", response_model=DryRunOut)
 def dry_run(body: DryRunIn, admin: AdminDep) -> DryRunOut:
-    """Evaluate a message under a draft policy and under the current one. Nothing is stored."""
+    """Evaluate a message under a draft policy and under the current one. Nothing is stored.
+
+    The draft applies over the current policy (a merge patch, as PATCH /policy)
+    unless ``mode`` is ``replace``."""
     current = admin.tenant.policy
-    draft = _validate_policy(body.policy) if body.policy is not None else current
+    if body.policy is None:
+        draft = current
+    elif body.mode == "replace":
+        draft = _validate_policy(body.policy)
+    else:
+        merged = merge_patch(current.content_dict(), _rule_keys_as_codes(body.policy))
+        draft = _validate_policy(merged)
     message = body.message.to_message(datetime.now(UTC))
     directory = admin.tenant.directory
     out = {}
@@ -178,20 +328,72 @@ def dry_run(body: DryRunIn, admin: AdminDep) -> DryRunOut:
     return DryRunOut(**out)
 
 
-async def _read_csv(request: Request) -> str:
-    # The size limit is the route's max_body_size (streamed; 413 past it).
-    raw = await request.body()
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT, detail="the CSV must be UTF-8"
-        ) from None
-
-
 _CSV_BODY = {
-    "requestBody": {"content": {"text/csv": {"schema": {"type": "string"}}}, "required": True}
+    "requestBody": {
+        "content": {
+            "text/csv": {
+                "schema": {"type": "string", "description": "UTF-8 CSV, header row first."},
+                "example": "id,kind,first_name,last_name,email\n"
+                "P0001,pupil,Amir,Khan,amir.khan@pupils.oakfield.sch.uk\n",
+            }
+        },
+        "required": True,
+    }
 }
+
+
+class DirectoryDiffPublic(BaseModel):
+    before: int = Field(description="Entries before the upload.")
+    after: int = Field(description="Entries after it.")
+    added: int = Field(description="Entries whose id (people) or address (groups) is new.")
+    changed: int = Field(description="Entries kept whose values changed.")
+    removed: int = Field(description="Entries no longer in the upload.")
+    unchanged: int = Field(description="Entries kept as they were.")
+    added_ids: list[str] = Field(description="The first 100 added ids, in file order.")
+    changed_ids: list[str] = Field(description="The first 100 changed ids, in file order.")
+    removed_ids: list[str] = Field(description="The first 100 removed ids, sorted.")
+    ids_truncated: bool = Field(description="True when a list holds only the first 100.")
+
+
+class DirectoryPublic(BaseModel):
+    directory_version: int = Field(description="Moves on with every directory change.")
+    counts: dict[str, int] = Field(description="People per kind, and groups.")
+    diff: DirectoryDiffPublic = Field(description="What this upload changed.")
+
+
+ConfirmRemovals = Annotated[
+    bool,
+    Query(
+        description="Go ahead although the upload removes more than the allowed share of the "
+        "entries (ETIQUETTE_DIRECTORY_MAX_REMOVED_SHARE, default 10%)."
+    ),
+]
+
+
+async def _spool(request: Request, spool: IO[bytes]) -> None:
+    """Stream the body to a temporary file: a 40 MB roster is never held whole.
+    (The size limit is the route's max_body_size: 413 past it, as it streams.)"""
+    async for chunk in request.stream():
+        spool.write(chunk)
+    spool.seek(0)
+
+
+def _roster_422(exc: RosterError) -> HTTPException:
+    return HTTPException(
+        status.HTTP_422_UNPROCESSABLE_CONTENT,
+        detail=[
+            {
+                "loc": [
+                    "body",
+                    *([p.row] if p.row is not None else []),
+                    *([p.column] if p.column else []),
+                ],
+                "msg": str(p),
+                "type": "csv",
+            }
+            for p in exc.items[:MAX_PROBLEMS]
+        ],
+    )
 
 
 async def _replace_directory(
@@ -199,25 +401,88 @@ async def _replace_directory(
     admin: AdminDep,
     repo: TenantRepoDep,
     runtime: RuntimeDep,
+    background: BackgroundTasks,
     *,
     people: bool,
+    confirm_removals: bool,
 ) -> DirectoryPublic:
-    text = await _read_csv(request)
-    try:
-        rows: list[Any] = await asyncio.to_thread(parse_people if people else parse_groups, text)
-    except RosterError as exc:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT, detail=exc.problems[:50]
-        ) from None
+    share = runtime.settings.directory_max_removed_share
 
-    def write() -> DirectoryPublic:
-        version = repo.replace_directory(rows if people else None, None if people else rows)
-        repo.session.commit()
-        return DirectoryPublic(directory_version=version, counts=repo.directory_counts())
+    def write(spool: IO[bytes]) -> DirectoryPublic:
+        lines = io.TextIOWrapper(spool, encoding="utf-8-sig", newline="")
+        try:
+            if people:
+                diff = replace_checked(
+                    repo.people_sink(),
+                    iter_people(lines),
+                    lambda p: p.id,
+                    person_fingerprint,
+                    what="people",
+                    max_removed_share=share,
+                    confirm_removals=confirm_removals,
+                )
+            else:
+                diff = replace_checked(
+                    repo.groups_sink(),
+                    iter_groups(lines),
+                    lambda g: g.email,
+                    group_fingerprint,
+                    what="groups",
+                    max_removed_share=share,
+                    confirm_removals=confirm_removals,
+                    allow_empty=True,
+                )
+            version = repo.directory_replaced()
+            repo.session.commit()
+        except BaseException:
+            repo.session.rollback()
+            raise
+        finally:
+            lines.detach()
+        return DirectoryPublic(
+            directory_version=version,
+            counts=repo.directory_counts(),
+            diff=DirectoryDiffPublic(
+                before=diff.before,
+                after=diff.after,
+                added=diff.added,
+                changed=diff.changed,
+                removed=diff.removed,
+                unchanged=diff.unchanged,
+                added_ids=list(diff.added_ids),
+                changed_ids=list(diff.changed_ids),
+                removed_ids=list(diff.removed_ids),
+                ids_truncated=diff.ids_truncated,
+            ),
+        )
 
-    out = await asyncio.to_thread(write)
-    await _reload(runtime, admin.tenant.id)
+    with tempfile.TemporaryFile() as spool:
+        await _spool(request, spool)
+        try:
+            out = await asyncio.to_thread(write, spool)
+        except RosterError as exc:
+            raise _roster_422(exc) from None
+        except EmptyDirectory as exc:
+            raise HTTPException(
+                status.HTTP_422_UNPROCESSABLE_CONTENT,
+                detail=[{"loc": ["body"], "msg": str(exc), "type": "empty_directory"}],
+            ) from None
+        except RemovalsNeedConfirmation as exc:
+            raise HTTPException(status.HTTP_409_CONFLICT, detail=str(exc)) from None
+    # The answer goes first: rebuilding a 400,000-person directory (name index
+    # included) takes longer than the upload. The change is stored already; this
+    # instance has it live when the rebuild ends, others at their next poll.
+    background.add_task(_reload, runtime, admin.tenant.id)
     return out
+
+
+_UPLOAD_DOC = """
+
+Streamed (up to 50 MB), checked row by row, and stored only if every row is
+good. Answers with what changed (added, changed, removed: counts and the first
+100 ids of each). Refused, with nothing changed, when it holds no people (422)
+or removes more than the allowed share of the entries (default 10%) without
+``?confirm_removals=true`` (409)."""
 
 
 @router.put(
@@ -226,12 +491,25 @@ async def _replace_directory(
     response_model=DirectoryPublic,
     openapi_extra=_CSV_BODY,
     max_body_size=MAX_UPLOAD_BYTES,
+    description="Replace the roster with an MIS CSV export (columns in the README)." + _UPLOAD_DOC,
 )
 async def replace_people(
-    request: Request, admin: AdminDep, repo: TenantRepoDep, runtime: RuntimeDep
+    request: Request,
+    admin: AdminDep,
+    repo: TenantRepoDep,
+    runtime: RuntimeDep,
+    background: BackgroundTasks,
+    confirm_removals: ConfirmRemovals = False,
 ) -> DirectoryPublic:
-    """Replace the roster with an MIS CSV export (columns in the README)."""
-    return await _replace_directory(request, admin, repo, runtime, people=True)
+    return await _replace_directory(
+        request,
+        admin,
+        repo,
+        runtime,
+        background,
+        people=True,
+        confirm_removals=confirm_removals,
+    )
 
 
 @router.put(
@@ -240,22 +518,55 @@ async def replace_people(
     response_model=DirectoryPublic,
     openapi_extra=_CSV_BODY,
     max_body_size=MAX_UPLOAD_BYTES,
+    description="Replace the distribution lists / groups and their sizes (CSV: email, name, "
+    "member_count, kind)." + _UPLOAD_DOC.replace("holds no people (422) or ", ""),
 )
 async def replace_groups(
-    request: Request, admin: AdminDep, repo: TenantRepoDep, runtime: RuntimeDep
+    request: Request,
+    admin: AdminDep,
+    repo: TenantRepoDep,
+    runtime: RuntimeDep,
+    background: BackgroundTasks,
+    confirm_removals: ConfirmRemovals = False,
 ) -> DirectoryPublic:
-    """Replace the distribution lists / groups and their sizes (CSV)."""
-    return await _replace_directory(request, admin, repo, runtime, people=False)
+    return await _replace_directory(
+        request,
+        admin,
+        repo,
+        runtime,
+        background,
+        people=False,
+        confirm_removals=confirm_removals,
+    )
 
 
-@router.put("/settings", operation_id="replace_settings")
-async def replace_settings(
-    body: TenantSettings, admin: AdminDep, repo: TenantRepoDep, runtime: RuntimeDep
+class SettingsReplace(TenantSettings):
+    """``PUT /settings``: every section, as it is to be (a full replace)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "outlook": {"entra_tenant_id": "72f988bf-86f1-41af-91ab-2d7cd011db47"},
+                    "gmail": {"google_domain": "oakfield.sch.uk"},
+                }
+            ]
+        }
+    )
+
+    outlook: OutlookTenantSettings = Field(
+        description="Outlook: Entra ID tenant, Graph. Required: PUT replaces every section."
+    )
+    gmail: GmailTenantSettings = Field(
+        description="Gmail: Google domain, add-on deployment. Required: PUT replaces every section."
+    )
+
+
+async def _store_settings(
+    settings: TenantSettings, admin: AdminDep, repo: TenantRepoDep, runtime: RuntimeDep
 ) -> dict[str, Any]:
-    """Identity and integration settings (Entra tenant id, Google domain, ...)."""
-
     def write() -> None:
-        repo.update_settings(body)
+        repo.update_settings(settings)
         repo.session.commit()
 
     try:
@@ -263,7 +574,53 @@ async def replace_settings(
     except Conflict as exc:
         raise HTTPException(status.HTTP_409_CONFLICT, detail=str(exc)) from None
     await _reload(runtime, admin.tenant.id)
-    return body.model_dump(mode="json")
+    return settings.model_dump(mode="json")
+
+
+@router.get("/settings", operation_id="get_settings", response_model=TenantSettings)
+def get_settings(repo: TenantRepoDep) -> dict[str, Any]:
+    """Identity and integration settings, every field (defaults included)."""
+    return repo.settings().model_dump(mode="json")
+
+
+@router.put("/settings", operation_id="replace_settings", response_model=TenantSettings)
+async def replace_settings(
+    body: SettingsReplace, admin: AdminDep, repo: TenantRepoDep, runtime: RuntimeDep
+) -> dict[str, Any]:
+    """Replace the identity and integration settings (Entra tenant id, Google domain,
+    ...). A full replace: both ``outlook`` and ``gmail`` are required, and a field left
+    out of a section goes back to its default. To change one field, use PATCH."""
+    settings = TenantSettings(outlook=body.outlook, gmail=body.gmail)
+    return await _store_settings(settings, admin, repo, runtime)
+
+
+@router.patch("/settings", operation_id="patch_settings", response_model=TenantSettings)
+async def patch_settings(
+    patch: Annotated[
+        dict[str, Any],
+        Body(
+            description="A JSON Merge Patch (RFC 7386) over the current settings: members "
+            "replace, null removes (back to the default), objects merge.",
+            examples=[{"gmail": {"read_drafts": True}}, {"outlook": {"entra_tenant_id": None}}],
+        ),
+    ],
+    admin: AdminDep,
+    repo: TenantRepoDep,
+    runtime: RuntimeDep,
+) -> dict[str, Any]:
+    """Change part of the settings; the rest is kept as it is."""
+    current = repo.settings().model_dump(mode="json", exclude_defaults=True)
+    try:
+        settings = TenantSettings.model_validate(merge_patch(current, patch))
+    except ValidationError as exc:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            detail=[
+                {"loc": ["body", *e["loc"]], "msg": e["msg"], "type": e["type"]}
+                for e in exc.errors(include_url=False, include_input=False)
+            ],
+        ) from None
+    return await _store_settings(settings, admin, repo, runtime)
 
 
 @router.put("/domains", operation_id="replace_domains")

@@ -13,7 +13,7 @@ from app.api.schemas import CheckRequest, CheckResponse, OutcomeIn
 from app.domain import email_domain
 from app.integrations.outlook.state import outlook_state
 from app.runtime import Runtime, TenantState
-from app.service import Outcome, Purpose, record_outcome, run_check
+from app.service import Outcome, OutcomeRefused, Purpose, record_outcome, run_check
 
 router = APIRouter(prefix="/v1", tags=["check"])
 
@@ -37,7 +37,13 @@ def resolve_tenant(runtime: Runtime, caller_tenant: TenantState | None, sender: 
     if by_domain is None:
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT,
-            detail=f"sender.email: domain {email_domain(sender)!r} matches no configured school",
+            detail=[
+                {
+                    "loc": ["body", "sender", "email"],
+                    "msg": "the address's domain matches no configured school",
+                    "type": "value_error",
+                }
+            ],
         )
     return by_domain
 
@@ -67,13 +73,19 @@ def outcome(body: OutcomeIn, runtime: RuntimeDep, caller: OptionalCallerDep) -> 
     """Record what the user did after a check (sent anyway, fixed, cancelled)."""
     if caller is None:
         raise unauthorized("an API key is required")
-    for _ in range(body.count):
-        record_outcome(
-            runtime,
-            caller.tenant,
-            str(body.check_id) if body.check_id else None,
-            Outcome(body.outcome),
-            host=body.host,
-            codes=tuple(body.codes),
-        )
+    try:
+        for _ in range(body.count):
+            record_outcome(
+                runtime,
+                caller.tenant,
+                str(body.check_id) if body.check_id else None,
+                Outcome(body.outcome),
+                host=body.host,
+                codes=tuple(body.codes),
+            )
+    except OutcomeRefused as exc:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            detail=[{"loc": ["body", "outcome"], "msg": str(exc), "type": "value_error"}],
+        ) from None
     return {"status": "accepted"}

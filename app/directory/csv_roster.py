@@ -29,8 +29,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import ValidationError
 
@@ -40,18 +41,50 @@ from app.policy import WorkingHours
 
 PEOPLE_REQUIRED = ("id", "kind", "first_name", "last_name")
 MAX_ROWS = 500_000
+MAX_PROBLEMS = 50  # reading stops here: enough to fix the export, not a wall of text
+
+
+class Problem(NamedTuple):
+    """One bad row (``row`` 1 is the header; ``None`` for the file as a whole)."""
+
+    row: int | None
+    column: str | None
+    text: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.text}" if self.row is not None else self.text
 
 
 class RosterError(ValueError):
-    """A CSV problem, with every bad row named (up to 20)."""
+    """A CSV problem, with every bad row named (up to :data:`MAX_PROBLEMS`)."""
 
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        more = f" (and {len(problems) - 20} more)" if len(problems) > 20 else ""
-        super().__init__("; ".join(problems[:20]) + more)
+    def __init__(self, problems: list[Problem] | list[str]) -> None:
+        self.items = [p if isinstance(p, Problem) else Problem(None, None, p) for p in problems]
+        self.problems = [str(p) for p in self.items]
+        more = f" (and {len(self.problems) - 20} more)" if len(self.problems) > 20 else ""
+        super().__init__("; ".join(self.problems[:20]) + more)
 
 
-def _address(value: str, row: int, column: str, problems: list[str]) -> str | None:
+class _Rows:
+    """Problems found so far, and the rule that a bad row is skipped."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, row: int, column: str | None, text: str) -> None:
+        self.problems.append(Problem(row, column, text))
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise RosterError(self.problems)
+
+    def failed(self, n: int) -> bool:
+        return bool(self.problems) and self.problems[-1].row == n
+
+    def finish(self) -> None:
+        if self.problems:
+            raise RosterError(self.problems)
+
+
+def _address(value: str, row: int, column: str, bad: _Rows) -> str | None:
     from app.api.schemas import check_address
 
     value = value.strip()
@@ -60,36 +93,61 @@ def _address(value: str, row: int, column: str, problems: list[str]) -> str | No
     try:
         return check_address(value)
     except ValueError as exc:
-        problems.append(f"row {row}: {column}: {exc}")
+        bad.add(row, column, f"{column}: {exc}")
         return None
 
 
-def _rows(text: str, required: Iterable[str]) -> tuple[list[dict[str, str]], list[str]]:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+def _lines(source: str | Iterable[str]) -> Iterable[str]:
+    if isinstance(source, str):
+        return io.StringIO(source.lstrip("\ufeff"), newline="")
+    return source
+
+
+def _rows(
+    source: str | Iterable[str], required: Iterable[str], bad: _Rows
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """``(row number, {column: value})`` one row at a time; a file that is not
+    UTF-8 or not CSV is a :class:`RosterError`."""
+    reader = csv.reader(_lines(source))
+    try:
+        fieldnames = next(reader, [])
+    except UnicodeDecodeError:
+        raise RosterError(["the CSV must be UTF-8"]) from None
+    except csv.Error as exc:
+        raise RosterError([f"row 1: not readable as CSV ({exc})"]) from None
+    header = [h.strip().lower().lstrip("\ufeff") for h in fieldnames]
     missing = [c for c in required if c not in header]
     if missing:
         raise RosterError(
-            [f"missing column(s): {', '.join(missing)} (header: {', '.join(header)})"]
+            [f"missing column(s): {', '.join(missing)} (header: {', '.join(header)[:500]})"]
         )
-    reader.fieldnames = header
-    rows = []
+    n = 1
     try:
-        for i, row in enumerate(reader):
-            if i >= MAX_ROWS:
+        for n, cells in enumerate(reader, start=2):  # row 1 is the header
+            if n - 1 > MAX_ROWS:
                 raise RosterError([f"more than {MAX_ROWS} rows"])
-            rows.append({k: (v or "").strip() for k, v in row.items() if k})
+            if not cells:
+                continue  # a blank line
+            clean = {h: v.strip() for h, v in zip(header, cells, strict=False) if h}
+            if "\x00" in "".join(cells):  # PostgreSQL text cannot hold it; nor does a name
+                nul = next((k for k, v in clean.items() if "\x00" in v), "")
+                bad.add(n, nul or None, f"{nul or 'a cell'} holds a NUL byte")
+                continue
+            yield n, clean
+    except UnicodeDecodeError:
+        raise RosterError([*bad.problems, Problem(n + 1, None, "the CSV must be UTF-8")]) from None
     except csv.Error as exc:  # e.g. a field over the csv module's 128 KB limit
-        raise RosterError([f"row {reader.line_num}: not readable as CSV ({exc})"]) from None
-    return rows, header
+        raise RosterError(
+            [*bad.problems, Problem(n + 1, None, f"not readable as CSV ({exc})")]
+        ) from None
 
 
-def _too_long(row: dict[str, str], n: int, problems: list[str], limits: dict[str, int]) -> bool:
+def _too_long(row: dict[str, str], n: int, bad: _Rows, limits: dict[str, int]) -> bool:
     """Each column's limit is its database column's size."""
-    bad = [c for c, most in limits.items() if len(row.get(c, "")) > most]
-    for c in bad:
-        problems.append(f"row {n}: {c} is longer than {limits[c]} characters")
-    return bool(bad)
+    over = [c for c, most in limits.items() if len(row.get(c, "")) > most]
+    for c in over:
+        bad.add(n, c, f"{c} is longer than {limits[c]} characters")
+    return bool(over)
 
 
 _PEOPLE_LIMITS = {
@@ -103,14 +161,14 @@ _PEOPLE_LIMITS = {
     "working_days": 100,
     "working_hours": 20,
 }
-_GROUP_LIMITS = {"name": 200}
+_GROUP_LIMITS = {"name": 200, "email": 320}
 MAX_MEMBERS = 10_000_000
 
 
 _DAYS = {d.name[:3].lower(): d.name.lower() for d in Weekday}
 
 
-def _working_hours(row: dict[str, str], n: int, problems: list[str]) -> WorkingHours | None:
+def _working_hours(row: dict[str, str], n: int, bad: _Rows) -> WorkingHours | None:
     days_text, hours_text = row.get("working_days", ""), row.get("working_hours", "")
     if not days_text and not hours_text:
         return None
@@ -121,93 +179,104 @@ def _working_hours(row: dict[str, str], n: int, problems: list[str]) -> WorkingH
     if hours_text:
         start, sep, end = hours_text.partition("-")
         if not sep:
-            problems.append(f"row {n}: working_hours is start-end, e.g. 08:30-15:30")
+            bad.add(n, "working_hours", "working_hours is start-end, e.g. 08:30-15:30")
             return None
         data["start"], data["end"] = start.strip(), end.strip()
     try:
         return WorkingHours.model_validate(data)
     except ValidationError as exc:
-        problems.append(f"row {n}: working hours: {exc.errors()[0]['msg']}")
+        bad.add(n, "working_hours", f"working hours: {exc.errors()[0]['msg']}")
         return None
 
 
-def parse_people(text: str) -> list[Person]:
-    rows, _ = _rows(text, PEOPLE_REQUIRED)
-    people: list[Person] = []
-    problems: list[str] = []
+def iter_people(source: str | Iterable[str]) -> Iterator[Person]:
+    """The valid people, one at a time, from CSV text or lines (a text file opened
+    with ``newline=""``). Bad rows are collected; at the end (or at the
+    :data:`MAX_PROBLEMS`'th) a :class:`RosterError` names them all."""
+    bad = _Rows()
     seen: set[str] = set()
     kinds = {k.value for k in PersonKind}
-    for n, row in enumerate(rows, start=2):  # row 1 is the header
-        if _too_long(row, n, problems, _PEOPLE_LIMITS):
+    for n, row in _rows(source, PEOPLE_REQUIRED, bad):
+        if _too_long(row, n, bad, _PEOPLE_LIMITS):
             continue
         pid = row.get("id", "")
         kind = row.get("kind", "").lower()
         first, last = row.get("first_name", ""), row.get("last_name", "")
         if not pid:
-            problems.append(f"row {n}: id is empty")
+            bad.add(n, "id", "id is empty")
         elif pid in seen:
-            problems.append(f"row {n}: id {pid!r} appears twice")
+            bad.add(n, "id", f"id {pid!r} appears twice")
         if kind not in kinds:
-            problems.append(f"row {n}: kind must be one of {', '.join(sorted(kinds))}")
+            bad.add(n, "kind", f"kind must be one of {', '.join(sorted(kinds))}")
         if not first or not last:
-            problems.append(f"row {n}: first_name and last_name are required")
-        email = _address(row.get("email", ""), n, "email", problems)
+            bad.add(n, "first_name", "first_name and last_name are required")
+        email = _address(row.get("email", ""), n, "email", bad)
         personal = [
             a
             for part in row.get("personal_emails", "").split(";")
-            if (a := _address(part, n, "personal_emails", problems))
+            if (a := _address(part, n, "personal_emails", bad))
         ]
-        hours = _working_hours(row, n, problems)
+        hours = _working_hours(row, n, bad)
         seen.add(pid)
-        if problems and problems[-1].startswith(f"row {n}:"):
-            continue
-        people.append(
-            Person(
-                id=pid,
-                first_name=first,
-                last_name=last,
-                kind=PersonKind(kind),
-                email=email,
-                preferred_name=row.get("preferred_name") or None,
-                personal_emails=tuple(personal),
-                mis_ref=row.get("mis_ref") or None,
-                middle_names=row.get("middle_names", ""),
-                working_hours=hours,
-            )
+        if bad.failed(n) or bad.problems:
+            continue  # after a bad row, read on only to name the others
+        yield Person(
+            id=pid,
+            first_name=first,
+            last_name=last,
+            kind=PersonKind(kind),
+            email=email,
+            preferred_name=row.get("preferred_name") or None,
+            personal_emails=tuple(personal),
+            mis_ref=row.get("mis_ref") or None,
+            middle_names=row.get("middle_names", ""),
+            working_hours=hours,
         )
-    if problems:
-        raise RosterError(problems)
-    return people
+    bad.finish()
 
 
-def parse_groups(text: str) -> list[Group]:
-    rows, _ = _rows(text, ("email",))
-    groups: list[Group] = []
-    problems: list[str] = []
-    for n, row in enumerate(rows, start=2):
-        if _too_long(row, n, problems, _GROUP_LIMITS):
+def parse_people(text: str) -> list[Person]:
+    return list(iter_people(text))
+
+
+def iter_groups(source: str | Iterable[str]) -> Iterator[Group]:
+    """The valid groups, one at a time (see :func:`iter_people`)."""
+    bad = _Rows()
+    seen: set[str] = set()
+    kinds = {k.value for k in PersonKind}
+    for n, row in _rows(source, ("email",), bad):
+        if _too_long(row, n, bad, _GROUP_LIMITS):
             continue
-        email = _address(row.get("email", ""), n, "email", problems)
+        email = _address(row.get("email", ""), n, "email", bad)
         count_text = row.get("member_count", "")
         count: int | None = None
         if count_text:
             if not count_text.isdigit() or int(count_text) > MAX_MEMBERS:
-                problems.append(f"row {n}: member_count must be a whole number up to {MAX_MEMBERS}")
+                bad.add(
+                    n, "member_count", f"member_count must be a whole number up to {MAX_MEMBERS}"
+                )
                 continue
             count = int(count_text)
         kind = row.get("kind", "").lower() or None
-        if kind and kind not in {k.value for k in PersonKind}:
-            problems.append(f"row {n}: kind must be pupil, staff, parent or other")
+        if kind and kind not in kinds:
+            bad.add(n, "kind", "kind must be pupil, staff, parent or other")
             continue
-        if email:
-            groups.append(
-                Group(email, row.get("name", ""), count, PersonKind(kind) if kind else None)
-            )
-        elif not problems or not problems[-1].startswith(f"row {n}:"):
-            problems.append(f"row {n}: email is required")
-    if problems:
-        raise RosterError(problems)
-    return groups
+        if email is None:
+            if not bad.failed(n):
+                bad.add(n, "email", "email is required")
+            continue
+        if email in seen:
+            bad.add(n, "email", "email appears twice")
+            continue
+        seen.add(email)
+        if bad.problems:
+            continue
+        yield Group(email, row.get("name", ""), count, PersonKind(kind) if kind else None)
+    bad.finish()
+
+
+def parse_groups(text: str) -> list[Group]:
+    return list(iter_groups(text))
 
 
 def load_roster_csv(path: Path) -> list[Person]:

@@ -112,9 +112,9 @@ class Directory:
         by_concat: dict[str, list[Person]] = {}
         for p in people_t:
             if p.email:
-                d._by_email.setdefault(normalise_address(p.email), p)
+                d._by_email.setdefault(_key(p.email), p)
             for extra in p.personal_emails:
-                d._by_personal.setdefault(normalise_address(extra), p)
+                d._by_personal.setdefault(_key(extra), p)
             if p.kind is PersonKind.PUPIL:
                 for first in {p.first_name, p.preferred_name or p.first_name}:
                     by_name.setdefault(name_key(first, p.last_name), []).append(p)
@@ -200,6 +200,13 @@ class Directory:
     @property
     def names(self) -> NameIndex | None:
         return self._names
+
+
+def _key(address: str) -> str:
+    """The normalised address, reusing the stored string when it is already
+    normal (the usual case): one copy fewer of every address in memory."""
+    key = normalise_address(address)
+    return address if key == address else key
 
 
 def _squash(text: str) -> str:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from app.calendar import OutOfHours as OutOfHoursInfo
 from app.calendar import Reason, out_of_hours
-from app.domain import Finding, Fix, FixKind, Severity
+from app.domain import Finding, Fix, FixKind, Severity, Weekday
 from app.policy import WorkingHours
 from app.rules import sources
 from app.rules.base import Context, Rule, RuleOptions, severity_field
@@ -23,6 +23,7 @@ _WHEN = {
     Reason.EVENING: "in the evening",
     Reason.EARLY: "before the working day starts",
     Reason.WEEKEND: "at the weekend",
+    Reason.DAY_OFF: "on a day they do not work",
     Reason.BANK_HOLIDAY: "on a bank holiday",
     Reason.SCHOOL_HOLIDAY: "in the school holidays",
 }
@@ -85,13 +86,20 @@ class OutOfHours(Rule[OutOfHoursOptions]):
         }
         if not misses:
             return
-        ooh = misses.get(school) or next(iter(misses.values()))
+        # The hours shown are those that were missed: the school's when they
+        # apply, else the part-timer's own (never the school's for a colleague
+        # judged by their own days).
+        shown = school if school in misses else next(iter(misses))
+        ooh = misses[shown]
         nxt = _first_moment_for_all(ctx, misses, schedules)
         local_text = f"{nxt:%A} {nxt.day} {nxt:%B} at {nxt:%H:%M}"
         when = _WHEN[ooh.reason] + (f" ({ooh.detail})" if ooh.reason in _NAMED else "")
         affected = sum(schedules[h] for h in misses)
         own = sum(n for h, n in schedules.items() if h != school)
-        who = "colleagues" if school in misses else f"{affected} colleague(s) on their own hours"
+        if shown is school:
+            who = "colleagues"
+        else:
+            who = f"{affected} colleague(s) on their own hours ({_describe(shown)})"
         yield self.finding(
             opts,
             title="Sent out of hours",
@@ -105,9 +113,11 @@ class OutOfHours(Rule[OutOfHoursOptions]):
                 "reason": ooh.reason.value,
                 "detail": ooh.detail,
                 "working_hours": {
-                    "start": school.start.isoformat("minutes"),
-                    "end": school.end.isoformat("minutes"),
+                    "days": [Weekday(d).name.lower() for d in shown.days],
+                    "start": shown.start.isoformat("minutes"),
+                    "end": shown.end.isoformat("minutes"),
                 },
+                "hours_source": "school" if shown is school else "recipient",
                 "timezone": ctx.policy.timezone,
                 "next_working": nxt.isoformat(),
                 "recipients_out_of_hours": affected,
@@ -136,4 +146,13 @@ def _first_moment_for_all(
     return candidates[-1]
 
 
-_NAMED = (Reason.BANK_HOLIDAY, Reason.SCHOOL_HOLIDAY)
+_NAMED = (Reason.BANK_HOLIDAY, Reason.SCHOOL_HOLIDAY, Reason.DAY_OFF)
+
+
+def _describe(hours: WorkingHours) -> str:
+    """``Mon-Wed 08:30-15:30`` or ``Mon, Wed, Fri 09:00-12:00``."""
+    days = [Weekday(d) for d in hours.days]
+    names = [d.name[:3].title() for d in days]
+    run = len(days) > 2 and [int(d) for d in days] == list(range(days[0], days[-1] + 1))
+    text = f"{names[0]}-{names[-1]}" if run else ", ".join(names)
+    return f"{text} {hours.start:%H:%M}-{hours.end:%H:%M}"

@@ -12,15 +12,17 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+import sys
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.directory.changes import fingerprint
 from app.directory.model import Group, Person
 from app.domain import PersonKind, email_domain
 from app.policy import Policy, WorkingHours
@@ -179,14 +181,28 @@ class TenantRepo:
         )
         return [PolicyVersionInfo(r.version, r.created_at, r.created_by, r.comment) for r in rows]
 
-    def put_policy(self, policy: Policy, *, by: str, comment: str = "") -> int:
+    def put_policy(self, policy: Policy, *, by: str, comment: str = "") -> int | None:
+        """Store ``policy`` as the next version and return it; ``None`` (nothing
+        stored) when it is what the school has already, compared as validated
+        documents so a reordered or re-spelt copy (day numbers, rule names) is the same."""
         self._tenant()
-        version = self.current_version() + 1
+        document = json.dumps(policy.content_dict(), sort_keys=True)
+        latest = self.session.scalars(
+            select(PolicyVersion)
+            .where(PolicyVersion.tenant_id == self.tenant_id)
+            .order_by(PolicyVersion.version.desc())
+            .limit(1)
+        ).first()
+        if latest is not None:
+            before = Policy.model_validate(json.loads(latest.document)).content_dict()
+            if json.dumps(before, sort_keys=True) == document:
+                return None
+        version = (latest.version if latest else 0) + 1
         self.session.add(
             PolicyVersion(
                 tenant_id=self.tenant_id,
                 version=version,
-                document=json.dumps(policy.content_dict(), sort_keys=True),
+                document=document,
                 created_at=_now(),
                 created_by=by[:100],
                 comment=comment[:500],
@@ -220,66 +236,71 @@ class TenantRepo:
         return t.directory_version
 
     def _add_people(self, people: Sequence[Person]) -> None:
-        self.session.add_all(
-            DirectoryPerson(
-                tenant_id=self.tenant_id,
-                external_id=p.id,
-                kind=p.kind.value,
-                first_name=p.first_name,
-                preferred_name=p.preferred_name,
-                middle_names=p.middle_names,
-                last_name=p.last_name,
-                email=p.email,
-                personal_emails=";".join(p.personal_emails),
-                mis_ref=p.mis_ref,
-                working_hours=p.working_hours.model_dump_json() if p.working_hours else None,
-            )
-            for p in people
-        )
+        # Core inserts (executemany), not ORM objects: a 400,000-row roster
+        # would otherwise sit in the session's identity map.
+        if people:
+            rows = [{"tenant_id": self.tenant_id, **_person_row(p)} for p in people]
+            self.session.connection().execute(insert(cast(Table, DirectoryPerson.__table__)), rows)
 
     def _add_groups(self, groups: Sequence[Group]) -> None:
-        self.session.add_all(
-            DirectoryGroup(
-                tenant_id=self.tenant_id,
-                email=g.email,
-                name=g.name,
-                member_count=g.member_count,
-                kind=g.kind.value if g.kind else None,
-            )
-            for g in groups
-        )
+        if groups:
+            rows = [{"tenant_id": self.tenant_id, **_group_row(g)} for g in groups]
+            self.session.connection().execute(insert(cast(Table, DirectoryGroup.__table__)), rows)
+
+    def people_sink(self) -> _PeopleSink:
+        """The people as :func:`app.directory.changes.replace_checked` replaces them."""
+        return _PeopleSink(self)
+
+    def groups_sink(self) -> _GroupsSink:
+        return _GroupsSink(self)
+
+    def directory_replaced(self) -> int:
+        """Mark the directory changed (after a sink replaced part of it); the new version."""
+        t = self._tenant()
+        self._bump(directory=True)
+        self.session.flush()
+        self.session.refresh(t)
+        return t.directory_version
 
     def people(self) -> list[Person]:
-        rows = self.session.scalars(
-            select(DirectoryPerson)
+        # Streamed in batches, and names interned: a 400,000-person roster repeats
+        # its first and last names many times over, and every instance holds it.
+        rows = self.session.execute(
+            select(*_PERSON_COLUMNS)
             .where(DirectoryPerson.tenant_id == self.tenant_id)
             .order_by(DirectoryPerson.id)
+            .execution_options(yield_per=5000)
         )
-        return [
-            Person(
-                id=r.external_id,
-                first_name=r.first_name,
-                last_name=r.last_name,
-                kind=PersonKind(r.kind),
-                email=r.email,
-                preferred_name=r.preferred_name,
-                personal_emails=tuple(x for x in r.personal_emails.split(";") if x),
-                mis_ref=r.mis_ref,
-                middle_names=r.middle_names,
-                working_hours=(
-                    WorkingHours.model_validate_json(r.working_hours) if r.working_hours else None
-                ),
+        hours: dict[str, WorkingHours] = {}  # the same few patterns recur: parse each once
+        kinds = {k.value: k for k in PersonKind}
+        intern = sys.intern
+        out = []
+        for pid, kind, first, preferred, middle, last, email, personal, ref, wh in rows:
+            if wh and wh not in hours:
+                hours[wh] = WorkingHours.model_validate_json(wh)
+            out.append(
+                Person(
+                    id=pid,
+                    first_name=intern(first),
+                    last_name=intern(last),
+                    kind=kinds[kind],
+                    email=email,
+                    preferred_name=intern(preferred) if preferred else None,
+                    personal_emails=tuple(x for x in personal.split(";") if x),
+                    mis_ref=ref,
+                    middle_names=intern(middle),
+                    working_hours=hours[wh] if wh else None,
+                )
             )
-            for r in rows
-        ]
+        return out
 
     def groups(self) -> list[Group]:
-        rows = self.session.scalars(
-            select(DirectoryGroup).where(DirectoryGroup.tenant_id == self.tenant_id)
+        rows = self.session.execute(
+            select(*_GROUP_COLUMNS).where(DirectoryGroup.tenant_id == self.tenant_id)
         )
         return [
-            Group(r.email, r.name, r.member_count, PersonKind(r.kind) if r.kind else None)
-            for r in rows
+            Group(email, name, count, PersonKind(kind) if kind else None)
+            for email, name, count, kind in rows
         ]
 
     def directory_counts(self) -> dict[str, int]:
@@ -435,8 +456,11 @@ class TenantRepo:
             "outcomes": {str(o): int(n) for o, n in outcomes},
         }
 
-    def record(self) -> TenantRecord:
+    def record(self, known_directory_version: int | None = None) -> TenantRecord:
+        """Everything about the school; people and groups are left out (empty)
+        when the directory is still at ``known_directory_version``."""
         t = self._tenant()
+        same = t.directory_version == known_directory_version
         return TenantRecord(
             id=t.id,
             slug=t.slug,
@@ -446,10 +470,116 @@ class TenantRepo:
             settings=TenantSettings.model_validate_json(t.settings_json),
             domains=tuple(self.domains()),
             policy=self.policy(),
-            people=tuple(self.people()),
-            groups=tuple(self.groups()),
+            people=() if same else tuple(self.people()),
+            groups=() if same else tuple(self.groups()),
             keys=self.keys(),
         )
+
+
+_PERSON_COLUMNS = (
+    DirectoryPerson.external_id,
+    DirectoryPerson.kind,
+    DirectoryPerson.first_name,
+    DirectoryPerson.preferred_name,
+    DirectoryPerson.middle_names,
+    DirectoryPerson.last_name,
+    DirectoryPerson.email,
+    DirectoryPerson.personal_emails,
+    DirectoryPerson.mis_ref,
+    DirectoryPerson.working_hours,
+)
+_GROUP_COLUMNS = (
+    DirectoryGroup.email,
+    DirectoryGroup.name,
+    DirectoryGroup.member_count,
+    DirectoryGroup.kind,
+)
+
+
+_PERSON_KEYS = tuple(c.key for c in _PERSON_COLUMNS)
+
+
+def _person_values(p: Person) -> tuple[Any, ...]:
+    """A person as stored, in ``_PERSON_COLUMNS`` order."""
+    return (
+        p.id,
+        p.kind.value,
+        p.first_name,
+        p.preferred_name,
+        p.middle_names,
+        p.last_name,
+        p.email,
+        ";".join(p.personal_emails),
+        p.mis_ref,
+        p.working_hours.model_dump_json() if p.working_hours else None,
+    )
+
+
+def _person_row(p: Person) -> dict[str, Any]:
+    return dict(zip(_PERSON_KEYS, _person_values(p), strict=True))
+
+
+def _group_row(g: Group) -> dict[str, Any]:
+    return {
+        "email": g.email,
+        "name": g.name,
+        "member_count": g.member_count,
+        "kind": g.kind.value if g.kind else None,
+    }
+
+
+def person_fingerprint(p: Person) -> int:
+    """Compared with the stored row's (see ``_PeopleSink.fingerprints``)."""
+    return fingerprint(_person_values(p)[1:])
+
+
+def group_fingerprint(g: Group) -> int:
+    return fingerprint((g.name, g.member_count, g.kind.value if g.kind else None))
+
+
+class _PeopleSink:
+    def __init__(self, repo: TenantRepo) -> None:
+        self.repo = repo
+
+    def fingerprints(self) -> dict[str, int]:
+        rows = self.repo.session.execute(
+            select(*_PERSON_COLUMNS).where(DirectoryPerson.tenant_id == self.repo.tenant_id)
+        )
+        out = {}
+        for r in rows:
+            values = tuple(r)
+            if values[-1]:  # stored before day names: compare as it would be stored now
+                hours = WorkingHours.model_validate_json(values[-1]).model_dump_json()
+                values = (*values[:-1], hours)
+            out[values[0]] = fingerprint(values[1:])
+        return out
+
+    def clear(self) -> None:
+        self.repo.session.execute(
+            delete(DirectoryPerson).where(DirectoryPerson.tenant_id == self.repo.tenant_id)
+        )
+
+    def add(self, batch: list[Person]) -> None:
+        self.repo._add_people(batch)
+
+
+class _GroupsSink:
+    def __init__(self, repo: TenantRepo) -> None:
+        self.repo = repo
+
+    def fingerprints(self) -> dict[str, int]:
+        rows = self.repo.session.execute(
+            select(*_GROUP_COLUMNS).where(DirectoryGroup.tenant_id == self.repo.tenant_id)
+        )
+        return {r[0]: fingerprint(list(r)[1:]) for r in rows}
+
+    def clear(self) -> None:
+        self.repo.session.execute(
+            delete(DirectoryGroup).where(DirectoryGroup.tenant_id == self.repo.tenant_id)
+        )
+
+    def add(self, batch: list[Group]) -> None:
+        self.repo._add_groups(batch)
 
 
 def _identities(settings: TenantSettings) -> dict[str, str]:
@@ -625,9 +755,20 @@ class Store:
             for key_hash, at in used.items():
                 s.execute(update(ApiKey).where(ApiKey.key_hash == key_hash).values(last_used_at=at))
 
-    def load(self, tenant_id: str) -> TenantRecord:
+    def load(self, tenant_id: str, known_directory_version: int | None = None) -> TenantRecord:
         with self.db.session() as s:
-            return TenantRepo(s, tenant_id).record()
+            return TenantRepo(s, tenant_id).record(known_directory_version)
+
+    def check_action(self, tenant_id: str, check_id: str) -> str | None:
+        """The action a check of this school answered, if its audit row is written."""
+        with self.db.session() as s:
+            return s.scalar(
+                select(AuditEvent.action).where(
+                    AuditEvent.tenant_id == tenant_id,
+                    AuditEvent.kind == "check",
+                    AuditEvent.check_id == check_id,
+                )
+            )
 
     def write_audit(self, events: Sequence[dict[str, Any]]) -> None:
         """Insert a batch; every row gets every column (defaults filled) so
@@ -709,33 +850,3 @@ def purge_audit_before(db: Database, before: datetime, *, batch_size: int = 5_00
                 return total
             s.execute(delete(AuditEvent).where(AuditEvent.id.in_(ids)))
         total += len(ids)
-
-
-# -- reloads (issue 14) ------------------------------------------------------------
-
-
-def load_record(
-    store: Store, tenant_id: str, *, cached_directory: int | None = None
-) -> TenantRecord:
-    """:meth:`Store.load`, but without reading the people and groups when the
-    directory is still at ``cached_directory`` (a policy or settings change):
-    the caller keeps its built directory, and a policy change reaches every
-    instance in milliseconds instead of re-reading a 20,000-person roster."""
-    with store.db.session() as s:
-        repo = TenantRepo(s, tenant_id)
-        t = repo._tenant()
-        if cached_directory is None or t.directory_version != cached_directory:
-            return repo.record()
-        return TenantRecord(
-            id=t.id,
-            slug=t.slug,
-            name=t.name,
-            revision=t.revision,
-            directory_version=t.directory_version,
-            settings=TenantSettings.model_validate_json(t.settings_json),
-            domains=tuple(repo.domains()),
-            policy=repo.policy(),
-            people=(),
-            groups=(),
-            keys=repo.keys(),
-        )

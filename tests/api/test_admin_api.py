@@ -86,10 +86,15 @@ S1,staff,Sarah,,Jones,s.jones@stmarys.sch.uk,,
 
 def test_roster_upload_replaces_directory(client: TestClient) -> None:
     res = client.put(
-        f"{BASE}/directory/people", headers={**ADMIN, "content-type": "text/csv"}, content=ROSTER
+        f"{BASE}/directory/people?confirm_removals=true",
+        headers={**ADMIN, "content-type": "text/csv"},
+        content=ROSTER,
     )
     assert res.status_code == 200, res.text
     assert res.json()["counts"] == {"pupil": 1, "staff": 1, "groups": 3}
+    diff = res.json()["diff"]
+    assert diff["after"] == 2 and diff["added_ids"] == ["P1", "S1"]
+    assert diff["removed"] == diff["before"] > 600 and len(diff["removed_ids"]) == 100
     body = {**GOOD, "to": [{"email": "lena.n2012@gmail.com"}]}
     assert [f["code"] for f in client.post("/v1/check", json=body).json()["findings"]] == ["PUP001"]
     # the old roster's pupil is gone
@@ -101,16 +106,17 @@ def test_bad_roster_names_rows(client: TestClient) -> None:
     bad = "id,kind,first_name,last_name,email\n1,pupil,A,B,not-an-email\n1,wizard,C,,\n"
     res = client.put(f"{BASE}/directory/people", headers=ADMIN, content=bad)
     assert res.status_code == 422
-    detail = " ".join(res.json()["detail"])
+    assert ["body", 2, "email"] in [e["loc"] for e in res.json()["detail"]]
+    detail = " ".join(e["msg"] for e in res.json()["detail"])
     assert (
         "row 2: email" in detail
         and "row 3: id '1' appears twice" in detail
         and "row 3: kind" in detail
     )
     res = client.put(f"{BASE}/directory/people", headers=ADMIN, content="name,email\nx,y\n")
-    assert res.status_code == 422 and "missing column" in res.json()["detail"][0]
+    assert res.status_code == 422 and "missing column" in res.json()["detail"][0]["msg"]
     res = client.put(f"{BASE}/directory/people", headers=ADMIN, content=b"\xff\xfe\x00bad")
-    assert res.status_code == 422 and "UTF-8" in res.json()["detail"]
+    assert res.status_code == 422 and "UTF-8" in res.json()["detail"][0]["msg"]
 
 
 def test_audit_holds_codes_not_content(client: TestClient) -> None:
@@ -207,8 +213,8 @@ def test_the_schools_own_domains_are_internal_without_a_policy(client: TestClien
 def test_roster_values_beyond_their_columns_are_422(
     client: TestClient, path: str, body: str, needle: str
 ) -> None:
-    res = client.put(f"{BASE}{path}", headers=ADMIN, content=body)
-    assert res.status_code == 422 and needle in " ".join(res.json()["detail"])
+    res = client.put(f"{BASE}{path}?confirm_removals=true", headers=ADMIN, content=body)
+    assert res.status_code == 422 and needle in " ".join(e["msg"] for e in res.json()["detail"])
 
 
 def test_a_zone_name_that_is_a_folder_is_a_422(client: TestClient) -> None:

@@ -228,3 +228,30 @@ def test_part_time_recipients_are_judged_by_their_own_hours(
         (f,) = findings
         assert f.fixes[0].params["send_at"] == scheduled
         assert f.evidence["recipients_with_own_hours"] == 1
+
+
+@pytest.mark.parametrize(
+    ("sent", "reason", "says"),
+    [
+        # Thursday: a weekday the part-timer does not work, not a weekend.
+        ("2026-11-19T10:00:00+00:00", "day_off", "on a day they do not work (Thursday)"),
+        # Wednesday 16:00: after their 15:30 finish.
+        ("2026-11-18T16:00:00+00:00", "evening", "in the evening"),
+        # Saturday: a weekend for everyone.
+        ("2026-11-21T10:00:00+00:00", "weekend", "at the weekend"),
+    ],
+)
+def test_a_part_timers_day_off_is_not_a_weekend_and_shows_their_hours(
+    directory: Directory, sent: str, reason: str, says: str
+) -> None:
+    msg = make_message(to=[PART_TIMER], send_at=datetime.fromisoformat(sent))
+    (f,) = evaluate(msg, make_policy(), directory).findings
+    assert f.evidence["reason"] == reason
+    assert says in f.message and "Mon-Wed 08:30-15:30" in f.message
+    assert "weekend" not in f.message.split("Policy:")[0] or reason == "weekend"
+    assert f.evidence["working_hours"] == {
+        "days": ["monday", "tuesday", "wednesday"],
+        "start": "08:30",
+        "end": "15:30",
+    }
+    assert f.evidence["hours_source"] == "recipient"

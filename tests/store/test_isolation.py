@@ -81,7 +81,7 @@ def test_no_school_can_claim_another_schools_sign_in(client: TestClient) -> None
         {"outlook": {"entra_tenant_id": tid.upper()}},
         {"gmail": {"google_domain": "StMarys.sch.uk"}},
     ):
-        res = client.put("/v1/admin/schools/b/settings", headers={"X-API-Key": key_b}, json=grab)
+        res = client.patch("/v1/admin/schools/b/settings", headers={"X-API-Key": key_b}, json=grab)
         assert res.status_code == 409 and "another school" in res.json()["detail"]
     assert runtime.tenant_for_entra(tid).slug == "stmarys"
     assert runtime.tenant_for_google_domain("stmarys.sch.uk").slug == "stmarys"

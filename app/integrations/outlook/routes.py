@@ -75,9 +75,24 @@ def _read(path: Path, mtime: float) -> bytes:
 
 
 def _origin(request: Request, settings: OutlookSettings) -> str:
+    """This deployment's origin: ``ETIQUETTE_OUTLOOK_PUBLIC_HOST``; in demo mode
+    without it, the address the server listens on. Never the request's ``Host``
+    header, which the caller chooses and a shared cache could keep."""
     if settings.public_host:
         return settings.public_host
-    return str(request.base_url).rstrip("/")
+    runtime = getattr(request.app.state, "runtime", None)
+    server = request.scope.get("server")
+    if runtime is not None and runtime.settings.demo and server:
+        host, port = str(server[0]), server[1]
+        host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+        host = f"[{host}]" if ":" in host else host
+        scheme = request.url.scheme
+        default = {"http": 80, "https": 443}.get(scheme)
+        return f"{scheme}://{host}" + (f":{port}" if port and port != default else "")
+    raise HTTPException(
+        status.HTTP_503_SERVICE_UNAVAILABLE,
+        detail="the add-in's origin is not configured: set ETIQUETTE_OUTLOOK_PUBLIC_HOST",
+    )
 
 
 def default_fail_mode(runtime: Any, settings: OutlookSettings) -> str:
@@ -173,8 +188,12 @@ def addin_config(request: Request) -> JSONResponse:
 @router.get("/addin/{path:path}", include_in_schema=False)
 def addin_file(path: str, request: Request) -> Response:
     root = static_dir().resolve()
-    target = (root / path).resolve()
-    if not target.is_relative_to(root) or not target.is_file() or target.suffix not in _TYPES:
+    try:  # a NUL byte or an over-long name is a ValueError / OSError, not a 500
+        target = (root / path).resolve()
+        found = target.is_relative_to(root) and target.is_file() and target.suffix in _TYPES
+    except (ValueError, OSError):
+        found = False
+    if not found:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="not found")
     body = _read(target, target.stat().st_mtime)
     headers = {"Cache-Control": "no-cache"}

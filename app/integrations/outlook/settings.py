@@ -28,11 +28,11 @@ _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4
 _ENV_NAME = re.compile(r"^[A-Z_][A-Z0-9_]{0,127}$")
 
 
-def _guid_or_none(v: str | None) -> str | None:
+def _guid_or_none(v: object) -> str | None:
     if v is None or v == "":
         return None
-    if not _GUID.match(v):
-        raise ValueError(f"not a GUID: {v!r}")
+    if not isinstance(v, str) or not _GUID.match(v):  # an object or a number is a 422 too
+        raise ValueError("not a GUID (e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47)")
     return v.lower()
 
 

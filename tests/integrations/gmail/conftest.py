@@ -117,7 +117,7 @@ def make_addon(
         )
         addon.client.__enter__()
         clients.append(addon.client)
-        resp = addon.client.put(
+        resp = addon.client.patch(
             "/v1/admin/schools/stmarys/settings",
             headers=ADMIN,
             json={

@@ -183,7 +183,7 @@ def entra_client(
     app = create_app(settings, transport=microsoft.transport)
     mount_outlook(app, outlook_settings)
     with TestClient(app) as c:
-        res = c.put(
+        res = c.patch(
             "/v1/admin/schools/stmarys/settings",
             headers=ADMIN,
             json={"outlook": {"entra_tenant_id": TID}},

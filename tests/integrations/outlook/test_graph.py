@@ -229,7 +229,7 @@ def test_check_api_uses_graph_for_a_signed_in_teacher(
     before = entra_client.post("/v1/check", json=body, headers=auth).json()
     assert "PUP002" not in [f["code"] for f in before["findings"]]
 
-    res = entra_client.put(
+    res = entra_client.patch(
         "/v1/admin/schools/stmarys/settings",
         headers=ADMIN,
         json={"outlook": GRAPH_ON.model_dump(mode="json")},
@@ -287,7 +287,7 @@ def test_membership_answer_shapes(
 
 
 def test_nonsense_from_graph_is_not_a_500(entra_client: TestClient, microsoft: Microsoft) -> None:
-    res = entra_client.put(
+    res = entra_client.patch(
         "/v1/admin/schools/stmarys/settings",
         headers=ADMIN,
         json={"outlook": GRAPH_ON.model_dump(mode="json")},

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from app.store import Store
-from app.store.repository import load_record
 from tests.conftest import GROUPS, PEOPLE, make_policy
 
 
@@ -17,7 +16,7 @@ from tests.conftest import GROUPS, PEOPLE, make_policy
         ("older", True),  # the roster moved: read it
     ],
 )
-def test_load_record_skips_an_unchanged_directory(
+def test_load_skips_an_unchanged_directory(
     store: Store, cached: str | None, reads_directory: bool
 ) -> None:
     tid = store.create_tenant("a", "A", ["stmarys.sch.uk"], policy=make_policy())
@@ -26,7 +25,7 @@ def test_load_record_skips_an_unchanged_directory(
     with store.db.session() as s:
         store.scoped(s, tid).put_policy(make_policy(rules={"REC003": "block"}), by="t")
     want = {None: None, "current": version, "older": version - 1}[cached]
-    rec = load_record(store, tid, cached_directory=want)
+    rec = store.load(tid, want)
     full = store.load(tid)
     assert rec.directory_version == full.directory_version == version
     assert rec.policy == full.policy and rec.revision == full.revision and rec.keys == full.keys

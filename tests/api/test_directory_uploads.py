@@ -1,0 +1,85 @@
+"""Roster uploads on both databases: refused when destructive, answered with a diff."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.api.test_check_api import GOOD
+from tests.conftest import ADMIN
+
+BASE = "/v1/admin/schools/stmarys/directory"
+CSV = {**ADMIN, "content-type": "text/csv"}
+HEADER = "id,kind,first_name,last_name,email\n"
+
+
+def _roster(n: int, *, start: int = 0, surname: str = "Smith") -> str:
+    return HEADER + "".join(
+        f"X{i},pupil,Pupil{i},{surname},p{i}@pupils.stmarys.sch.uk\n" for i in range(start, n)
+    )
+
+
+def _put(c: TestClient, body: str | bytes, query: str = "", kind: str = "people") -> Any:
+    return c.put(f"{BASE}/{kind}{query}", headers=CSV, content=body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"",
+        HEADER.encode(),
+        # curl -d strips the line breaks: a header with one long line of "columns"
+        _roster(5).replace("\n", "").encode(),
+    ],
+)
+def test_an_upload_with_no_people_is_refused(db_client: TestClient, body: bytes) -> None:
+    before = db_client.get("/v1/admin/schools/stmarys", headers=ADMIN).json()["directory"]
+    res = _put(db_client, body, "?confirm_removals=true")
+    assert res.status_code == 422, res.text
+    (err,) = res.json()["detail"]
+    assert "loc" in err and ("no people" in err["msg"] or "missing column" in err["msg"])
+    after = db_client.get("/v1/admin/schools/stmarys", headers=ADMIN).json()["directory"]
+    assert after == before
+    # checks still know the pupils
+    body2 = {**GOOD, "to": [{"email": "amirk2011@gmail.com"}]}
+    assert db_client.post("/v1/check", json=body2).json()["action"] == "block"
+
+
+def test_removing_more_than_the_share_needs_confirmation(db_client: TestClient) -> None:
+    assert _put(db_client, _roster(100), "?confirm_removals=true").status_code == 200
+    # 11 of 100 gone: refused, nothing changed
+    res = _put(db_client, _roster(100, start=11))
+    assert res.status_code == 409
+    assert "remove 11 of 100" in res.json()["detail"]
+    assert "confirm_removals=true" in res.json()["detail"]
+    counts = db_client.get("/v1/admin/schools/stmarys", headers=ADMIN).json()["directory"]
+    assert counts["pupil"] == 100
+    # 10 of 100 (with one renamed, two new): allowed, with the diff
+    body = _roster(100, start=10).replace("Pupil50,Smith", "Pupil50,Jones") + _roster(
+        102, start=100
+    ).removeprefix(HEADER)
+    res = _put(db_client, body)
+    assert res.status_code == 200, res.text
+    diff = res.json()["diff"]
+    assert (diff["before"], diff["after"]) == (100, 92)
+    assert (diff["added"], diff["changed"], diff["removed"], diff["unchanged"]) == (2, 1, 10, 89)
+    assert diff["added_ids"] == ["X100", "X101"] and diff["changed_ids"] == ["X50"]
+    assert diff["removed_ids"] == sorted(f"X{i}" for i in range(10))
+    # the same file again changes nothing
+    diff = _put(db_client, body).json()["diff"]
+    assert (diff["added"], diff["changed"], diff["removed"], diff["unchanged"]) == (0, 0, 0, 92)
+    # confirmed: a big removal goes ahead
+    res = _put(db_client, _roster(3), "?confirm_removals=true")
+    assert res.status_code == 200 and res.json()["diff"]["removed"] == 92
+
+
+def test_groups_answer_a_diff_and_refuse_duplicates(db_client: TestClient) -> None:
+    body = "email,name,member_count\nall@stmarys.sch.uk,All,3\nall@stmarys.sch.uk,All,4\n"
+    res = _put(db_client, body, "?confirm_removals=true", kind="groups")
+    assert res.status_code == 422 and "appears twice" in res.text
+    body = "email,name,member_count\nall@stmarys.sch.uk,All,3\n"
+    res = _put(db_client, body, "?confirm_removals=true", kind="groups")
+    assert res.status_code == 200, res.text
+    assert res.json()["diff"]["added_ids"] == ["all@stmarys.sch.uk"]
