@@ -1,12 +1,12 @@
-"""Matching the people the school knows, in one Aho-Corasick pass.
+"""Matching the people the school knows, by their name parts.
 
 Why name *parts* and not whole forms: every way of writing a person
 ("Amir Khan", "Khan, Amir", "A. Khan", "Amir K", "Mr Khan", "Amir's") is a
 combination of a few parts (first or preferred name, surname, an initial, a
-title). The automaton holds each distinct folded part once (about 40,000
-patterns for 200,000 people, instead of millions of full forms), one pass
-finds every part on token boundaries, and dictionary look-ups keyed by part
-ids join adjacent parts into people. That keeps the build under a few
+title). A dictionary holds each distinct folded part once (about 40,000
+for 200,000 people, instead of millions of full forms), looked up on each
+run of up to a few of the subject's tokens, and dictionary look-ups keyed
+by part ids join adjacent parts into people. That keeps the build under a few
 seconds and the memory small, and makes a look-up cost the same for 2,000
 or 200,000 people.
 
@@ -22,14 +22,12 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-import ahocorasick
-
 from app.directory.model import Person
 from app.domain import PersonKind
 from app.names._detector import surname_at
 from app.names._evidence import Candidate
 from app.names._lexicon import UNKNOWN, Entry, wordness
-from app.names._tokens import CaseMode, Token, fold_fast
+from app.names._tokens import WORD_RE, CaseMode, Token, fold_fast
 from app.names._vocab import HONORIFICS, PARTICLES, SCHOOL_WORDS
 
 _SPACES = re.compile(r"\s+")
@@ -153,33 +151,36 @@ class DirectoryIndex:
         self.first_initial = {k: tuple(v) for k, v in first_initial.items()}
         self.initial_last = {k: tuple(v) for k, v in initial_last.items()}
         self.middle = frozenset(middle)
-        self.lengths = [0] * len(ids)
-        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for text, pid in ids.items():
-            self.lengths[pid] = len(text)
-            self.automaton.add_word(text, pid)
+        # Part texts -> ids; a part is looked up on the subject's token spans
+        # (the folded text from a token's start to a later token's end), up to
+        # the longest part's length: a few dictionary look-ups per token,
+        # whatever the directory's size.
+        self.ids = ids
+        self.max_len = max(map(len, ids), default=0)
+        self.max_tokens = max((len(WORD_RE.findall(t)) for t in ids), default=0)
         self.empty = not ids
-        if not self.empty:
-            self.automaton.make_automaton()
 
     # -- finding ---------------------------------------------------------------
 
     def lattice(self, folded: str, tokens: list[Token]) -> list[list[tuple[int, int]]]:
         """For each token index, the parts ``(last token index, part id)`` starting there."""
-        hits: list[list[tuple[int, int]]] = [[] for _ in tokens]
-        if self.empty or not tokens:
+        n = len(tokens)
+        hits: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+        if self.empty:
             return hits
-        starts = {t.start: k for k, t in enumerate(tokens)}
-        ends = {t.end: k for k, t in enumerate(tokens)}
-        lengths = self.lengths
-        for end, pid in self.automaton.iter(folded):
-            e = end + 1
-            k2 = ends.get(e)
-            if k2 is None:
-                continue
-            k1 = starts.get(e - lengths[pid])
-            if k1 is not None:
-                hits[k1].append((k2, pid))
+        get = self.ids.get
+        limit = self.max_len
+        span = self.max_tokens
+        for k1 in range(n):
+            s = tokens[k1].start
+            row = hits[k1]
+            for k2 in range(k1, min(n, k1 + span)):
+                e = tokens[k2].end
+                if e - s > limit:
+                    break
+                pid = get(folded[s:e])
+                if pid is not None:
+                    row.append((k2, pid))
         return hits
 
     def candidates(

@@ -147,6 +147,7 @@ class Subject:
     work: tuple[int, ...]  # words that make a name-shaped pair a thing ("booking", "voucher")
     groups: frozenset[int]  # form groups ("8Q", "11X2")
     lex: dict[str, Entry]
+    things: tuple[int, ...]  # words of a well-known brand, work or place ("wills", "pan")
 
     @classmethod
     def of(cls, tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> Subject:
@@ -159,6 +160,7 @@ class Subject:
                 k for k, t in enumerate(tokens) if t.text[:1].isdigit() and is_form_group(t.text)
             ),
             lex,
+            tuple(k for k, t in enumerate(tokens) if t.key in NAMED_THING_WORDS),
         )
 
 
@@ -181,7 +183,7 @@ def features(c: Candidate, subj: Subject) -> bool:
         return False
     f = c.feats
     f[_MODE[mode]] = 1.0
-    if mode is CaseMode.SENTENCE:
+    if mode is SENTENCE:
         if any(t.lower and len(t.text) >= 2 and t.key not in _PARTICLES for t in tokens[i : j + 1]):
             f["lower_in_sentence"] = 1.0
         elif not first.seg_start and not c.titled and first.cap:
@@ -247,7 +249,7 @@ def features(c: Candidate, subj: Subject) -> bool:
         f["place_before"] = 1.0
     if any(k < i or k > j for k in subj.work):
         f["work_context"] = 1.0
-    if _named_thing(tokens, i, j):
+    if subj.things and _named_thing(tokens, i, j):
         f["named_thing"] = 1.0
     if _place_name(tokens, i, j):
         f["place_name"] = 1.0
@@ -273,6 +275,7 @@ def expand(feats: dict[str, float], form: str) -> dict[str, float]:
 
 
 _MODE = {m: "mode:" + m.value for m in CaseMode}
+SENTENCE = CaseMode.SENTENCE
 
 
 def score(c: Candidate, model: Model) -> None:
