@@ -42,9 +42,10 @@ _KIND_BIT = {k: 1 << n for n, k in enumerate(PersonKind)}
 
 
 @cache
-def _kind_features(mask: int) -> dict[str, float]:
-    """ "kind:pupil" etc. for the kinds in ``mask`` (shared, never mutated)."""
-    return {f"kind:{k.value}": 1.0 for k, bit in _KIND_BIT.items() if mask & bit}
+def _kind_features(mask: int, prefix: str = "") -> dict[str, float]:
+    """ "kind:pupil" etc. for the kinds in ``mask``, after ``prefix`` ("first:")
+    (shared, never mutated)."""
+    return {f"{prefix}kind:{k.value}": 1.0 for k, bit in _KIND_BIT.items() if mask & bit}
 
 
 def _variants(name: str) -> set[str]:
@@ -135,8 +136,9 @@ class DirectoryIndex:
         self.adult_last_of = [tuple(i for i in x if adult[i]) for x in last_of]
         # The kinds of the people behind each part, computed once: a common first
         # name fits thousands of people in a big trust.
-        self.first_kinds = [_kind_features(m) for m in first_mask]
+        self.first_kinds = [_kind_features(m, "first:") for m in first_mask]
         self.last_kinds = [_kind_features(m) for m in last_mask]
+        self.last_alone_kinds = [_kind_features(m, "last:") for m in last_mask]
         self.adult_last_kinds = [_kind_features(m) for m in adult_mask]
 
         def kinds_of(x: Sequence[int]) -> dict[str, float]:
@@ -241,12 +243,13 @@ class DirectoryIndex:
                                 titled=True,
                             )
                         )
+            row = hits[i]
             # In a sentence-case subject, an everyday word typed in lower case
             # ("will", "young", "best") is that word: no name alone starts here.
-            lone = not (
+            lone = bool(row) and not (
                 mode is CaseMode.SENTENCE and t.lower and lex.get(t.key, UNKNOWN).is_common_word
             )
-            for j1, fpid in hits[i]:
+            for j1, fpid in row:
                 # first (+ middle) + surname
                 if first_of[fpid]:
                     k = j1 + 1
@@ -314,7 +317,7 @@ class DirectoryIndex:
                             "first:lexicon_first": e.first_strength if e else 0.0,
                             "first:lexicon_bias": e.name_bias if e else 0.0,
                             "first:school_word": float(t.key in SCHOOL_WORDS),
-                            **{"first:" + k: v for k, v in self.first_kinds[fpid].items()},
+                            **self.first_kinds[fpid],
                         }
                         why = ["directory first name"]
                         nxt = tokens[j1 + 1] if j1 + 1 < n else None
@@ -345,7 +348,7 @@ class DirectoryIndex:
                                 "form:last": 1.0,
                                 "last:word": w,
                                 "last:school_word": float(t.key in SCHOOL_WORDS),
-                                **{"last:" + k: v for k, v in self.last_kinds[fpid].items()},
+                                **self.last_alone_kinds[fpid],
                             },
                             ["directory surname alone"],
                             wordness=w,

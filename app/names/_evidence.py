@@ -34,6 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from operator import mul
 
 from app.names._lexicon import UNKNOWN, Entry, places
 from app.names._tokens import CaseMode, Token
@@ -78,6 +79,13 @@ class Candidate:
     ambiguous: bool = False  # a directory name that also reads as a place or organisation
 
 
+class _Weights(dict[str, float]):
+    """Weights by feature; a feature the model has no weight for weighs 0."""
+
+    def __missing__(self, key: str) -> float:
+        return 0.0
+
+
 @dataclass(frozen=True, slots=True)
 class Model:
     """Logistic-regression coefficients for one finder.
@@ -96,7 +104,7 @@ class Model:
         got = self._tables.get(form)
         if got is None:
             w = self.weights
-            got = dict(w)
+            got = _Weights(w)
             if form in WEAK_FORMS:
                 prefix = form + ":"
                 for k, v in w.items():
@@ -107,8 +115,8 @@ class Model:
         return got
 
     def logit(self, feats: dict[str, float], form: str) -> float:
-        get = self.table(form).get
-        return self.intercept + sum([get(k, 0.0) * v for k, v in feats.items()])
+        w = self.table(form)
+        return self.intercept + sum(map(mul, map(w.__getitem__, feats), feats.values()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +156,7 @@ class Subject:
     groups: frozenset[int]  # form groups ("8Q", "11X2")
     lex: dict[str, Entry]
     things: tuple[int, ...]  # words of a well-known brand, work or place ("wills", "pan")
+    places: frozenset[str]  # folded place names (the shared list)
 
     @classmethod
     def of(cls, tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> Subject:
@@ -161,6 +170,7 @@ class Subject:
             ),
             lex,
             tuple(k for k, t in enumerate(tokens) if t.key in NAMED_THING_WORDS),
+            places(),
         )
 
 
@@ -249,9 +259,10 @@ def features(c: Candidate, subj: Subject) -> bool:
         f["place_before"] = 1.0
     if any(k < i or k > j for k in subj.work):
         f["work_context"] = 1.0
-    if subj.things and _named_thing(tokens, i, j):
+    things = subj.things
+    if things and any(i - 1 <= k <= j + 1 for k in things) and _named_thing(tokens, i, j):
         f["named_thing"] = 1.0
-    if _place_name(tokens, i, j):
+    if _place_name(tokens, i, j, subj.places):
         f["place_name"] = 1.0
         if prev is not None and prev.key in _PLACE_PREPOSITIONS:
             f["place_name_after_preposition"] = 1.0
@@ -298,10 +309,9 @@ def explain(feats: Mapping[str, float], model: Model, form: str, top: int = 4) -
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "via"})
 
 
-def _place_name(tokens: list[Token], i: int, j: int) -> bool:
+def _place_name(tokens: list[Token], i: int, j: int, known: frozenset[str]) -> bool:
     """The span, or the span and the word after it, is a place ("Florence",
     "El Paso", "Kingston upon Thames" is not needed: "Kingston" is)."""
-    known = places()
     key = tokens[i].key if i == j else " ".join(t.key for t in tokens[i : j + 1])
     if key in known:
         return True

@@ -175,7 +175,7 @@ class NameIndex:
             start = tokens[c.i].start
             last = tokens[c.j]
             end = last.end + 1 if len(last.text) == 1 and last.dot else last.end
-            persons = tuple(people[x] for x in c.persons[:_MAX_CANDIDATES])
+            persons = tuple(map(people.__getitem__, c.persons[:_MAX_CANDIDATES]))
             kinds = {p.kind for p in persons}
             out.append(
                 Mention(
