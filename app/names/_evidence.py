@@ -116,7 +116,8 @@ class Model:
 
     def logit(self, feats: dict[str, float], form: str) -> float:
         w = self.table(form)
-        return self.intercept + sum(map(mul, map(w.__getitem__, feats), feats.values()))
+        dot: float = sum(map(mul, map(w.__getitem__, feats), feats.values()))
+        return self.intercept + dot
 
 
 @dataclass(frozen=True, slots=True)
