@@ -384,10 +384,15 @@ def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> li
                     "reversed:word": sur[2] + fs2[1],
                 }
                 why = ["'Surname, First' (lexicon)"]
+                # "Daisy, Callum, Seun": a list of first names, not a surname first
+                e0 = lex.get(t.key)
+                if e0 is not None and e0.first:
+                    feats["reversed:surname_is_first"] = e0.first_strength
+                end2 = _unit_end(tokens, f_end + 1)
+                if (i > 0 and tokens[i - 1].comma) or tokens[end2].comma:
+                    feats["reversed:comma_list"] = 1.0
                 if i > 0 and not t.seg_start and _first(tokens[i - 1], mode, lex) is not None:
                     feats["reversed:first_before"] = 1.0
                     why.append("but a first name comes before it")
-                out.append(
-                    Candidate(i, _unit_end(tokens, f_end + 1), "reversed", "detector", feats, why)
-                )
+                out.append(Candidate(i, end2, "reversed", "detector", feats, why))
     return out

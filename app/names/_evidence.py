@@ -56,6 +56,7 @@ from app.names._vocab import (
     STOP_WORDS,
     WORK_CONTEXT,
     is_form_group,
+    is_year_or_period,
 )
 
 _PARTICLES = PARTICLES
@@ -154,23 +155,38 @@ class Subject:
     mode: CaseMode
     context: frozenset[int]  # person-context words ("detention", "EHCP", "mum")
     work: tuple[int, ...]  # words that make a name-shaped pair a thing ("booking", "voucher")
-    groups: frozenset[int]  # form groups ("8Q", "11X2")
+    groups: frozenset[int]  # form groups ("8Q", "11X2"), year groups and periods ("Y11", "P5")
     lex: dict[str, Entry]
     things: tuple[int, ...]  # words of a well-known brand, work or place ("wills", "pan")
     places: frozenset[str]  # folded place names (the shared list)
 
     @classmethod
     def of(cls, tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> Subject:
+        context: list[int] = []
+        work: list[int] = []
+        groups: list[int] = []
+        things: list[int] = []
+        for k, t in enumerate(tokens):
+            key = t.key
+            if key in CONTEXT_WORDS:
+                context.append(k)
+            if key in WORK_CONTEXT:
+                work.append(k)
+            if key in NAMED_THING_WORDS:
+                things.append(k)
+            if not t.alpha and (
+                (key[0].isdigit() and is_form_group(key))
+                or (key[0] in "yp" and key[-1].isdigit() and is_year_or_period(key))
+            ):
+                groups.append(k)
         return cls(
             tokens,
             mode,
-            frozenset(k for k, t in enumerate(tokens) if t.key in CONTEXT_WORDS),
-            tuple(k for k, t in enumerate(tokens) if t.key in WORK_CONTEXT),
-            frozenset(
-                k for k, t in enumerate(tokens) if t.text[:1].isdigit() and is_form_group(t.text)
-            ),
+            frozenset(context),
+            tuple(work),
+            frozenset(groups),
             lex,
-            tuple(k for k, t in enumerate(tokens) if t.key in NAMED_THING_WORDS),
+            tuple(things),
             places(),
         )
 
@@ -249,8 +265,11 @@ def features(c: Candidate, subj: Subject) -> bool:
                 f["before_common_word"] = c.wordness
     # a form group next to it: "Tobi 8Q", "Kofi to 8R", "(7R)", "in 9T"
     groups = subj.groups
-    if groups and (j + 1 in groups or j + 2 in groups or j + 3 in groups or i - 1 in groups):
-        f["form_group_near"] = 1.0
+    if groups:
+        if j + 1 in groups or j + 2 in groups or j + 3 in groups or i - 1 in groups:
+            f["form_group_near"] = 1.0
+        else:
+            f["form_group_far"] = 1.0  # a class, year or period elsewhere: about pupils
 
     if nxt is not None and nxt.key in PLACE_HEADS and (not nxt.seg_start or last.possessive):
         f["place_after"] = 1.0

@@ -70,6 +70,20 @@ def tokenize(subject: str, folded: str) -> list[Token]:
     for m in _WORD.finditer(subject):
         s, e = m.span()
         text = m.group()
+        if (
+            len(text) == 1
+            and text in "sS"
+            and tokens
+            and s - prev_end == 2
+            and subject[prev_end] == " "
+            and subject[s - 1] in _APOS
+            and (e == n or not subject[e].isalnum())
+        ):
+            # "Elliott 's party": a possessive typed with a space before it
+            prev = tokens[-1]
+            prev.possessive = True
+            prev.end_poss = prev_end = e
+            continue
         possessive = False
         end_poss = e
         if len(text) > 2 and text[-1] in "sS" and text[-2] in _APOS:
