@@ -137,10 +137,21 @@ def surname_at(
 def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> list[Candidate]:
     out: list[Candidate] = []
     n = len(tokens)
+    cased_only = mode is CaseMode.SENTENCE or mode is CaseMode.TITLE
     for i, t in enumerate(tokens):
-        titled = i > 0 and tokens[i - 1].key in HONORIFICS
         if t.joined:
             continue
+        key = t.key
+        if (
+            (key in _NEVER or (cased_only and t.lower))
+            and len(t.text) > 1
+            and key not in HONORIFICS
+            and key not in PARTICLES
+        ):
+            # a stop or context word, or a lower-case word where case tells:
+            # no name starts here (the checks below would each say so)
+            continue
+        titled = i > 0 and tokens[i - 1].key in HONORIFICS
         # title + name ("Mrs Kowalczyk", "Dr Sarah Okonkwo", "Mr & Mrs Khan")
         if t.key in HONORIFICS and i + 1 < n:
             k = i + 1

@@ -161,11 +161,14 @@ class NameIndex:
         self, subject: str, tokens: list[Token], cands: list[Candidate], min_score: float
     ) -> list[Mention]:
         scorer = self._scorer
+        directory, detector = scorer.directory, scorer.detector
         for c in cands:
-            model = scorer.model(c.source)
-            score(c, model)
-            if c.source == "directory" and c.score >= min_score and _reads_as_place(c):
-                c.ambiguous = True
+            if c.source == "directory":
+                score(c, directory)
+                if c.score >= min_score and _reads_as_place(c):
+                    c.ambiguous = True
+            else:
+                score(c, detector)
         chosen = _choose(cands, min_score)
         if not chosen:
             return []
