@@ -136,8 +136,10 @@ def span(tokens: Sequence[Token], c: Candidate) -> tuple[int, int]:
 
 
 Row = tuple[dict[str, float], int]
-ENRON_WEIGHT = 1.0  # a real meeting subject's row beside a school one: 2 or 3 lifts Enron CV
-# a little (0.916/0.909, 0.927/0.913 with C 0.5) and costs school2 more (holdout CV 0.898/0.949, 0.882/0.949)
+# A real meeting subject's row beside a school one: 2 or 3 lifts the Enron CV figure a
+# little (0.916/0.909; 0.927/0.913 with C 0.5) and costs school2 more (holdout CV
+# detector 0.898/0.949; 0.882/0.949).
+ENRON_WEIGHT = 1.0
 
 
 def rows(index: NameIndex, ex: Example, *, detector: bool) -> list[Row]:
@@ -170,8 +172,8 @@ def fit(data: Iterable[Row], weights: Sequence[float] | None = None, c: float = 
     lr = LogisticRegression(C=c, max_iter=5000)
     lr.fit(x, labels, sample_weight=weights)
     names = vec.get_feature_names_out()
-    weights = {str(k): round(float(w), 4) for k, w in zip(names, lr.coef_[0], strict=True) if w}
-    return Model(round(float(lr.intercept_[0]), 4), weights)
+    coef = {str(k): round(float(w), 4) for k, w in zip(names, lr.coef_[0], strict=True) if w}
+    return Model(round(float(lr.intercept_[0]), 4), coef)
 
 
 def _sets() -> tuple[list[tuple[NameIndex, list[Example]]], NameIndex, list[Example]]:
