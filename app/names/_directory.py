@@ -159,7 +159,10 @@ class DirectoryIndex:
         # whatever the directory's size.
         self.ids = ids
         self.max_len = max(map(len, ids), default=0)
-        self.max_tokens = max((len(WORD_RE.findall(t)) for t in ids), default=0)
+        words = [WORD_RE.findall(t) for t in ids]
+        self.max_tokens = max(map(len, words), default=0)
+        # the first word of every part: a token that is none starts no part
+        self.first_words = frozenset(w[0] for w in words if w)
         self.empty = not ids
 
     # -- finding ---------------------------------------------------------------
@@ -173,7 +176,10 @@ class DirectoryIndex:
         get = self.ids.get
         limit = self.max_len
         span = self.max_tokens
+        starts = self.first_words
         for k1 in range(n):
+            if tokens[k1].key not in starts:
+                continue
             s = tokens[k1].start
             row = hits[k1]
             for k2 in range(k1, min(n, k1 + span)):

@@ -159,6 +159,9 @@ class Subject:
     lex: dict[str, Entry]
     things: tuple[int, ...]  # words of a well-known brand, work or place ("wills", "pan")
     places: frozenset[str]  # folded place names (the shared list)
+    memo: dict[tuple[int, int, bool, float], dict[str, float] | None] = field(
+        default_factory=dict
+    )  # the evidence around each span, by span (see features)
 
     @classmethod
     def of(cls, tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> Subject:
@@ -198,25 +201,42 @@ def features(c: Candidate, subj: Subject) -> bool:
     feature differently ("detention" next to a surname alone says more
     than next to a full name): see :func:`expand` and :meth:`Model.table`.
     """
+    # Candidates on the same span (a directory first name, surname and the
+    # detector's reading of "Will") share the evidence around it: computed once.
+    key = (c.i, c.j, c.titled, c.wordness)
+    got = subj.memo.get(key, _UNSEEN)
+    if got is _UNSEEN:
+        got = subj.memo[key] = _context(c.i, c.j, c.titled, c.wordness, subj)
+    if got is None:
+        return False
+    c.feats.update(got)
+    return True
+
+
+_UNSEEN: dict[str, float] = {}
+
+
+def _context(
+    i: int, j: int, titled: bool, wordness: float, subj: Subject
+) -> dict[str, float] | None:
     tokens = subj.tokens
     mode = subj.mode
-    i, j = c.i, c.j
     first, last = tokens[i], tokens[j]
     n = len(tokens)
     nxt = tokens[j + 1] if j + 1 < n else None
     prev = tokens[i - 1] if i > 0 else None
     # A name never starts or ends inside "Ferreira-Lopes" or "O'Neill".
     if first.joined or (nxt is not None and nxt.joined):
-        return False
-    f = c.feats
+        return None
+    f: dict[str, float] = {}
     f[_MODE[mode]] = 1.0
     if mode is SENTENCE:
         if any(t.lower and len(t.text) >= 2 and t.key not in _PARTICLES for t in tokens[i : j + 1]):
             f["lower_in_sentence"] = 1.0
-        elif not first.seg_start and not c.titled and first.cap:
+        elif not first.seg_start and not titled and first.cap:
             f["cap_mid"] = 1.0
-            f["cap_mid_word"] = c.wordness
-    if first.seg_start and (nxt is None or nxt.seg_start) and not c.titled:
+            f["cap_mid_word"] = wordness
+    if first.seg_start and (nxt is None or nxt.seg_start) and not titled:
         f["alone"] = 1.0
     if i == 0:
         f["subject_start"] = 1.0
@@ -231,11 +251,11 @@ def features(c: Candidate, subj: Subject) -> bool:
             f["context_far"] = 1.0
     if last.possessive:
         f["possessive"] = 1.0
-        f["possessive_word"] = c.wordness
+        f["possessive_word"] = wordness
         if nxt is not None and j + 1 in context:
             f["possessive_context"] = 1.0
 
-    if prev is not None and not c.titled and not first.seg_start:
+    if prev is not None and not titled and not first.seg_start:
         if prev.key in LEAD_WORDS:
             f["after_lead"] = 1.0
         elif prev.key in JOINERS:
@@ -246,7 +266,7 @@ def features(c: Candidate, subj: Subject) -> bool:
             f["after_pronoun"] = 1.0
         if prev.key in PRE_NAME_WORDS:
             f["after_pre_name"] = 1.0
-    if prev is not None and prev.comma and not c.titled:
+    if prev is not None and prev.comma and not titled:
         f["after_comma"] = 1.0
     if nxt is not None and not last.possessive:
         if nxt.key in JOINERS or (last.comma and _name_shaped(nxt, mode)):
@@ -262,7 +282,7 @@ def features(c: Candidate, subj: Subject) -> bool:
             elif nxt.lower and nxt.alpha and subj.lex.get(key, UNKNOWN).is_common_word:
                 # "Holly wreath", "Daisy chain": a word-like name, then an ordinary word
                 f["before_common"] = 1.0
-                f["before_common_word"] = c.wordness
+                f["before_common_word"] = wordness
     # a form group next to it: "Tobi 8Q", "Kofi to 8R", "(7R)", "in 9T"
     groups = subj.groups
     if groups:
@@ -289,7 +309,7 @@ def features(c: Candidate, subj: Subject) -> bool:
     if n <= 3:
         f["few_words"] = 1.0
 
-    return True
+    return f
 
 
 def expand(feats: dict[str, float], form: str) -> dict[str, float]:
