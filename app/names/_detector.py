@@ -134,7 +134,10 @@ def surname_at(
     return end, best[0], best[1]
 
 
-def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> list[Candidate]:
+def candidates(
+    tokens: list[Token], mode: CaseMode, lex: dict[str, Entry], *, first_alone: bool = True
+) -> list[Candidate]:
+    """Candidate spans; ``first_alone=False`` proposes no first name alone."""
     out: list[Candidate] = []
     n = len(tokens)
     cased_only = mode is CaseMode.SENTENCE or mode is CaseMode.TITLE
@@ -253,7 +256,7 @@ def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> li
                             )
                         )
             # first name alone
-            if not titled and t.key not in SCHOOL_WORDS:
+            if first_alone and not titled and t.key not in SCHOOL_WORDS:
                 followed = (
                     nxt is not None
                     and not nxt.seg_start

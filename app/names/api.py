@@ -122,13 +122,10 @@ class NameIndex:
         hits = self._dir.lattice(folded, tokens)
         cands = self._dir.candidates(tokens, hits, mode, lex)
         if detector:
-            found = _detector.candidates(tokens, mode, lex)
-            if not self._dir.empty:
-                # With a roster, a first name alone that nobody on it has is
-                # someone the school cannot identify from it ("Thanks Claire",
-                # "Amber weather warning"): not worth a prompt.
-                found = [c for c in found if c.form != "first"]
-            cands.extend(found)
+            # With a roster, a first name alone that nobody on it has is
+            # someone the school cannot identify from it ("Thanks Claire",
+            # "Amber weather warning"): not worth a prompt.
+            cands.extend(_detector.candidates(tokens, mode, lex, first_alone=self._dir.empty))
         if not cands:
             return tokens, []
         subj = Subject.of(tokens, mode, lex)
@@ -239,6 +236,8 @@ def _choose(cands: list[Candidate], min_score: float) -> list[Candidate]:
     reading overlapping a more confident directory one gives way too.
     """
     passing = [c for c in cands if c.score >= min_score]
+    if len(passing) < 2:
+        return passing  # nothing to choose between (most subjects)
     directory = [c for c in passing if c.source == "directory"]
     ranked = sorted(
         (c for c in passing if c.source == "directory" or not _outranked(c, directory)),
