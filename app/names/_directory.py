@@ -62,7 +62,7 @@ def _variants(name: str) -> set[str]:
 
 
 class DirectoryIndex:
-    """Parts automaton plus join tables over ``people`` (indices into it)."""
+    """Name parts by text plus join tables over ``people`` (indices into it)."""
 
     def __init__(self, people: Sequence[Person]) -> None:
         self.people = people
