@@ -71,8 +71,7 @@ def tokenize(subject: str, folded: str) -> list[Token]:
         s, e = m.span()
         text = m.group()
         if (
-            len(text) == 1
-            and text in "sS"
+            (text == "s" or text == "S")
             and tokens
             and s - prev_end == 2
             and subject[prev_end] == " "
@@ -86,7 +85,7 @@ def tokenize(subject: str, folded: str) -> list[Token]:
             continue
         possessive = False
         end_poss = e
-        if len(text) > 2 and text[-1] in "sS" and text[-2] in _APOS:
+        if text[-1] in "sS" and len(text) > 2 and text[-2] in _APOS:
             e -= 2
             text = text[:-2]
             possessive = True
@@ -106,7 +105,7 @@ def tokenize(subject: str, folded: str) -> list[Token]:
                 gap = gap[1:]
             seg_start = not joined and _SEGMENT_BREAK.search(gap) is not None
         alpha = text.isalpha() or _APOS_RE.sub("", text).isalpha()
-        upper = len(text) > 1 and text.isupper()
+        upper = text.isupper() and len(text) > 1
         after = subject[end_poss : end_poss + 1]
         append(
             Token(
