@@ -9,7 +9,7 @@ Public surface (used by rule SUB001 and ``etiquette names scan``):
   ("R.S-J.", "D.vdB."), for the fix and for evidence that must not carry the name
 
 Inside: ``_tokens`` (words, case mode, segments), ``_directory`` (the
-people the school knows, one Aho-Corasick pass over name parts),
+people the school knows, name parts looked up by dictionary on token spans),
 ``_detector`` (names no directory knows, from ``data/lexicon.tsv.gz``),
 ``_evidence`` (the log-odds evidence both share), ``_lexicon`` and
 ``_vocab`` (the data: derived lists and small curated school vocabularies).

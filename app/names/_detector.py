@@ -134,13 +134,27 @@ def surname_at(
     return end, best[0], best[1]
 
 
-def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> list[Candidate]:
+def candidates(
+    tokens: list[Token], mode: CaseMode, lex: dict[str, Entry], *, first_alone: bool = True
+) -> list[Candidate]:
+    """Candidate spans; ``first_alone=False`` proposes no first name alone."""
     out: list[Candidate] = []
     n = len(tokens)
+    cased_only = mode is CaseMode.SENTENCE or mode is CaseMode.TITLE
     for i, t in enumerate(tokens):
-        titled = i > 0 and tokens[i - 1].key in HONORIFICS
         if t.joined:
             continue
+        key = t.key
+        if (
+            (key in _NEVER or (cased_only and t.lower))
+            and len(t.text) > 1
+            and key not in HONORIFICS
+            and key not in PARTICLES
+        ):
+            # a stop or context word, or a lower-case word where case tells:
+            # no name starts here (the checks below would each say so)
+            continue
+        titled = i > 0 and tokens[i - 1].key in HONORIFICS
         # title + name ("Mrs Kowalczyk", "Dr Sarah Okonkwo", "Mr & Mrs Khan")
         if t.key in HONORIFICS and i + 1 < n:
             k = i + 1
@@ -242,7 +256,7 @@ def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> li
                             )
                         )
             # first name alone
-            if not titled and t.key not in SCHOOL_WORDS:
+            if first_alone and not titled and t.key not in SCHOOL_WORDS:
                 followed = (
                     nxt is not None
                     and not nxt.seg_start
@@ -384,10 +398,15 @@ def candidates(tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> li
                     "reversed:word": sur[2] + fs2[1],
                 }
                 why = ["'Surname, First' (lexicon)"]
+                # "Daisy, Callum, Seun": a list of first names, not a surname first
+                e0 = lex.get(t.key)
+                if e0 is not None and e0.first:
+                    feats["reversed:surname_is_first"] = e0.first_strength
+                end2 = _unit_end(tokens, f_end + 1)
+                if (i > 0 and tokens[i - 1].comma) or tokens[end2].comma:
+                    feats["reversed:comma_list"] = 1.0
                 if i > 0 and not t.seg_start and _first(tokens[i - 1], mode, lex) is not None:
                     feats["reversed:first_before"] = 1.0
                     why.append("but a first name comes before it")
-                out.append(
-                    Candidate(i, _unit_end(tokens, f_end + 1), "reversed", "detector", feats, why)
-                )
+                out.append(Candidate(i, end2, "reversed", "detector", feats, why))
     return out

@@ -1,12 +1,12 @@
-"""Matching the people the school knows, in one Aho-Corasick pass.
+"""Matching the people the school knows, by their name parts.
 
 Why name *parts* and not whole forms: every way of writing a person
 ("Amir Khan", "Khan, Amir", "A. Khan", "Amir K", "Mr Khan", "Amir's") is a
 combination of a few parts (first or preferred name, surname, an initial, a
-title). The automaton holds each distinct folded part once (about 40,000
-patterns for 200,000 people, instead of millions of full forms), one pass
-finds every part on token boundaries, and dictionary look-ups keyed by part
-ids join adjacent parts into people. That keeps the build under a few
+title). A dictionary holds each distinct folded part once (about 40,000
+for 200,000 people, instead of millions of full forms), looked up on each
+run of up to a few of the subject's tokens, and dictionary look-ups keyed
+by part ids join adjacent parts into people. That keeps the build under a few
 seconds and the memory small, and makes a look-up cost the same for 2,000
 or 200,000 people.
 
@@ -22,14 +22,12 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-import ahocorasick
-
 from app.directory.model import Person
 from app.domain import PersonKind
 from app.names._detector import surname_at
 from app.names._evidence import Candidate
 from app.names._lexicon import UNKNOWN, Entry, wordness
-from app.names._tokens import CaseMode, Token, fold_fast
+from app.names._tokens import WORD_RE, CaseMode, Token, fold_fast
 from app.names._vocab import HONORIFICS, PARTICLES, SCHOOL_WORDS
 
 _SPACES = re.compile(r"\s+")
@@ -44,9 +42,10 @@ _KIND_BIT = {k: 1 << n for n, k in enumerate(PersonKind)}
 
 
 @cache
-def _kind_features(mask: int) -> dict[str, float]:
-    """ "kind:pupil" etc. for the kinds in ``mask`` (shared, never mutated)."""
-    return {f"kind:{k.value}": 1.0 for k, bit in _KIND_BIT.items() if mask & bit}
+def _kind_features(mask: int, prefix: str = "") -> dict[str, float]:
+    """ "kind:pupil" etc. for the kinds in ``mask``, after ``prefix`` ("first:")
+    (shared, never mutated)."""
+    return {f"{prefix}kind:{k.value}": 1.0 for k, bit in _KIND_BIT.items() if mask & bit}
 
 
 def _variants(name: str) -> set[str]:
@@ -63,7 +62,7 @@ def _variants(name: str) -> set[str]:
 
 
 class DirectoryIndex:
-    """Parts automaton plus join tables over ``people`` (indices into it)."""
+    """Name parts by text plus join tables over ``people`` (indices into it)."""
 
     def __init__(self, people: Sequence[Person]) -> None:
         self.people = people
@@ -137,8 +136,9 @@ class DirectoryIndex:
         self.adult_last_of = [tuple(i for i in x if adult[i]) for x in last_of]
         # The kinds of the people behind each part, computed once: a common first
         # name fits thousands of people in a big trust.
-        self.first_kinds = [_kind_features(m) for m in first_mask]
+        self.first_kinds = [_kind_features(m, "first:") for m in first_mask]
         self.last_kinds = [_kind_features(m) for m in last_mask]
+        self.last_alone_kinds = [_kind_features(m, "last:") for m in last_mask]
         self.adult_last_kinds = [_kind_features(m) for m in adult_mask]
 
         def kinds_of(x: Sequence[int]) -> dict[str, float]:
@@ -153,33 +153,42 @@ class DirectoryIndex:
         self.first_initial = {k: tuple(v) for k, v in first_initial.items()}
         self.initial_last = {k: tuple(v) for k, v in initial_last.items()}
         self.middle = frozenset(middle)
-        self.lengths = [0] * len(ids)
-        self.automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for text, pid in ids.items():
-            self.lengths[pid] = len(text)
-            self.automaton.add_word(text, pid)
+        # Part texts -> ids; a part is looked up on the subject's token spans
+        # (the folded text from a token's start to a later token's end), up to
+        # the longest part's length: a few dictionary look-ups per token,
+        # whatever the directory's size.
+        self.ids = ids
+        self.max_len = max(map(len, ids), default=0)
+        words = [WORD_RE.findall(t) for t in ids]
+        self.max_tokens = max(map(len, words), default=0)
+        # the first word of every part: a token that is none starts no part
+        self.first_words = frozenset(w[0] for w in words if w)
         self.empty = not ids
-        if not self.empty:
-            self.automaton.make_automaton()
 
     # -- finding ---------------------------------------------------------------
 
     def lattice(self, folded: str, tokens: list[Token]) -> list[list[tuple[int, int]]]:
         """For each token index, the parts ``(last token index, part id)`` starting there."""
-        hits: list[list[tuple[int, int]]] = [[] for _ in tokens]
-        if self.empty or not tokens:
+        n = len(tokens)
+        hits: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+        if self.empty:
             return hits
-        starts = {t.start: k for k, t in enumerate(tokens)}
-        ends = {t.end: k for k, t in enumerate(tokens)}
-        lengths = self.lengths
-        for end, pid in self.automaton.iter(folded):
-            e = end + 1
-            k2 = ends.get(e)
-            if k2 is None:
+        get = self.ids.get
+        limit = self.max_len
+        span = self.max_tokens
+        starts = self.first_words
+        for k1 in range(n):
+            if tokens[k1].key not in starts:
                 continue
-            k1 = starts.get(e - lengths[pid])
-            if k1 is not None:
-                hits[k1].append((k2, pid))
+            s = tokens[k1].start
+            row = hits[k1]
+            for k2 in range(k1, min(n, k1 + span)):
+                e = tokens[k2].end
+                if e - s > limit:
+                    break
+                pid = get(folded[s:e])
+                if pid is not None:
+                    row.append((k2, pid))
         return hits
 
     def candidates(
@@ -240,12 +249,13 @@ class DirectoryIndex:
                                 titled=True,
                             )
                         )
+            row = hits[i]
             # In a sentence-case subject, an everyday word typed in lower case
             # ("will", "young", "best") is that word: no name alone starts here.
-            lone = not (
+            lone = bool(row) and not (
                 mode is CaseMode.SENTENCE and t.lower and lex.get(t.key, UNKNOWN).is_common_word
             )
-            for j1, fpid in hits[i]:
+            for j1, fpid in row:
                 # first (+ middle) + surname
                 if first_of[fpid]:
                     k = j1 + 1
@@ -313,7 +323,7 @@ class DirectoryIndex:
                             "first:lexicon_first": e.first_strength if e else 0.0,
                             "first:lexicon_bias": e.name_bias if e else 0.0,
                             "first:school_word": float(t.key in SCHOOL_WORDS),
-                            **{"first:" + k: v for k, v in self.first_kinds[fpid].items()},
+                            **self.first_kinds[fpid],
                         }
                         why = ["directory first name"]
                         nxt = tokens[j1 + 1] if j1 + 1 < n else None
@@ -344,7 +354,7 @@ class DirectoryIndex:
                                 "form:last": 1.0,
                                 "last:word": w,
                                 "last:school_word": float(t.key in SCHOOL_WORDS),
-                                **{"last:" + k: v for k, v in self.last_kinds[fpid].items()},
+                                **self.last_alone_kinds[fpid],
                             },
                             ["directory surname alone"],
                             wordness=w,

@@ -34,6 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from operator import mul
 
 from app.names._lexicon import UNKNOWN, Entry, places
 from app.names._tokens import CaseMode, Token
@@ -55,6 +56,7 @@ from app.names._vocab import (
     STOP_WORDS,
     WORK_CONTEXT,
     is_form_group,
+    is_year_or_period,
 )
 
 _PARTICLES = PARTICLES
@@ -78,6 +80,13 @@ class Candidate:
     ambiguous: bool = False  # a directory name that also reads as a place or organisation
 
 
+class _Weights(dict[str, float]):
+    """Weights by feature; a feature the model has no weight for weighs 0."""
+
+    def __missing__(self, key: str) -> float:
+        return 0.0
+
+
 @dataclass(frozen=True, slots=True)
 class Model:
     """Logistic-regression coefficients for one finder.
@@ -96,7 +105,7 @@ class Model:
         got = self._tables.get(form)
         if got is None:
             w = self.weights
-            got = dict(w)
+            got = _Weights(w)
             if form in WEAK_FORMS:
                 prefix = form + ":"
                 for k, v in w.items():
@@ -107,8 +116,9 @@ class Model:
         return got
 
     def logit(self, feats: dict[str, float], form: str) -> float:
-        get = self.table(form).get
-        return self.intercept + sum([get(k, 0.0) * v for k, v in feats.items()])
+        w = self.table(form)
+        dot: float = sum(map(mul, map(w.__getitem__, feats), feats.values()))
+        return self.intercept + dot
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,20 +155,42 @@ class Subject:
     mode: CaseMode
     context: frozenset[int]  # person-context words ("detention", "EHCP", "mum")
     work: tuple[int, ...]  # words that make a name-shaped pair a thing ("booking", "voucher")
-    groups: frozenset[int]  # form groups ("8Q", "11X2")
+    groups: frozenset[int]  # form groups ("8Q", "11X2"), year groups and periods ("Y11", "P5")
     lex: dict[str, Entry]
+    things: tuple[int, ...]  # words of a well-known brand, work or place ("wills", "pan")
+    places: frozenset[str]  # folded place names (the shared list)
+    memo: dict[tuple[int, int, bool, float], dict[str, float] | None] = field(
+        default_factory=dict
+    )  # the evidence around each span, by span (see features)
 
     @classmethod
     def of(cls, tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> Subject:
+        context: list[int] = []
+        work: list[int] = []
+        groups: list[int] = []
+        things: list[int] = []
+        for k, t in enumerate(tokens):
+            key = t.key
+            if key in CONTEXT_WORDS:
+                context.append(k)
+            if key in WORK_CONTEXT:
+                work.append(k)
+            if key in NAMED_THING_WORDS:
+                things.append(k)
+            if not t.alpha and (
+                (key[0].isdigit() and is_form_group(key))
+                or (key[0] in "yp" and key[-1].isdigit() and is_year_or_period(key))
+            ):
+                groups.append(k)
         return cls(
             tokens,
             mode,
-            frozenset(k for k, t in enumerate(tokens) if t.key in CONTEXT_WORDS),
-            tuple(k for k, t in enumerate(tokens) if t.key in WORK_CONTEXT),
-            frozenset(
-                k for k, t in enumerate(tokens) if t.text[:1].isdigit() and is_form_group(t.text)
-            ),
+            frozenset(context),
+            tuple(work),
+            frozenset(groups),
             lex,
+            tuple(things),
+            places(),
         )
 
 
@@ -169,25 +201,42 @@ def features(c: Candidate, subj: Subject) -> bool:
     feature differently ("detention" next to a surname alone says more
     than next to a full name): see :func:`expand` and :meth:`Model.table`.
     """
+    # Candidates on the same span (a directory first name, surname and the
+    # detector's reading of "Will") share the evidence around it: computed once.
+    key = (c.i, c.j, c.titled, c.wordness)
+    got = subj.memo.get(key, _UNSEEN)
+    if got is _UNSEEN:
+        got = subj.memo[key] = _context(c.i, c.j, c.titled, c.wordness, subj)
+    if got is None:
+        return False
+    c.feats.update(got)
+    return True
+
+
+_UNSEEN: dict[str, float] = {}
+
+
+def _context(
+    i: int, j: int, titled: bool, wordness: float, subj: Subject
+) -> dict[str, float] | None:
     tokens = subj.tokens
     mode = subj.mode
-    i, j = c.i, c.j
     first, last = tokens[i], tokens[j]
     n = len(tokens)
     nxt = tokens[j + 1] if j + 1 < n else None
     prev = tokens[i - 1] if i > 0 else None
     # A name never starts or ends inside "Ferreira-Lopes" or "O'Neill".
     if first.joined or (nxt is not None and nxt.joined):
-        return False
-    f = c.feats
+        return None
+    f: dict[str, float] = {}
     f[_MODE[mode]] = 1.0
-    if mode is CaseMode.SENTENCE:
+    if mode is SENTENCE:
         if any(t.lower and len(t.text) >= 2 and t.key not in _PARTICLES for t in tokens[i : j + 1]):
             f["lower_in_sentence"] = 1.0
-        elif not first.seg_start and not c.titled and first.cap:
+        elif not first.seg_start and not titled and first.cap:
             f["cap_mid"] = 1.0
-            f["cap_mid_word"] = c.wordness
-    if first.seg_start and (nxt is None or nxt.seg_start) and not c.titled:
+            f["cap_mid_word"] = wordness
+    if first.seg_start and (nxt is None or nxt.seg_start) and not titled:
         f["alone"] = 1.0
     if i == 0:
         f["subject_start"] = 1.0
@@ -202,11 +251,11 @@ def features(c: Candidate, subj: Subject) -> bool:
             f["context_far"] = 1.0
     if last.possessive:
         f["possessive"] = 1.0
-        f["possessive_word"] = c.wordness
+        f["possessive_word"] = wordness
         if nxt is not None and j + 1 in context:
             f["possessive_context"] = 1.0
 
-    if prev is not None and not c.titled and not first.seg_start:
+    if prev is not None and not titled and not first.seg_start:
         if prev.key in LEAD_WORDS:
             f["after_lead"] = 1.0
         elif prev.key in JOINERS:
@@ -217,7 +266,7 @@ def features(c: Candidate, subj: Subject) -> bool:
             f["after_pronoun"] = 1.0
         if prev.key in PRE_NAME_WORDS:
             f["after_pre_name"] = 1.0
-    if prev is not None and prev.comma and not c.titled:
+    if prev is not None and prev.comma and not titled:
         f["after_comma"] = 1.0
     if nxt is not None and not last.possessive:
         if nxt.key in JOINERS or (last.comma and _name_shaped(nxt, mode)):
@@ -233,11 +282,14 @@ def features(c: Candidate, subj: Subject) -> bool:
             elif nxt.lower and nxt.alpha and subj.lex.get(key, UNKNOWN).is_common_word:
                 # "Holly wreath", "Daisy chain": a word-like name, then an ordinary word
                 f["before_common"] = 1.0
-                f["before_common_word"] = c.wordness
+                f["before_common_word"] = wordness
     # a form group next to it: "Tobi 8Q", "Kofi to 8R", "(7R)", "in 9T"
     groups = subj.groups
-    if groups and (j + 1 in groups or j + 2 in groups or j + 3 in groups or i - 1 in groups):
-        f["form_group_near"] = 1.0
+    if groups:
+        if j + 1 in groups or j + 2 in groups or j + 3 in groups or i - 1 in groups:
+            f["form_group_near"] = 1.0
+        else:
+            f["form_group_far"] = 1.0  # a class, year or period elsewhere: about pupils
 
     if nxt is not None and nxt.key in PLACE_HEADS and (not nxt.seg_start or last.possessive):
         f["place_after"] = 1.0
@@ -247,16 +299,17 @@ def features(c: Candidate, subj: Subject) -> bool:
         f["place_before"] = 1.0
     if any(k < i or k > j for k in subj.work):
         f["work_context"] = 1.0
-    if _named_thing(tokens, i, j):
+    things = subj.things
+    if things and any(i - 1 <= k <= j + 1 for k in things) and _named_thing(tokens, i, j):
         f["named_thing"] = 1.0
-    if _place_name(tokens, i, j):
+    if _place_name(tokens, i, j, subj.places):
         f["place_name"] = 1.0
         if prev is not None and prev.key in _PLACE_PREPOSITIONS:
             f["place_name_after_preposition"] = 1.0
     if n <= 3:
         f["few_words"] = 1.0
 
-    return True
+    return f
 
 
 def expand(feats: dict[str, float], form: str) -> dict[str, float]:
@@ -273,6 +326,7 @@ def expand(feats: dict[str, float], form: str) -> dict[str, float]:
 
 
 _MODE = {m: "mode:" + m.value for m in CaseMode}
+SENTENCE = CaseMode.SENTENCE
 
 
 def score(c: Candidate, model: Model) -> None:
@@ -295,10 +349,9 @@ def explain(feats: Mapping[str, float], model: Model, form: str, top: int = 4) -
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "via"})
 
 
-def _place_name(tokens: list[Token], i: int, j: int) -> bool:
+def _place_name(tokens: list[Token], i: int, j: int, known: frozenset[str]) -> bool:
     """The span, or the span and the word after it, is a place ("Florence",
     "El Paso", "Kingston upon Thames" is not needed: "Kingston" is)."""
-    known = places()
     key = tokens[i].key if i == j else " ".join(t.key for t in tokens[i : j + 1])
     if key in known:
         return True

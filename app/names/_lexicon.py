@@ -9,55 +9,66 @@ from __future__ import annotations
 
 import gzip
 import math
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from app.names._vocab import SCHOOL_WORDS
 
 
-@dataclass(frozen=True, slots=True)
 class Entry:
+    """One lexicon row, with the figures the finders read computed once at
+    load (they are read for every token of every subject)."""
+
+    __slots__ = (
+        "first",
+        "first_strength",
+        "is_common_word",
+        "logp",
+        "lower",
+        "name_bias",
+        "surname",
+        "surname_strength",
+        "wordness",
+    )
     first: int  # ONS registrations, 0 if not a first name
     surname: int  # US Census 1990 rank, 0 if not a listed surname
     lower: float  # share of lower-case uses (0 = only ever a name); -1 = unknown
     logp: float  # log probability of the lower-case word; -99 = unseen
+    wordness: float  # how much the token is an ordinary word rather than a name (0..1)
+    is_common_word: bool  # an everyday word ("writing", "reports"), not a rare one or a name
+    first_strength: float  # 0..1 from how many babies had this first name (20 -> 0.26, 10k -> 0.8)
+    surname_strength: float  # 0..1 from the Census rank (1 -> 1.0, 1,000 -> 0.6, 40,000 -> 0.08)
+    name_bias: float  # see _name_bias
 
-    @property
-    def wordness(self) -> float:
-        """How much this token is an ordinary word rather than a name (0..1)."""
-        return self.lower if self.lower >= 0 else 0.0
+    def __init__(self, first: int, surname: int, lower: float, logp: float) -> None:
+        self.first = first
+        self.surname = surname
+        self.lower = lower
+        self.logp = logp
+        self.wordness = lower if lower >= 0 else 0.0
+        self.is_common_word = logp >= -13.5 and lower >= 0.5
+        self.first_strength = min(1.0, math.log10(first) / 5) if first else 0.0
+        self.surname_strength = max(0.0, 1.0 - math.log10(surname) / 5) if surname else 0.0
+        self.name_bias = _name_bias(first, lower, logp)
 
-    @property
-    def is_common_word(self) -> bool:
-        """An everyday word ("writing", "reports"), not a rare one or a name."""
-        return self.logp >= -13.5 and self.lower >= 0.5
+    def __repr__(self) -> str:
+        return f"Entry({self.first}, {self.surname}, {self.lower}, {self.logp})"
 
-    @property
-    def first_strength(self) -> float:
-        """0..1 from how many babies had this first name (20 -> 0.26, 10k -> 0.8)."""
-        return min(1.0, math.log10(self.first) / 5) if self.first else 0.0
 
-    @property
-    def surname_strength(self) -> float:
-        """0..1 from the surname's Census rank (1 -> 1.0, 1,000 -> 0.6, 40,000 -> 0.08)."""
-        return max(0.0, 1.0 - math.log10(self.surname) / 5) if self.surname else 0.0
+def _name_bias(first: int, lower: float, logp: float) -> float:
+    """How much more often the token is a baby's name than a word in text (log10, -2.5..1).
 
-    @property
-    def name_bias(self) -> float:
-        """How much more often the token is a baby's name than a word in text (log10, -2.5..1).
-
-        "Irish" is in the ONS list (170 babies) but is far commoner as an
-        adjective; "Paris" and "Lincoln" are commoner as places than as
-        names; "Olivia" is almost only a name. Compares the ONS share of
-        registrations with the token's share of English text (all cases).
-        0 when the text frequency is unknown.
-        """
-        if not self.first or self.logp <= -99 or self.lower < 0:
-            return 0.0
-        text_share = math.exp(self.logp) / max(self.lower, 0.01)
-        ratio = math.log10(self.first / _ONS_TOTAL / text_share)
-        return max(-2.5, min(1.0, ratio - 2.5))
+    "Irish" is in the ONS list (170 babies) but is far commoner as an
+    adjective; "Paris" and "Lincoln" are commoner as places than as
+    names; "Olivia" is almost only a name. Compares the ONS share of
+    registrations with the token's share of English text (all cases).
+    0 when the text frequency is unknown.
+    """
+    if not first or logp <= -99 or lower < 0:
+        return 0.0
+    text_share = math.exp(logp) / max(lower, 0.01)
+    ratio = math.log10(first / _ONS_TOTAL / text_share)
+    return max(-2.5, min(1.0, ratio - 2.5))
 
 
 _ONS_TOTAL = 17_535_867  # registrations in the ONS file, 1996-2024

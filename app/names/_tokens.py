@@ -22,6 +22,7 @@ from app.names._vocab import STOP_WORDS
 from app.text import fold_char_by_char
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\u2018\u02bc`][^\W_]+)*|[&+]")
+WORD_RE = _WORD  # for the directory: how many tokens a name part spans
 _APOS = "'\u2019\u2018\u02bc`"
 _APOS_RE = re.compile("[" + _APOS + "]")
 _SEGMENT_BREAK = re.compile(r"[:|()\[\]{},;!?/\u2013\u2014]|\s-|-\s|\.\s|\s\.|^-|-$")
@@ -69,9 +70,22 @@ def tokenize(subject: str, folded: str) -> list[Token]:
     for m in _WORD.finditer(subject):
         s, e = m.span()
         text = m.group()
+        if (
+            (text == "s" or text == "S")
+            and tokens
+            and s - prev_end == 2
+            and subject[prev_end] == " "
+            and subject[s - 1] in _APOS
+            and (e == n or not subject[e].isalnum())
+        ):
+            # "Elliott 's party": a possessive typed with a space before it
+            prev = tokens[-1]
+            prev.possessive = True
+            prev.end_poss = prev_end = e
+            continue
         possessive = False
         end_poss = e
-        if len(text) > 2 and text[-1] in "sS" and text[-2] in _APOS:
+        if text[-1] in "sS" and len(text) > 2 and text[-2] in _APOS:
             e -= 2
             text = text[:-2]
             possessive = True
@@ -91,8 +105,8 @@ def tokenize(subject: str, folded: str) -> list[Token]:
                 gap = gap[1:]
             seg_start = not joined and _SEGMENT_BREAK.search(gap) is not None
         alpha = text.isalpha() or _APOS_RE.sub("", text).isalpha()
-        upper = len(text) > 1 and text.isupper()
-        after = subject[end_poss : end_poss + 2]
+        upper = text.isupper() and len(text) > 1
+        after = subject[end_poss : end_poss + 1]
         append(
             Token(
                 s,
@@ -105,8 +119,8 @@ def tokenize(subject: str, folded: str) -> list[Token]:
                 not upper and text.lower() == text,
                 seg_start,
                 possessive,
-                after[:1] == ".",
-                after[:1] == "," or after == " ,",
+                after == ".",
+                after == "," or (after == " " and subject[end_poss + 1 : end_poss + 2] == ","),
                 end_poss,
                 joined,
             )
@@ -117,15 +131,23 @@ def tokenize(subject: str, folded: str) -> list[Token]:
 
 def case_mode(tokens: list[Token]) -> CaseMode:
     """How the subject is cased, from its words of two or more letters."""
-    words = [t for t in tokens if t.alpha and len(t.text) >= 2]
+    words = upper = lower = 0
+    content_lower = False
+    for t in tokens:
+        if t.alpha and len(t.text) >= 2:
+            words += 1
+            if t.upper:
+                upper += 1
+            elif t.lower:
+                lower += 1
+                if not content_lower and t.key not in STOP_WORDS:
+                    content_lower = True
     if not words:
         return CaseMode.TITLE
-    upper = sum(t.upper for t in words)
-    if len(words) >= 2 and upper >= 0.7 * len(words):
+    if words >= 2 and upper >= 0.7 * words:
         return CaseMode.UPPER
-    if all(t.lower for t in words):
+    if lower == words:
         return CaseMode.LOWER
-    content = [t for t in words if t.key not in STOP_WORDS and not t.upper]
-    if any(t.lower for t in content):
+    if content_lower:
         return CaseMode.SENTENCE
     return CaseMode.TITLE

@@ -59,6 +59,25 @@ PARTICLES = frozenset(
 # person: "Grace - safeguarding follow up" versus "Grace period".
 CONTEXT_WORDS = frozenset(
     [
+        # how a child is, or what happened to them
+        "upset",
+        "crying",
+        "cried",
+        "tearful",
+        "distressed",
+        "anxious",
+        "hurt",
+        "fell",
+        "bumped",
+        "fainted",
+        "vomited",
+        "bullied",
+        "nits",
+        "lice",
+        "allergy",
+        "allergic",
+        "sanction",
+        "sanctions",
         "behaviour",
         "behavior",
         "detention",
@@ -656,11 +675,19 @@ WORK_CONTEXT = frozenset(
 )
 
 _FORM_GROUP = re.compile(r"(?:[1-9]|1[0-3])[A-Za-z]{1,3}\d?")
+_ORDINAL = re.compile(r"(?i)\d+(?:st|nd|rd|th)")
+# a year group or a lesson period written as a code: "Y11", "Yr7", "P5"
+_YEAR_OR_PERIOD = re.compile(r"(?i)(?:y|yr)(?:[1-9]|1[0-3])|p[1-9]")
 
 
 def is_form_group(text: str) -> bool:
-    """A tutor group or set code: "8Q", "13R", "11X2", "7Q1"."""
-    return _FORM_GROUP.fullmatch(text) is not None
+    """A tutor group or set code: "8Q", "13R", "11X2", "7Q1" (not a date: "9th")."""
+    return _FORM_GROUP.fullmatch(text) is not None and _ORDINAL.fullmatch(text) is None
+
+
+def is_year_or_period(text: str) -> bool:
+    """A year group or lesson period code: "Y11", "Yr7", "P5" (as in "P2-3")."""
+    return _YEAR_OR_PERIOD.fullmatch(text) is not None
 
 
 # Words just before a name that address or talk about a person: "Thanks
@@ -686,7 +713,17 @@ PRE_NAME_WORDS = frozenset(
         "asked",
         "remind",
         "see",
+        "seen",
+        "saw",
+        "find",
+        "found",
+        "chase",
+        "chasing",
+        "move",
+        "moved",
+        "swap",
         "collect",
+        "collected",
         "meet",
         "met",
         "cc",

@@ -122,13 +122,10 @@ class NameIndex:
         hits = self._dir.lattice(folded, tokens)
         cands = self._dir.candidates(tokens, hits, mode, lex)
         if detector:
-            found = _detector.candidates(tokens, mode, lex)
-            if not self._dir.empty:
-                # With a roster, a first name alone that nobody on it has is
-                # someone the school cannot identify from it ("Thanks Claire",
-                # "Amber weather warning"): not worth a prompt.
-                found = [c for c in found if c.form != "first"]
-            cands.extend(found)
+            # With a roster, a first name alone that nobody on it has is
+            # someone the school cannot identify from it ("Thanks Claire",
+            # "Amber weather warning"): not worth a prompt.
+            cands.extend(_detector.candidates(tokens, mode, lex, first_alone=self._dir.empty))
         if not cands:
             return tokens, []
         subj = Subject.of(tokens, mode, lex)
@@ -161,11 +158,14 @@ class NameIndex:
         self, subject: str, tokens: list[Token], cands: list[Candidate], min_score: float
     ) -> list[Mention]:
         scorer = self._scorer
+        directory, detector = scorer.directory, scorer.detector
         for c in cands:
-            model = scorer.model(c.source)
-            score(c, model)
-            if c.source == "directory" and c.score >= min_score and _reads_as_place(c):
-                c.ambiguous = True
+            if c.source == "directory":
+                score(c, directory)
+                if c.score >= min_score and _reads_as_place(c):
+                    c.ambiguous = True
+            else:
+                score(c, detector)
         chosen = _choose(cands, min_score)
         if not chosen:
             return []
@@ -175,7 +175,7 @@ class NameIndex:
             start = tokens[c.i].start
             last = tokens[c.j]
             end = last.end + 1 if len(last.text) == 1 and last.dot else last.end
-            persons = tuple(people[x] for x in c.persons[:_MAX_CANDIDATES])
+            persons = tuple(map(people.__getitem__, c.persons[:_MAX_CANDIDATES]))
             kinds = {p.kind for p in persons}
             out.append(
                 Mention(
@@ -236,6 +236,8 @@ def _choose(cands: list[Candidate], min_score: float) -> list[Candidate]:
     reading overlapping a more confident directory one gives way too.
     """
     passing = [c for c in cands if c.score >= min_score]
+    if len(passing) < 2:
+        return passing  # nothing to choose between (most subjects)
     directory = [c for c in passing if c.source == "directory"]
     ranked = sorted(
         (c for c in passing if c.source == "directory" or not _outranked(c, directory)),

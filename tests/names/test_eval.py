@@ -72,7 +72,7 @@ def school2() -> dict[str, Any]:
 
 def test_school2_dev_holds_the_line(school2: dict[str, Any]) -> None:
     # Trained on (see school2-dev-cv for the out-of-fold figures): this only
-    # catches a regression. The honest figure is school2 holdout, run rarely.
+    # catches a regression. The honest figure is school3, run once.
     directory = school2["directory"].spans
     assert directory.recall >= 0.98 and directory.precision >= 0.97
     detector = school2["detector"].subjects
