@@ -86,5 +86,5 @@ def test_a_repeated_link_is_kept_once() -> None:
     people = attach_relationships(
         parse_people(PEOPLE), parse_relationships("contact_id,pupil_id\nC1,P1\nC1,P1\n")
     )
-    assert [p for p in people if p.id == "C1"][0].relationships == (Relationship("P1"),)
+    assert next(p for p in people if p.id == "C1").relationships == (Relationship("P1"),)
     assert all(p.kind is not PersonKind.PUPIL or not p.relationships for p in people)
