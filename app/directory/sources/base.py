@@ -72,6 +72,9 @@ class Fetched:
     removed: set[str] = field(default_factory=set)
     cursor: dict[str, Any] | None = None
     skipped: list[Skip] = field(default_factory=list)
+    # Incremental reads that re-read some pupils' contact lists (Wonde): these pupils'
+    # links are replaced by the ones in ``people``; other links are kept.
+    relinked_pupils: set[str] = field(default_factory=set)
 
 
 class DirectorySource(Protocol):
