@@ -170,3 +170,50 @@ def test_lease_is_held_by_one_instance_at_a_time(store: Store) -> None:
     leases.release_lease("directory-sync", "a")
     assert leases.acquire_lease("directory-sync", "b", timedelta(seconds=-1))  # taken, expired
     assert leases.acquire_lease("directory-sync", "c", timedelta(seconds=60))
+
+
+def test_wonde_incremental_keeps_links_to_pupils_not_reread(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.directory.model import Relationship
+    from tests.directory.sources.wonde_fake import SCHOOL, TOKEN, FakeWonde, contact, student
+
+    monkeypatch.setenv("ETQ_TEST_WONDE_TOKEN", TOKEN)
+    tid = store.create_tenant("wo", "Wo", ["wo.sch.uk"])
+    with store.db.session() as s:
+        SyncRepo(s, tid).put_source(
+            "mis", "wonde", {"school_id": SCHOOL, "token_env": "ETQ_TEST_WONDE_TOKEN"}
+        )
+    mum = contact("C1", "Samina", "Khan", "samina.khan@gmail.com", "Mother", True)
+    feed = FakeWonde(
+        students=[
+            student("S1", "Amir", "Khan", "amir@pupils.wo.sch.uk", [mum]),
+            student("S2", "Bea", "Khan", "bea@pupils.wo.sch.uk", [mum]),
+        ]
+    )
+
+    def go() -> engine.RunOutcome:
+        async def inner() -> engine.RunOutcome:
+            async with httpx.AsyncClient(transport=feed.transport) as http:
+                return await engine.sync_source(store, tid, "mis", http)
+
+        return asyncio.run(inner())
+
+    assert go().status == engine.APPLIED
+    # Amir's record changes (mum is now listed without parental responsibility)
+    feed.students[0] = student(
+        "S1",
+        "Amir",
+        "Khan",
+        "amir@pupils.wo.sch.uk",
+        [contact("C1", "Samina", "Khan", "samina.khan@gmail.com", "Mother", False)],
+        updated="2099-01-01 00:00:00",
+    )
+    out = go()
+    assert out.status == engine.APPLIED
+    rec = store.load(tid)
+    mum_now = next(p for p in rec.people if p.id == "C1")
+    assert set(mum_now.relationships) == {
+        Relationship("S1", "mother", False),
+        Relationship("S2", "mother", True),
+    }
