@@ -18,9 +18,15 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.directory.model import Group, Person
+from app.directory.model import Group, Person, Relationship
 from app.store.db import Database
-from app.store.directory_rows import group_from_row, group_values, person_from_row, person_values
+from app.store.directory_rows import (
+    group_from_row,
+    group_values,
+    person_from_row,
+    person_values,
+    relationships_json,
+)
 from app.store.models import (
     DirectoryGroup,
     DirectoryPerson,
@@ -362,3 +368,36 @@ class SyncStore:
     def release_lease(self, name: str, holder: str) -> None:
         with self.db.session() as s:
             s.execute(delete(Lease).where(Lease.name == name, Lease.holder == holder))
+
+
+def set_uploaded_relationships(
+    session: Session, tenant_id: str, links: dict[str, tuple[Relationship, ...]]
+) -> int:
+    """Replace the links of uploaded (``csv``) contacts; returns how many rows changed.
+
+    ``links`` is already validated against the directory; a contact not in it
+    loses any links it had. Synced contacts keep the links their source gives.
+    """
+    rows = session.execute(
+        select(
+            DirectoryPerson.id, DirectoryPerson.external_id, DirectoryPerson.relationships
+        ).where(DirectoryPerson.tenant_id == tenant_id, DirectoryPerson.source == "csv")
+    ).all()
+    changes = []
+    for row_id, external_id, old in rows:
+        new = relationships_json(links.get(external_id, ()))
+        if new != old:
+            changes.append({"row_id": row_id, "relationships": new})
+    for change in changes:
+        session.execute(
+            update(DirectoryPerson)
+            .where(DirectoryPerson.tenant_id == tenant_id, DirectoryPerson.id == change["row_id"])
+            .values(relationships=change["relationships"])
+        )
+    if changes:
+        session.execute(
+            update(Tenant)
+            .where(Tenant.id == tenant_id)
+            .values(revision=Tenant.revision + 1, directory_version=Tenant.directory_version + 1)
+        )
+    return len(changes)
