@@ -17,6 +17,10 @@ def make_source(
         from app.directory.sources.msgraph import GraphSource
 
         return GraphSource(name, config, http)
+    if kind == "google":
+        from app.directory.sources.google import GoogleSource
+
+        return GoogleSource(name, config, http)
     if kind == "wonde":
         from app.directory.sources.wonde import WondeSource
 
