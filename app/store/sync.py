@@ -37,7 +37,7 @@ from app.store.models import (
 )
 from app.store.repository import NotFound
 
-SOURCE_KINDS = ("graph", "wonde", "csv")
+SOURCE_KINDS = ("graph", "google", "wonde", "oneroster", "csv")
 
 
 def _now() -> datetime:

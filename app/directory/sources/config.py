@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
 _ENV_NAME = re.compile(r"^[A-Z_][A-Z0-9_]{0,127}$")
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
@@ -67,6 +67,14 @@ class OneRosterConfig(_Config):
     client_secret_env: str | None = None
     org: str | None = Field(default=None, description="Only this school's (org sourcedId) people.")
     page_size: int = Field(default=100, ge=1, le=10000)
+
+    @model_validator(mode="after")
+    def _one_way(self) -> OneRosterConfig:
+        if bool(self.bundle) == bool(self.base_url):
+            raise ValueError("give either bundle (CSV) or base_url (REST)")
+        if self.base_url and not (self.token_url and self.client_id and self.client_secret_env):
+            raise ValueError("REST needs token_url, client_id and client_secret_env")
+        return self
 
 
 class CsvConfig(_Config):

@@ -25,6 +25,10 @@ def make_source(
         from app.directory.sources.wonde import WondeSource
 
         return WondeSource(name, config, http)
+    if kind == "oneroster":
+        from app.directory.sources.oneroster import OneRosterSource
+
+        return OneRosterSource(name, config, http)
     if kind == "csv":
         from app.directory.sources.csv_files import CsvSource
 
