@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -229,18 +229,39 @@ class SyncRepo:
         )
 
     def replace_source_rows(
-        self, name: str, people: Sequence[Person], groups: Sequence[Group] | None
+        self,
+        name: str,
+        people: Sequence[Person],
+        groups: Sequence[Group] | None,
+        *,
+        only: Iterable[str] | None = None,
     ) -> None:
-        """Swap this source's people (and groups, unless ``None``) in one transaction."""
-        self.session.execute(
-            delete(DirectoryPerson).where(
-                DirectoryPerson.tenant_id == self.tenant_id, DirectoryPerson.source == name
-            )
-        )
-        if people:
+        """Swap this source's people (and groups, unless ``None``) in one transaction.
+
+        With ``only`` (the ids added, changed or removed), just those rows are
+        rewritten: an incremental change of a few people touches a few rows.
+        """
+        if only is None:
             self.session.execute(
-                insert(DirectoryPerson), [person_values(self.tenant_id, p) for p in people]
+                delete(DirectoryPerson).where(
+                    DirectoryPerson.tenant_id == self.tenant_id, DirectoryPerson.source == name
+                )
             )
+            rows = [person_values(self.tenant_id, p) for p in people]
+        else:
+            ids = sorted(set(only))
+            for i in range(0, len(ids), 500):
+                self.session.execute(
+                    delete(DirectoryPerson).where(
+                        DirectoryPerson.tenant_id == self.tenant_id,
+                        DirectoryPerson.source == name,
+                        DirectoryPerson.external_id.in_(ids[i : i + 500]),
+                    )
+                )
+            wanted = set(ids)
+            rows = [person_values(self.tenant_id, p) for p in people if p.id in wanted]
+        if rows:
+            self.session.execute(insert(DirectoryPerson), rows)
         if groups is not None:
             self.session.execute(
                 delete(DirectoryGroup).where(

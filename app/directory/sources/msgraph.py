@@ -14,8 +14,10 @@ The app registration needs the application permissions ``User.Read.All`` and
 granted by an admin. The token is fetched by MSAL (client credentials,
 app-only). Users are read with a delta query: the first fetch reads everyone
 and ends with a delta link, kept as the cursor; later fetches read only what
-changed since, including removals (``@removed``). With ``education`` every
-fetch is full: the ``/education`` delta functions are beta-only.
+changed since, including removals (``@removed``). Groups and their sizes
+(one ``$count`` call per list) are read on full reads, nightly, and kept as
+they are between. With ``education`` every fetch is full: the
+``/education`` delta functions are beta-only.
 """
 
 from __future__ import annotations
@@ -157,7 +159,8 @@ class GraphSource:
                     out.removed.add(uid)  # e.g. disabled since the last sync
                 continue
             out.people.append(person)
-        if self.config.get("groups", True):
+        if self.config.get("groups", True) and out.full:
+            # One $count call per list: read on full (nightly) reads; sizes change slowly.
             out.groups = await self._groups()
         out.cursor = {"users_delta": delta_link} if delta_link and not education else None
         return out

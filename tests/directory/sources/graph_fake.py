@@ -53,6 +53,7 @@ class FakeGraph:
     requests: list[httpx.Request] = field(default_factory=list)
     edu_students: set[str] = field(default_factory=set)
     edu_classes: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    base: str = GRAPH  # where links point (a local server's address in the benchmark)
     _snapshots: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     # -- the tenant changes ----------------------------------------------------
@@ -122,18 +123,18 @@ class FakeGraph:
                     "access_token": f"graph-token-{self.tokens_issued}",
                 },
             )
-        if not url.startswith(GRAPH):
+        if not url.startswith(self.base):
             return httpx.Response(404)
         if self.expire_token_once and request.headers["Authorization"] == "Bearer graph-token-1":
             self.expire_token_once = False
             return _error(401, "InvalidAuthenticationToken", "Access token has expired.")
         assert request.headers["Authorization"].startswith("Bearer graph-token-")
-        path = urlparse(url).path.removeprefix("/v1.0")
+        path = urlparse(url).path.removeprefix(urlparse(self.base).path)
         query = parse_qs(urlparse(url).query)
         if path == "/users/delta":
             return self._delta(query)
         if path == "/groups":
-            return self._page(f"{GRAPH}/groups", self.groups, query, "groups")
+            return self._page(f"{self.base}/groups", self.groups, query, "groups")
         if path.startswith("/groups/") and path.endswith("/transitiveMembers/$count"):
             assert request.headers.get("ConsistencyLevel") == "eventual"
             gid = path.split("/")[2]
@@ -145,14 +146,14 @@ class FakeGraph:
                 {"id": i, "primaryRole": "student" if i in self.edu_students else "teacher"}
                 for i in self.users
             ]
-            return self._page(f"{GRAPH}/education/users", value, query, "education/users")
+            return self._page(f"{self.base}/education/users", value, query, "education/users")
         if path == "/education/classes":
             value = [{"id": k, "displayName": v[0]} for k, v in self.edu_classes.items()]
-            return self._page(f"{GRAPH}/education/classes", value, query, "education/classes")
+            return self._page(f"{self.base}/education/classes", value, query, "education/classes")
         if path.startswith("/education/classes/") and path.endswith("/members"):
             cid = path.split("/")[3]
             value = [{"id": m} for m in self.edu_classes[cid][1]]
-            return self._page(f"{GRAPH}{path}", value, query, "members")
+            return self._page(f"{self.base}{path}", value, query, "members")
         return httpx.Response(404, json={"error": {"code": "Request_ResourceNotFound"}})
 
     def _page(
@@ -170,7 +171,7 @@ class FakeGraph:
             since = int(query["$deltatoken"][0])
             value = [u for v, u in self.changes if v > since]
             body = {"@odata.context": CONTEXT, "value": value}
-            body["@odata.deltaLink"] = f"{GRAPH}/users/delta?$deltatoken={self.version}"
+            body["@odata.deltaLink"] = f"{self.base}/users/delta?$deltatoken={self.version}"
             return httpx.Response(200, json=body)
         if "$skiptoken" in query:
             snap_id, _, start_s = query["$skiptoken"][0].partition(".")
@@ -184,10 +185,10 @@ class FakeGraph:
         body = {"@odata.context": CONTEXT, "value": chunk}
         if start + self.page_size < len(items):
             body["@odata.nextLink"] = (
-                f"{GRAPH}/users/delta?$skiptoken={snap_id}.{start + self.page_size}"
+                f"{self.base}/users/delta?$skiptoken={snap_id}.{start + self.page_size}"
             )
         else:
-            body["@odata.deltaLink"] = f"{GRAPH}/users/delta?$deltatoken={self.version}"
+            body["@odata.deltaLink"] = f"{self.base}/users/delta?$deltatoken={self.version}"
         return httpx.Response(200, content=json.dumps(body).encode(), headers=_JSON)
 
     @property

@@ -162,3 +162,13 @@ def test_school_data_sync_gives_roles_and_classes() -> None:
     assert by_id[pupil].classes == ("9X/Ma1", "9X")
     assert by_id[graph_user(1)["id"]].classes == ("9X/Ma1",)
     assert got.cursor is None  # education reads are full each time
+
+
+def test_group_sizes_are_read_on_full_reads_only() -> None:
+    g = tenant(2)
+    g.groups = [{"id": "g1", "displayName": "All staff", "mail": "all-staff@oak.sch.uk"}]
+    g.group_sizes = {"g1": 120}
+    first, _ = run(g)
+    assert first.groups is not None and len(first.groups) == 1
+    later, _ = run(g, first.cursor)
+    assert later.groups is None  # kept as they are until the next full read
