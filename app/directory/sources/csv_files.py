@@ -37,7 +37,12 @@ class CsvSource:
         except OSError as exc:
             raise SourceError(f"csv: cannot read a file ({type(exc).__name__})") from None
         except RosterError as exc:
-            raise SourceError(f"csv: {exc.problems[0]}") from None
+            # Say where, not what: a problem's text can quote a name or an address.
+            first = exc.problems[0].split(":", 1)[0] if exc.problems else "?"
+            raise SourceError(
+                f"csv: {len(exc.problems)} problem(s), the first at {first}; "
+                "check the file with PUT /directory/people"
+            ) from None
         return Fetched(
             full=True,
             people=[replace(p, source=self.name) for p in people],
