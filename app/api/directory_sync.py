@@ -23,6 +23,7 @@ from app.api.deps import AdminDep, RuntimeDep
 from app.directory.csv_roster import RosterError, attach_relationships, parse_relationships
 from app.directory.sources.config import validate_config
 from app.directory.sync import engine
+from app.directory.sync.settings import SyncSettings
 from app.runtime import Runtime
 from app.store.models import SyncRun
 from app.store.repository import NotFound
@@ -138,10 +139,21 @@ def list_sources(repo: SyncRepoDep) -> list[SourcePublic]:
 
 
 @router.put("/sources/{name}", operation_id="put_directory_source", response_model=SourcePublic)
-def put_source(name: SourceName, body: SourceIn, repo: SyncRepoDep) -> SourcePublic:
-    """Create or change a source. A change of kind or config starts again with a full read."""
+def put_source(
+    name: SourceName, body: SourceIn, admin: AdminDep, repo: SyncRepoDep
+) -> SourcePublic:
+    """Create or change a source. A change of kind or config starts again with a full read.
+
+    Secrets are named by variables starting ``ETQ_<SCHOOL>_``; files are paths
+    inside the school's folder under ``ETIQUETTE_SYNC_FILES_DIR``.
+    """
     try:
-        config = validate_config(body.kind, body.config)
+        config = validate_config(
+            body.kind,
+            body.config,
+            school=admin.tenant.slug,
+            files_dir=SyncSettings().files_dir,
+        )
     except ValidationError as exc:
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT,

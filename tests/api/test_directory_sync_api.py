@@ -20,7 +20,7 @@ GRAPH_SOURCE = {
     "config": {
         "tenant_id": TENANT,
         "client_id": "0f2c7d1e-4b5a-4c3d-9e8f-7a6b5c4d3e2f",
-        "client_secret_env": "ETQ_TEST_GRAPH_SECRET",
+        "client_secret_env": "ETQ_STMARYS_GRAPH_SECRET",
         "groups": False,
     },
 }
@@ -39,8 +39,8 @@ class Fakes:
 
 @pytest.fixture
 def fakes(monkeypatch: pytest.MonkeyPatch) -> Fakes:
-    monkeypatch.setenv("ETQ_TEST_GRAPH_SECRET", "s3cret")
-    monkeypatch.setenv("ETQ_TEST_WONDE_TOKEN", TOKEN)
+    monkeypatch.setenv("ETQ_STMARYS_GRAPH_SECRET", "s3cret")
+    monkeypatch.setenv("ETQ_STMARYS_WONDE_TOKEN", TOKEN)
     return Fakes()
 
 
@@ -61,7 +61,7 @@ def test_graph_source_syncs_and_a_15_percent_removal_waits(api: TestClient, fake
     fakes.graph.add(*(graph_user(i, domain="stmarys.sch.uk") for i in range(40)))
     r = api.put(f"{BASE}/sources/entra", headers=ADMIN, json=GRAPH_SOURCE)
     assert r.status_code == 200, r.text
-    assert r.json()["config"]["client_secret_env"] == "ETQ_TEST_GRAPH_SECRET"
+    assert r.json()["config"]["client_secret_env"] == "ETQ_STMARYS_GRAPH_SECRET"
     staff_before = counts(api)["staff"]
     run = api.post(f"{BASE}/sources/entra/sync", headers=ADMIN).json()
     assert (run["status"], run["mode"], run["counts"]["added"]) == ("applied", "full", 40)
@@ -101,7 +101,10 @@ def test_a_mistaken_empty_feed_changes_nothing(api: TestClient, fakes: Fakes) ->
 def test_wonde_parent_link_is_visible(api: TestClient, fakes: Fakes) -> None:
     mum = contact("WC1", "Samina", "Khan", "samina.khan@gmail.com", "Mother", True)
     fakes.wonde.students = [student("WS1", "Amir", "Khan", "amir@pupils.stmarys.sch.uk", [mum])]
-    source = {"kind": "wonde", "config": {"school_id": SCHOOL, "token_env": "ETQ_TEST_WONDE_TOKEN"}}
+    source = {
+        "kind": "wonde",
+        "config": {"school_id": SCHOOL, "token_env": "ETQ_STMARYS_WONDE_TOKEN"},
+    }
     assert api.put(f"{BASE}/sources/mis", headers=ADMIN, json=source).status_code == 200
     assert api.post(f"{BASE}/sources/mis/sync", headers=ADMIN).json()["status"] == "applied"
     pupil = api.get(f"{BASE}/people/WS1", headers=ADMIN).json()
@@ -126,6 +129,55 @@ def test_wonde_parent_link_is_visible(api: TestClient, fakes: Fakes) -> None:
         ({**GRAPH_SOURCE, "config": {**GRAPH_SOURCE["config"], "client_secret_env": "a b"}}, 422),
         ({**GRAPH_SOURCE, "config": {**GRAPH_SOURCE["config"], "tenant_id": "x"}}, 422),
         ({"kind": "ldap", "config": {}}, 422),
+        # another school's secret, or the service's own, cannot be named
+        (
+            {
+                **GRAPH_SOURCE,
+                "config": {**GRAPH_SOURCE["config"], "client_secret_env": "ETQ_OAK_X"},
+            },
+            422,
+        ),
+        (
+            {
+                **GRAPH_SOURCE,
+                "config": {**GRAPH_SOURCE["config"], "client_secret_env": "ETIQUETTE_SECRET_KEY"},
+            },
+            422,
+        ),
+        # tokens only ever go to Microsoft
+        (
+            {
+                **GRAPH_SOURCE,
+                "config": {**GRAPH_SOURCE["config"], "authority": "https://evil.example"},
+            },
+            422,
+        ),
+        (
+            {
+                **GRAPH_SOURCE,
+                "config": {**GRAPH_SOURCE["config"], "graph_url": "http://graph.microsoft.com"},
+            },
+            422,
+        ),
+        (
+            {
+                "kind": "wonde",
+                "config": {
+                    "school_id": "A1",
+                    "token_env": "ETQ_STMARYS_W",
+                    "base_url": "https://wonde.evil.example/v1.0",
+                },
+            },
+            422,
+        ),
+        # files stay inside the school's folder
+        ({"kind": "csv", "config": {"people": "/etc/passwd"}}, 422),
+        ({"kind": "csv", "config": {"people": "../otherschool/people.csv"}}, 422),
+        ({"kind": "csv", "config": {"people": "mis/people.csv"}}, 200),
+        (
+            {"kind": "oneroster", "config": {"bundle": "or.zip", "base_url": "https://x.example"}},
+            422,
+        ),
         ({**GRAPH_SOURCE, "max_removed_share": 2}, 422),
         (GRAPH_SOURCE, 200),
     ],
@@ -135,6 +187,8 @@ def test_source_settings_are_validated(
 ) -> None:
     r = api.put(f"{BASE}/sources/entra", headers=ADMIN, json=body)
     assert r.status_code == status, r.text
+    if body["kind"] == "csv" and status == 200:
+        assert r.json()["config"]["people"].endswith("/sources/stmarys/mis/people.csv")
     if status == 422:
         assert "x" not in str(r.json().get("detail", "")).split("'")  # the value is not echoed
 
@@ -142,14 +196,14 @@ def test_source_settings_are_validated(
 def test_a_failing_source_is_recorded_and_changes_nothing(
     api: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv("ETQ_TEST_GRAPH_SECRET")
+    monkeypatch.delenv("ETQ_STMARYS_GRAPH_SECRET")
     api.put(f"{BASE}/sources/entra", headers=ADMIN, json=GRAPH_SOURCE)
     before = counts(api)
     run = api.post(f"{BASE}/sources/entra/sync", headers=ADMIN).json()
     assert run["status"] == "failed"
     assert (
         run["error"]
-        == "environment variable ETQ_TEST_GRAPH_SECRET (config.client_secret_env) is not set"
+        == "environment variable ETQ_STMARYS_GRAPH_SECRET (config.client_secret_env) is not set"
     )
     assert counts(api) == before
 

@@ -3,7 +3,7 @@ with their sizes.
 
 Config (``kind: google``)::
 
-    service_account_env: ETQ_GOOGLE_SA   # the variable holding the key JSON (or its path)
+    service_account_env: ETQ_OAKFIELD_GOOGLE  # the variable holding the key JSON (or its path)
     admin_email: it.admin@oakfield.sch.uk   # the admin the service account acts as
     customer: my_customer                # or the customer id
     domain: oakfield.sch.uk              # optional: only this domain

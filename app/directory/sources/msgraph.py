@@ -4,7 +4,7 @@ their sizes, and School Data Sync classes where the school uses it.
 Config (``kind: graph``)::
 
     tenant_id: <Entra tenant GUID>       client_id: <app registration id>
-    client_secret_env: ETQ_GRAPH_SECRET  # the variable holding the client secret
+    client_secret_env: ETQ_OAKFIELD_GRAPH_SECRET  # the variable holding the client secret
     pupil_domains: [pupils.oakfield.sch.uk]   # users here are pupils (default: all staff)
     education: false                     # true: roles and classes from /education (SDS)
     groups: true                         # read mail-enabled groups and member counts

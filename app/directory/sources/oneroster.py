@@ -3,12 +3,12 @@ exports) or the REST API.
 
 Config (``kind: oneroster``), one of::
 
-    bundle: /srv/exports/oneroster          # a folder or .zip with users.csv,
+    bundle: oneroster.zip                   # a folder or .zip with users.csv,
                                             # classes.csv and enrollments.csv
     base_url: https://host/ims/oneroster/v1p1   # REST, with OAuth 2 client credentials:
     token_url: https://host/oauth/token
     client_id: etiquette
-    client_secret_env: ETQ_ONEROSTER_SECRET
+    client_secret_env: ETQ_OAKFIELD_ONEROSTER
     org: <school sourcedId>                 # optional: only this school's people
 
 Roles map to kinds: ``student`` → pupil; ``teacher``, ``administrator``,

@@ -3,7 +3,7 @@
 Config (``kind: wonde``)::
 
     school_id: A1930499544          # the school's Wonde id
-    token_env: ETQ_WONDE_TOKEN      # the variable holding the Wonde API token
+    token_env: ETQ_OAKFIELD_WONDE   # the variable holding the Wonde API token
     base_url: https://api.wonde.com/v1.0   # api-ap-southeast-2.wonde.com for ANZ schools
     per_page: 200
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -22,6 +24,11 @@ class SyncSettings(BaseSettings):
         ge=0,
         le=23,
         description="The hour (UTC) after which each day's full reconcile runs.",
+    )
+    files_dir: Path = Field(
+        default=Path("./data/sources"),
+        description="Where file sources (CSV exports, OneRoster bundles) live: one folder per "
+        "school, named by its slug. A source's paths are relative to its school's folder.",
     )
     lease_seconds: float = Field(
         default=900.0, gt=0, description="How long an instance holds the scheduler's lease."
