@@ -461,6 +461,7 @@ def _print_key(role: str, slug: str, key: str) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from app.directory.sync.cli import add_parser as add_sync_parser
     from app.integrations.gmail import cli as gmail_cli
     from app.integrations.outlook import cli as outlook_cli
     from app.names_cli import add_parser as add_names_parser
@@ -507,6 +508,7 @@ def build_parser() -> argparse.ArgumentParser:
     pol.set_defaults(func=cmd_policy)
 
     add_names_parser(sub)
+    add_sync_parser(sub)
 
     sc = sub.add_parser("school", help="schools and their API keys (uses DATABASE_URL)")
     sc.add_argument(

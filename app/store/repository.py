@@ -22,10 +22,11 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.directory.model import Group, Person
-from app.domain import PersonKind, email_domain
-from app.policy import Policy, WorkingHours
+from app.domain import email_domain
+from app.policy import Policy
 from app.schools import school_slug, sender_domains
 from app.store.db import Database
+from app.store.directory_rows import group_from_row, group_values, person_from_row, person_values
 from app.store.models import (
     ApiKey,
     AuditEvent,
@@ -220,34 +221,10 @@ class TenantRepo:
         return t.directory_version
 
     def _add_people(self, people: Sequence[Person]) -> None:
-        self.session.add_all(
-            DirectoryPerson(
-                tenant_id=self.tenant_id,
-                external_id=p.id,
-                kind=p.kind.value,
-                first_name=p.first_name,
-                preferred_name=p.preferred_name,
-                middle_names=p.middle_names,
-                last_name=p.last_name,
-                email=p.email,
-                personal_emails=";".join(p.personal_emails),
-                mis_ref=p.mis_ref,
-                working_hours=p.working_hours.model_dump_json() if p.working_hours else None,
-            )
-            for p in people
-        )
+        self.session.add_all(DirectoryPerson(**person_values(self.tenant_id, p)) for p in people)
 
     def _add_groups(self, groups: Sequence[Group]) -> None:
-        self.session.add_all(
-            DirectoryGroup(
-                tenant_id=self.tenant_id,
-                email=g.email,
-                name=g.name,
-                member_count=g.member_count,
-                kind=g.kind.value if g.kind else None,
-            )
-            for g in groups
-        )
+        self.session.add_all(DirectoryGroup(**group_values(self.tenant_id, g)) for g in groups)
 
     def people(self) -> list[Person]:
         rows = self.session.scalars(
@@ -255,32 +232,13 @@ class TenantRepo:
             .where(DirectoryPerson.tenant_id == self.tenant_id)
             .order_by(DirectoryPerson.id)
         )
-        return [
-            Person(
-                id=r.external_id,
-                first_name=r.first_name,
-                last_name=r.last_name,
-                kind=PersonKind(r.kind),
-                email=r.email,
-                preferred_name=r.preferred_name,
-                personal_emails=tuple(x for x in r.personal_emails.split(";") if x),
-                mis_ref=r.mis_ref,
-                middle_names=r.middle_names,
-                working_hours=(
-                    WorkingHours.model_validate_json(r.working_hours) if r.working_hours else None
-                ),
-            )
-            for r in rows
-        ]
+        return [person_from_row(r) for r in rows]
 
     def groups(self) -> list[Group]:
         rows = self.session.scalars(
             select(DirectoryGroup).where(DirectoryGroup.tenant_id == self.tenant_id)
         )
-        return [
-            Group(r.email, r.name, r.member_count, PersonKind(r.kind) if r.kind else None)
-            for r in rows
-        ]
+        return [group_from_row(r) for r in rows]
 
     def directory_counts(self) -> dict[str, int]:
         rows = self.session.execute(
