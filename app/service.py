@@ -49,7 +49,7 @@ def run_check(
 ) -> CheckResult:
     """Evaluate against the tenant's cached policy and directory; queue an audit event."""
     t0 = time.perf_counter()
-    verdict = evaluate(message, state.policy, state.directory)
+    verdict = evaluate(message, state.policy_for(message.sender.key), state.directory)
     elapsed = (time.perf_counter() - t0) * 1000.0
     verdict = replace(verdict, duration_ms=round(elapsed, 3))
     check_id = str(uuid.uuid4())

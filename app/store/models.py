@@ -54,6 +54,10 @@ class Tenant(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # A disabled school is not loaded: its keys and domains stop working (0004).
     disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # The trust the school sits under, if any (0006; see app.store.trust_models).
+    trust_id: Mapped[str | None] = mapped_column(
+        ForeignKey("trusts.id", ondelete="RESTRICT"), nullable=True, index=True
+    )
 
 
 class TenantDomain(Base):

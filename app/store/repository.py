@@ -70,6 +70,7 @@ class TenantRecord:
     people: tuple[Person, ...]
     groups: tuple[Group, ...]
     keys: dict[str, tuple[str, str]]  # key hash -> (role, label)
+    trust_id: str | None = None  # the school's trust (0006), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,10 @@ class TenantRepo:
         ).all()
         if taken:
             raise Conflict(f"domain already belongs to another school: {', '.join(sorted(taken))}")
+        from app.store.trusts import domains_held_by_trusts  # trusts (0006)
+
+        if held := domains_held_by_trusts(self.session, wanted):
+            raise Conflict(f"domain belongs to a trust: {', '.join(held)}")
         self.session.execute(delete(TenantDomain).where(TenantDomain.tenant_id == self.tenant_id))
         self.session.add_all(TenantDomain(domain=d, tenant_id=self.tenant_id) for d in wanted)
         self._bump()
@@ -407,6 +412,7 @@ class TenantRepo:
             people=tuple(self.people()),
             groups=tuple(self.groups()),
             keys=self.keys(),
+            trust_id=t.trust_id,
         )
 
 
@@ -429,6 +435,10 @@ def _check_identities_free(session: Session, settings: TenantSettings, tenant_id
     mine = _identities(settings)
     if not mine:
         return
+    from app.store.trusts import identities_held_by_trusts  # trusts (0006)
+
+    if held := identities_held_by_trusts(session, settings):
+        raise Conflict(f"{', '.join(held)} already belongs to a trust")
     rows = session.execute(
         select(Tenant.id, Tenant.settings_json).where(Tenant.id != tenant_id)
     ).all()
@@ -562,6 +572,9 @@ class Store:
             if s.get(Tenant, tenant_id) is None:
                 raise NotFound("school not found")
             counts: dict[str, int] = {}
+            from app.store.trust_models import StaffGroupPolicy
+
+            s.execute(delete(StaffGroupPolicy).where(StaffGroupPolicy.tenant_id == tenant_id))
             for model in (
                 AuditEvent,
                 DirectoryPerson,
