@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
-from app.api import admin, check, directory_sync, health, lifecycle, rules
+from app.api import admin, check, directory_sync, health, lifecycle, rules, trusts
 from app.audit import AuditSink
 from app.config import Settings, get_settings
 from app.directory.sync.scheduler import run_scheduler
@@ -118,6 +118,8 @@ def create_app(
         app.include_router(r)
     app.include_router(lifecycle.router)
     app.include_router(directory_sync.router)
+    app.include_router(trusts.router)
+    app.include_router(trusts.school_router)
     # Integrations
     outlook_routes.mount_outlook(app)
     app.include_router(outlook_routes.router)

@@ -188,7 +188,9 @@ class TrustRepo:
     def school(self, slug: str) -> TenantRepo:
         """The repository of a school *of this trust*; any other slug is :class:`NotFound`."""
         tid = self.session.scalar(
-            select(Tenant.id).where(Tenant.slug == slug.casefold(), Tenant.trust_id == self.trust_id)
+            select(Tenant.id).where(
+                Tenant.slug == slug.casefold(), Tenant.trust_id == self.trust_id
+            )
         )
         if tid is None:
             raise NotFound("school not found")
@@ -472,7 +474,9 @@ class TrustStore:
             if s.scalar(select(Trust.id).where(Trust.slug == slug)) is not None:
                 raise Conflict(f"a trust with slug {slug!r} exists")
             trust_id = str(uuid.uuid4())
-            s.add(Trust(id=trust_id, slug=slug, name=name[:200], policy_json="{}", created_at=_now()))
+            s.add(
+                Trust(id=trust_id, slug=slug, name=name[:200], policy_json="{}", created_at=_now())
+            )
             s.flush()
             repo = TrustRepo(s, trust_id)
             repo.set_domains(domains)

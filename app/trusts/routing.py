@@ -46,7 +46,9 @@ class TrustIndex:
     """What a check needs to route a sender at a trust domain, from memory."""
 
     by_domain: Mapping[str, str] = field(default_factory=dict)  # domain -> trust id
-    members: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # trust -> addr -> school
+    members: Mapping[str, Mapping[str, str]] = field(
+        default_factory=dict
+    )  # trust -> addr -> school
     views: Mapping[str, TenantState] = field(default_factory=dict)  # trust id -> fallback view
     keys: Mapping[str, str] = field(default_factory=dict)  # key hash -> trust id
     by_entra: Mapping[str, str] = field(default_factory=dict)
@@ -152,3 +154,23 @@ def build_trust_index(
             views[trust.id] = _view(trust, schools)
         built_from[trust.id] = stamp
     return TrustIndex(by_domain, members, views, keys, by_entra, by_google, built_from)
+
+
+def placeholder(trust: TrustRecord) -> TenantState:
+    """What a trust admin key's caller carries as its "school": nothing a check
+    or a school path can use (no id, no slug, no domains)."""
+    from app.policy import Policy
+    from app.runtime import TenantState
+
+    return TenantState(
+        id="",
+        slug="",
+        name=trust.name,
+        revision=0,
+        settings=TenantSettings(),
+        domains=frozenset(),
+        policy=Policy(),
+        directory=Directory.build([], []),
+        trust_id=trust.id,
+        trust_view=True,
+    )
