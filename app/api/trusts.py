@@ -26,6 +26,7 @@ from app.runtime import Runtime
 from app.schools import DomainError
 from app.store.repository import Conflict, NotFound
 from app.store.trusts import (
+    IdentityError,
     TrustRepo,
     delete_school_staff_group,
     put_school_staff_group,
@@ -255,7 +256,7 @@ async def replace_trust_identities(
         out = await asyncio.to_thread(write)
     except Conflict as exc:
         raise HTTPException(status.HTTP_409_CONFLICT, detail=str(exc)) from None
-    except DomainError as exc:
+    except (DomainError, IdentityError) as exc:
         raise _unprocessable(exc) from None
     assert admin.trust_id is not None
     await _reload_trust(runtime, admin.trust_id)

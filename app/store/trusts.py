@@ -37,6 +37,10 @@ from app.trusts.overlay import GROUP_NAME, OverlayError, StaffGroup, validate_ov
 MAX_GROUPS = 50
 
 
+class IdentityError(ValueError):
+    """An Entra tenant id that is not a GUID, or a Google domain that is not a domain."""
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -251,10 +255,19 @@ class TrustRepo:
     def set_identities(self, entra_tenant_id: str | None, google_domain: str | None) -> None:
         """The trust's Entra tenant id and Google domain (``None`` clears one). Refused
         if another trust or any school has it."""
+        from pydantic import ValidationError
+
         entra = (entra_tenant_id or "").strip().lower() or None
         google = (google_domain or "").strip().lower() or None
-        if google is not None:
-            google = sender_domain(google)
+        try:
+            if google is not None:
+                google = sender_domain(google)
+            TenantSettings.model_validate({"outlook": {"entra_tenant_id": entra}})
+        except (ValidationError, DomainError) as exc:
+            msg = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
+            raise IdentityError(
+                f"{'entra_tenant_id' if entra and isinstance(exc, ValidationError) else 'google_domain'}: {msg}"
+            ) from None
         mine = {"entra": entra, "google": google}
         for other in self.session.scalars(select(Trust).where(Trust.id != self.trust_id)):
             if entra and other.entra_tenant_id == entra:

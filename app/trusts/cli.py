@@ -70,7 +70,7 @@ def cmd_trust(args: argparse.Namespace) -> int:
     from app.cli import CliError, _store
     from app.schools import DomainError, SlugError
     from app.store.repository import Conflict, NotFound
-    from app.store.trusts import TrustStore
+    from app.store.trusts import IdentityError, TrustStore
     from app.trusts.overlay import OverlayError
 
     store = _store()
@@ -107,7 +107,7 @@ def cmd_trust(args: argparse.Namespace) -> int:
             print(key)
             return 0
         return _add_school(args, store, trusts, trust_id)
-    except (Conflict, DomainError, SlugError, OverlayError, NotFound) as exc:
+    except (Conflict, DomainError, SlugError, OverlayError, NotFound, IdentityError) as exc:
         raise CliError(str(exc)) from None
 
 
