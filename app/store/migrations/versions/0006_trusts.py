@@ -77,19 +77,32 @@ def upgrade() -> None:
     )
     op.create_index("ix_staff_group_policies_trust_id", "staff_group_policies", ["trust_id"])
     op.create_index("ix_staff_group_policies_tenant_id", "staff_group_policies", ["tenant_id"])
-    with op.batch_alter_table("tenants") as batch:
-        batch.add_column(sa.Column("trust_id", sa.String(length=36), nullable=True))
-        batch.create_index("ix_tenants_trust_id", ["trust_id"])
-        batch.create_foreign_key(
-            "fk_tenants_trust_id", "trusts", ["trust_id"], ["id"], ondelete="RESTRICT"
+    if op.get_bind().dialect.name == "sqlite":
+        # Not batch mode: SQLite's batch copies the table and drops the old one,
+        # and with foreign keys on that drop cascades to every school's domains,
+        # keys and policies. ADD COLUMN with REFERENCES keeps every row.
+        op.execute(
+            "ALTER TABLE tenants ADD COLUMN trust_id VARCHAR(36) "
+            "REFERENCES trusts (id) ON DELETE RESTRICT"
         )
+    else:
+        op.add_column("tenants", sa.Column("trust_id", sa.String(length=36), nullable=True))
+        op.create_foreign_key(
+            "fk_tenants_trust_id", "tenants", "trusts", ["trust_id"], ["id"], ondelete="RESTRICT"
+        )
+    op.create_index("ix_tenants_trust_id", "tenants", ["trust_id"])
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("tenants") as batch:
-        batch.drop_constraint("fk_tenants_trust_id", type_="foreignkey")
-        batch.drop_index("ix_tenants_trust_id")
-        batch.drop_column("trust_id")
+    op.drop_index("ix_tenants_trust_id", table_name="tenants")
+    if op.get_bind().dialect.name == "sqlite":
+        # SQLite cannot drop a column that references another table without
+        # copying the table (which would cascade, see upgrade): clear it and
+        # keep it; 0005's code never reads it.
+        op.execute("UPDATE tenants SET trust_id = NULL")
+    else:
+        op.drop_constraint("fk_tenants_trust_id", "tenants", type_="foreignkey")
+        op.drop_column("tenants", "trust_id")
     op.drop_table("staff_group_policies")
     op.drop_table("trust_api_keys")
     op.drop_table("trust_domains")
