@@ -77,6 +77,12 @@ class GraphConfig(_Config):
     pupil_domains: list[str] = Field(default=[], description="Users at these domains are pupils.")
     education: bool = Field(default=False, description="Read roles and classes from SDS.")
     groups: bool = Field(default=True, description="Read mail-enabled groups and their sizes.")
+    company_names: list[str] = Field(
+        default=[],
+        max_length=20,
+        description="A trust's shared tenant: only users whose companyName is one of these "
+        "(this school's people); others are skipped.",
+    )
     graph_url: HttpUrl | None = Field(default=None, description="National clouds only.")
     authority: HttpUrl | None = Field(default=None, description="National clouds only.")
 

@@ -49,7 +49,8 @@ GRAPH = "https://graph.microsoft.com/v1.0"
 LOGIN = "https://login.microsoftonline.com"
 SCOPES = ["https://graph.microsoft.com/.default"]
 USER_FIELDS = (
-    "id,givenName,surname,displayName,mail,userPrincipalName,jobTitle,department,accountEnabled"
+    "id,givenName,surname,displayName,mail,userPrincipalName,jobTitle,department,accountEnabled,"
+    "companyName"
 )
 _COUNT_CONCURRENCY = 8
 
@@ -147,10 +148,17 @@ class GraphSource:
         if education:
             students, classes = await self._education()
         pupil_domains = {d.lower() for d in self.config.get("pupil_domains") or ()}
+        # A trust's shared tenant: each school's source keeps its own users only.
+        companies = {c.casefold() for c in self.config.get("company_names") or ()}
         for u in users:
             uid = str(u.get("id", ""))
             if "@removed" in u:
                 out.removed.add(uid)
+                continue
+            if companies and str(u.get("companyName") or "").casefold() not in companies:
+                out.skipped.append(Skip(uid, "user of another school (companyName)"))
+                if not out.full:
+                    out.removed.add(uid)  # moved to another school since the last sync
                 continue
             person, reason = _person(self.name, u, pupil_domains, students, classes)
             if person is None:

@@ -172,3 +172,20 @@ def test_group_sizes_are_read_on_full_reads_only() -> None:
     assert first.groups is not None and len(first.groups) == 1
     later, _ = run(g, first.cursor)
     assert later.groups is None  # kept as they are until the next full read
+
+
+def test_a_trust_tenant_is_split_by_company_name() -> None:
+    """A trust's one tenant: each school's source keeps its own users (companyName)."""
+    g = FakeGraph(page_size=2)
+    g.add(
+        graph_user(1, companyName="Oak North Primary"),
+        graph_user(2, companyName="Oak South Academy"),
+        graph_user(3),  # no company: nobody's
+    )
+    got, _ = run(g, company_names=["oak north primary"], groups=False)
+    assert [p.email for p in got.people] == ["user1@oak.sch.uk"]
+    assert sorted(s.reason for s in got.skipped) == ["user of another school (companyName)"] * 2
+    # incremental: a user moved to another school is removed from this one
+    g.add(graph_user(1, companyName="Oak South Academy"))
+    again, _ = run(g, cursor=got.cursor, company_names=["Oak North Primary"], groups=False)
+    assert not again.full and again.removed == {str(graph_user(1)["id"])}
