@@ -264,10 +264,9 @@ class TrustRepo:
                 google = sender_domain(google)
             TenantSettings.model_validate({"outlook": {"entra_tenant_id": entra}})
         except (ValidationError, DomainError) as exc:
-            msg = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
-            raise IdentityError(
-                f"{'entra_tenant_id' if entra and isinstance(exc, ValidationError) else 'google_domain'}: {msg}"
-            ) from None
+            if isinstance(exc, ValidationError):
+                raise IdentityError(f"entra_tenant_id: {exc.errors()[0]['msg']}") from None
+            raise IdentityError(f"google_domain: {exc}") from None
         mine = {"entra": entra, "google": google}
         for other in self.session.scalars(select(Trust).where(Trust.id != self.trust_id)):
             if entra and other.entra_tenant_id == entra:
