@@ -55,9 +55,8 @@ class Tenant(Base):
     # A disabled school is not loaded: its keys and domains stop working (0004).
     disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # The trust the school sits under, if any (0006; see app.store.trust_models).
-    trust_id: Mapped[str | None] = mapped_column(
-        ForeignKey("trusts.id", ondelete="RESTRICT"), nullable=True, index=True
-    )
+    # No ON DELETE: a trust with schools cannot be deleted.
+    trust_id: Mapped[str | None] = mapped_column(ForeignKey("trusts.id"), nullable=True, index=True)
 
 
 class TenantDomain(Base):

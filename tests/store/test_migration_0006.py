@@ -88,3 +88,17 @@ def test_an_existing_school_is_unchanged_after_0006(upgraded: str, tmp_path: Pat
         # REC003 at the school's own "block": two parents visible to each other
         assert res.json()["action"] == "block"
         assert [f["code"] for f in res.json()["findings"]] == ["REC003"]
+
+
+def test_0006_downgrades_and_upgrades_again_keeping_the_school(upgraded: str) -> None:
+    db = Database(upgraded)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(_MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", db.url.replace("%", "%%"))
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0005")
+    db.migrate()
+    rec = Store(db).load("t1")
+    assert rec.domains == ("stmarys.sch.uk",) and len(rec.keys) == 1 and rec.trust_id is None
+    db.dispose()

@@ -77,19 +77,17 @@ def upgrade() -> None:
     )
     op.create_index("ix_staff_group_policies_trust_id", "staff_group_policies", ["trust_id"])
     op.create_index("ix_staff_group_policies_tenant_id", "staff_group_policies", ["tenant_id"])
-    if op.get_bind().dialect.name == "sqlite":
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite":
         # Not batch mode: SQLite's batch copies the table and drops the old one,
         # and with foreign keys on that drop cascades to every school's domains,
-        # keys and policies. ADD COLUMN with REFERENCES keeps every row.
-        op.execute(
-            "ALTER TABLE tenants ADD COLUMN trust_id VARCHAR(36) "
-            "REFERENCES trusts (id) ON DELETE RESTRICT"
-        )
+        # keys and policies. ADD COLUMN with REFERENCES keeps every row. A
+        # database downgraded from 0006 kept the column (see downgrade).
+        if "trust_id" not in {c["name"] for c in sa.inspect(bind).get_columns("tenants")}:
+            op.execute("ALTER TABLE tenants ADD COLUMN trust_id VARCHAR(36) REFERENCES trusts (id)")
     else:
         op.add_column("tenants", sa.Column("trust_id", sa.String(length=36), nullable=True))
-        op.create_foreign_key(
-            "fk_tenants_trust_id", "tenants", "trusts", ["trust_id"], ["id"], ondelete="RESTRICT"
-        )
+        op.create_foreign_key("fk_tenants_trust_id", "tenants", "trusts", ["trust_id"], ["id"])
     op.create_index("ix_tenants_trust_id", "tenants", ["trust_id"])
 
 
