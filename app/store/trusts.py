@@ -367,6 +367,28 @@ class TrustRepo:
         self.session.flush()
         return key
 
+    def api_keys(self) -> list[tuple[int, str, datetime]]:
+        """(id, label, created) of the trust's live admin keys: never the key or its hash."""
+        rows = self.session.execute(
+            select(TrustApiKey.id, TrustApiKey.label, TrustApiKey.created_at)
+            .where(TrustApiKey.trust_id == self.trust_id, TrustApiKey.revoked_at.is_(None))
+            .order_by(TrustApiKey.id)
+        ).all()
+        return [(i, label, at) for i, label, at in rows]
+
+    def revoke_key(self, key_id: int) -> None:
+        """Revoke a trust admin key (refused for the last one: make another first)."""
+        live = [k[0] for k in self.api_keys()]
+        if key_id not in live:
+            raise NotFound("key not found")
+        if len(live) <= 1:
+            raise Conflict("this is the trust's last admin key: make another first")
+        self.session.execute(
+            update(TrustApiKey).where(TrustApiKey.id == key_id).values(revoked_at=_now())
+        )
+        self._bump()
+        self.session.flush()
+
     def keys(self) -> dict[str, str]:
         rows = self.session.execute(
             select(TrustApiKey.key_hash, TrustApiKey.label).where(

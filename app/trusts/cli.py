@@ -1,4 +1,4 @@
-"""``etiquette trust create|show|add-school|key`` and ``etiquette policy show
+"""``etiquette trust create|show|add-school|key|keys|revoke`` and ``etiquette policy show
 --school X --sender Y`` (the effective policy, as a check would use it).
 
 All use the store named by ``DATABASE_URL``. User errors are one line and exit 2.
@@ -19,7 +19,11 @@ def add_parser(subparsers: Any) -> None:
         help="multi-academy trusts: shared domains, schools, policy (uses DATABASE_URL)",
         description=__doc__.splitlines()[0] if __doc__ else None,
     )
-    p.add_argument("action", choices=["create", "show", "add-school", "key"])
+    p.add_argument(
+        "action",
+        choices=["create", "show", "add-school", "key", "keys", "revoke"],
+        help="key: a new trust admin key; keys: list them; revoke --id N",
+    )
     p.add_argument("slug", help="the trust's slug (same rules as a school's)")
     p.add_argument("school", nargs="?", default="", help="add-school: the school's slug")
     p.add_argument("--name", help="display name (create; add-school of a new school)")
@@ -39,6 +43,7 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument("--roster", help="add-school of a new school: its people CSV")
     p.add_argument("--groups", help="add-school of a new school: its groups CSV")
     p.add_argument("--label", default="cli", help="who the key is for, kept with changes")
+    p.add_argument("--id", type=int, help="revoke: the key's id (see `trust keys`)")
     p.add_argument("--json", action="store_true", help="show: machine-readable output")
     p.set_defaults(func=cmd_trust)
 
@@ -105,6 +110,18 @@ def cmd_trust(args: argparse.Namespace) -> int:
                 key = trusts.scoped(s, trust_id).create_admin_key(args.label)
             print(f"trust admin API key for {args.slug.casefold()} (shown once):")
             print(key)
+            return 0
+        if args.action == "keys":
+            with store.db.session() as s:
+                for key_id, label, at in trusts.scoped(s, trust_id).api_keys():
+                    print(f"{key_id:>4}  {label:<30} created {at:%Y-%m-%d %H:%M} UTC")
+            return 0
+        if args.action == "revoke":
+            if args.id is None:
+                raise CliError("trust revoke: give --id (see `trust keys`)")
+            with store.db.session() as s:
+                trusts.scoped(s, trust_id).revoke_key(args.id)
+            print(f"revoked trust admin key {args.id}")
             return 0
         return _add_school(args, store, trusts, trust_id)
     except (Conflict, DomainError, SlugError, OverlayError, NotFound, IdentityError) as exc:

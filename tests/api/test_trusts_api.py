@@ -299,3 +299,16 @@ def test_the_other_trusts_admin_works_on_its_own(trusts: Trusts) -> None:
         "schools"
     ] == ["birch"]
     assert trusts.client.get("/v1/admin/trusts/elm").status_code == 401
+
+
+def test_a_revoked_trust_key_stops_working(trusts: Trusts) -> None:
+    rt = trusts.runtime
+    trust = rt.trust_for_key(trusts.oak_key)
+    assert trust is not None
+    with rt.store.db.session() as s:
+        repo = rt.trust_store.scoped(s, trust[0].id)
+        spare = repo.create_admin_key("spare")
+        repo.revoke_key(repo.api_keys()[0][0])
+    rt.refresh_sync()
+    assert trusts.client.get("/v1/admin/trusts/oak", headers=key(trusts.oak_key)).status_code == 401
+    assert trusts.client.get("/v1/admin/trusts/oak", headers=key(spare)).status_code == 200

@@ -175,3 +175,18 @@ def test_a_school_with_a_roster_joins_with_its_directory(store: Store, trusts: T
     north, key = trusts.create_school(oak, "north", "North", people=people)
     assert [p.email for p in store.load(north).people] == ["s.lee@oak.org.uk"]
     assert key.startswith("etq_")
+
+
+def test_trust_keys_are_revoked_but_never_the_last(store: Store, trusts: TrustStore) -> None:
+    oak, first = trusts.create_trust("oak", "Oak")
+    with store.db.session() as s:
+        repo = trusts.scoped(s, oak)
+        second = repo.create_admin_key("deputy")
+        ids = [k[0] for k in repo.api_keys()]
+        with pytest.raises(NotFound):
+            repo.revoke_key(999)
+        repo.revoke_key(ids[0])
+        with pytest.raises(Conflict):
+            repo.revoke_key(ids[1])  # the last one
+    assert list(trusts.load(oak).keys.values()) == ["deputy"]
+    assert second.startswith("etq_trust_") and first != second
