@@ -8,6 +8,8 @@
 - ``etiquette manifest outlook|gmail --host https://...``
 - ``etiquette school create|key|list|keys|revoke|rotate|disable|enable|delete``:
   schools and their API keys in the store named by ``DATABASE_URL``
+- ``etiquette trust create|show|add-school|key``; ``etiquette policy show
+  --school X --sender Y`` (``app.trusts.cli``)
 
 Exit codes: 0 ok (``check``: allowed), 1 ``check`` found warn/block, 2 a user
 error (a missing or invalid file, bad arguments, an unknown school, a bad
@@ -304,8 +306,19 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_policy(args: argparse.Namespace) -> int:
-    policy = _policy(args.file)
-    assert policy is not None
+    if args.school or args.sender:  # the effective policy from the store (app.trusts.cli)
+        from app.trusts.cli import effective_policy
+
+        if args.action != "show" or args.file or not (args.school and args.sender):
+            raise CliError("policy show --school SLUG --sender ADDRESS (no FILE)")
+        policy, groups = effective_policy(_store(), args.school, args.sender)
+        print(f"# staff groups: {', '.join(groups) or '-'}", file=sys.stderr)
+    else:
+        if not args.file:
+            raise CliError(f"policy {args.action}: give a FILE (or --school and --sender)")
+        loaded = _policy(args.file)
+        assert loaded is not None
+        policy = loaded
     if args.action == "validate":
         print(
             f"{args.file}: valid (school: {policy.school_name or '-'}, "
@@ -463,10 +476,12 @@ def _print_key(role: str, slug: str, key: str) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from app.directory.sync.cli import add_parser as add_sync_parser
     from app.integrations.gmail import cli as gmail_cli
     from app.integrations.outlook import cli as outlook_cli
     from app.names_cli import add_parser as add_names_parser
     from app.ops_cli import add_parser as add_ops_parser
+    from app.trusts.cli import add_parser as add_trust_parser
 
     p = argparse.ArgumentParser(
         prog="etiquette", description=__doc__.splitlines()[0] if __doc__ else None
@@ -505,11 +520,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     pol = sub.add_parser("policy", help="show or validate a policy file")
     pol.add_argument("action", choices=["show", "validate"])
-    pol.add_argument("file")
+    pol.add_argument("file", nargs="?", default="")
+    pol.add_argument("--school", help="show: a school's effective policy from the store")
+    pol.add_argument("--sender", help="show --school: for this sender (staff groups applied)")
     pol.add_argument("--format", choices=["yaml", "json"], default="yaml")
     pol.set_defaults(func=cmd_policy)
 
     add_names_parser(sub)
+    add_sync_parser(sub)
+    add_trust_parser(sub)
 
     sc = sub.add_parser("school", help="schools and their API keys (uses DATABASE_URL)")
     sc.add_argument(

@@ -16,9 +16,10 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 
-from app.api import admin, check, health, lifecycle, openapi, rules
+from app.api import admin, check, directory_sync, health, lifecycle, openapi, rules, trusts
 from app.audit import AuditSink
 from app.config import Settings, get_settings
+from app.directory.sync.scheduler import run_scheduler
 from app.http import make_client
 from app.integrations.gmail import routes as gmail_routes
 from app.integrations.outlook import routes as outlook_routes
@@ -68,6 +69,7 @@ def create_app(
                 asyncio.create_task(runtime.run_refresh()),
                 asyncio.create_task(audit.run(settings.audit_flush_seconds)),
                 asyncio.create_task(runtime.listen()),
+                asyncio.create_task(run_scheduler(runtime)),
             ]
             try:
                 yield
@@ -128,6 +130,9 @@ def create_app(
     for r in (health.router, check.router, rules.router, admin.router):
         app.include_router(r)
     app.include_router(lifecycle.router)
+    app.include_router(directory_sync.router)
+    app.include_router(trusts.router)
+    app.include_router(trusts.school_router)
     # Integrations
     outlook_routes.mount_outlook(app)
     app.include_router(outlook_routes.router)

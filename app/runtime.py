@@ -27,7 +27,10 @@ from app.observability import metrics
 from app.policy import Policy
 from app.store import Store
 from app.store.repository import TenantRecord, hash_key
+from app.store.trusts import TrustRecord, TrustStore
 from app.tenants import TenantSettings
+from app.trusts.overlay import Layers, SenderPolicies, StaffGroup, effective
+from app.trusts.routing import TrustIndex, build_trust_index
 
 log = logging.getLogger("etiquette.runtime")
 
@@ -47,21 +50,50 @@ class TenantState:
     policy: Policy
     directory: Directory
     keys: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # hash -> (role, label)
+    # Trusts (app.trusts): the school's trust, whether this is a trust's fallback
+    # view (see app.trusts.routing), and the effective policy per sender,
+    # precomputed here so a check does one dict look-up.
+    trust_id: str | None = None
+    trust_view: bool = False
+    policies: SenderPolicies | None = None
+
+    def policy_for(self, sender: str) -> Policy:
+        """The effective policy for a sender (trust → school → staff groups)."""
+        return self.policy if self.policies is None else self.policies.policy_for(sender.lower())
 
     @classmethod
-    def from_record(cls, rec: TenantRecord, directory: Directory | None = None) -> TenantState:
+    def from_record(
+        cls,
+        rec: TenantRecord,
+        directory: Directory | None = None,
+        *,
+        trust: TrustRecord | None = None,
+        groups: tuple[StaffGroup, ...] = (),
+    ) -> TenantState:
         # The domains that identify the school are its own: mail to them is
-        # internal whatever the policy lists (policy.internal_domains adds more,
-        # e.g. the trust's).
+        # internal whatever the policy lists (policy.internal_domains adds more).
+        # A trust's shared domains are internal to each of its schools.
+        internal = frozenset(rec.domains) | frozenset(trust.domains if trust else ())
         if directory is None:
             directory = Directory.build(
                 rec.people,
                 rec.groups,
-                internal_domains=rec.domains,
+                internal_domains=internal,
                 version=rec.directory_version,
             )
-        elif directory.internal_domains != frozenset(rec.domains):
-            directory = replace(directory, internal_domains=frozenset(rec.domains))
+        elif directory.internal_domains != internal:
+            directory = replace(directory, internal_domains=internal)
+        policies: SenderPolicies | None = None
+        policy = rec.policy
+        if trust is not None or groups:
+            layers = Layers(
+                trust=trust.policy if trust is not None else None,
+                school=rec.policy.content_dict(),
+                school_version=rec.policy.version,
+                groups=(*(trust.groups if trust else ()), *groups),
+            )
+            policies = effective(layers, directory.people, school_policy=rec.policy)
+            policy = policies.default
         return cls(
             id=rec.id,
             slug=rec.slug,
@@ -69,9 +101,11 @@ class TenantState:
             revision=rec.revision,
             settings=rec.settings,
             domains=frozenset(rec.domains),
-            policy=rec.policy,
+            policy=policy,
             directory=directory,
             keys=rec.keys,
+            trust_id=rec.trust_id if trust is not None else None,
+            policies=policies,
         )
 
 
@@ -88,6 +122,9 @@ class Runtime:
         self._by_key: dict[str, tuple[str, str, str]] = {}
         self._by_entra: dict[str, str] = {}
         self._by_google: dict[str, str] = {}
+        self.trust_store = TrustStore(store.db)
+        self._trusts: dict[str, TrustRecord] = {}
+        self._trust_index = TrustIndex()
         self._redis: object | None = None
         # Refreshes run in worker threads; shutdown waits on this before the
         # connection pool is disposed, so no thread is left holding a connection.
@@ -124,6 +161,46 @@ class Runtime:
         self._keys_used[key_hash] = datetime.now(UTC)
         return (state, hit[1], hit[2])
 
+    # -- trusts (memory only; see app.trusts.routing) ---------------------------
+
+    def trust(self, trust_id: str) -> TrustRecord | None:
+        return self._trusts.get(trust_id)
+
+    def trust_view(self, trust_id: str) -> TenantState | None:
+        """The trust's fallback: its policy over the union of its schools' rosters."""
+        return self._trust_index.views.get(trust_id)
+
+    def tenant_for_sender(self, sender: str) -> TenantState | None:
+        """The sender's school: by its own domain; at a trust's shared domain, the
+        school whose roster holds the sender, else the trust's fallback view."""
+        domain = email_domain(sender)
+        tid = self._by_domain.get(domain)
+        if tid is not None:
+            return self._tenants.get(tid)
+        hit = self._trust_index.resolve(sender.lower(), domain)
+        if hit is None:
+            return None
+        school_id, trust_id = hit
+        if school_id is not None:
+            return self._tenants.get(school_id)
+        return self._trust_index.views.get(trust_id)
+
+    def trust_for_key(self, key: str) -> tuple[TrustRecord, str] | None:
+        """(trust, label) for a trust admin key, from memory."""
+        key_hash = hash_key(key)
+        hit = self._trust_index.keys.get(key_hash)
+        if hit is None:
+            return None
+        trust = self._trusts.get(hit)
+        return (trust, trust.keys[key_hash]) if trust is not None else None
+
+    def school_of_trust(self, trust_id: str, slug: str) -> TenantState | None:
+        """A loaded school by slug, only if it sits under the trust."""
+        for s in self._tenants.values():
+            if s.slug == slug and s.trust_id == trust_id:
+                return s
+        return None
+
     def forget(self, tenant_id: str) -> None:
         """Drop a deleted or disabled school from this instance at once."""
         with self._refresh_lock:
@@ -141,18 +218,27 @@ class Runtime:
             raise
 
     def tenant_for_entra(self, entra_tenant_id: str) -> TenantState | None:
+        """The school with this Entra tenant, else the fallback view of the trust
+        with it (a check then moves to the sender's school, see api/check.py)."""
         tid = self._by_entra.get(entra_tenant_id.lower())
-        return self._tenants.get(tid) if tid else None
+        if tid:
+            return self._tenants.get(tid)
+        trust_id = self._trust_index.by_entra.get(entra_tenant_id.lower())
+        return self._trust_index.views.get(trust_id) if trust_id else None
 
     def tenant_for_google_domain(self, domain: str) -> TenantState | None:
         tid = self._by_google.get(domain.lower())
-        return self._tenants.get(tid) if tid else None
+        if tid:
+            return self._tenants.get(tid)
+        trust_id = self._trust_index.by_google.get(domain.lower())
+        return self._trust_index.views.get(trust_id) if trust_id else None
 
     # -- loading ---------------------------------------------------------------
 
-    def install(self, state: TenantState) -> None:
+    def install(self, state: TenantState, *, reindex: bool = True) -> None:
         self._tenants[state.id] = state
-        self._reindex()
+        if reindex:
+            self._reindex()
 
     def _reindex(self) -> None:
         by_domain: dict[str, str] = {}
@@ -172,6 +258,7 @@ class Runtime:
                 by_google.setdefault(s.settings.gmail.google_domain.lower(), s.id)
         self._by_domain, self._by_key = by_domain, by_key
         self._by_entra, self._by_google = by_entra, by_google
+        self._trust_index = build_trust_index(self._trusts, self._tenants, self._trust_index)
 
     def reload_tenant(self, tenant_id: str) -> TenantState | None:
         """Blocking: read one tenant and rebuild what changed (directory only if it did).
@@ -182,7 +269,18 @@ class Runtime:
                 return None
             return self._reload_locked(tenant_id)
 
-    def _reload_locked(self, tenant_id: str) -> TenantState:
+    def reload_trust(self, trust_id: str) -> None:
+        """Blocking: read a trust again and rebuild each of its schools (their
+        effective policies depend on it)."""
+        with self._refresh_lock:
+            if self._closed:
+                return
+            trust = self._trusts[trust_id] = self.trust_store.load(trust_id)
+            for school_id, _ in trust.schools:
+                self._reload_locked(school_id, reindex=False)
+            self._reindex()
+
+    def _reload_locked(self, tenant_id: str, *, reindex: bool = True) -> TenantState:
         old = self._tenants.get(tenant_id)
         # A policy or key change does not read the directory again (it can be
         # hundreds of thousands of people): the one held is kept.
@@ -192,8 +290,14 @@ class Runtime:
             if old is not None and old.directory.version == rec.directory_version
             else None
         )
-        state = TenantState.from_record(rec, directory)
-        self.install(state)
+        trust = None
+        if rec.trust_id is not None:
+            trust = self._trusts.get(rec.trust_id)
+            if trust is None:
+                trust = self._trusts[rec.trust_id] = self.trust_store.load(rec.trust_id)
+        groups = tuple(self.trust_store.school_groups(tenant_id))
+        state = TenantState.from_record(rec, directory, trust=trust, groups=groups)
+        self.install(state, reindex=reindex)
         return state
 
     def refresh_sync(self) -> int:
@@ -209,12 +313,23 @@ class Runtime:
             self._closed = True
 
     def _refresh_locked(self) -> int:
-        revisions = self.store.revisions()
+        # Trusts first: a change to a trust also bumps its schools' revisions,
+        # so they are rebuilt below against the trust as it is now.
+        trust_revs = self.trust_store.revisions()
         n = 0
+        for trust_id, rev in trust_revs.items():
+            cur_trust = self._trusts.get(trust_id)
+            if cur_trust is None or cur_trust.revision != rev:
+                self._trusts[trust_id] = self.trust_store.load(trust_id)
+                n += 1
+        for gone_trust in set(self._trusts) - set(trust_revs):
+            del self._trusts[gone_trust]
+            n += 1
+        revisions = self.store.revisions()
         for tid, rev in revisions.items():
             cur = self._tenants.get(tid)
             if cur is None or cur.revision != rev:
-                self._reload_locked(tid)
+                self._reload_locked(tid, reindex=False)
                 n += 1
         for gone in set(self._tenants) - set(revisions):
             del self._tenants[gone]

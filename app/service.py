@@ -82,7 +82,7 @@ def run_check(
 ) -> CheckResult:
     """Evaluate against the tenant's cached policy and directory; queue an audit event."""
     t0 = time.perf_counter()
-    verdict = evaluate(message, state.policy, state.directory)
+    verdict = evaluate(message, state.policy_for(message.sender.key), state.directory)
     elapsed = (time.perf_counter() - t0) * 1000.0
     verdict = replace(verdict, duration_ms=round(elapsed, 3))
     metrics.observe_check(message.host.value, purpose.value, verdict, elapsed / 1000.0)

@@ -10,7 +10,6 @@ from fastapi.concurrency import run_in_threadpool
 
 from app.api.deps import OptionalCallerDep, RuntimeDep, unauthorized
 from app.api.schemas import CheckRequest, CheckResponse, OutcomeIn
-from app.domain import email_domain
 from app.integrations.outlook.state import outlook_state
 from app.runtime import Runtime, TenantState
 from app.service import Outcome, OutcomeRefused, Purpose, record_outcome, run_check
@@ -23,10 +22,29 @@ def resolve_tenant(runtime: Runtime, caller_tenant: TenantState | None, sender: 
 
     A sender at a domain no school owns (a personal account added to Outlook)
     is checked under the key's school: that is exactly the case PUP002 exists
-    for.
+    for. At a trust's shared domain the sender's school is the one whose
+    roster holds them (``app.trusts.routing``): a trust identity (Entra
+    tenant, Google domain) moves to it, and a school's key must be its key; a
+    sender no roster holds is checked under the key's school, or under the
+    trust's fallback view for a trust identity.
     """
-    by_domain = runtime.tenant_for_domain(email_domain(sender))
+    by_domain = runtime.tenant_for_sender(sender)
     if caller_tenant is not None:
+        if caller_tenant.trust_view:
+            if caller_tenant.id == "":  # a trust admin key: administers, never checks
+                raise HTTPException(
+                    status.HTTP_403_FORBIDDEN, detail="a trust admin key cannot check mail"
+                )
+            if by_domain is not None and by_domain.trust_id == caller_tenant.trust_id:
+                return by_domain
+            return caller_tenant
+        if (
+            by_domain is not None
+            and by_domain.trust_view
+            and by_domain.trust_id is not None
+            and by_domain.trust_id == caller_tenant.trust_id
+        ):
+            return caller_tenant  # a shared domain, and no roster claims the sender
         if by_domain is not None and by_domain.id != caller_tenant.id:
             raise HTTPException(
                 status.HTTP_403_FORBIDDEN, detail="sender's domain belongs to another school"
@@ -73,6 +91,8 @@ def outcome(body: OutcomeIn, runtime: RuntimeDep, caller: OptionalCallerDep) -> 
     """Record what the user did after a check (sent anyway, fixed, cancelled)."""
     if caller is None:
         raise unauthorized("an API key is required")
+    if caller.tenant.id == "":
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail="a trust admin key cannot check mail")
     try:
         for _ in range(body.count):
             record_outcome(

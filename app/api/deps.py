@@ -51,6 +51,7 @@ class Caller:
     role: str  # check | admin
     label: str
     identity: EntraIdentity | None = None  # set for Entra ID tokens (never admin)
+    trust_id: str | None = None  # set for a trust admin key (role "trust-admin")
 
 
 def unauthorized(reason: str) -> HTTPException:
@@ -81,7 +82,13 @@ async def optional_caller(request: Request, runtime: RuntimeDep, key: ApiKeyDep)
         return await entra_caller(request, runtime, key)
     hit = runtime.tenant_for_key(key)
     if hit is None:
-        raise unauthorized("unknown or revoked API key")
+        trust_hit = runtime.trust_for_key(key)
+        if trust_hit is None:
+            raise unauthorized("unknown or revoked API key")
+        from app.trusts.routing import placeholder
+
+        trust, trust_label = trust_hit
+        return Caller(placeholder(trust), TRUST_ADMIN, f"trust-key:{trust_label}", None, trust.id)
     state, role, label = hit
     return Caller(state, role, f"key:{label or role}")
 
@@ -89,12 +96,22 @@ async def optional_caller(request: Request, runtime: RuntimeDep, key: ApiKeyDep)
 OptionalCallerDep = Annotated[Caller | None, Depends(optional_caller)]
 
 
+TRUST_ADMIN = "trust-admin"
+
+
 def admin_for_school(
     school: Annotated[str, Path(description="The school's slug.", max_length=64)],
     caller: OptionalCallerDep,
+    runtime: RuntimeDep,
 ) -> Caller:
     if caller is None:
         raise unauthorized("an admin API key is required")
+    if caller.role == TRUST_ADMIN and caller.trust_id is not None:
+        # A trust admin administers every school of its trust, and no other.
+        state = runtime.school_of_trust(caller.trust_id, school)
+        if state is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, detail="school not found")
+        return Caller(state, "admin", caller.label, None, caller.trust_id)
     # Another school's slug answers 404, not 403: its existence is not ours to tell.
     if caller.tenant.slug != school:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="school not found")

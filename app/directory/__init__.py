@@ -1,5 +1,5 @@
 """Who is who: the directory snapshot and its loaders (MIS CSV, Graph, Google)."""
 
-from app.directory.model import Directory, Group, Person
+from app.directory.model import Directory, Group, Person, Relationship
 
-__all__ = ["Directory", "Group", "Person"]
+__all__ = ["Directory", "Group", "Person", "Relationship"]

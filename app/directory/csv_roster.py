@@ -19,10 +19,17 @@ mis_ref             no        reference used instead of a name in subjects
 working_days        no        a part-timer's days, ``;``-separated: ``mon;tue;wed``
 working_hours       no        their hours, ``08:30-15:30`` (school's days/hours fill
                               whichever of the two is missing)
+roles               no        staff roles / job titles, ``;``-separated
+departments         no        staff departments, ``;``-separated
+classes             no        classes, tutor and year groups the person is in, ``;``-separated
 ==================  ========  ==================================================
 
 Groups CSV columns: ``email`` (required), ``name``, ``member_count``, ``kind``
 (pupil/staff/parent/other: who the list reaches).
+
+Relationships CSV (companion file, optional): ``contact_id`` and ``pupil_id``
+(required: ids from the people CSV), ``relationship`` (mother, carer...),
+``parental_responsibility`` (yes/no; blank when the MIS does not say).
 """
 
 from __future__ import annotations
@@ -30,12 +37,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
 from pydantic import ValidationError
 
-from app.directory.model import Group, Person
+from app.directory.model import Group, Person, Relationship
 from app.domain import PersonKind, Weekday
 from app.policy import WorkingHours
 
@@ -160,6 +168,9 @@ _PEOPLE_LIMITS = {
     "personal_emails": 5000,
     "working_days": 100,
     "working_hours": 20,
+    "roles": 1000,
+    "departments": 1000,
+    "classes": 2000,
 }
 _GROUP_LIMITS = {"name": 200, "email": 320}
 MAX_MEMBERS = 10_000_000
@@ -231,6 +242,9 @@ def iter_people(source: str | Iterable[str]) -> Iterator[Person]:
             mis_ref=row.get("mis_ref") or None,
             middle_names=row.get("middle_names", ""),
             working_hours=hours,
+            roles=_list(row.get("roles", "")),
+            departments=_list(row.get("departments", "")),
+            classes=_list(row.get("classes", "")),
         )
     bad.finish()
 
@@ -285,3 +299,69 @@ def load_roster_csv(path: Path) -> list[Person]:
 
 def load_groups_csv(path: Path) -> list[Group]:
     return parse_groups(path.read_text(encoding="utf-8-sig"))
+
+
+# -- relationships (companion CSV) ----------------------------------------------
+
+RELATIONSHIPS_REQUIRED = ("contact_id", "pupil_id")
+_REL_LIMITS = {"contact_id": 100, "pupil_id": 100, "relationship": 50}
+_YES = {"yes", "y", "true", "1"}
+_NO = {"no", "n", "false", "0"}
+
+
+def _list(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(x.strip() for x in text.split(";") if x.strip()))
+
+
+def parse_relationships(text: str) -> list[tuple[str, Relationship]]:
+    """``(contact id, link)`` pairs from the relationships CSV."""
+    bad = _Rows()
+    links: list[tuple[str, Relationship]] = []
+    for n, row in _rows(text, RELATIONSHIPS_REQUIRED, bad):
+        if _too_long(row, n, bad, _REL_LIMITS):
+            continue
+        contact, pupil = row.get("contact_id", ""), row.get("pupil_id", "")
+        if not contact or not pupil:
+            bad.add(n, None, "contact_id and pupil_id are required")
+            continue
+        pr_text = row.get("parental_responsibility", "").lower()
+        if pr_text and pr_text not in _YES | _NO:
+            bad.add(n, "parental_responsibility", "must be yes, no or blank")
+            continue
+        pr = (pr_text in _YES) if pr_text else None
+        links.append((contact, Relationship(pupil, row.get("relationship", "").lower(), pr)))
+    bad.finish()
+    return links
+
+
+def attach_relationships(
+    people: Iterable[Person], links: Iterable[tuple[str, Relationship]]
+) -> list[Person]:
+    """The people with each contact's links set (replacing any they had).
+
+    Both ends must be in the people given, and the pupil end must be a pupil.
+    """
+    people_l = list(people)
+    by_id = {p.id: p for p in people_l}
+    wanted: dict[str, list[Relationship]] = {}
+    problems: list[str] = []
+    for n, (contact, rel) in enumerate(links, start=2):
+        if contact not in by_id:
+            problems.append(f"row {n}: contact_id {contact!r} is not in the directory")
+        elif rel.pupil_id not in by_id:
+            problems.append(f"row {n}: pupil_id {rel.pupil_id!r} is not in the directory")
+        elif by_id[rel.pupil_id].kind is not PersonKind.PUPIL:
+            problems.append(f"row {n}: pupil_id {rel.pupil_id!r} is not a pupil")
+        else:
+            mine = wanted.setdefault(contact, [])
+            if all(r.pupil_id != rel.pupil_id for r in mine):
+                mine.append(rel)
+    if problems:
+        raise RosterError(problems)
+    return [
+        replace(p, relationships=tuple(wanted[p.id])) if p.id in wanted else p for p in people_l
+    ]
+
+
+def load_relationships_csv(path: Path) -> list[tuple[str, Relationship]]:
+    return parse_relationships(path.read_text(encoding="utf-8-sig"))

@@ -22,6 +22,20 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True, slots=True)
+class Relationship:
+    """A contact's link to a pupil: "Samina Khan is Amir Khan's mother".
+
+    Held on the contact (``Person.relationships``). ``relationship`` is the
+    MIS's own word (mother, father, carer, grandparent...), lower-cased;
+    ``parental_responsibility`` is ``None`` where the source does not say.
+    """
+
+    pupil_id: str
+    relationship: str = ""
+    parental_responsibility: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Person:
     """A pupil, member of staff, parent/carer or other contact.
 
@@ -32,6 +46,14 @@ class Person:
     number) used by SUB001's "reference" fix style. ``working_hours`` are the
     person's own where the school records them (part-time staff); OOH001 uses
     them instead of the school's for that recipient.
+
+    ``roles`` and ``departments`` are a member of staff's (job titles such as
+    "Teacher" or "DSL"; "Science"); ``classes`` are the classes, tutor groups
+    and year groups a pupil (or teacher) is in, by name. A contact's
+    ``relationships`` say whose parent or carer they are. Staff personal
+    addresses, where the school records them, are ``personal_emails``.
+    ``source`` is the directory source the row came from (``csv`` for an
+    upload): each sync replaces only its own rows.
     """
 
     id: str
@@ -44,6 +66,11 @@ class Person:
     mis_ref: str | None = None
     middle_names: str = ""
     working_hours: WorkingHours | None = None  # a part-timer's own days and hours, if known
+    roles: tuple[str, ...] = ()
+    departments: tuple[str, ...] = ()
+    classes: tuple[str, ...] = ()
+    relationships: tuple[Relationship, ...] = ()
+    source: str = "csv"
 
     @property
     def display_name(self) -> str:
@@ -65,6 +92,7 @@ class Group:
     name: str = ""
     member_count: int | None = None
     kind: PersonKind | None = None  # e.g. a "Year 9 parents" list is PARENT
+    source: str = "csv"  # the directory source it came from
 
 
 _LOCAL_SPLIT = re.compile(r"[._\-+0-9]+")
@@ -89,6 +117,10 @@ class Directory:
     _pupils_by_name: dict[str, tuple[Person, ...]] = field(default_factory=dict, repr=False)
     _pupils_by_concat: dict[str, tuple[Person, ...]] = field(default_factory=dict, repr=False)
     _names: NameIndex | None = field(default=None, repr=False)
+    _by_id: dict[str, Person] = field(default_factory=dict, repr=False)
+    _contacts_of: dict[str, tuple[tuple[Person, Relationship], ...]] = field(
+        default_factory=dict, repr=False
+    )
 
     @classmethod
     def build(
@@ -110,7 +142,11 @@ class Directory:
         )
         by_name: dict[str, list[Person]] = {}
         by_concat: dict[str, list[Person]] = {}
+        contacts_of: dict[str, list[tuple[Person, Relationship]]] = {}
         for p in people_t:
+            d._by_id.setdefault(p.id, p)
+            for rel in p.relationships:
+                contacts_of.setdefault(rel.pupil_id, []).append((p, rel))
             if p.email:
                 d._by_email.setdefault(_key(p.email), p)
             for extra in p.personal_emails:
@@ -122,6 +158,7 @@ class Directory:
                     by_concat.setdefault(concat, []).append(p)
         d._pupils_by_name = {k: tuple(v) for k, v in by_name.items()}
         d._pupils_by_concat = {k: tuple(v) for k, v in by_concat.items()}
+        d._contacts_of = {k: tuple(v) for k, v in contacts_of.items()}
         d._groups = {normalise_address(g.email): g for g in groups_t}
         if with_names:
             from app.names import NameIndex
@@ -153,6 +190,18 @@ class Directory:
 
     def person_by_personal_address(self, key: str) -> Person | None:
         return self._by_personal.get(key)
+
+    def person(self, person_id: str) -> Person | None:
+        """The person with this directory (MIS) id."""
+        return self._by_id.get(person_id)
+
+    def contacts_of(self, pupil_id: str) -> tuple[tuple[Person, Relationship], ...]:
+        """A pupil's parents and carers, each with their link to the pupil."""
+        return self._contacts_of.get(pupil_id, ())
+
+    def pupils_of(self, contact: Person) -> tuple[Person, ...]:
+        """The pupils a contact is linked to (those still in the directory)."""
+        return tuple(p for r in contact.relationships if (p := self._by_id.get(r.pupil_id)))
 
     def group(self, key: str) -> Group | None:
         return self._groups.get(key)

@@ -54,6 +54,9 @@ class Tenant(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # A disabled school is not loaded: its keys and domains stop working (0004).
     disabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # The trust the school sits under, if any (0006; see app.store.trust_models).
+    # No ON DELETE: a trust with schools cannot be deleted.
+    trust_id: Mapped[str | None] = mapped_column(ForeignKey("trusts.id"), nullable=True, index=True)
 
 
 class TenantDomain(Base):
@@ -113,6 +116,11 @@ class DirectoryPerson(Base):
     personal_emails: Mapped[str] = mapped_column(Text, default="")  # ';'-separated
     mis_ref: Mapped[str | None] = mapped_column(String(50), nullable=True)
     working_hours: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON
+    roles: Mapped[str] = mapped_column(Text, default="")  # ';'-separated
+    departments: Mapped[str] = mapped_column(Text, default="")  # ';'-separated
+    classes: Mapped[str] = mapped_column(Text, default="")  # ';'-separated
+    relationships: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON, on contacts
+    source: Mapped[str] = mapped_column(String(64), default="csv", server_default="csv")
 
 
 class DirectoryGroup(Base):
@@ -125,6 +133,7 @@ class DirectoryGroup(Base):
     name: Mapped[str] = mapped_column(String(200), default="")
     member_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
     kind: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    source: Mapped[str] = mapped_column(String(64), default="csv", server_default="csv")
 
 
 class AuditEvent(Base):
@@ -154,3 +163,70 @@ class AuditEvent(Base):
     policy_version: Mapped[int] = mapped_column(Integer, default=0)
     sender_hash: Mapped[str] = mapped_column(String(64), default="")
     outcome: Mapped[str | None] = mapped_column(String(16), nullable=True)
+
+
+class DirectorySource(Base):
+    """A place a school's directory syncs from (Graph, Google, Wonde, OneRoster, CSV).
+
+    ``config_json`` holds settings that are not secret (tenant id, client id,
+    school id, URLs); secrets are named, not held: the config gives the name
+    of the environment variable that holds each one.
+    """
+
+    __tablename__ = "directory_sources"
+    __table_args__ = (UniqueConstraint("tenant_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    config_json: Mapped[str] = mapped_column(Text, default="{}")
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    interval_minutes: Mapped[int] = mapped_column(Integer, default=60)
+    max_removed_share: Mapped[float] = mapped_column(Float, default=0.10)
+    cursor_json: Mapped[str | None] = mapped_column(Text, nullable=True)  # delta link, since...
+    last_run_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    last_full_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SyncRun(Base):
+    """One sync of one source: when, what it found, what it did and why.
+
+    A run held for approval keeps the directory it would apply
+    (``proposal_json``) until an admin approves or rejects it.
+    """
+
+    __tablename__ = "directory_sync_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id", ondelete="CASCADE"), index=True)
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("directory_sources.id", ondelete="CASCADE"), index=True
+    )
+    mode: Mapped[str] = mapped_column(String(16))  # full | incremental
+    trigger: Mapped[str] = mapped_column(String(16), default="schedule")  # schedule | cli | api
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    counts_json: Mapped[str] = mapped_column(Text, default="{}")
+    diff_json: Mapped[str] = mapped_column(Text, default="{}")
+    error: Mapped[str] = mapped_column(String(500), default="")
+    proposal_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    base_fingerprint: Mapped[str] = mapped_column(String(64), default="")
+    decided_by: Mapped[str] = mapped_column(String(100), default="")
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class Lease(Base):
+    """A named lease, so that one instance of many runs scheduled syncs.
+
+    Taken with a conditional UPDATE (or an INSERT for a new name), so it works
+    the same on SQLite and PostgreSQL.
+    """
+
+    __tablename__ = "leases"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())

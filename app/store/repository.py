@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-import sys
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,10 +23,20 @@ from sqlalchemy.orm import Session
 
 from app.directory.changes import fingerprint
 from app.directory.model import Group, Person
-from app.domain import PersonKind, email_domain
+from app.domain import email_domain
 from app.policy import Policy, WorkingHours
 from app.schools import school_slug, sender_domains
 from app.store.db import Database
+from app.store.directory_rows import (
+    GROUP_COLUMNS,
+    PERSON_COLUMNS,
+    group_tuple,
+    group_values,
+    groups_from_columns,
+    people_from_columns,
+    person_tuple,
+    person_values,
+)
 from app.store.models import (
     ApiKey,
     AuditEvent,
@@ -71,6 +80,7 @@ class TenantRecord:
     people: tuple[Person, ...]
     groups: tuple[Group, ...]
     keys: dict[str, tuple[str, str]]  # key hash -> (role, label)
+    trust_id: str | None = None  # the school's trust (0006), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +155,10 @@ class TenantRepo:
         ).all()
         if taken:
             raise Conflict(f"domain already belongs to another school: {', '.join(sorted(taken))}")
+        from app.store.trusts import domains_held_by_trusts  # trusts (0006)
+
+        if held := domains_held_by_trusts(self.session, wanted):
+            raise Conflict(f"domain belongs to a trust: {', '.join(held)}")
         self.session.execute(delete(TenantDomain).where(TenantDomain.tenant_id == self.tenant_id))
         self.session.add_all(TenantDomain(domain=d, tenant_id=self.tenant_id) for d in wanted)
         self._bump()
@@ -239,12 +253,12 @@ class TenantRepo:
         # Core inserts (executemany), not ORM objects: a 400,000-row roster
         # would otherwise sit in the session's identity map.
         if people:
-            rows = [{"tenant_id": self.tenant_id, **_person_row(p)} for p in people]
+            rows = [person_values(self.tenant_id, p) for p in people]
             self.session.connection().execute(insert(cast(Table, DirectoryPerson.__table__)), rows)
 
     def _add_groups(self, groups: Sequence[Group]) -> None:
         if groups:
-            rows = [{"tenant_id": self.tenant_id, **_group_row(g)} for g in groups]
+            rows = [group_values(self.tenant_id, g) for g in groups]
             self.session.connection().execute(insert(cast(Table, DirectoryGroup.__table__)), rows)
 
     def people_sink(self) -> _PeopleSink:
@@ -266,42 +280,18 @@ class TenantRepo:
         # Streamed in batches, and names interned: a 400,000-person roster repeats
         # its first and last names many times over, and every instance holds it.
         rows = self.session.execute(
-            select(*_PERSON_COLUMNS)
+            select(*PERSON_COLUMNS)
             .where(DirectoryPerson.tenant_id == self.tenant_id)
             .order_by(DirectoryPerson.id)
             .execution_options(yield_per=5000)
         )
-        hours: dict[str, WorkingHours] = {}  # the same few patterns recur: parse each once
-        kinds = {k.value: k for k in PersonKind}
-        intern = sys.intern
-        out = []
-        for pid, kind, first, preferred, middle, last, email, personal, ref, wh in rows:
-            if wh and wh not in hours:
-                hours[wh] = WorkingHours.model_validate_json(wh)
-            out.append(
-                Person(
-                    id=pid,
-                    first_name=intern(first),
-                    last_name=intern(last),
-                    kind=kinds[kind],
-                    email=email,
-                    preferred_name=intern(preferred) if preferred else None,
-                    personal_emails=tuple(x for x in personal.split(";") if x),
-                    mis_ref=ref,
-                    middle_names=intern(middle),
-                    working_hours=hours[wh] if wh else None,
-                )
-            )
-        return out
+        return people_from_columns(rows)
 
     def groups(self) -> list[Group]:
         rows = self.session.execute(
-            select(*_GROUP_COLUMNS).where(DirectoryGroup.tenant_id == self.tenant_id)
+            select(*GROUP_COLUMNS).where(DirectoryGroup.tenant_id == self.tenant_id)
         )
-        return [
-            Group(email, name, count, PersonKind(kind) if kind else None)
-            for email, name, count, kind in rows
-        ]
+        return groups_from_columns(rows)
 
     def directory_counts(self) -> dict[str, int]:
         rows = self.session.execute(
@@ -473,68 +463,17 @@ class TenantRepo:
             people=() if same else tuple(self.people()),
             groups=() if same else tuple(self.groups()),
             keys=self.keys(),
+            trust_id=t.trust_id,
         )
-
-
-_PERSON_COLUMNS = (
-    DirectoryPerson.external_id,
-    DirectoryPerson.kind,
-    DirectoryPerson.first_name,
-    DirectoryPerson.preferred_name,
-    DirectoryPerson.middle_names,
-    DirectoryPerson.last_name,
-    DirectoryPerson.email,
-    DirectoryPerson.personal_emails,
-    DirectoryPerson.mis_ref,
-    DirectoryPerson.working_hours,
-)
-_GROUP_COLUMNS = (
-    DirectoryGroup.email,
-    DirectoryGroup.name,
-    DirectoryGroup.member_count,
-    DirectoryGroup.kind,
-)
-
-
-_PERSON_KEYS = tuple(c.key for c in _PERSON_COLUMNS)
-
-
-def _person_values(p: Person) -> tuple[Any, ...]:
-    """A person as stored, in ``_PERSON_COLUMNS`` order."""
-    return (
-        p.id,
-        p.kind.value,
-        p.first_name,
-        p.preferred_name,
-        p.middle_names,
-        p.last_name,
-        p.email,
-        ";".join(p.personal_emails),
-        p.mis_ref,
-        p.working_hours.model_dump_json() if p.working_hours else None,
-    )
-
-
-def _person_row(p: Person) -> dict[str, Any]:
-    return dict(zip(_PERSON_KEYS, _person_values(p), strict=True))
-
-
-def _group_row(g: Group) -> dict[str, Any]:
-    return {
-        "email": g.email,
-        "name": g.name,
-        "member_count": g.member_count,
-        "kind": g.kind.value if g.kind else None,
-    }
 
 
 def person_fingerprint(p: Person) -> int:
     """Compared with the stored row's (see ``_PeopleSink.fingerprints``)."""
-    return fingerprint(_person_values(p)[1:])
+    return fingerprint(person_tuple(p)[1:])
 
 
 def group_fingerprint(g: Group) -> int:
-    return fingerprint((g.name, g.member_count, g.kind.value if g.kind else None))
+    return fingerprint(group_tuple(g)[1:])
 
 
 class _PeopleSink:
@@ -543,7 +482,7 @@ class _PeopleSink:
 
     def fingerprints(self) -> dict[str, int]:
         rows = self.repo.session.execute(
-            select(*_PERSON_COLUMNS).where(DirectoryPerson.tenant_id == self.repo.tenant_id)
+            select(*PERSON_COLUMNS).where(DirectoryPerson.tenant_id == self.repo.tenant_id)
         )
         out = {}
         for r in rows:
@@ -569,7 +508,7 @@ class _GroupsSink:
 
     def fingerprints(self) -> dict[str, int]:
         rows = self.repo.session.execute(
-            select(*_GROUP_COLUMNS).where(DirectoryGroup.tenant_id == self.repo.tenant_id)
+            select(*GROUP_COLUMNS).where(DirectoryGroup.tenant_id == self.repo.tenant_id)
         )
         return {r[0]: fingerprint(list(r)[1:]) for r in rows}
 
@@ -601,6 +540,10 @@ def _check_identities_free(session: Session, settings: TenantSettings, tenant_id
     mine = _identities(settings)
     if not mine:
         return
+    from app.store.trusts import identities_held_by_trusts  # trusts (0006)
+
+    if held := identities_held_by_trusts(session, settings):
+        raise Conflict(f"{', '.join(held)} already belongs to a trust")
     rows = session.execute(
         select(Tenant.id, Tenant.settings_json).where(Tenant.id != tenant_id)
     ).all()
@@ -734,6 +677,9 @@ class Store:
             if s.get(Tenant, tenant_id) is None:
                 raise NotFound("school not found")
             counts: dict[str, int] = {}
+            from app.store.trust_models import StaffGroupPolicy
+
+            s.execute(delete(StaffGroupPolicy).where(StaffGroupPolicy.tenant_id == tenant_id))
             for model in (
                 AuditEvent,
                 DirectoryPerson,

@@ -176,3 +176,71 @@ def test_audit_round_trip_and_summary(store: Store) -> None:
         }
         assert len(repo.audit_events(limit=10)) == 5
         assert all(e.at.tzinfo is not None for e in repo.audit_events(limit=10))
+
+
+def test_relationships_roles_classes_and_source_round_trip(store: Store) -> None:
+    from app.directory.model import Relationship
+
+    tid = store.create_tenant("rt", "RT", ["rt.sch.uk"])
+    people = [
+        Person("P1", "Amir", "Khan", PersonKind.PUPIL, classes=("9X", "9X/Ma1")),
+        Person(
+            "C1",
+            "Samina",
+            "Khan",
+            PersonKind.PARENT,
+            relationships=(Relationship("P1", "mother", True), Relationship("P2", "", None)),
+            source="wonde",
+        ),
+        Person(
+            "S1",
+            "Sarah",
+            "Jones",
+            PersonKind.STAFF,
+            personal_emails=("sarah.j@gmail.com",),
+            roles=("Teacher", "DSL"),
+            departments=("Science",),
+        ),
+    ]
+    with store.db.session() as s:
+        store.scoped(s, tid).replace_directory(people, [Group("all@rt.sch.uk", source="graph")])
+    rec = store.load(tid)
+    assert list(rec.people) == people
+    assert rec.groups[0].source == "graph"
+
+
+def test_a_school_from_before_directory_sync_keeps_its_roster(db_url: str) -> None:
+    """Upgrading from 0003: existing rows read back unchanged, as uploads (``csv``)."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from app.store import Database
+    from app.store.db import _MIGRATIONS
+
+    db = Database(db_url)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(_MIGRATIONS))
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+        conn.execute(
+            text(
+                "INSERT INTO tenants (id, slug, name, settings_json, revision, directory_version,"
+                " created_at) VALUES ('t1', 'old', 'Old', '{}', 1, 1, CURRENT_TIMESTAMP)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO directory_people (tenant_id, external_id, kind, first_name,"
+                " middle_names, last_name, personal_emails) VALUES"
+                " ('t1', 'P1', 'pupil', 'Amir', '', 'Khan', 'amirk2011@gmail.com')"
+            )
+        )
+    db.migrate()
+    rec = Store(db).load("t1")
+    assert rec.people == (
+        Person("P1", "Amir", "Khan", PersonKind.PUPIL, personal_emails=("amirk2011@gmail.com",)),
+    )
+    assert rec.people[0].source == "csv"
+    db.dispose()

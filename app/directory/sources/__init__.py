@@ -1,0 +1,1 @@
+"""Directory sources: one module per system, behind :class:`base.DirectorySource`."""
