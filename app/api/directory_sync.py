@@ -20,6 +20,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 from pydantic import BaseModel, Field, ValidationError
 
 from app.api.deps import AdminDep, RuntimeDep
+from app.directory.changes import DEFAULT_MAX_REMOVED_SHARE
 from app.directory.csv_roster import RosterError, attach_relationships, parse_relationships
 from app.directory.sources.config import validate_config
 from app.directory.sync import engine
@@ -52,10 +53,15 @@ class SourceIn(BaseModel):
     config: dict[str, Any] = Field(
         default={}, description="The kind's settings; secrets are named by *_env variables."
     )
-    enabled: bool = True
-    interval_minutes: int = Field(default=60, ge=5, le=7 * 24 * 60)
+    enabled: bool = Field(default=True, description="Whether the scheduler runs this source.")
+    interval_minutes: int = Field(
+        default=60,
+        ge=5,
+        le=7 * 24 * 60,
+        description="Minutes between scheduled reads (5 minutes to a week).",
+    )
     max_removed_share: float = Field(
-        default=0.10,
+        default=DEFAULT_MAX_REMOVED_SHARE,
         ge=0,
         le=1,
         description="A sync removing more than this share of the source's people waits for "
@@ -64,30 +70,41 @@ class SourceIn(BaseModel):
 
 
 class SourcePublic(BaseModel):
-    name: str
-    kind: str
-    config: dict[str, Any]
-    enabled: bool
-    interval_minutes: int
-    max_removed_share: float
+    name: str = Field(description="The source's name within the school.")
+    kind: str = Field(description="graph, google, wonde, oneroster or csv.")
+    config: dict[str, Any] = Field(
+        description="The kind's settings (secrets appear only as the names of their variables)."
+    )
+    enabled: bool = Field(description="Whether the scheduler runs this source.")
+    interval_minutes: int = Field(description="Minutes between scheduled reads.")
+    max_removed_share: float = Field(
+        description="A sync removing more than this share of the source's people waits for "
+        "approval."
+    )
     incremental: bool = Field(description="The next scheduled read continues from a cursor.")
-    last_run_at: datetime | None
-    last_full_at: datetime | None
+    last_run_at: datetime | None = Field(description="When the source last ran (any result).")
+    last_full_at: datetime | None = Field(
+        description="When the source last read everything (a full reconcile)."
+    )
 
 
 class RunPublic(BaseModel):
-    id: int
-    source: str
-    mode: str
-    trigger: str
-    status: str
-    started_at: datetime
-    finished_at: datetime | None
-    counts: dict[str, Any]
+    id: int = Field(description="The run's id.")
+    source: str = Field(description="The source's name.")
+    mode: str = Field(description="full or incremental.")
+    trigger: str = Field(description="schedule, manual or cli.")
+    status: str = Field(description="running, applied, pending, rejected, refused or failed.")
+    started_at: datetime = Field(description="When the run started.")
+    finished_at: datetime | None = Field(description="When the run finished (null while running).")
+    counts: dict[str, Any] = Field(
+        description="Added, changed, removed and skipped counts, skips by reason."
+    )
     diff: dict[str, Any] = Field(description="Counts and person ids (no names).")
-    error: str
-    decided_by: str
-    decided_at: datetime | None
+    error: str = Field(
+        description="Why the run failed or was refused (never content from the source)."
+    )
+    decided_by: str = Field(description="Who approved or rejected a pending run.")
+    decided_at: datetime | None = Field(description="When a pending run was approved or rejected.")
 
 
 def _source(s: SourceRecord) -> SourcePublic:
@@ -294,19 +311,25 @@ async def reject_run(run_id: int, admin: AdminDep, runtime: RuntimeDep) -> RunPu
 
 
 class LinkPublic(BaseModel):
-    person_id: str
-    kind: str
-    relationship: str
-    parental_responsibility: bool | None
+    person_id: str = Field(description="The other person's directory id.")
+    kind: str = Field(description="The other person's kind (pupil, parent, ...).")
+    relationship: str = Field(
+        description="The relationship as the source gives it (mother, carer, ...); empty if "
+        "unknown."
+    )
+    parental_responsibility: bool | None = Field(
+        description="Whether the contact has parental responsibility; null where the source "
+        "does not say."
+    )
 
 
 class PersonPublic(BaseModel):
-    id: str
-    kind: str
-    source: str
-    classes: list[str]
-    roles: list[str]
-    departments: list[str]
+    id: str = Field(description="The person's directory id (the MIS or source id).")
+    kind: str = Field(description="pupil, staff, parent or other.")
+    source: str = Field(description="Which source the row came from (csv for uploads).")
+    classes: list[str] = Field(description="Classes or groups a pupil is in.")
+    roles: list[str] = Field(description="Staff roles.")
+    departments: list[str] = Field(description="Staff departments.")
     pupils: list[LinkPublic] = Field(description="For a contact: whose parent or carer.")
     contacts: list[LinkPublic] = Field(description="For a pupil: their parents and carers.")
 

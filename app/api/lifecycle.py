@@ -57,7 +57,7 @@ class KeyCreate(BaseModel):
 
 class KeyCreated(BaseModel):
     key: str = Field(description="The key itself: shown once, only its hash is stored.")
-    info: KeyPublic
+    info: KeyPublic = Field(description="The key's id, role, label and dates.")
 
 
 class SchoolDeleted(BaseModel):

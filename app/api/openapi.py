@@ -44,6 +44,7 @@ _WHY = {
     "removing more than the allowed share without confirm_removals).",
     "413": "The body is over the limit (1 MB; 50 MB for directory uploads).",
     "422": "The request is not valid: each problem names its field or CSV row and column.",
+    "502": "A service we depend on (Microsoft 365, Google) refused or failed the request.",
     "503": "Not configured on this service (the detail says which setting), or not ready.",
 }
 
@@ -72,11 +73,70 @@ ERRORS: dict[str, tuple[str, ...]] = {
     "list_audit_events": _ADMIN,
     "audit_summary": _ADMIN,
     "gmail_addon": ("401", "413", "422", "503"),
+    # keys and school lifecycle (app/api/lifecycle.py)
+    "list_keys": _ADMIN,
+    "create_key": _ADMIN_WRITE,
+    "revoke_key": (*_ADMIN, "409"),
+    "rotate_key": _ADMIN,
+    "disable_school": (*_ADMIN, "400"),
+    "delete_school": (*_ADMIN, "400"),
+    # directory sources and sync (app/api/directory_sync.py)
+    "list_directory_sources": _ADMIN,
+    "put_directory_source": _ADMIN_WRITE,
+    "get_directory_source": _ADMIN,
+    "delete_directory_source": _ADMIN,
+    "run_directory_sync": (*_ADMIN, "409"),
+    "list_directory_sync_runs": _ADMIN,
+    "list_pending_directory_changes": _ADMIN,
+    "get_directory_sync_run": _ADMIN,
+    "approve_directory_change": (*_ADMIN, "409"),
+    "reject_directory_change": (*_ADMIN, "409"),
+    "get_directory_person": _ADMIN,
+    "replace_relationships": _ADMIN_WRITE,
+    # trusts (app/api/trusts.py)
+    "get_trust": _ADMIN,
+    "get_trust_policy": _ADMIN,
+    "replace_trust_policy": _ADMIN_WRITE,
+    "replace_trust_domains": (*_ADMIN_WRITE, "409"),
+    "replace_trust_identities": (*_ADMIN_WRITE, "409"),
+    "list_trust_staff_groups": _ADMIN,
+    "put_trust_staff_group": _ADMIN_WRITE,
+    "delete_trust_staff_group": _ADMIN,
+    "get_effective_policy": _ADMIN,
+    "list_school_staff_groups": _ADMIN,
+    "put_school_staff_group": _ADMIN_WRITE,
+    "delete_school_staff_group": _ADMIN,
+    # Outlook (app/integrations/outlook/routes.py)
+    "outlook_graph_token": ("401", "409", "502"),
 }
 
 # Request-body examples for operations whose body is not one of our models.
+_STAFF_GROUP = {
+    "roles": ["Designated Safeguarding Lead"],
+    "departments": ["Safeguarding"],
+    "policy": {"rules": {"SUB001": {"pupil": "advise"}}},
+    "position": 10,
+}
 _BODY_EXAMPLES: dict[str, Any] = {
     "replace_domains": ["oakfield.sch.uk", "oakfield.org.uk"],
+    "create_key": {"role": "check", "label": "outlook"},
+    "put_directory_source": {
+        "kind": "wonde",
+        "config": {"school_id": "A1930499544", "token_env": "ETQ_OAKFIELD_WONDE_TOKEN"},
+        "enabled": True,
+        "interval_minutes": 60,
+        "max_removed_share": 0.1,
+    },
+    "replace_relationships": "contact_id,pupil_id,relationship,parental_responsibility\n"
+    "C0001,P0001,mother,yes\n",
+    "replace_trust_policy": {"policy": {"timezone": "Europe/London", "rules": {"REC001": "warn"}}},
+    "replace_trust_domains": ["oaktrust.org.uk"],
+    "replace_trust_identities": {
+        "entra_tenant_id": "9c1b1a0e-2f0c-4c3e-8d55-0f3c2b9a7e11",
+        "google_domain": None,
+    },
+    "put_trust_staff_group": _STAFF_GROUP,
+    "put_school_staff_group": _STAFF_GROUP,
     "gmail_addon": {
         "commonEventObject": {"hostApp": "GMAIL", "platform": "WEB", "userLocale": "en-GB"},
         "authorizationEventObject": {"userIdToken": "<Google ID token>"},

@@ -92,8 +92,8 @@ class StaffGroupUpdate(StaffGroupBase):
 
 
 class StaffGroupPublic(StaffGroupBase):
-    name: str
-    level: str
+    name: str = Field(description="The group's name.")
+    level: str = Field(description="trust or school: where the group is defined.")
 
 
 def _group_public(g: StaffGroup) -> StaffGroupPublic:
@@ -108,17 +108,19 @@ def _group_public(g: StaffGroup) -> StaffGroupPublic:
 
 
 class TrustPublic(BaseModel):
-    slug: str
-    name: str
-    domains: list[str]
-    entra_tenant_id: str | None
-    google_domain: str | None
-    policy_version: int
-    schools: list[str]
+    slug: str = Field(description="The trust's slug.")
+    name: str = Field(description="The trust's name.")
+    domains: list[str] = Field(description="Sender domains the trust's schools share.")
+    entra_tenant_id: str | None = Field(
+        description="The trust's Microsoft Entra tenant id, if set."
+    )
+    google_domain: str | None = Field(description="The trust's Google Workspace domain, if set.")
+    policy_version: int = Field(description="The trust policy's current version.")
+    schools: list[str] = Field(description="The slugs of the trust's schools.")
 
 
 class TrustPolicyPublic(BaseModel):
-    version: int
+    version: int = Field(description="The trust policy's version.")
     overlay: dict[str, Any] = Field(description="What the trust changes from the defaults.")
     policy: dict[str, Any] = Field(description="The trust's policy, defaults filled in.")
 
@@ -126,25 +128,37 @@ class TrustPolicyPublic(BaseModel):
 class TrustPolicyUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    policy: dict[str, Any]
+    policy: dict[str, Any] = Field(
+        description="What the trust changes from the defaults (the whole trust overlay)."
+    )
 
 
 class IdentitiesUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    entra_tenant_id: str | None = Field(default=None, max_length=64)
-    google_domain: str | None = Field(default=None, max_length=253)
+    entra_tenant_id: str | None = Field(
+        default=None,
+        max_length=64,
+        description="The trust's Microsoft Entra tenant id (a GUID), or null.",
+    )
+    google_domain: str | None = Field(
+        default=None, max_length=253, description="The trust's Google Workspace domain, or null."
+    )
 
 
 class PolicyLayer(BaseModel):
     level: str = Field(description="trust | school | staff-group")
-    name: str
-    overlay: dict[str, Any]
+    name: str = Field(
+        description="The level's name: the trust's or school's slug, or the staff group's name."
+    )
+    overlay: dict[str, Any] = Field(
+        description="What this level changes (a merge patch over the level above)."
+    )
 
 
 class EffectivePolicyPublic(BaseModel):
-    school: str
-    sender: str
+    school: str = Field(description="The school whose policy this is.")
+    sender: str = Field(description="The sender asked about (the admin's own query).")
     staff_groups: list[str] = Field(description="The sender's staff groups, in the order applied.")
     layers: list[PolicyLayer] = Field(description="Each level's overlay, top first.")
     policy: dict[str, Any] = Field(description="The effective policy, as checks use it.")

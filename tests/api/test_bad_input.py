@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -128,7 +129,7 @@ def test_over_size_bodies_log_one_line(
 
 
 @pytest.mark.parametrize("path", ["/addin/config.json", "/addin/launchevent.js"])
-def test_host_header_is_not_reflected(settings: Settings, path: str) -> None:
+def test_host_header_is_not_reflected(settings: Settings, path: str, tmp_path: Path) -> None:
     evil = {"host": "evil.example"}
     # demo mode without a public host: the address the server listens on
     with TestClient(create_app(settings)) as c:
@@ -136,7 +137,14 @@ def test_host_header_is_not_reflected(settings: Settings, path: str) -> None:
         assert res.status_code == 200 and "evil.example" not in res.text
         assert "http://testserver" in res.text
     # production without a public host: refused, saying what to set
-    prod = settings.model_copy(update={"demo": False, "environment": "development"})
+    # (on its own database: a real service refuses one that holds the demo school)
+    prod = settings.model_copy(
+        update={
+            "demo": False,
+            "environment": "development",
+            "database_url": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+        }
+    )
     with TestClient(create_app(prod)) as c:
         res = c.get(path, headers=evil)
         assert res.status_code == 503 and "ETIQUETTE_OUTLOOK_PUBLIC_HOST" in res.text

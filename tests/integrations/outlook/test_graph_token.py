@@ -13,7 +13,7 @@ URL = "/v1/outlook/graph-token"
 
 
 def _graph_on(client: TestClient) -> None:
-    res = client.put(
+    res = client.patch(
         "/v1/admin/schools/stmarys/settings",
         headers=ADMIN,
         json={"outlook": GRAPH_ON.model_dump(mode="json")},
