@@ -1,32 +1,45 @@
-"""What a directory replacement changes, and the guard against destroying it.
+"""What a directory replacement changes, and the rules against destroying it.
 
-Every way a school's directory is replaced (a CSV upload today, a sync from
-the MIS, Microsoft Graph or Google later) goes through :func:`replace_checked`:
-it streams the new entries into the store, works out the difference from what
-was there (:class:`DirectoryDiff`: added, changed, removed), and refuses the
-change, before anything is committed, when it
+The one place for the difference between a directory and its replacement
+(:class:`DirectoryDiff`: added, changed, removed) and for the two rules every
+way of replacing it follows (a CSV upload, a sync from the MIS, Microsoft
+Graph, Google...):
 
-- leaves no people at all (:class:`EmptyDirectory`: an empty upload, a file
-  whose newlines were stripped, a header without rows, a sync that read
-  nothing), or
-- removes more than ``max_removed_share`` of the entries (default 10%,
-  ``ETIQUETTE_DIRECTORY_MAX_REMOVED_SHARE``) without ``confirm_removals``
-  (:class:`RemovalsNeedConfirmation`).
+- a replacement that holds nobody is never applied (:func:`holds_nobody`,
+  :func:`wipes_out`);
+- one that removes more than a share of the entries (default 10%) needs a
+  person's say-so (:func:`removes_too_many`).
 
-Entries are compared by key (a person's MIS id, a group's address) and a
-fingerprint of their stored values, so memory grows with the number of
-entries (about 100 bytes each), never with the file.
+The two paths apply them in their own way:
+
+- a roster upload goes through :func:`replace_checked`: it streams the new
+  entries into the store, and :func:`guard` refuses the change, before
+  anything is committed, when it holds no people (:class:`EmptyDirectory`: an
+  empty upload, a file whose newlines were stripped, a header without rows)
+  or removes more than ``max_removed_share`` of the entries
+  (``ETIQUETTE_DIRECTORY_MAX_REMOVED_SHARE``) without ``confirm_removals``
+  (:class:`RemovalsNeedConfirmation`). Entries are compared by key (a
+  person's MIS id, a group's address) and a fingerprint of their stored
+  values, so memory grows with the number of entries (about 100 bytes each),
+  never with the file;
+- the sync engine (:mod:`app.directory.sync.engine`) compares people with
+  :func:`diff_people`, refuses a full read that :func:`wipes_out` the source's
+  people, and holds one that :func:`removes_too_many` until an admin approves.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
-IDS_SHOWN = 100  # ids listed per kind of change; the counts are always whole
+from app.directory.model import Person
+
+IDS_SHOWN = 100  # ids an upload lists per kind of change; the counts are always whole
+DEFAULT_MAX_REMOVED_SHARE = 0.10
 
 T = TypeVar("T")
+V = TypeVar("V")
 
 
 def fingerprint(values: Iterable[object]) -> int:
@@ -39,7 +52,8 @@ def fingerprint(values: Iterable[object]) -> int:
 
 @dataclass(frozen=True, slots=True)
 class DirectoryDiff:
-    """How a replacement changes the directory: counts, and the first ids of each."""
+    """How a replacement changes the directory: counts, and the ids of each
+    (every id, or the first :data:`IDS_SHOWN`: see :attr:`ids_truncated`)."""
 
     before: int
     after: int
@@ -60,15 +74,44 @@ class DirectoryDiff:
 
     @property
     def ids_truncated(self) -> bool:
-        return max(self.added, self.changed, self.removed) > IDS_SHOWN
+        return (
+            len(self.added_ids) < self.added
+            or len(self.changed_ids) < self.changed
+            or len(self.removed_ids) < self.removed
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing added, changed or removed."""
+        return not (self.added or self.changed or self.removed)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "before": self.before,
+            "after": self.after,
+            "added": self.added,
+            "changed": self.changed,
+            "removed": self.removed,
+        }
+
+    def summary(self) -> dict[str, Any]:
+        """Counts and ids (ids only: never names or addresses)."""
+        return {
+            **self.counts(),
+            "added_ids": list(self.added_ids),
+            "changed_ids": list(self.changed_ids),
+            "removed_ids": list(self.removed_ids),
+        }
 
 
 @dataclass(slots=True)
-class DiffBuilder:
+class DiffBuilder(Generic[V]):
     """Feed it the new entries one by one; it compares them with ``before``
-    (key -> fingerprint), which it consumes as it goes."""
+    (key -> fingerprint, or the entry itself), which it consumes as it goes.
+    ``ids_shown``: how many ids of each kind to keep (``None``: all)."""
 
-    before: dict[str, int]
+    before: dict[str, V]
+    ids_shown: int | None = IDS_SHOWN
     _count_before: int = 0
     _after: int = 0
     _added: list[str] = field(default_factory=list)
@@ -79,20 +122,24 @@ class DiffBuilder:
     def __post_init__(self) -> None:
         self._count_before = len(self.before)
 
-    def see(self, key: str, fp: int) -> None:
+    def _keep(self, ids: list[str]) -> bool:
+        return self.ids_shown is None or len(ids) < self.ids_shown
+
+    def see(self, key: str, fp: V) -> None:
         self._after += 1
         old = self.before.pop(key, None)
         if old is None:
             self._n_added += 1
-            if len(self._added) < IDS_SHOWN:
+            if self._keep(self._added):
                 self._added.append(key)
         elif old != fp:
             self._n_changed += 1
-            if len(self._changed) < IDS_SHOWN:
+            if self._keep(self._changed):
                 self._changed.append(key)
 
     def result(self) -> DirectoryDiff:
         removed = sorted(self.before)
+        shown = len(removed) if self.ids_shown is None else self.ids_shown
         return DirectoryDiff(
             before=self._count_before,
             after=self._after,
@@ -101,8 +148,36 @@ class DiffBuilder:
             removed=len(removed),
             added_ids=tuple(self._added),
             changed_ids=tuple(self._changed),
-            removed_ids=tuple(removed[:IDS_SHOWN]),
+            removed_ids=tuple(removed[:shown]),
         )
+
+
+def diff_people(before: Iterable[Person], after: Iterable[Person]) -> DirectoryDiff:
+    """Compare two sets of people by id (any field changed counts); order does
+    not matter, and every id is listed, sorted (the sync engine rewrites them)."""
+    new = {p.id: p for p in after}
+    builder: DiffBuilder[Person] = DiffBuilder({p.id: p for p in before}, ids_shown=None)
+    for pid in sorted(new):
+        builder.see(pid, new[pid])
+    return builder.result()
+
+
+def holds_nobody(diff: DirectoryDiff) -> bool:
+    """The replacement holds nobody: an empty file or feed, a header alone."""
+    return diff.after == 0
+
+
+def wipes_out(diff: DirectoryDiff) -> bool:
+    """A replacement by nobody of somebody: never applied."""
+    return diff.before > 0 and holds_nobody(diff)
+
+
+def removes_too_many(
+    diff: DirectoryDiff, max_removed_share: float = DEFAULT_MAX_REMOVED_SHARE
+) -> bool:
+    """More than ``max_removed_share`` of the entries would go (strictly more;
+    with a share of 0, any removal)."""
+    return diff.removed > 0 and diff.removed_share > max_removed_share
 
 
 class DestructiveChange(ValueError):
@@ -130,13 +205,13 @@ def guard(
     allow_empty: bool = False,
 ) -> None:
     """Raise if the change is destructive (see the module docstring)."""
-    if diff.after == 0 and not allow_empty:
+    if holds_nobody(diff) and not allow_empty:
         raise EmptyDirectory(
             f"the upload holds no {what}: nothing was changed (a file whose line breaks were "
             "lost, e.g. by curl -d instead of --data-binary, reads as a header alone)",
             diff,
         )
-    if diff.removed and diff.removed_share > max_removed_share and not confirm_removals:
+    if removes_too_many(diff, max_removed_share) and not confirm_removals:
         raise RemovalsNeedConfirmation(
             f"this would remove {diff.removed} of {diff.before} {what} "
             f"({diff.removed_share:.0%}), more than the {max_removed_share:.0%} allowed without "
@@ -172,7 +247,7 @@ def replace_checked(
     Nothing is committed here: the caller commits on success and rolls back on
     any exception (a refusal, or a bad row the iterator raises for).
     """
-    builder = DiffBuilder(sink.fingerprints())
+    builder: DiffBuilder[int] = DiffBuilder(sink.fingerprints())
     sink.clear()
     batch: list[T] = []
     for entry in entries:

@@ -18,6 +18,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.directory.changes import DEFAULT_MAX_REMOVED_SHARE
 from app.directory.model import Group, Person, Relationship
 from app.store.db import Database
 from app.store.directory_rows import (
@@ -137,7 +138,7 @@ class SyncRepo:
         *,
         enabled: bool = True,
         interval_minutes: int = 60,
-        max_removed_share: float = 0.10,
+        max_removed_share: float = DEFAULT_MAX_REMOVED_SHARE,
     ) -> SourceRecord:
         """Create or replace a source's settings (its cursor is kept unless the kind changes)."""
         if kind not in SOURCE_KINDS:

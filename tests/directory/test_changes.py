@@ -1,8 +1,10 @@
-"""The directory diff and its guard (app/directory/changes.py), without a database."""
+"""The directory diff and its rules (app/directory/changes.py), without a database:
+the upload's streaming guard and the sync engine's diff of people."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
@@ -11,10 +13,15 @@ from app.directory.changes import (
     DiffBuilder,
     EmptyDirectory,
     RemovalsNeedConfirmation,
+    diff_people,
     fingerprint,
     guard,
+    removes_too_many,
     replace_checked,
+    wipes_out,
 )
+from app.directory.model import Person
+from app.domain import PersonKind
 
 
 class ListSink:
@@ -132,3 +139,51 @@ def test_guard_message_says_what_to_do() -> None:
     d = b.result()
     with pytest.raises(EmptyDirectory, match="curl -d"):
         guard(d, what="people", max_removed_share=0.1, confirm_removals=True)
+
+
+# -- the sync engine's diff of people: every id, sorted; the same rules ----------
+
+
+def people(n: int) -> list[Person]:
+    return [Person(f"P{i}", f"F{i}", f"L{i}", PersonKind.PUPIL) for i in range(n)]
+
+
+def test_diff_people_counts_and_ids() -> None:
+    before = people(5)
+    after = [
+        *before[1:4],
+        replace(before[4], last_name="New"),
+        Person("N1", "A", "B", PersonKind.STAFF),
+    ]
+    d = diff_people(before, after)
+    assert (d.added_ids, d.changed_ids, d.removed_ids) == (("N1",), ("P4",), ("P0",))
+    assert d.counts() == {"before": 5, "after": 5, "added": 1, "changed": 1, "removed": 1}
+    assert d.summary()["removed_ids"] == ["P0"]
+    assert diff_people(before, reversed(before)).is_empty
+
+
+def test_diff_people_lists_every_id() -> None:
+    d = diff_people(people(IDS_SHOWN + 50), [])
+    assert d.removed == len(d.removed_ids) == IDS_SHOWN + 50 and not d.ids_truncated
+
+
+@pytest.mark.parametrize(
+    ("before", "removed", "share", "held"),
+    [
+        (100, 10, 0.10, False),  # exactly the share: applied
+        (100, 11, 0.10, True),  # just over: held
+        (100, 15, 0.10, True),  # the issue's 15%
+        (100, 15, 0.20, False),  # a school that allows 20%
+        (0, 0, 0.10, False),  # a first sync removes nobody
+        (3, 1, 0.10, True),  # small directories are held by share too
+    ],
+)
+def test_removes_too_many(before: int, removed: int, share: float, held: bool) -> None:
+    d = diff_people(people(before), people(before)[removed:])
+    assert removes_too_many(d, share) is held
+
+
+def test_an_empty_replacement_wipes_out() -> None:
+    assert wipes_out(diff_people(people(3), []))
+    assert not wipes_out(diff_people([], []))
+    assert not wipes_out(diff_people(people(3), people(1)))

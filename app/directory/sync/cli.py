@@ -51,7 +51,7 @@ def _store() -> Store:
 
 def _line(slug: str, src: SourceRecord, out: RunOutcome) -> str:
     d = out.diff
-    change = f" +{len(d.added)} ~{len(d.changed)} -{len(d.removed)}" if d is not None else ""
+    change = f" +{d.added} ~{d.changed} -{d.removed}" if d is not None else ""
     why = f": {out.error}" if out.error else ""
     return f"{slug}/{src.name}: run {out.run_id} {out.status}{change}{why}"
 

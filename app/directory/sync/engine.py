@@ -2,7 +2,7 @@
 
 The order of a run: read the source (in full, or from its cursor); work out
 the people this source would hold afterwards; compare them with what it holds
-now (:mod:`app.directory.diff`); then
+now (:mod:`app.directory.changes`, the rules every roster change follows); then
 
 - a failed read, or a full read that found nobody, changes nothing;
 - a change that removes more than the source's share (default 10%) is held
@@ -28,7 +28,7 @@ from typing import Any
 
 import httpx
 
-from app.directory.diff import DirectoryDiff, diff_people, needs_approval, wipes_out
+from app.directory.changes import DirectoryDiff, diff_people, removes_too_many, wipes_out
 from app.directory.model import Group, Person
 from app.directory.sources.base import DirectorySource, Fetched, SourceError
 from app.directory.sources.registry import make_source
@@ -222,7 +222,7 @@ def _decide(
             )
             repo.touch(src.id, now())
             return RunOutcome(run_id, REFUSED, diff)
-        if needs_approval(diff, src.max_removed_share):
+        if removes_too_many(diff, src.max_removed_share):
             proposal = {
                 "people": people_to_json(proposed),
                 "groups": groups_to_json(groups) if groups is not None else None,
@@ -237,7 +237,7 @@ def _decide(
                 proposal=proposal,
                 base_fingerprint=fingerprint(current),
                 error=(
-                    f"would remove {len(diff.removed)} of {diff.before} people "
+                    f"would remove {diff.removed} of {diff.before} people "
                     f"(more than {src.max_removed_share:.0%}): waiting for approval"
                 ),
                 at=now(),
@@ -249,7 +249,7 @@ def _decide(
             repo.set_cursor(src.id, fetched.cursor, full=fetched.full, at=now())
             repo.finish_run(run_id, UNCHANGED, counts=counts, diff=summary, at=now())
             return RunOutcome(run_id, UNCHANGED, diff)
-        touched = (*diff.added, *diff.changed, *diff.removed)
+        touched = (*diff.added_ids, *diff.changed_ids, *diff.removed_ids)  # every id
         repo.replace_source_rows(src.name, proposed, groups, only=touched)
         repo.set_cursor(src.id, fetched.cursor, full=fetched.full, at=now())
         repo.finish_run(run_id, APPLIED, counts=counts, diff=summary, at=now())

@@ -56,11 +56,11 @@ def test_first_sync_applies_and_later_ones_are_incremental(store: Store, school:
     g = graph_with(100)
     first = sync(store, school, g)
     assert first.status == engine.APPLIED and first.diff is not None
-    assert len(first.diff.added) == 100 and len(people_ids(store, school)) == 100
+    assert first.diff.added == 100 and len(people_ids(store, school)) == 100
     g.add(graph_user(500))
     second = sync(store, school, g)
     assert second.status == engine.APPLIED
-    assert second.diff is not None and second.diff.added == (graph_user(500)["id"],)
+    assert second.diff is not None and second.diff.added_ids == (graph_user(500)["id"],)
     with store.db.session() as s:
         runs = SyncRepo(s, school).runs()
         assert [(r.mode, r.status) for r in runs] == [
