@@ -580,7 +580,7 @@ def build_parser() -> argparse.ArgumentParser:
     msub = m.add_subparsers(dest="host_app", required=True)
     outlook_cli.add_manifest_parser(msub)
     gmail_cli.add_manifest_parser(msub)
-    add_ops_parser(sub)  # migrate, retention, directory-sync (app/ops_cli.py)
+    add_ops_parser(sub)  # migrate, retention (app/ops_cli.py)
     return p
 
 

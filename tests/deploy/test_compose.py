@@ -91,3 +91,19 @@ def test_secrets_come_from_an_uncommitted_env_file() -> None:
             assert line.endswith("="), line
     assert "/deploy/compose/.env" in (ROOT / ".gitignore").read_text().splitlines()
     assert not re.search(r"(?i)(password|secret_key)\s*[:=]\s*[\"']?[A-Za-z0-9]{6,}", text)
+
+
+def test_the_directory_sync_job_runs_the_sync_engine() -> None:
+    from app.cli import build_parser
+    from app.directory.sync.cli import cmd_sync
+
+    svc = compose()["services"]
+    job = svc["directory-sync"]
+    assert job["command"] == ["etiquette", "sync"]
+    assert build_parser().parse_args(job["command"][1:]).func is cmd_sync
+    # The job and the service (which resolves a CSV source's paths, and runs due
+    # syncs itself) see the MIS export at the same ETIQUETTE_SYNC_FILES_DIR.
+    for name in ("etiquette", "directory-sync"):
+        s = svc[name]
+        files_dir = s["environment"]["ETIQUETTE_SYNC_FILES_DIR"]
+        assert any(v.split(":")[1] == files_dir for v in s["volumes"]), name

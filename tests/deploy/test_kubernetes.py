@@ -186,3 +186,26 @@ def test_overlay_changes_what_it_says() -> None:
     assert hpa["spec"]["minReplicas"] == 3
     (pdb,) = by_kind(docs, "PodDisruptionBudget")
     assert pdb["spec"]["minAvailable"] < dep["spec"]["replicas"]
+
+
+@pytest.mark.parametrize("path", [BASE, OVERLAY])
+def test_the_directory_sync_job_runs_the_sync_engine(path: Path) -> None:
+    from app.cli import build_parser
+    from app.directory.sync.cli import cmd_sync
+
+    docs = build(path)
+    cron = {d["metadata"]["name"]: d for d in by_kind(docs, "CronJob")}
+    pod = cron["etiquette-directory-sync"]["spec"]["jobTemplate"]["spec"]["template"]["spec"]
+    (c,) = pod["containers"]
+    # `etiquette sync` against the database (every due source, under the lease), not
+    # an upload through the API: the command the CLI knows as the sync engine's.
+    assert c["args"] == ["etiquette", "sync"]
+    assert build_parser().parse_args(c["args"][1:]).func is cmd_sync
+    # CSV sources read the MIS export where the service resolved their paths.
+    (cm,) = by_kind(docs, "ConfigMap")
+    mounts = {m["mountPath"]: m["name"] for m in c["volumeMounts"]}
+    volumes = {v["name"]: v for v in pod["volumes"]}
+    mis = volumes[mounts[cm["data"]["ETIQUETTE_SYNC_FILES_DIR"]]]
+    assert mis["persistentVolumeClaim"]["claimName"] == "etiquette-mis-export"
+    # One place runs the syncs: the service's own scheduler is off.
+    assert cm["data"]["ETIQUETTE_SYNC_ENABLED"] == "false"
