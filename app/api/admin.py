@@ -17,10 +17,11 @@ from fastapi import APIRouter, BackgroundTasks, Body, HTTPException, Path, Query
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.api.deps import AdminDep, RuntimeDep, TenantRepoDep
+from app.api.errors import roster_422
 from app.api.merge_patch import merge_patch
 from app.api.schemas import CheckRequest, CheckResponse
 from app.directory.changes import EmptyDirectory, RemovalsNeedConfirmation, replace_checked
-from app.directory.csv_roster import MAX_PROBLEMS, RosterError, iter_groups, iter_people
+from app.directory.csv_roster import RosterError, iter_groups, iter_people
 from app.engine import evaluate
 from app.integrations.gmail.settings import GmailTenantSettings
 from app.integrations.outlook.settings import OutlookTenantSettings
@@ -378,24 +379,6 @@ async def _spool(request: Request, spool: IO[bytes]) -> None:
     spool.seek(0)
 
 
-def _roster_422(exc: RosterError) -> HTTPException:
-    return HTTPException(
-        status.HTTP_422_UNPROCESSABLE_CONTENT,
-        detail=[
-            {
-                "loc": [
-                    "body",
-                    *([p.row] if p.row is not None else []),
-                    *([p.column] if p.column else []),
-                ],
-                "msg": str(p),
-                "type": "csv",
-            }
-            for p in exc.items[:MAX_PROBLEMS]
-        ],
-    )
-
-
 async def _replace_directory(
     request: Request,
     admin: AdminDep,
@@ -412,9 +395,10 @@ async def _replace_directory(
         lines = io.TextIOWrapper(spool, encoding="utf-8-sig", newline="")
         try:
             if people:
+                people_sink = repo.people_sink()
                 diff = replace_checked(
-                    repo.people_sink(),
-                    iter_people(lines),
+                    people_sink,
+                    iter_people(lines, taken=people_sink.taken()),
                     lambda p: p.id,
                     person_fingerprint,
                     what="people",
@@ -422,9 +406,10 @@ async def _replace_directory(
                     confirm_removals=confirm_removals,
                 )
             else:
+                groups_sink = repo.groups_sink()
                 diff = replace_checked(
-                    repo.groups_sink(),
-                    iter_groups(lines),
+                    groups_sink,
+                    iter_groups(lines, taken=groups_sink.taken()),
                     lambda g: g.email,
                     group_fingerprint,
                     what="groups",
@@ -461,7 +446,7 @@ async def _replace_directory(
         try:
             out = await asyncio.to_thread(write, spool)
         except RosterError as exc:
-            raise _roster_422(exc) from None
+            raise roster_422(exc) from None
         except EmptyDirectory as exc:
             raise HTTPException(
                 status.HTTP_422_UNPROCESSABLE_CONTENT,

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
@@ -200,10 +200,13 @@ def _working_hours(row: dict[str, str], n: int, bad: _Rows) -> WorkingHours | No
         return None
 
 
-def iter_people(source: str | Iterable[str]) -> Iterator[Person]:
+def iter_people(
+    source: str | Iterable[str], taken: Collection[str] = frozenset()
+) -> Iterator[Person]:
     """The valid people, one at a time, from CSV text or lines (a text file opened
     with ``newline=""``). Bad rows are collected; at the end (or at the
-    :data:`MAX_PROBLEMS`'th) a :class:`RosterError` names them all."""
+    :data:`MAX_PROBLEMS`'th) a :class:`RosterError` names them all. ``taken``:
+    ids a directory sync holds (an upload may not hold them too)."""
     bad = _Rows()
     seen: set[str] = set()
     kinds = {k.value for k in PersonKind}
@@ -217,6 +220,8 @@ def iter_people(source: str | Iterable[str]) -> Iterator[Person]:
             bad.add(n, "id", "id is empty")
         elif pid in seen:
             bad.add(n, "id", f"id {pid!r} appears twice")
+        elif pid in taken:
+            bad.add(n, "id", f"id {pid!r} is held by a directory sync source")
         if kind not in kinds:
             bad.add(n, "kind", f"kind must be one of {', '.join(sorted(kinds))}")
         if not first or not last:
@@ -253,8 +258,11 @@ def parse_people(text: str) -> list[Person]:
     return list(iter_people(text))
 
 
-def iter_groups(source: str | Iterable[str]) -> Iterator[Group]:
-    """The valid groups, one at a time (see :func:`iter_people`)."""
+def iter_groups(
+    source: str | Iterable[str], taken: Collection[str] = frozenset()
+) -> Iterator[Group]:
+    """The valid groups, one at a time (see :func:`iter_people`; ``taken``: the
+    addresses a directory sync holds)."""
     bad = _Rows()
     seen: set[str] = set()
     kinds = {k.value for k in PersonKind}
@@ -281,6 +289,9 @@ def iter_groups(source: str | Iterable[str]) -> Iterator[Group]:
             continue
         if email in seen:
             bad.add(n, "email", "email appears twice")
+            continue
+        if email in taken:
+            bad.add(n, "email", "email is held by a directory sync source")
             continue
         seen.add(email)
         if bad.problems:

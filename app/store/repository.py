@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, Select, Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.directory.changes import fingerprint
@@ -42,6 +42,7 @@ from app.store.models import (
     AuditEvent,
     DirectoryGroup,
     DirectoryPerson,
+    DirectorySource,
     PolicyVersion,
     Tenant,
     TenantDomain,
@@ -262,7 +263,9 @@ class TenantRepo:
             self.session.connection().execute(insert(cast(Table, DirectoryGroup.__table__)), rows)
 
     def people_sink(self) -> _PeopleSink:
-        """The people as :func:`app.directory.changes.replace_checked` replaces them."""
+        """The uploaded people, as :func:`app.directory.changes.replace_checked`
+        replaces them: every row no configured sync source owns (``csv``, and
+        rows left by a source since deleted). Synced rows are kept."""
         return _PeopleSink(self)
 
     def groups_sink(self) -> _GroupsSink:
@@ -476,14 +479,35 @@ def group_fingerprint(g: Group) -> int:
     return fingerprint(group_tuple(g)[1:])
 
 
+def _synced_sources(tenant_id: str) -> Select[str]:
+    """The names of a school's sync sources: the rows an upload leaves alone."""
+    return select(DirectorySource.name).where(
+        DirectorySource.tenant_id == tenant_id, DirectorySource.name != "csv"
+    )
+
+
 class _PeopleSink:
     def __init__(self, repo: TenantRepo) -> None:
         self.repo = repo
 
-    def fingerprints(self) -> dict[str, int]:
-        rows = self.repo.session.execute(
-            select(*PERSON_COLUMNS).where(DirectoryPerson.tenant_id == self.repo.tenant_id)
+    def _mine(self) -> ColumnElement[bool]:
+        return (DirectoryPerson.tenant_id == self.repo.tenant_id) & DirectoryPerson.source.not_in(
+            _synced_sources(self.repo.tenant_id)
         )
+
+    def taken(self) -> set[str]:
+        """Ids a sync source holds (ids are unique per school)."""
+        return set(
+            self.repo.session.scalars(
+                select(DirectoryPerson.external_id).where(
+                    DirectoryPerson.tenant_id == self.repo.tenant_id,
+                    DirectoryPerson.source.in_(_synced_sources(self.repo.tenant_id)),
+                )
+            )
+        )
+
+    def fingerprints(self) -> dict[str, int]:
+        rows = self.repo.session.execute(select(*PERSON_COLUMNS).where(self._mine()))
         out = {}
         for r in rows:
             values = tuple(r)
@@ -494,9 +518,7 @@ class _PeopleSink:
         return out
 
     def clear(self) -> None:
-        self.repo.session.execute(
-            delete(DirectoryPerson).where(DirectoryPerson.tenant_id == self.repo.tenant_id)
-        )
+        self.repo.session.execute(delete(DirectoryPerson).where(self._mine()))
 
     def add(self, batch: list[Person]) -> None:
         self.repo._add_people(batch)
@@ -506,16 +528,28 @@ class _GroupsSink:
     def __init__(self, repo: TenantRepo) -> None:
         self.repo = repo
 
-    def fingerprints(self) -> dict[str, int]:
-        rows = self.repo.session.execute(
-            select(*GROUP_COLUMNS).where(DirectoryGroup.tenant_id == self.repo.tenant_id)
+    def _mine(self) -> ColumnElement[bool]:
+        return (DirectoryGroup.tenant_id == self.repo.tenant_id) & DirectoryGroup.source.not_in(
+            _synced_sources(self.repo.tenant_id)
         )
+
+    def taken(self) -> set[str]:
+        """Addresses a sync source holds."""
+        return set(
+            self.repo.session.scalars(
+                select(DirectoryGroup.email).where(
+                    DirectoryGroup.tenant_id == self.repo.tenant_id,
+                    DirectoryGroup.source.in_(_synced_sources(self.repo.tenant_id)),
+                )
+            )
+        )
+
+    def fingerprints(self) -> dict[str, int]:
+        rows = self.repo.session.execute(select(*GROUP_COLUMNS).where(self._mine()))
         return {r[0]: fingerprint(list(r)[1:]) for r in rows}
 
     def clear(self) -> None:
-        self.repo.session.execute(
-            delete(DirectoryGroup).where(DirectoryGroup.tenant_id == self.repo.tenant_id)
-        )
+        self.repo.session.execute(delete(DirectoryGroup).where(self._mine()))
 
     def add(self, batch: list[Group]) -> None:
         self.repo._add_groups(batch)

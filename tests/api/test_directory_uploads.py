@@ -83,3 +83,72 @@ def test_groups_answer_a_diff_and_refuse_duplicates(db_client: TestClient) -> No
     res = _put(db_client, body, "?confirm_removals=true", kind="groups")
     assert res.status_code == 200, res.text
     assert res.json()["diff"]["added_ids"] == ["all@stmarys.sch.uk"]
+
+
+def _synced(c: TestClient, source: str, ids: list[str], group: str | None = None) -> str:
+    """Rows a sync source holds (as the sync engine writes them); the school's id."""
+    from dataclasses import replace
+
+    from app.directory.model import Group, Person
+    from app.domain import PersonKind
+    from app.store.sync import SyncRepo
+
+    store = c.app.state.runtime.store  # type: ignore[attr-defined]
+    tid = store.tenant_id_for_slug("stmarys")
+    people = [replace(Person(i, "Staff", i, PersonKind.STAFF), source=source) for i in ids]
+    groups = [Group(group, "Staff", 2, source=source)] if group else None
+    with store.db.session() as s:
+        repo = SyncRepo(s, tid)
+        repo.put_source(source, "graph", {})
+        repo.replace_source_rows(source, people, groups)
+    return str(tid)
+
+
+def _sources(c: TestClient) -> dict[str, int]:
+    from sqlalchemy import func, select
+
+    from app.store.models import DirectoryPerson
+
+    store = c.app.state.runtime.store  # type: ignore[attr-defined]
+    with store.db.session() as s:
+        rows = s.execute(
+            select(DirectoryPerson.source, func.count()).group_by(DirectoryPerson.source)
+        ).all()
+    return {str(k): int(n) for k, n in rows}
+
+
+def test_an_upload_replaces_only_the_uploaded_people(db_client: TestClient) -> None:
+    assert _put(db_client, _roster(20), "?confirm_removals=true").status_code == 200
+    _synced(db_client, "entra", ["G1", "G2"], group="staff@stmarys.sch.uk")
+    # The synced people are neither removed nor counted in the upload's diff.
+    res = _put(db_client, _roster(20, start=1))
+    assert res.status_code == 200, res.text
+    diff = res.json()["diff"]
+    assert (diff["before"], diff["after"], diff["removed"]) == (20, 19, 1)
+    assert _sources(db_client) == {"csv": 19, "entra": 2}
+    # An uploaded id or group address a sync holds is refused, the row named.
+    res = _put(db_client, _roster(20, start=1) + "G2,staff,Sam,Jones,\n")
+    assert res.status_code == 422
+    assert res.json()["detail"][0]["loc"] == ["body", 21, "id"]
+    assert "held by a directory sync source" in res.json()["detail"][0]["msg"]
+    res = _put(db_client, "email,name\nstaff@stmarys.sch.uk,Staff\n", kind="groups")
+    assert res.status_code == 422 and res.json()["detail"][0]["loc"] == ["body", 2, "email"]
+    res = _put(db_client, "email,name\n", "?confirm_removals=true", kind="groups")
+    assert res.status_code == 200 and res.json()["counts"]["groups"] == 1  # the synced one
+    assert _sources(db_client) == {"csv": 19, "entra": 2}
+
+
+def test_rows_of_a_deleted_source_are_replaced_by_the_next_upload(db_client: TestClient) -> None:
+    from app.store.sync import SyncRepo
+
+    assert _put(db_client, _roster(20), "?confirm_removals=true").status_code == 200
+    tid = _synced(db_client, "entra", ["G1", "G2"])
+    store = db_client.app.state.runtime.store  # type: ignore[attr-defined]
+    with store.db.session() as s:
+        SyncRepo(s, tid).delete_source("entra")  # its people stay until replaced
+    res = _put(db_client, _roster(20) + "G1,staff,Sam,Jones,\n")
+    assert res.status_code == 200, res.text
+    diff = res.json()["diff"]
+    # G1 is the upload's now (its source changed), G2 is gone with the source.
+    assert (diff["before"], diff["changed"], diff["removed"]) == (22, 1, 1)
+    assert _sources(db_client) == {"csv": 21}

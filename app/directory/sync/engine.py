@@ -146,7 +146,7 @@ async def sync_source(
             repo = SyncRepo(s, tenant_id)
             src = repo.source(name)
             current = repo.source_people(name)
-            # No rows yet (first run, or a CSV upload replaced them): read in full.
+            # No rows yet (a first run, or everyone removed): read in full.
             is_full = full if full is not None else full_due(src, now(), nightly_hour)
             is_full = is_full or not current
             waiting = repo.runs(limit=1, status=PENDING, source_id=src.id)
