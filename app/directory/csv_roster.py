@@ -337,7 +337,9 @@ def parse_relationships(text: str) -> list[tuple[str, Relationship]]:
             continue
         pr_text = row.get("parental_responsibility", "").lower()
         if pr_text and pr_text not in _YES | _NO:
-            bad.add(n, "parental_responsibility", "must be yes, no or blank")
+            bad.add(
+                n, "parental_responsibility", "parental_responsibility must be yes, no or blank"
+            )
             continue
         pr = (pr_text in _YES) if pr_text else None
         links.append((contact, Relationship(pupil, row.get("relationship", "").lower(), pr)))
