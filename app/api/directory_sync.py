@@ -20,6 +20,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 from pydantic import BaseModel, Field, ValidationError
 
 from app.api.deps import AdminDep, RuntimeDep
+from app.api.errors import roster_422
 from app.directory.changes import DEFAULT_MAX_REMOVED_SHARE
 from app.directory.csv_roster import RosterError, attach_relationships, parse_relationships
 from app.directory.sources.config import validate_config
@@ -34,6 +35,7 @@ router = APIRouter(prefix="/v1/admin/schools/{school}/directory", tags=["directo
 
 MAX_UPLOAD_BYTES = 50_000_000
 SourceName = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
+RunId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The run's id (from /sync/runs).")]
 
 
 def sync_repo(runtime: RuntimeDep, admin: AdminDep) -> Iterator[SyncRepo]:
@@ -220,7 +222,10 @@ async def run_sync(
         with runtime.store.db.session() as s:
             SyncRepo(s, admin.tenant.id).source(name)
 
-    await asyncio.to_thread(known)  # 404 before any work for an unknown name
+    try:
+        await asyncio.to_thread(known)  # 404 before any work for an unknown name
+    except NotFound as exc:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=str(exc)) from None
     out = await engine.sync_source(
         runtime.store, admin.tenant.id, name, runtime.http, full=full, trigger="api"
     )
@@ -259,11 +264,11 @@ def list_pending(repo: SyncRepoDep) -> list[RunPublic]:
 
 
 @router.get("/sync/runs/{run_id}", operation_id="get_directory_sync_run", response_model=RunPublic)
-def get_run(run_id: int, repo: SyncRepoDep) -> RunPublic:
+def get_run(run_id: RunId, repo: SyncRepoDep) -> RunPublic:
     return _run(repo.run(run_id), repo.source_names())
 
 
-async def _decide(run_id: int, admin: AdminDep, runtime: Runtime, approve: bool) -> RunPublic:
+async def _decide(run_id: RunId, admin: AdminDep, runtime: Runtime, approve: bool) -> RunPublic:
     def decide() -> None:
         if approve:
             engine.approve(runtime.store, admin.tenant.id, run_id, admin.label)
@@ -292,7 +297,7 @@ async def _decide(run_id: int, admin: AdminDep, runtime: Runtime, approve: bool)
     operation_id="approve_directory_change",
     response_model=RunPublic,
 )
-async def approve_run(run_id: int, admin: AdminDep, runtime: RuntimeDep) -> RunPublic:
+async def approve_run(run_id: RunId, admin: AdminDep, runtime: RuntimeDep) -> RunPublic:
     """Apply a pending sync (409 if the source's people changed since it ran)."""
     return await _decide(run_id, admin, runtime, approve=True)
 
@@ -302,7 +307,7 @@ async def approve_run(run_id: int, admin: AdminDep, runtime: RuntimeDep) -> RunP
     operation_id="reject_directory_change",
     response_model=RunPublic,
 )
-async def reject_run(run_id: int, admin: AdminDep, runtime: RuntimeDep) -> RunPublic:
+async def reject_run(run_id: RunId, admin: AdminDep, runtime: RuntimeDep) -> RunPublic:
     """Drop a pending sync; the directory stays as it is."""
     return await _decide(run_id, admin, runtime, approve=False)
 
@@ -392,15 +397,17 @@ async def replace_relationships(
         links = await asyncio.to_thread(parse_relationships, text)
         linked = await asyncio.to_thread(attach_relationships, people, links)
     except RosterError as exc:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT, detail=exc.problems[:50]
-        ) from None
+        raise roster_422(exc) from None
     synced = sorted({c for c, _ in links} - {p.id for p in people if p.source == "csv"})
     if synced:
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT,
             detail=[
-                f"contact_id {c!r} comes from a sync; its links come from there"
+                {
+                    "loc": ["body", "contact_id"],
+                    "msg": f"contact_id {c!r} comes from a sync; its links come from there",
+                    "type": "csv",
+                }
                 for c in synced[:50]
             ],
         )
