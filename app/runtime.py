@@ -170,6 +170,18 @@ class Runtime:
         """The trust's fallback: its policy over the union of its schools' rosters."""
         return self._trust_index.views.get(trust_id)
 
+    def school_for(self, identity: TenantState, sender: str) -> TenantState:
+        """The school a signed-in sender checks under, when their identity (an Entra
+        tenant or Google domain) resolved to ``identity``: for a trust's identity,
+        the trust school whose roster (or domain) holds the sender; otherwise, and
+        for someone no school of the trust holds, ``identity`` itself."""
+        if not identity.trust_view:
+            return identity
+        school = self.tenant_for_sender(sender)
+        if school is not None and school.trust_id == identity.trust_id:
+            return school
+        return identity
+
     def tenant_for_sender(self, sender: str) -> TenantState | None:
         """The sender's school: by its own domain; at a trust's shared domain, the
         school whose roster holds the sender, else the trust's fallback view."""

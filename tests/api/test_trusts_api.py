@@ -107,6 +107,28 @@ def test_trust_resolution(trusts: Trusts, sender: str, school: str | None) -> No
         assert state.slug == school and not state.trust_view
 
 
+@pytest.mark.parametrize(
+    ("sender", "school"),
+    [
+        ("head@oak.org.uk", "north"),  # held by north's roster
+        ("T.Two@oak.org.uk", "south"),
+        ("t.two@south.sch.uk", "south"),  # a school's own domain
+        ("new.starter@oak.org.uk", None),  # no roster holds them: the trust's view stays
+        ("b@elm.org.uk", None),  # another trust's school is never chosen
+    ],
+)
+def test_a_trust_identity_checks_under_the_senders_school(
+    trusts: Trusts, sender: str, school: str | None
+) -> None:
+    """What a Gmail (Google domain) or Outlook (Entra) sign-in of a trust resolves to."""
+    view = trusts.runtime.tenant_for_sender("new.starter@oak.org.uk")
+    assert view is not None and view.trust_view
+    state = trusts.runtime.school_for(view, sender)
+    assert (state is view) if school is None else (state.slug == school)
+    north = trusts.runtime.tenant_for_sender("head@oak.org.uk")
+    assert north is not None and trusts.runtime.school_for(north, sender) is north
+
+
 def test_the_trust_view_is_the_trusts_policy_over_every_roster(trusts: Trusts) -> None:
     view = trusts.runtime.trust_view(trusts.runtime.trust_for_key(trusts.oak_key)[0].id)  # type: ignore[index]
     assert view is not None

@@ -294,6 +294,8 @@ async def verify_request(
     if not _audience_ok(user_claims.get("aud"), frozenset({client_id})):
         raise VerificationError("user token: wrong audience")
     email = str(user_claims["email"])
+    # A trust's Google domain: the sender's own school (by roster or domain), as Outlook does.
+    tenant = runtime.school_for(tenant, email)
     # A secondary domain of the same Workspace is fine; another school's is not.
     other = runtime.tenant_for_domain(email_domain(email))
     if other is not None and other.id != tenant.id:
