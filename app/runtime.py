@@ -11,6 +11,7 @@ refresh fails quietly and checks keep answering from what is cached.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import threading
 from collections.abc import Mapping
@@ -220,8 +221,18 @@ class Runtime:
                 self._reindex()
 
     def save_key_use(self) -> None:
-        """Blocking: write the keys' last-used moments gathered since the last call."""
+        """Blocking: write the keys' last-used moments gathered since the last call.
+
+        Under the refresh lock, so that :meth:`close` waits for a write in flight
+        before the pool is disposed (a connection still in use would leak)."""
+        with self._refresh_lock:
+            if not self._closed:
+                self._save_key_use_locked()
+
+    def _save_key_use_locked(self) -> None:
         used, self._keys_used = self._keys_used, {}
+        if not used:
+            return
         try:
             self.store.touch_keys(used)
         except Exception:
@@ -320,8 +331,11 @@ class Runtime:
             return self._refresh_locked()
 
     def close(self) -> None:
-        """Wait for an in-flight refresh and refuse new ones (blocking)."""
+        """Wait for an in-flight refresh or key-use write, write the last key uses
+        (best effort), and refuse new ones (blocking)."""
         with self._refresh_lock:
+            with contextlib.suppress(Exception):  # the database may be away at shutdown
+                self._save_key_use_locked()
             self._closed = True
 
     def _refresh_locked(self) -> int:

@@ -54,7 +54,7 @@ def test_single_tenant_registrations_sign_in_against_their_tenant(
     )
     for c in _client(settings, outlook, monkeypatch):
         if school:
-            res = c.put(
+            res = c.patch(
                 "/v1/admin/schools/stmarys/settings",
                 headers=ADMIN,
                 json={"outlook": {"entra_tenant_id": school}},
