@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
+import { MODULES, assemble, zoneTable } from "../build.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const addinRoot = resolve(here, "..");
@@ -80,13 +81,30 @@ export async function startService(extraEnv = {}) {
  * `bundle` defaults to the built file; pass the service's copy to test what it serves.
  */
 export function loadHandler({ office = {}, config, bundle, fetch: fetcher = fetch } = {}) {
+  return load({ office, config, fetcher, code: bundle ?? readFileSync(join(addinRoot, "public", "launchevent.js"), "utf8") });
+}
+
+/**
+ * Only the named modules of src/ (in MODULES order, as build.mjs assembles them, with the
+ * zone table), in the same fresh context: a test of one concern loads only what it needs.
+ * Returns `shared` too: the helpers the modules give one another.
+ */
+export function loadModules(names, { office = {}, config, fetch: fetcher = fetch } = {}) {
+  const ordered = MODULES.filter((m) => names.includes(m));
+  const unknown = names.filter((m) => !MODULES.includes(m));
+  if (unknown.length) throw new Error(`not in MODULES: ${unknown}`);
+  const code = `var ETIQUETTE_WINDOWS_ZONES = ${JSON.stringify(zoneTable())};\n` + assemble(ordered, { exposeShared: true });
+  const loaded = load({ office, config, fetcher, code });
+  return { ...loaded, shared: loaded.ctx.EtiquetteShared };
+}
+
+function load({ office, config, fetcher, code }) {
   const ctx = {
     setTimeout, clearTimeout, fetch: fetcher, AbortController, console, Intl, URL, Promise, JSON, Date, Math,
   };
   vm.createContext(ctx);
   const fake = install(ctx, office);
   if (config) ctx.ETIQUETTE_CONFIG = config;
-  const code = bundle ?? readFileSync(join(addinRoot, "public", "launchevent.js"), "utf8");
   vm.runInContext(code, ctx, { filename: "launchevent.js" });
   return { fake, E: ctx.Etiquette, ctx };
 }

@@ -1,7 +1,14 @@
-// What the handler sends to /v1/check for a realistic draft, and what Outlook shows.
+// What the handler sends to /v1/check for a realistic draft, and what Outlook shows: the
+// modules that make each (src/draft.js, src/text.js, src/alerts.js, src/service.js), loaded
+// on their own (handler.test.mjs and deadline.test.mjs run the whole bundle).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { loadHandler, person } from "./helpers.mjs";
+import { loadModules, person } from "./helpers.mjs";
+
+// What each part loads: reading the draft; the alert's words; classifying a failure.
+const DRAFT = ["office.js", "timezones.js", "draft.js"];
+const ALERTS = ["office.js", "text.js", "alerts.js"];
+const SERVICE = ["office.js", "deadline.js", "token.js", "text.js", "failmode.js", "service.js"];
 
 const plain = (o) => JSON.parse(JSON.stringify(o));
 const WINTER = new Date("2026-11-18T10:00:00Z");
@@ -30,7 +37,7 @@ const ITEM = {
 
 describe("request body", () => {
   test("a realistic reply: recipient kinds, attachments, compose type, sender, zone", async () => {
-    const { E, ctx } = loadHandler({ office: { item: structuredClone(ITEM) } });
+    const { E, ctx } = loadModules(DRAFT, { office: { item: structuredClone(ITEM) } });
     const body = plain(await E.buildRequest(ctx.Office.context.mailbox.item, WINTER));
     assert.deepEqual(body, {
       sender: { email: "s.jones@stmarys.sch.uk", name: "Sarah Jones" },
@@ -73,7 +80,7 @@ describe("request body", () => {
   for (const [address, sent] of unresolved) {
     test(`unresolved entry ${JSON.stringify(address)}: ${sent ? "checked as unknown" : "left out and counted"}`, async () => {
       const item = { ...structuredClone(ITEM), to: [person(address, "", "other")], cc: [], bcc: [] };
-      const { E, ctx } = loadHandler({ office: { item } });
+      const { E, ctx } = loadModules(DRAFT, { office: { item } });
       const body = await E.buildRequest(ctx.Office.context.mailbox.item, WINTER);
       assert.deepEqual(plain(body.to), sent ? [{ email: address, name: "", kind: "unknown" }] : []);
       assert.equal(E.skipped(body).unresolved, sent ? 0 : 1);
@@ -92,7 +99,7 @@ describe("request body", () => {
   for (const [[to, cc, bcc], [sto, scc, sbcc, over]] of limits) {
     test(`${to}/${cc}/${bcc} recipients: the first ${sto}/${scc}/${sbcc} are checked, ${over} counted`, async () => {
       const item = { ...structuredClone(ITEM), to: crowd(to, "to"), cc: crowd(cc, "cc"), bcc: crowd(bcc, "bcc") };
-      const { E, ctx } = loadHandler({ office: { item } });
+      const { E, ctx } = loadModules(DRAFT, { office: { item } });
       const body = await E.buildRequest(ctx.Office.context.mailbox.item, WINTER);
       assert.deepEqual([body.to.length, body.cc.length, body.bcc.length], [sto, scc, sbcc]);
       assert.equal(body.to[0]?.email, to ? "p0.to@gmail.com" : undefined);
@@ -106,7 +113,7 @@ describe("request body", () => {
       to: [person("parent@gmail.com", "N".repeat(400), "externalUser")],
       attachments: Array.from({ length: 260 }, (_, i) => ({ id: String(i), name: `${i}`.padEnd(300, "x"), size: 10, attachmentType: "file" })),
     };
-    const { E, ctx } = loadHandler({ office: { item } });
+    const { E, ctx } = loadModules(DRAFT, { office: { item } });
     const body = await E.buildRequest(ctx.Office.context.mailbox.item, WINTER);
     assert.equal(body.to[0].name.length, 256);
     assert.equal(body.attachments.length, 250);
@@ -115,7 +122,7 @@ describe("request body", () => {
 
   test("reply-all to many is a reply, as Outlook reports it", async () => {
     const item = { ...structuredClone(ITEM), to: many, composeType: "reply" };
-    const { E, ctx } = loadHandler({ office: { item } });
+    const { E, ctx } = loadModules(DRAFT, { office: { item } });
     const body = await E.buildRequest(ctx.Office.context.mailbox.item, WINTER);
     assert.equal(body.compose_type, "reply");
     assert.equal(body.to.length, 30);
@@ -132,14 +139,14 @@ describe("request body", () => {
   ];
   for (const [zone, when, expected] of zones) {
     test(`Windows zone ${zone} -> ${expected}`, async () => {
-      const { E, ctx } = loadHandler({ office: { item: structuredClone(ITEM), userProfile: { timeZone: zone } } });
+      const { E, ctx } = loadModules(DRAFT, { office: { item: structuredClone(ITEM), userProfile: { timeZone: zone } } });
       const body = await E.buildRequest(ctx.Office.context.mailbox.item, when);
       assert.equal(body.send_at, expected);
     });
   }
 
   test("the zone table comes from CLDR (windows-iana), not a hand list", () => {
-    const { E } = loadHandler();
+    const { E } = loadModules(DRAFT);
     assert.equal(E.ianaZone("GMT Standard Time"), "Europe/London");
     assert.equal(E.ianaZone("Romance Standard Time"), "Europe/Paris");
     assert.equal(E.ianaZone("Tokyo Standard Time"), "Asia/Tokyo");
@@ -148,7 +155,7 @@ describe("request body", () => {
 
   test("a scheduled delivery is checked for its own time", async () => {
     const item = { ...structuredClone(ITEM), delayDeliveryTime: new Date("2026-11-19T07:30:00Z") };
-    const { E, ctx } = loadHandler({ office: { item } });
+    const { E, ctx } = loadModules(DRAFT, { office: { item } });
     const body = await E.buildRequest(ctx.Office.context.mailbox.item, WINTER);
     assert.equal(body.send_at, "2026-11-19T07:30:00+00:00");
   });
@@ -156,7 +163,7 @@ describe("request body", () => {
   test("sender falls back to the user profile where from is unavailable", async () => {
     const item = structuredClone(ITEM);
     delete item.from;
-    const { E, ctx } = loadHandler({ office: { item, userProfile: { emailAddress: "t.brown@stmarys.sch.uk", displayName: "T Brown" } } });
+    const { E, ctx } = loadModules(DRAFT, { office: { item, userProfile: { emailAddress: "t.brown@stmarys.sch.uk", displayName: "T Brown" } } });
     const body = await E.buildRequest(ctx.Office.context.mailbox.item, WINTER);
     assert.deepEqual(plain(body.sender), { email: "t.brown@stmarys.sch.uk", name: "T Brown" });
   });
@@ -174,7 +181,7 @@ describe("Smart Alert text", () => {
   };
 
   test("snapshot: advisory, plain and Markdown", () => {
-    const { E } = loadHandler();
+    const { E } = loadModules(ALERTS);
     assert.equal(
       E.alertText(ADVISORY),
       "Etiquette: before this email goes: Sent out of hours: This would reach colleagues in the evening. " +
@@ -195,7 +202,7 @@ describe("Smart Alert text", () => {
   ];
   for (const [name, findings] of table) {
     test(`at most 500 characters: ${name}`, () => {
-      const { E } = loadHandler();
+      const { E } = loadModules(ALERTS);
       for (const action of ["warn", "block"]) {
         const v = { action, findings, check_id: "c" };
         assert.ok(E.alertText(v).length <= 500, E.alertText(v).length);
@@ -205,7 +212,7 @@ describe("Smart Alert text", () => {
   }
 
   test("snapshot: before Mailbox 1.14 the text points to the ribbon (no button, no Send Anyway)", () => {
-    const { E } = loadHandler({ office: { mailbox: "1.13" } });
+    const { E } = loadModules(ALERTS, { office: { mailbox: "1.13" } });
     assert.match(E.alertText(ADVISORY, true), /Schedule it for Thursday 19 November at 07:30\. To fix it or send it anyway, choose Check email on the ribbon\.$/);
     assert.match(E.alertText({ ...ADVISORY, action: "block" }, true), / To fix it, choose Check email on the ribbon\.$/);
   });
@@ -222,7 +229,7 @@ describe("Smart Alert text", () => {
   ];
   for (const [status, data, text] of refusals) {
     test(`refusal ${status} ${JSON.stringify(data?.detail ?? null).slice(0, 50)}: "${text}"`, () => {
-      const { E } = loadHandler();
+      const { E } = loadModules(ALERTS);
       assert.equal(E.problemText(status, data), text);
       assert.ok(!text.includes("a..b") && !text.includes("Secret")); // never the quoted value
     });
@@ -237,7 +244,7 @@ describe("Smart Alert text", () => {
   ];
   for (const [status, kind] of kinds) {
     test(`HTTP ${status} is ${kind}`, () => {
-      const { E } = loadHandler();
+      const { E } = loadModules(SERVICE);
       const err = E.classify(status, null);
       assert.equal(err.kind, kind);
       assert.equal(err.status, status);
@@ -254,7 +261,7 @@ describe("Smart Alert text", () => {
   ];
   for (const [name, findings] of balanced) {
     test(`Markdown cut: ${name}: no unclosed ** and no split escape`, () => {
-      const { E } = loadHandler();
+      const { E } = loadModules(ALERTS);
       for (const action of ["warn", "block"]) {
         const md = E.alertMarkdown({ action, findings, check_id: "c" });
         assert.ok(md.length <= 500, md.length);
@@ -267,7 +274,7 @@ describe("Smart Alert text", () => {
   }
 
   test("Markdown over budget keeps whole lines and says how many more", () => {
-    const { E } = loadHandler();
+    const { E } = loadModules(ALERTS);
     const findings = Array.from({ length: 40 }, (_, i) => finding("warn", `Finding number ${i}`, "x".repeat(80)));
     const md = E.alertMarkdown({ action: "warn", findings });
     const more = Number(md.match(/- and (\d+) more\r/)[1]);
@@ -285,7 +292,7 @@ describe("Smart Alert text", () => {
   ];
   for (const [platform, version, mailbox, button, anyway, text] of macs) {
     test(`${platform} ${version} (Mailbox ${mailbox}): ${button ? "our button" : "no custom button"}`, () => {
-      const { E } = loadHandler({ office: { platform, version, mailbox } });
+      const { E } = loadModules(ALERTS, { office: { platform, version, mailbox } });
       const o = E.completionFor(ADVISORY);
       assert.equal(o.commandId === "msgComposeOpenPaneButton", button);
       assert.equal(o.cancelLabel !== undefined, button);
@@ -295,7 +302,7 @@ describe("Smart Alert text", () => {
   }
 
   test("Markdown escapes what would change its meaning", () => {
-    const { E } = loadHandler();
+    const { E } = loadModules(ALERTS);
     const md = E.alertMarkdown({ action: "warn", findings: table[2][1] });
     assert.match(md, /Subject \\\*names\\\* \\\[someone\\\]/);
   });
