@@ -315,7 +315,12 @@ def candidates(
                 )
         # a surname alone in a list or after a lead word ("w/ Kowalczyk, Popa &
         # Hassan", "homework not in: Zając, Parmar, Forbes", "Khan's")
-        if not titled and fs is None and not (i > 0 and len(tokens[i - 1].text) == 1):
+        # (not after an initial: "A Khan" is initial + surname; "w/ Khan" is a lead word)
+        if (
+            not titled
+            and fs is None
+            and not (i > 0 and len(tokens[i - 1].text) == 1 and tokens[i - 1].key not in LEAD_WORDS)
+        ):
             prev = tokens[i - 1] if i > 0 else None
             listed = (
                 (prev is not None and (prev.comma or prev.key in JOINERS or prev.key in LEAD_WORDS))

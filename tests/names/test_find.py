@@ -129,6 +129,8 @@ DETECTOR_CASES = [
     ("Will Writing Workshop For Parents", []),
     ("Light Refreshments", []),
     ("Siobhán Ní Bhriain - Irish dancing absence request", ["Siobhán Ní Bhriain"]),
+    # "w/" is a lead word, not an initial: the surname after it starts a list
+    ("w/ Kowalczyk, Popa & Hassan", ["Kowalczyk", "Popa", "Hassan"]),
 ]
 
 
