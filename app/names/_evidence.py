@@ -77,7 +77,8 @@ class Candidate:
     titled: bool = False
     score: float = field(default=0.0)
     logit: float = 0.0
-    ambiguous: bool = False  # a directory name that also reads as a place or organisation
+    ambiguous: bool = False  # a directory name that also reads as something else
+    reading: str = ""  # what else it reads as: "place" (or organisation, work) or "word"
 
 
 class _Weights(dict[str, float]):

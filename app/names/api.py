@@ -22,6 +22,7 @@ from app.domain import PersonKind
 from app.names import _detector
 from app.names._directory import DirectoryIndex
 from app.names._evidence import (
+    WEAK_FORMS,
     Candidate,
     Model,
     Scorer,
@@ -54,8 +55,11 @@ class Mention:
     people fit (two pupils called Leo M.), up to 20 of them are in
     ``candidates`` and ``person`` is ``None``. ``why`` lists the evidence, for
     the admin view. ``ambiguous`` is set when the directory knows the name but
-    the subject also reads as a place or organisation ("Florence Hall
-    booking" with a pupil Florence Hall on roll).
+    the subject also reads another way, named in ``reading``: ``"place"``, a
+    place, organisation or work ("Florence Hall booking" with a pupil
+    Florence Hall on roll), or ``"word"``, a rostered first name or surname
+    alone that is also an everyday word, with nothing around it saying
+    person or word ("RE: Hope" with a pupil called Hope).
     """
 
     start: int
@@ -69,6 +73,7 @@ class Mention:
     form: str = ""
     candidates: tuple[Person, ...] = ()
     ambiguous: bool = False
+    reading: Literal["", "place", "word"] = ""
     features: Mapping[str, float] = field(default_factory=dict, repr=False, compare=False)
     model: Model | None = field(default=None, repr=False, compare=False)
 
@@ -80,10 +85,14 @@ class Mention:
         if self.model is not None:
             parts += explain(self.features, self.model, self.form)
         if self.ambiguous:
-            parts.append("also reads as a place or organisation")
+            parts.append(_READINGS.get(self.reading, "also reads another way"))
         return "; ".join(parts)
 
 
+_READINGS = {
+    "place": "also reads as a place or organisation",
+    "word": "also an everyday word, and nothing around it says which",
+}
 _MAX_CANDIDATES = 20  # "Mr Brown" fits hundreds in a big trust: list a few, pin none
 
 
@@ -162,8 +171,10 @@ class NameIndex:
         for c in cands:
             if c.source == "directory":
                 score(c, directory)
-                if c.score >= min_score and _reads_as_place(c):
-                    c.ambiguous = True
+                if c.score >= min_score:
+                    reading = _other_reading(c)
+                    if reading:
+                        c.ambiguous, c.reading = True, reading
             else:
                 score(c, detector)
         chosen = _choose(cands, min_score)
@@ -192,6 +203,7 @@ class NameIndex:
                     form=c.form,
                     candidates=persons,
                     ambiguous=c.ambiguous,
+                    reading="place" if c.reading == "place" else "word" if c.reading else "",
                     features=c.feats,
                     model=scorer.model(c.source),
                 )
@@ -212,8 +224,40 @@ class NameIndex:
 _PLACE_FEATURES = ("place_after", "place_before", "work_context", "named_thing")
 
 
-def _reads_as_place(c: Candidate) -> bool:
-    return any(k in c.feats for k in _PLACE_FEATURES)
+# A rostered name alone that is also an everyday word ("Hope", "Will", "Summer")
+# is a person when the words around it say so: a verb of doing after it, a
+# possessive, a lead word or title before it, a person-context word, a form
+# group, a list of names, a capital mid-sentence. With none of these ("RE:
+# Hope", "Summer"), nothing decides between the person and the word.
+_PERSON_FEATURES = (
+    "context_near",
+    "context_far",
+    "possessive",
+    "before_verb",
+    "after_lead",
+    "after_pre_name",
+    "after_joiner",
+    "before_joiner",
+    "after_comma",
+    "form_group_near",
+    "form_group_far",
+    "cap_mid",
+)
+_WORD_LIKE = 0.5  # wordness from which a name alone is also an everyday word
+
+
+def _other_reading(c: Candidate) -> str:
+    """ "place", "word" or "" (see :class:`Mention`) for a passing directory candidate."""
+    feats = c.feats
+    if any(k in feats for k in _PLACE_FEATURES):
+        return "place"
+    if (
+        c.form in WEAK_FORMS
+        and c.wordness >= _WORD_LIKE
+        and not any(k in feats for k in _PERSON_FEATURES)
+    ):
+        return "word"
+    return ""
 
 
 def _outranked(c: Candidate, directory: list[Candidate]) -> bool:

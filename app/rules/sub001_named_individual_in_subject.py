@@ -244,10 +244,12 @@ class NamedIndividualInSubject(Rule[NamedIndividualInSubjectOptions]):
         if sensitive:
             message = f"The subject is about {', '.join(sensitive)}. " + message
         if ambiguous:
-            message += (
-                " One name here is also a place or organisation's: if it is not a person, "
-                "send as it is."
+            other = (
+                "a place or organisation's"
+                if any(m.reading == "place" for m in mentions if m.ambiguous)
+                else "an everyday word"
             )
+            message += f" One name here is also {other}: if it is not a person, send as it is."
         finding = self.finding(
             opts,
             title="Name in the subject" if n == 1 else f"{n} names in the subject",

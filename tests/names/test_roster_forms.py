@@ -80,3 +80,31 @@ def test_a_thing_sharing_a_pupils_name_is_said_to_be_ambiguous(
 def test_the_pupil_herself_is_not_ambiguous(roster: NameIndex) -> None:
     [m] = roster.find("Florence Hall - nosebleed in PE", detector=False)
     assert m.person is not None and m.person.id == "p12" and not m.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("subject", "ambiguous"),
+    [
+        ("RE: Hope", True),  # a pupil Hope, or the word: nothing around it says which
+        ("Summer", True),
+        ("Hope left her bag in 7B", False),  # a verb of doing after it: a person
+        ("Hope - detention tonight", False),  # a person-context word
+        ("Thanks Hope", False),
+        ("Florence Hall - nosebleed in PE", False),
+    ],
+)
+def test_a_rostered_word_name_with_nothing_around_it_is_said_to_be_ambiguous(
+    roster: NameIndex, subject: str, ambiguous: bool
+) -> None:
+    found = roster.find(subject, detector=False)
+    if ambiguous:
+        # flagged or not, never silently: if flagged, the finding says it may be the word
+        assert all(m.ambiguous and m.reading == "word" for m in found)
+        assert all("everyday word" in m.why for m in found)
+    else:
+        assert found and not any(m.ambiguous for m in found)
+
+
+def test_a_place_reading_is_named_as_such(roster: NameIndex) -> None:
+    found = roster.find("Florence Hall booking for Monday", detector=False)
+    assert all(m.reading == "place" for m in found)

@@ -116,3 +116,16 @@ def test_a_name_that_also_reads_as_a_venue_says_so() -> None:
     for f in found:  # flagged or not, never silently taken for the pupil
         assert all(m["ambiguous"] for m in f.evidence["mentions"])
         assert "place or organisation" in f.message
+
+
+def test_a_name_that_is_also_an_everyday_word_says_so() -> None:
+    from app.directory.model import Person
+    from app.domain import PersonKind
+
+    directory = Directory.build((Person("P8", "Hope", "Okafor", PersonKind.PUPIL),), ())
+    msg = make_message(to=[f"a@{SCHOOL}"], subject="RE: Hope")
+    found = [f for f in evaluate(msg, make_policy(), directory).findings if f.code == "SUB001"]
+    for f in found:  # flagged or not, never silently taken for the pupil
+        assert all(m["ambiguous"] for m in f.evidence["mentions"])
+        assert "everyday word" in f.message
+        assert "place or organisation" not in f.message
