@@ -33,6 +33,7 @@ from app.names._vocab import (
     LEAD_WORDS,
     PARTICLES,
     PLACE_HEADS,
+    PLACE_LEADS,
     SCHOOL_WORDS,
     STOP_WORDS,
 )
@@ -225,6 +226,8 @@ def candidates(
                                     "full:school_word": float(
                                         any(x.key in SCHOOL_WORDS for x in tokens[i : end + 1])
                                     ),
+                                    # "Storm Bert", "King Edward", "Prince William"
+                                    "full:thing_lead": float(key in PLACE_LEADS),
                                 },
                                 ["first name + surname (lexicon)"],
                                 titled=titled,
@@ -256,7 +259,8 @@ def candidates(
                             )
                         )
             # first name alone
-            if first_alone and not titled and t.key not in SCHOOL_WORDS:
+            # (a school word too, "Summer", "May", "Autumn": the words around it decide)
+            if first_alone and not titled:
                 followed = (
                     nxt is not None
                     and not nxt.seg_start
@@ -276,6 +280,7 @@ def candidates(
                                 "first:world_first": float(f == 0.0),
                                 "first:bias": bias,
                                 "first:word": w1,
+                                "first:school_word": float(key in SCHOOL_WORDS),
                             },
                             ["first name (lexicon)"],
                             wordness=w1,

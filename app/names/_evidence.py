@@ -292,6 +292,13 @@ def _context(
         else:
             f["form_group_far"] = 1.0  # a class, year or period elsewhere: about pupils
 
+    # a number next to it that is not a form group: a date or a numbered thing
+    # ("27 June", "6th Jan", "Autumn 2", "Spring 1 data drop")
+    if prev is not None and prev.key[:1].isdigit() and i - 1 not in groups:
+        f["after_number"] = 1.0
+    if nxt is not None and nxt.key[:1].isdigit() and j + 1 not in groups and not nxt.seg_start:
+        f["before_number"] = 1.0
+
     if nxt is not None and nxt.key in PLACE_HEADS and (not nxt.seg_start or last.possessive):
         f["place_after"] = 1.0
     if j > i and last.key in PLACE_HEADS:

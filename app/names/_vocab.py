@@ -329,7 +329,11 @@ PLACE_HEADS = frozenset(
 
 # Words before a name token that make it part of a place or an eponym:
 # "St Mark's", "Saint George's Day", "Lady Margaret School".
-PLACE_LEADS = frozenset({"st", "saint", "ste", "lady", "lord", "king", "queen", "prince", "port"})
+# Words before a name that make it a place, institution or named thing
+# ("St Mark's", "King Edward's", "Storm Darragh": storms are given people's names).
+PLACE_LEADS = frozenset(
+    {"st", "saint", "ste", "lady", "lord", "king", "queen", "prince", "port", "storm"}
+)
 
 # Capitalised school words that are also in the name lists (English and Art
 # are surnames, April and June first names, Reception a census surname):
@@ -394,6 +398,28 @@ SCHOOL_WORDS = frozenset(
         "october",
         "november",
         "december",
+        # their abbreviations ("w/c 6th Jan", "Tues P3")
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "weds",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
         "monday",
         "tuesday",
         "wednesday",

@@ -131,6 +131,16 @@ DETECTOR_CASES = [
     ("Siobhán Ní Bhriain - Irish dancing absence request", ["Siobhán Ní Bhriain"]),
     # "w/" is a lead word, not an initial: the surname after it starts a list
     ("w/ Kowalczyk, Popa & Hassan", ["Kowalczyk", "Popa", "Hassan"]),
+    # a school word that is also a first name: the words around it decide
+    ("Autumn in 8R forgot her kit", ["Autumn"]),
+    ("Summer was upset in maths", ["Summer"]),
+    ("Summer term dates", []),
+    ("Spring 2 data drop", []),
+    # dates, and names given to storms and institutions
+    ("INSET day on 4th Jan", []),
+    ("Reports due 12 June", []),
+    ("Storm Bella - buses cancelled", []),
+    ("King Henry's school fixture", []),
 ]
 
 
