@@ -24,7 +24,15 @@ from __future__ import annotations
 import re
 
 from app.names._evidence import Candidate
-from app.names._lexicon import UNKNOWN, WORLD_FIRST, WORLD_LAST, Entry, wordness, world_names
+from app.names._lexicon import (
+    UNKNOWN,
+    WORLD_FIRST,
+    WORLD_LAST,
+    Entry,
+    namelike,
+    wordness,
+    world_names,
+)
 from app.names._tokens import CaseMode, Token
 from app.names._vocab import (
     CONTEXT_WORDS,
@@ -287,7 +295,36 @@ def candidates(
                         )
                     )
         elif (
-            not titled
+            first_alone
+            and not titled
+            and f_end == i
+            and key not in SCHOOL_WORDS
+            and _unknown_name(t, mode, lex)
+        ):
+            # a name in no list, alone ("efua", "Jurgis"): judged by its spelling
+            # (character n-grams, see data/build_namelike.py) and the words around it
+            nl = namelike(key)
+            # in ALL CAPS an acronym looks the same ("UCAS"): ask more of the spelling
+            if nl > (1.0 if mode is CaseMode.UPPER else 0.0):
+                out.append(
+                    Candidate(
+                        i,
+                        i,
+                        "first",
+                        "detector",
+                        {
+                            "form:first": 1.0,
+                            "first:unlisted": 1.0,
+                            "first:namelike": nl,
+                            "first:word": wordness(key, lex),
+                        },
+                        ["unlisted name, name-like spelling"],
+                        wordness=wordness(key, lex),
+                    )
+                )
+        if (
+            fs is None
+            and not titled
             and f_end + 1 < n
             and not tokens[f_end].possessive
             and not tokens[f_end + 1].seg_start
@@ -308,6 +345,7 @@ def candidates(
                         {
                             "form:full": 1.0,
                             "full:first_unknown": 1.0,
+                            "full:namelike": namelike(key),
                             "full:surname": s,
                             "full:word2": w2,
                             "full:school_word": float(

@@ -8,8 +8,9 @@ made and ``data/NOTICE.md`` for its sources.
 from __future__ import annotations
 
 import gzip
+import json
 import math
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from app.names._vocab import SCHOOL_WORDS
@@ -129,3 +130,28 @@ def world_names() -> dict[str, int]:
             token, first, last, _ = line.rstrip("\n").split("\t")
             out[token] = (WORLD_FIRST if first == "1" else 0) | (WORLD_LAST if last == "1" else 0)
     return out
+
+
+@cache
+def _namelike_table() -> tuple[float, int, int, dict[str, float]]:
+    path = resources.files("app.names.data").joinpath("namelike.json.gz")
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    lo, hi = data["ngrams"]
+    weights = {str(k): float(v) for k, v in data["w"].items()}
+    return float(data["intercept"]), int(lo), int(hi), weights
+
+
+@lru_cache(maxsize=8192)
+def namelike(key: str) -> float:
+    """How name-like a folded token's spelling is, as log-odds clipped to -4..4
+    ("efua" and "kazlauskas" high, "fixture" low): the weights of its
+    character n-grams, fitted offline by ``data/build_namelike.py``."""
+    b, lo, hi, w = _namelike_table()
+    s = "^" + key + "$"
+    get = w.get
+    total = b
+    for n in range(lo, hi + 1):
+        for i in range(len(s) - n + 1):
+            total += get(s[i : i + n], 0.0)
+    return max(-4.0, min(4.0, total))

@@ -58,7 +58,14 @@ def fold_fast(text: str) -> str:
     (nearly all of them), where folding is lower-casing plus the backtick."""
     if text.isascii():
         return text.lower().replace("`", "'")
-    return fold_char_by_char(text)
+    return fold_char_by_char(text).translate(_STROKES)
+
+
+# Letters Unicode does not decompose into a base letter and an accent, so that
+# folding keeps them: Polish "Łukasz", Turkish "Aydın", Vietnamese "Đặng",
+# Norwegian "Øyvind" are written without them as often as with them
+# (one character for one, so offsets stay the subject's).
+_STROKES = str.maketrans({"ł": "l", "ı": "i", "đ": "d", "ð": "d", "ø": "o", "ħ": "h", "ŧ": "t"})
 
 
 def tokenize(subject: str, folded: str) -> list[Token]:

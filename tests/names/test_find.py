@@ -141,6 +141,12 @@ DETECTOR_CASES = [
     ("Reports due 12 June", []),
     ("Storm Bella - buses cancelled", []),
     ("King Henry's school fixture", []),
+    # names in no list, judged by their spelling and the words around them
+    ("efua left her bag in 8R", ["efua"]),
+    ("Łukasz missing PE kit", ["Łukasz"]),
+    ("LUKASZ - LATE AGAIN", ["LUKASZ"]),
+    ("Y13 UCAS references", []),
+    ("SIMS export fails", []),
 ]
 
 
