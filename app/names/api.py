@@ -33,7 +33,7 @@ from app.names._evidence import (
     shipped_scorer,
 )
 from app.names._initials import InitialsStyle, initials
-from app.names._lexicon import lexicon
+from app.names._lexicon import lexicon, namelike
 from app.names._tokens import Token, case_mode, fold_fast, tokenize
 from app.names._vocab import HONORIFICS, PARTICLES
 
@@ -104,6 +104,7 @@ class NameIndex:
     def __init__(self, directory: DirectoryIndex, scorer: Scorer | None = None) -> None:
         self._dir = directory
         self._lex = lexicon()
+        namelike("a")  # load the spelling model now, not on a subject's first unlisted name
         self._scorer = scorer or shipped_scorer()
 
     @classmethod
