@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 import httpx
 
 from app.audit import AuditSink
+from app.checker import Checker
 from app.config import Settings
 from app.directory.model import Directory
 from app.domain import email_domain
@@ -118,6 +119,11 @@ class Runtime:
         self.store = store
         self.audit = audit
         self.http = http
+        # The one way a message is checked on this instance (and the memory of
+        # recent verdicts that reported outcomes are vetted against).
+        self.checker = Checker(
+            audit, secret_key=settings.secret_key, check_action=store.check_action
+        )
         self._tenants: dict[str, TenantState] = {}
         self._by_domain: dict[str, str] = {}
         self._by_key: dict[str, tuple[str, str, str]] = {}

@@ -10,9 +10,9 @@ from fastapi.concurrency import run_in_threadpool
 
 from app.api.deps import OptionalCallerDep, RuntimeDep, unauthorized
 from app.api.schemas import CheckRequest, CheckResponse, OutcomeIn
-from app.integrations.outlook.state import outlook_state
+from app.checker import Outcome, OutcomeRefused, Purpose
+from app.hosts import mounted_hosts
 from app.runtime import Runtime, TenantState
-from app.service import Outcome, OutcomeRefused, Purpose, record_outcome, run_check
 
 router = APIRouter(prefix="/v1", tags=["check"])
 
@@ -73,11 +73,13 @@ async def check(
     """Check a draft against its school's policy and return the verdict."""
     tenant = resolve_tenant(runtime, caller.tenant if caller else None, body.sender.email)
     message = body.to_message(datetime.now(UTC))
-    outlook = outlook_state(request.app)
-    if caller is not None and caller.identity is not None and outlook is not None:
-        # A signed-in Outlook user: refine with Graph where the school set it up.
-        tenant = await outlook.graph.refine(runtime.http, tenant, caller.identity, message)
-    result = await run_in_threadpool(run_check, runtime, tenant, message, Purpose(body.purpose))
+    if caller is not None and caller.identity is not None:
+        # A user signed in through a host (Outlook: Graph, where the school set it up).
+        for host in mounted_hosts(request.app):
+            tenant = await host.refine(request, runtime, tenant, caller, message)
+    result = await run_in_threadpool(
+        runtime.checker.check, tenant, message, purpose=Purpose(body.purpose)
+    )
     return CheckResponse.payload(result.verdict, result.check_id, tenant.policy.fail_mode.value)
 
 
@@ -95,9 +97,9 @@ def outcome(body: OutcomeIn, runtime: RuntimeDep, caller: OptionalCallerDep) -> 
         raise HTTPException(status.HTTP_403_FORBIDDEN, detail="a trust admin key cannot check mail")
     try:
         for _ in range(body.count):
-            record_outcome(
-                runtime,
-                caller.tenant,
+            runtime.checker.record_outcome(
+                caller.tenant.id,
+                caller.tenant.policy.version,
                 str(body.check_id) if body.check_id else None,
                 Outcome(body.outcome),
                 host=body.host,

@@ -45,10 +45,11 @@ import msal
 
 from app.directory.model import Directory, Person
 from app.domain import Message, PersonKind, RecipientKind, Weekday, normalise_address
-from app.integrations.outlook.settings import OutlookSettings, OutlookTenantSettings
+from app.integrations.outlook.settings import OutlookSettings
 from app.integrations.outlook.tokens import EntraIdentity
 from app.policy import WorkingHours
 from app.runtime import TenantState
+from app.tenants import OutlookTenantSettings
 
 log = logging.getLogger("etiquette.outlook.graph")
 
