@@ -18,7 +18,7 @@ from fastapi_offline import FastAPIOffline
 
 from app.api import admin, check, directory_sync, health, lifecycle, openapi, rules, trusts
 from app.audit import AuditSink
-from app.config import Settings, get_settings
+from app.config import Settings
 from app.directory.sync.scheduler import run_scheduler
 from app.hosts import HostAdapter
 from app.http import make_client
@@ -47,7 +47,7 @@ def create_app(
 ) -> FastAPI:
     """The service. ``hosts``: the host adapters to mount (default: one of each
     in :data:`HOSTS`, from the environment)."""
-    settings = settings or get_settings()
+    settings = settings or Settings()
     adapters = tuple(hosts) if hosts is not None else tuple(make() for make in HOSTS)
 
     @asynccontextmanager
