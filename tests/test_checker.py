@@ -11,12 +11,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.checker import Checker, Outcome, OutcomeRefused, Purpose, RecentActions
+from app.cli import main
 from app.directory.model import Directory
 from app.domain import Action
-from app.cli import main
 from app.eml import read_eml
 from app.policy import Policy
-from tests.conftest import ADMIN, CHECKER, GROUPS, WORKDAY, PEOPLE, make_message, make_policy
+from tests.conftest import ADMIN, CHECKER, GROUPS, PEOPLE, WORKDAY, make_message, make_policy
 
 EXTERNAL = ["parent1@gmail.com", "parent2@outlook.com"]
 

@@ -67,8 +67,9 @@ class FakeHost:
         return replace(tenant, policy=tenant.policy.model_copy(update={"rules": rules}))
 
 
-def test_the_default_hosts_are_outlook_and_gmail() -> None:
-    assert HOSTS == (OutlookHost, GmailHost)
+def test_by_default_every_host_in_hosts_is_mounted(settings: Settings) -> None:
+    app = create_app(settings)
+    assert [type(h) for h in app.state.hosts] == [OutlookHost, GmailHost] == list(HOSTS)
 
 
 def test_a_registered_adapter_is_mounted_signs_in_and_refines(settings: Settings) -> None:
