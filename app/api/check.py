@@ -28,16 +28,15 @@ def resolve_tenant(runtime: Runtime, caller_tenant: TenantState | None, sender: 
     sender no roster holds is checked under the key's school, or under the
     trust's fallback view for a trust identity.
     """
+    if caller_tenant is not None and caller_tenant.trust_view:
+        if caller_tenant.id == "":  # a trust admin key: administers, never checks
+            raise HTTPException(
+                status.HTTP_403_FORBIDDEN, detail="a trust admin key cannot check mail"
+            )
+        # A trust identity: the one routing path the hosts' sign-ins use too.
+        return runtime.school_for(caller_tenant, sender)
     by_domain = runtime.tenant_for_sender(sender)
     if caller_tenant is not None:
-        if caller_tenant.trust_view:
-            if caller_tenant.id == "":  # a trust admin key: administers, never checks
-                raise HTTPException(
-                    status.HTTP_403_FORBIDDEN, detail="a trust admin key cannot check mail"
-                )
-            if by_domain is not None and by_domain.trust_id == caller_tenant.trust_id:
-                return by_domain
-            return caller_tenant
         if (
             by_domain is not None
             and by_domain.trust_view
