@@ -11,9 +11,9 @@ from fastapi import FastAPI, HTTPException, Request, status
 
 from app.domain import Message
 from app.hosts import Caller
-from app.integrations.outlook.routes import mount_outlook, router
+from app.integrations.outlook.routes import router
 from app.integrations.outlook.settings import OutlookSettings
-from app.integrations.outlook.state import outlook_state
+from app.integrations.outlook.state import OutlookState, outlook_state
 from app.integrations.outlook.tokens import EntraIdentity, TokenError, looks_like_jwt
 from app.runtime import Runtime, TenantState
 
@@ -34,7 +34,7 @@ class OutlookHost:
         self.settings = settings if settings is not None else OutlookSettings()
 
     def mount(self, app: FastAPI) -> None:
-        mount_outlook(app, self.settings)
+        app.state.outlook = OutlookState.create(self.settings)
         app.include_router(router)
 
     def cors_origins(self) -> tuple[str, ...]:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, HTTPException, Request, Response, status
+from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.responses import JSONResponse
 
 from app.api.deps import OptionalCallerDep, RuntimeDep
@@ -268,10 +268,3 @@ async def graph_token(
 def officeaddins_allowed(request: Request) -> JSONResponse:
     origin = _origin(request, _state(request).settings)
     return JSONResponse({"allowed": [f"{origin}/addin/launchevent.js"]})
-
-
-def mount_outlook(app: FastAPI, settings: OutlookSettings) -> OutlookState:
-    """Install the Outlook state (validator, Graph refiner) on the app."""
-    state = OutlookState.create(settings)
-    app.state.outlook = state
-    return state
