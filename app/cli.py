@@ -27,7 +27,6 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -35,11 +34,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import ValidationError
 from sqlalchemy import select
 
+from app.checker import Checker
 from app.directory.csv_roster import RosterError, load_groups_csv, load_roster_csv
 from app.directory.model import Directory
-from app.domain import Action, FixKind, Message, Verdict
+from app.domain import Action, FixKind, Verdict, email_domain
 from app.eml import EmlError, read_bytes, read_eml
-from app.engine import evaluate
 from app.policy import Policy, load_policy_file
 from app.rules.registry import RULES
 from app.store import Store
@@ -106,17 +105,22 @@ def _load_csv(path: str, load: Callable[[Path], list[T]]) -> list[T]:
         raise CliError(f"{path}: {first}{more}") from None
 
 
-class _PolicyFor:
-    """The given policy, or one per sender domain treating that domain as internal."""
+class _Files:
+    """What the CLI checks against (a :class:`app.checker.Target`): the roster
+    files, and the given policy or one per sender domain treating that domain
+    as internal."""
 
-    def __init__(self, policy: Policy | None) -> None:
+    id = ""  # no school: nothing is audited
+
+    def __init__(self, policy: Policy | None, directory: Directory) -> None:
         self.policy = policy
+        self.directory = directory
         self._by_domain: dict[str, Policy] = {}
 
-    def __call__(self, message: Message) -> Policy:
+    def policy_for(self, sender: str) -> Policy:
         if self.policy is not None:
             return self.policy
-        d = message.sender.domain
+        d = email_domain(sender)
         if d not in self._by_domain:
             self._by_domain[d] = Policy(internal_domains=(d,))
         return self._by_domain[d]
@@ -202,11 +206,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise CliError(f"{path}: no such file") from None
     except EmlError as exc:
         raise CliError(f"{path}: {exc}") from None
-    policy = _PolicyFor(_policy(args.policy))(message)
-    directory = _directory(args.roster, args.groups)
-    t0 = time.perf_counter()
-    verdict = evaluate(message, policy, directory)
-    verdict = replace(verdict, duration_ms=round((time.perf_counter() - t0) * 1000, 3))
+    target = _Files(_policy(args.policy), _directory(args.roster, args.groups))
+    verdict = Checker(None).check(target, message).verdict
     if args.json:
         print(json.dumps(_verdict_json(verdict), indent=2, ensure_ascii=False))
     else:
@@ -257,8 +258,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     source = Path(args.source)
     if not source.exists():
         raise CliError(f"{source}: no such file or folder")
-    policy_for = _PolicyFor(_policy(args.policy))
-    directory = _directory(args.roster, args.groups)
+    target = _Files(_policy(args.policy), _directory(args.roster, args.groups))
+    checker = Checker(None)  # the null audit sink: evaluated and timed, nothing recorded
     now = datetime.now(UTC)
     actions: Counter[str] = Counter()
     per_rule: Counter[str] = Counter()
@@ -272,7 +273,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         except (EmlError, ValueError):
             unreadable += 1
             continue
-        verdict = evaluate(message, policy_for(message), directory)
+        verdict = checker.check(target, message).verdict
         total += 1
         actions[verdict.action.value] += 1
         for code in dict.fromkeys(verdict.codes):

@@ -7,7 +7,6 @@ secret unless it runs in demo or test mode.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -112,8 +111,3 @@ class Settings(BaseSettings):
     @property
     def audit_spool(self) -> Path:
         return self.data_dir / "audit-spool.jsonl"
-
-
-@lru_cache
-def get_settings() -> Settings:
-    return Settings()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 
 import httpx
@@ -18,11 +18,12 @@ from fastapi_offline import FastAPIOffline
 
 from app.api import admin, check, directory_sync, health, lifecycle, openapi, rules, trusts
 from app.audit import AuditSink
-from app.config import Settings, get_settings
+from app.config import Settings
 from app.directory.sync.scheduler import run_scheduler
+from app.hosts import HostAdapter
 from app.http import make_client
-from app.integrations.gmail import routes as gmail_routes
-from app.integrations.outlook import routes as outlook_routes
+from app.integrations.gmail.adapter import GmailHost
+from app.integrations.outlook.adapter import OutlookHost
 from app.middleware import ContainErrors, JsonTooLarge, SecurityHeaders
 from app.observability import metrics
 from app.observability import routes as metrics_routes
@@ -32,13 +33,22 @@ from app.store import Database, Store
 
 log = logging.getLogger("etiquette")
 
+# The mail clients served: one adapter each (app.hosts.HostAdapter), built from
+# its own ETIQUETTE_<HOST>_* settings. A new host is a package under
+# app/integrations/ and one entry here.
+HOSTS: tuple[Callable[[], HostAdapter], ...] = (OutlookHost, GmailHost)
+
 
 def create_app(
     settings: Settings | None = None,
     *,
     transport: httpx.AsyncBaseTransport | None = None,
+    hosts: Sequence[HostAdapter] | None = None,
 ) -> FastAPI:
-    settings = settings or get_settings()
+    """The service. ``hosts``: the host adapters to mount (default: one of each
+    in :data:`HOSTS`, from the environment)."""
+    settings = settings or Settings()
+    adapters = tuple(hosts) if hosts is not None else tuple(make() for make in HOSTS)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -106,9 +116,10 @@ def create_app(
     # Request id for logs and X-Request-ID; HTTP metrics by route template.
     app.add_middleware(RequestContext)
 
-    # Browsers may call the API only from the add-in's origin (ETIQUETTE_OUTLOOK_PUBLIC_HOST)
+    # Browsers may call the API only from the hosts' origins (ETIQUETTE_OUTLOOK_PUBLIC_HOST)
     # and any origins set in ETIQUETTE_CORS_ORIGINS.
-    origins = list(dict.fromkeys((*settings.cors_origins, *outlook_routes.cors_origins())))
+    host_origins = (o for h in adapters for o in h.cors_origins())
+    origins = list(dict.fromkeys((*settings.cors_origins, *host_origins)))
     if origins:
         app.add_middleware(
             CORSMiddleware,
@@ -133,9 +144,9 @@ def create_app(
     app.include_router(directory_sync.router)
     app.include_router(trusts.router)
     app.include_router(trusts.school_router)
-    # Integrations
-    outlook_routes.mount_outlook(app)
-    app.include_router(outlook_routes.router)
-    app.include_router(gmail_routes.router)
+    # Host integrations: routes and state; the core asks them to sign in and refine.
+    for host in adapters:
+        host.mount(app)
+    app.state.hosts = adapters
     app.include_router(metrics_routes.router)
     return app

@@ -22,9 +22,6 @@ from app.api.merge_patch import merge_patch
 from app.api.schemas import CheckRequest, CheckResponse
 from app.directory.changes import EmptyDirectory, RemovalsNeedConfirmation, replace_checked
 from app.directory.csv_roster import RosterError, iter_groups, iter_people
-from app.engine import evaluate
-from app.integrations.gmail.settings import GmailTenantSettings
-from app.integrations.outlook.settings import OutlookTenantSettings
 from app.policy import Policy
 from app.runtime import Runtime
 from app.schools import DomainError
@@ -35,7 +32,7 @@ from app.store.repository import (
     group_fingerprint,
     person_fingerprint,
 )
-from app.tenants import TenantSettings
+from app.tenants import GmailTenantSettings, OutlookTenantSettings, TenantSettings
 
 router = APIRouter(prefix="/v1/admin/schools/{school}", tags=["admin"])
 
@@ -307,7 +304,7 @@ def get_policy_version(
 
 
 @router.post("/policy/dry-run", operation_id="dry_run_policy", response_model=DryRunOut)
-def dry_run(body: DryRunIn, admin: AdminDep) -> DryRunOut:
+def dry_run(body: DryRunIn, admin: AdminDep, runtime: RuntimeDep) -> DryRunOut:
     """Evaluate a message under a draft policy and under the current one. Nothing is stored.
 
     The draft applies over the current policy (a merge patch, as PATCH /policy)
@@ -321,11 +318,10 @@ def dry_run(body: DryRunIn, admin: AdminDep) -> DryRunOut:
         merged = merge_patch(current.content_dict(), _rule_keys_as_codes(body.policy))
         draft = _validate_policy(merged)
     message = body.message.to_message(datetime.now(UTC))
-    directory = admin.tenant.directory
     out = {}
     for label, pol in (("draft", draft), ("current", current)):
-        verdict = evaluate(message, pol, directory)
-        out[label] = CheckResponse.build(verdict, "dry-run", pol.fail_mode.value)
+        result = runtime.checker.check(admin.tenant, message, policy=pol, audit=False)
+        out[label] = CheckResponse.build(result.verdict, "dry-run", pol.fail_mode.value)
     return DryRunOut(**out)
 
 

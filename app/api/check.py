@@ -10,9 +10,9 @@ from fastapi.concurrency import run_in_threadpool
 
 from app.api.deps import OptionalCallerDep, RuntimeDep, unauthorized
 from app.api.schemas import CheckRequest, CheckResponse, OutcomeIn
-from app.integrations.outlook.state import outlook_state
+from app.checker import Outcome, OutcomeRefused, Purpose
+from app.hosts import mounted_hosts
 from app.runtime import Runtime, TenantState
-from app.service import Outcome, OutcomeRefused, Purpose, record_outcome, run_check
 
 router = APIRouter(prefix="/v1", tags=["check"])
 
@@ -28,16 +28,15 @@ def resolve_tenant(runtime: Runtime, caller_tenant: TenantState | None, sender: 
     sender no roster holds is checked under the key's school, or under the
     trust's fallback view for a trust identity.
     """
+    if caller_tenant is not None and caller_tenant.trust_view:
+        if caller_tenant.id == "":  # a trust admin key: administers, never checks
+            raise HTTPException(
+                status.HTTP_403_FORBIDDEN, detail="a trust admin key cannot check mail"
+            )
+        # A trust identity: the one routing path the hosts' sign-ins use too.
+        return runtime.school_for(caller_tenant, sender)
     by_domain = runtime.tenant_for_sender(sender)
     if caller_tenant is not None:
-        if caller_tenant.trust_view:
-            if caller_tenant.id == "":  # a trust admin key: administers, never checks
-                raise HTTPException(
-                    status.HTTP_403_FORBIDDEN, detail="a trust admin key cannot check mail"
-                )
-            if by_domain is not None and by_domain.trust_id == caller_tenant.trust_id:
-                return by_domain
-            return caller_tenant
         if (
             by_domain is not None
             and by_domain.trust_view
@@ -73,11 +72,13 @@ async def check(
     """Check a draft against its school's policy and return the verdict."""
     tenant = resolve_tenant(runtime, caller.tenant if caller else None, body.sender.email)
     message = body.to_message(datetime.now(UTC))
-    outlook = outlook_state(request.app)
-    if caller is not None and caller.identity is not None and outlook is not None:
-        # A signed-in Outlook user: refine with Graph where the school set it up.
-        tenant = await outlook.graph.refine(runtime.http, tenant, caller.identity, message)
-    result = await run_in_threadpool(run_check, runtime, tenant, message, Purpose(body.purpose))
+    if caller is not None and caller.identity is not None:
+        # A user signed in through a host (Outlook: Graph, where the school set it up).
+        for host in mounted_hosts(request.app):
+            tenant = await host.refine(request, runtime, tenant, caller, message)
+    result = await run_in_threadpool(
+        runtime.checker.check, tenant, message, purpose=Purpose(body.purpose)
+    )
     return CheckResponse.payload(result.verdict, result.check_id, tenant.policy.fail_mode.value)
 
 
@@ -95,9 +96,9 @@ def outcome(body: OutcomeIn, runtime: RuntimeDep, caller: OptionalCallerDep) -> 
         raise HTTPException(status.HTTP_403_FORBIDDEN, detail="a trust admin key cannot check mail")
     try:
         for _ in range(body.count):
-            record_outcome(
-                runtime,
-                caller.tenant,
+            runtime.checker.record_outcome(
+                caller.tenant.id,
+                caller.tenant.policy.version,
                 str(body.check_id) if body.check_id else None,
                 Outcome(body.outcome),
                 host=body.host,

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Request, status
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
-from app.integrations.outlook.state import outlook_state
-from app.integrations.outlook.tokens import EntraIdentity, TokenError, looks_like_jwt
-from app.runtime import Runtime, TenantState
+from app.hosts import Caller, mounted_hosts
+from app.runtime import Runtime
 from app.store import TenantRepo
 from app.store.repository import NotFound
 
@@ -43,43 +41,19 @@ def api_key(
 ApiKeyDep = Annotated[str | None, Depends(api_key)]
 
 
-@dataclass(frozen=True, slots=True)
-class Caller:
-    """Who is calling: a static key's school and role, or a signed-in Outlook user."""
-
-    tenant: TenantState
-    role: str  # check | admin
-    label: str
-    identity: EntraIdentity | None = None  # set for Entra ID tokens (never admin)
-    trust_id: str | None = None  # set for a trust admin key (role "trust-admin")
-
-
 def unauthorized(reason: str) -> HTTPException:
     return HTTPException(
         status.HTTP_401_UNAUTHORIZED, detail=reason, headers={"WWW-Authenticate": "Bearer"}
     )
 
 
-async def entra_caller(request: Request, runtime: Runtime, token: str) -> Caller:
-    """A JWT bearer: verify it as an Entra ID token, then find the school by its ``tid``."""
-    state = outlook_state(request.app)
-    if state is None:
-        raise unauthorized("Entra ID sign-in is not configured on this service")
-    try:
-        identity = await state.validator.validate(token, runtime.http)
-    except TokenError as exc:
-        raise unauthorized(str(exc)) from None
-    tenant = runtime.tenant_for_entra(identity.tenant_id)
-    if tenant is None:
-        raise unauthorized("your organisation's Entra ID tenant is not set up for any school")
-    return Caller(tenant, "check", "entra", identity)
-
-
 async def optional_caller(request: Request, runtime: RuntimeDep, key: ApiKeyDep) -> Caller | None:
     if not key:
         return None
-    if looks_like_jwt(key):
-        return await entra_caller(request, runtime, key)
+    for host in mounted_hosts(request.app):
+        signed_in = await host.authenticate(request, runtime, key)
+        if signed_in is not None:
+            return signed_in
     hit = runtime.tenant_for_key(key)
     if hit is None:
         trust_hit = runtime.trust_for_key(key)

@@ -20,8 +20,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.api.deps import TRUST_ADMIN, AdminDep, Caller, OptionalCallerDep, RuntimeDep, TenantRepoDep
+from app.api.deps import TRUST_ADMIN, AdminDep, OptionalCallerDep, RuntimeDep, TenantRepoDep
 from app.api.deps import unauthorized as _unauthorized
+from app.hosts import Caller
 from app.runtime import Runtime
 from app.schools import DomainError
 from app.store.repository import Conflict, NotFound

@@ -103,10 +103,8 @@ def test_a_block_cannot_be_sent_anyway(client: TestClient) -> None:
     assert outcome(check["check_id"], "fixed") == 202
     assert outcome(warned["check_id"], "sent_anyway") == 202
     # Known only from the audit trail (another instance answered it, or a restart)
-    from app.service import RECENT
-
-    RECENT._items.clear()
     runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    runtime.checker.recent.clear()
     runtime.audit.flush()
     assert outcome(check["check_id"], "sent_anyway") == 422
     # A check nobody knows is recorded as reported (documented).

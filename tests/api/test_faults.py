@@ -120,17 +120,16 @@ def test_an_unexpected_error_is_a_500_that_logs_no_content(
 ) -> None:
     import logging
 
-    from app.api import check as check_module
-
     leaked = " ".join(["Amir", "Khan", "amirk2011@gmail.com"])  # built, so no source line holds it
 
-    def boom(*_: object) -> object:
+    def boom(*_: object, **__: object) -> object:
         raise RuntimeError(leaked)
 
-    monkeypatch.setattr(check_module, "run_check", boom)
     # The default TestClient re-raises anything that escapes the app, as uvicorn
     # would log it (message included): nothing may escape.
     with TestClient(create_app(settings)) as c, caplog.at_level(logging.DEBUG):
+        # The running instance's checker (app state) fails.
+        monkeypatch.setattr(c.app.state.runtime.checker, "check", boom)  # type: ignore[attr-defined]
         res = c.post("/v1/check", json=GOOD)
     assert res.status_code == 500 and res.json() == {"detail": "internal error"}
     assert res.headers["x-content-type-options"] == "nosniff"

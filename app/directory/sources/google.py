@@ -42,6 +42,7 @@ from app.directory.sources.base import (
     secret,
 )
 from app.domain import PersonKind
+from app.http_bridge import Httplib2Http
 
 SCOPES = [
     "https://www.googleapis.com/auth/admin.directory.user.readonly",
@@ -52,6 +53,8 @@ USER_FIELDS = (
     "orgUnitPath,organizations(title,department,primary))"
 )
 GROUP_FIELDS = "nextPageToken,groups(id,email,name,directMembersCount)"
+
+_REQUEST_TIMEOUT = 60.0  # seconds per Admin SDK request
 
 
 @dataclass(slots=True)
@@ -88,10 +91,8 @@ class GoogleSource:
         if loop is not None:  # the shared async client: authorise and adapt it
             import google_auth_httplib2
 
-            from app.directory.sources._httplib2 import HttpxHttplib2
-
             http = google_auth_httplib2.AuthorizedHttp(
-                self._credentials(), http=HttpxHttplib2(self.http, loop)
+                self._credentials(), http=Httplib2Http(self.http, loop, timeout=_REQUEST_TIMEOUT)
             )
         # The discovery document ships with the library: no network.
         return build(

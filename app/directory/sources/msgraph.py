@@ -31,7 +31,6 @@ import httpx
 import msal
 
 from app.directory.model import Group, Person
-from app.directory.sources._msal_http import MsalHttp
 from app.directory.sources.base import (
     Fetched,
     RetryPolicy,
@@ -44,6 +43,7 @@ from app.directory.sources.base import (
     secret,
 )
 from app.domain import PersonKind, email_domain
+from app.http_bridge import MsalHttp
 
 GRAPH = "https://graph.microsoft.com/v1.0"
 LOGIN = "https://login.microsoftonline.com"
@@ -53,6 +53,7 @@ USER_FIELDS = (
     "companyName"
 )
 _COUNT_CONCURRENCY = 8
+_TOKEN_TIMEOUT = 30.0  # seconds for the token endpoint
 
 
 @dataclass(slots=True)
@@ -76,7 +77,9 @@ class GraphSource:
         client_id = required(self.config, "client_id")
         client_secret = secret(self.config, "client_secret")
         authority = f"{str(self.config.get('authority') or LOGIN).rstrip('/')}/{tenant}"
-        adapter = MsalHttp(self.http, asyncio.get_running_loop())
+        adapter = MsalHttp(
+            self.http, asyncio.get_running_loop(), timeout=_TOKEN_TIMEOUT, error=SourceError
+        )
 
         def acquire() -> dict[str, Any]:
             # A new application each time: its cache would only hold this token.

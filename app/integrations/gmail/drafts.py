@@ -15,8 +15,8 @@ attachments, the newest is still checked but the look-up says it is
 that subject (another draft's subject must never overwrite this one's).
 
 google-api-python-client is synchronous, so the look-up runs in the thread
-pool; its HTTP goes through the runtime's shared ``httpx`` client (a small
-httplib2-compatible adapter), so tests mock Gmail with ``httpx.MockTransport``
+pool; its HTTP goes through the runtime's shared ``httpx`` client
+(:class:`app.http_bridge.Httplib2Http`), so tests mock Gmail with ``httpx.MockTransport``
 like every other outside service. The whole look-up has a short deadline;
 whatever goes wrong, the caller gets a status instead of an exception and
 the card falls back to recipient and timing checks.
@@ -24,6 +24,7 @@ the card falls back to recipient and timing checks.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Iterable, Iterator, Mapping
@@ -33,7 +34,6 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-import anyio.from_thread
 import anyio.to_thread
 import httplib2
 import httpx
@@ -41,6 +41,7 @@ from googleapiclient.discovery import build
 from googleapiclient.errors import HttpError
 
 from app.domain import Attachment, normalise_address
+from app.http_bridge import Httplib2Http, Httplib2Timeout
 
 log = logging.getLogger("etiquette.gmail")
 
@@ -76,54 +77,13 @@ class DraftLookup:
     content: DraftContent | None = None
 
 
-class _Deadline(Exception):
-    pass
+class _NoHttp:
+    """The discovery client's own ``http``: never used (each request passes
+    ``http=`` to ``execute()``), so a forgotten one fails instead of reaching
+    the network outside the shared client."""
 
-
-class _HttpxHttp:
-    """Enough of ``httplib2.Http`` for googleapiclient, over the shared httpx client.
-
-    Runs in a worker thread started by ``anyio.to_thread``; each request hops
-    back to the event loop with ``anyio.from_thread.run``.
-    """
-
-    def __init__(self, client: httpx.AsyncClient | None, token: str, deadline: float) -> None:
-        self._client = client
-        self._token = token
-        self._deadline = deadline
-
-    def request(
-        self,
-        uri: str,
-        method: str = "GET",
-        body: bytes | str | None = None,
-        headers: Mapping[str, str] | None = None,
-        **_: Any,
-    ) -> tuple[httplib2.Response, bytes]:
-        if self._client is None:
-            raise RuntimeError("no HTTP client: pass http= to execute()")
-        remaining = self._deadline - time.monotonic()
-        if remaining <= 0:
-            raise _Deadline
-        hdrs = {
-            k: v
-            for k, v in (headers or {}).items()
-            if k.lower() not in ("content-length", "accept-encoding")
-        }
-        hdrs["authorization"] = f"Bearer {self._token}"
-        client = self._client
-
-        async def send() -> httpx.Response:
-            return await client.request(method, uri, content=body, headers=hdrs, timeout=remaining)
-
-        try:
-            resp = anyio.from_thread.run(send)
-        except httpx.TimeoutException:
-            raise _Deadline from None
-        info = {k.lower(): v for k, v in resp.headers.items()}
-        info.pop("content-encoding", None)  # httpx has already decoded the body
-        info["status"] = str(resp.status_code)
-        return httplib2.Response(info), resp.content
+    def request(self, *_: Any, **__: Any) -> Any:
+        raise RuntimeError("no HTTP client: pass http= to execute()")
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +92,7 @@ def _gmail() -> Any:
     return build(
         "gmail",
         "v1",
-        http=_HttpxHttp(None, "", 0.0),
+        http=_NoHttp(),
         static_discovery=True,
         cache_discovery=False,
     )
@@ -170,10 +130,7 @@ def _attachments(payload: Mapping[str, Any]) -> tuple[Attachment, ...]:
     return tuple(out)
 
 
-def _lookup_sync(
-    client: httpx.AsyncClient, token: str, wanted: frozenset[str], timeout: float, candidates: int
-) -> DraftLookup:
-    http = _HttpxHttp(client, token, time.monotonic() + timeout)
+def _lookup_sync(http: Httplib2Http, wanted: frozenset[str], candidates: int) -> DraftLookup:
     gmail = _gmail()
     listed = gmail.users().drafts().list(userId="me", maxResults=candidates).execute(http=http)
     matches: list[tuple[int, DraftContent]] = []
@@ -215,11 +172,16 @@ async def find_draft(
     wanted = frozenset(normalise_address(r) for r in recipients)
     if not wanted:
         return DraftLookup(DraftStatus.NO_MATCH)
+    http = Httplib2Http(
+        client,
+        asyncio.get_running_loop(),
+        timeout=timeout,
+        deadline=time.monotonic() + timeout,
+        token=user_oauth_token,
+    )
     try:
-        return await anyio.to_thread.run_sync(
-            _lookup_sync, client, user_oauth_token, wanted, timeout, candidates
-        )
-    except _Deadline:
+        return await anyio.to_thread.run_sync(_lookup_sync, http, wanted, candidates)
+    except Httplib2Timeout:
         log.info("gmail draft look-up: timed out after %.1fs", timeout)
         return DraftLookup(DraftStatus.TIMEOUT)
     except HttpError as exc:

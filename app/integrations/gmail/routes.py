@@ -34,6 +34,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from app.api.deps import RuntimeDep
+from app.checker import CheckResult, Outcome, Purpose
 from app.domain import (
     Address,
     ComposeType,
@@ -45,7 +46,6 @@ from app.domain import (
     Severity,
     Verdict,
 )
-from app.engine import evaluate
 from app.integrations.gmail import fixes, views
 from app.integrations.gmail.cards import Render, request_scopes
 from app.integrations.gmail.drafts import DRAFT_READ_SCOPE, DraftLookup, DraftStatus, find_draft
@@ -60,7 +60,6 @@ from app.integrations.gmail.verify import (
 )
 from app.policy import Policy
 from app.runtime import Runtime, TenantState
-from app.service import CheckResult, Outcome, Purpose, record_outcome, run_check
 
 log = logging.getLogger("etiquette.gmail")
 
@@ -97,6 +96,8 @@ class GmailAddon:
     settings: GmailSettings
     certs: GoogleCerts
     clock: Callable[[], datetime] = field(default=_now)
+    # Each school's policy with the subject rules off, per tenant revision.
+    reduced: dict[tuple[str, int], Policy] = field(default_factory=dict)
 
     @classmethod
     def from_settings(
@@ -106,29 +107,24 @@ class GmailAddon:
 
 
 def get_addon(request: Request) -> GmailAddon:
-    """The app's add-on state, made from ``ETIQUETTE_GMAIL_*`` on first use."""
-    addon: GmailAddon | None = getattr(request.app.state, "gmail_addon", None)
-    if addon is None:
-        addon = GmailAddon.from_settings(GmailSettings())
-        request.app.state.gmail_addon = addon
+    """The app's add-on state, installed by the adapter's mount (``app.state.gmail_addon``)."""
+    addon: GmailAddon = request.app.state.gmail_addon
     return addon
 
 
-_REDUCED: dict[tuple[str, int], Policy] = {}
-
-
-def _without_subject_rules(tenant: TenantState) -> Policy:
+def _without_subject_rules(addon: GmailAddon, tenant: TenantState) -> Policy:
     """The tenant's policy with the subject rules off (cached per tenant revision)."""
     key = (tenant.id, tenant.revision)
-    hit = _REDUCED.get(key)
+    cache = addon.reduced
+    hit = cache.get(key)
     if hit is None:
         rules = dict(tenant.policy.rules)
         for code in SUBJECT_RULES:
             rules[code] = rules[code].model_copy(update={"severity": Severity.OFF})
         hit = tenant.policy.model_copy(update={"rules": rules})
-        if len(_REDUCED) > 256:
-            _REDUCED.clear()
-        _REDUCED[key] = hit
+        if len(cache) > 256:
+            cache.clear()
+        cache[key] = hit
     return hit
 
 
@@ -194,6 +190,7 @@ async def _lookup(
 
 
 def _prepare(
+    addon: GmailAddon,
     identity: GoogleIdentity,
     event: EventObject,
     draft: fixes.Draft,
@@ -205,12 +202,13 @@ def _prepare(
     subject = lookup.content.subject if lookup.content is not None else None
     draft = replace(draft, subject=subject if lookup.status is DraftStatus.READ else None)
     if lookup.content is None:
-        tenant = replace(tenant, policy=_without_subject_rules(tenant))
+        tenant = replace(tenant, policy=_without_subject_rules(addon, tenant))
     return draft, tenant, _message(identity, event, draft, lookup, now)
 
 
 async def _check(
     runtime: Runtime,
+    addon: GmailAddon,
     identity: GoogleIdentity,
     event: EventObject,
     draft: fixes.Draft,
@@ -218,12 +216,14 @@ async def _check(
     now: datetime,
     purpose: Purpose,
 ) -> _Checked:
-    _, tenant, message = _prepare(identity, event, draft, lookup, now)
-    result = await run_in_threadpool(run_check, runtime, tenant, message, purpose)
+    _, tenant, message = _prepare(addon, identity, event, draft, lookup, now)
+    result = await run_in_threadpool(runtime.checker.check, tenant, message, purpose=purpose)
     return _Checked(lookup, result)
 
 
 def _verdict(
+    runtime: Runtime,
+    addon: GmailAddon,
     identity: GoogleIdentity,
     event: EventObject,
     draft: fixes.Draft,
@@ -231,8 +231,9 @@ def _verdict(
     now: datetime,
 ) -> tuple[fixes.Draft, Verdict]:
     """The verdict for the draft, not audited: only to find the fix a button stands for."""
-    draft, tenant, message = _prepare(identity, event, draft, lookup, now)
-    return draft, evaluate(message, tenant.policy, tenant.directory)
+    draft, tenant, message = _prepare(addon, identity, event, draft, lookup, now)
+    result = runtime.checker.check(tenant, message, policy=tenant.policy, audit=False)
+    return draft, result.verdict
 
 
 def _compose_view(
@@ -331,7 +332,7 @@ async def addon_endpoint(
         return JSONResponse(
             await _apply_fix(runtime, identity, event, addon, draft, lookup, now, secret, endpoint)
         )
-    checked = await _check(runtime, identity, event, draft, lookup, now, Purpose.REVIEW)
+    checked = await _check(runtime, addon, identity, event, draft, lookup, now, Purpose.REVIEW)
     card = views.compose_card(_compose_view(checked, identity, event, addon, secret, endpoint))
     return JSONResponse(Render(card, update=action is AddonAction.CHECK).to_json())
 
@@ -362,7 +363,9 @@ async def _apply_fix(
     the draft as it will be (or as it is, if the fix no longer applies). The
     outcome is recorded against the check that drew the card the user pressed.
     """
-    current, verdict = await run_in_threadpool(_verdict, identity, event, draft, lookup, now)
+    current, verdict = await run_in_threadpool(
+        _verdict, runtime, addon, identity, event, draft, lookup, now
+    )
     card_check = event.parameter("c")
     hit = fixes.find(verdict, event.parameter("fix"), card_check, event.parameter("h"), secret)
     applied = fixes.apply(hit[1], current, identity.email) if hit else None
@@ -372,15 +375,17 @@ async def _apply_fix(
             and hit[1].kind is FixKind.REPLACE_SUBJECT
             and lookup.status is DraftStatus.AMBIGUOUS
         )
-        checked = await _check(runtime, identity, event, draft, lookup, now, Purpose.BACKGROUND)
+        checked = await _check(
+            runtime, addon, identity, event, draft, lookup, now, Purpose.BACKGROUND
+        )
         card = views.compose_card(_compose_view(checked, identity, event, addon, secret, endpoint))
         note = _SUBJECT_UNCERTAIN if uncertain else _CHANGED
         return Render(card, update=True, notification=note).to_json()
     finding, fix = hit
     new_draft, update = applied
-    record_outcome(
-        runtime,
-        identity.tenant,
+    runtime.checker.record_outcome(
+        identity.tenant.id,
+        identity.tenant.policy.version,
         card_check,
         Outcome.FIXED,
         host=Host.GMAIL.value,
@@ -390,7 +395,9 @@ async def _apply_fix(
     after = lookup
     if after.content is not None and new_draft.subject is not None:
         after = DraftLookup(after.status, replace(after.content, subject=new_draft.subject))
-    rechecked = await _check(runtime, identity, event, new_draft, after, now, Purpose.BACKGROUND)
+    rechecked = await _check(
+        runtime, addon, identity, event, new_draft, after, now, Purpose.BACKGROUND
+    )
     card = views.compose_card(_compose_view(rechecked, identity, event, addon, secret, endpoint))
     return Render(card, update=True, draft=update, notification=f"Done: {fix.title}.").to_json()
 

@@ -13,45 +13,11 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 GOOGLE_CERTS_URL = "https://www.googleapis.com/oauth2/v1/certs"
 ENDPOINT_PATH = "/gmail/addon"
-
-
-class GmailTenantSettings(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    google_domain: str | None = Field(
-        default=None,
-        description="The school's Google Workspace primary domain (the hd claim of staff tokens).",
-    )
-    service_account_email: str | None = Field(
-        default=None,
-        description="The add-on deployment's service account (serviceAccountEmail from "
-        "`gcloud workspace-add-ons get-authorization`). Requests signed by any other account "
-        "are refused.",
-        max_length=320,
-    )
-    oauth_client_id: str | None = Field(
-        default=None,
-        description="The deployment's OAuth client id (oauthClientId from get-authorization): "
-        "the audience of the user ID token.",
-        max_length=200,
-    )
-    read_drafts: bool = Field(
-        default=False,
-        description="Read the user's saved draft through the Gmail API so the subject and "
-        "attachments are checked too. Needs the gmail.readonly scope in the deployment, which "
-        "lets the add-on read all of the user's mail while it runs (a restricted scope). Off: "
-        "recipients and timing are checked and the card reminds the user about the subject.",
-    )
-
-    @field_validator("google_domain", "service_account_email", mode="before")
-    @classmethod
-    def _lower(cls, v: object) -> object:
-        return v.strip().lower() if isinstance(v, str) else v
 
 
 class GmailSettings(BaseSettings):

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.integrations.outlook.manifest import AddinModel, write_manifests
-from app.integrations.outlook.routes import static_dir
+from app.integrations.outlook.settings import OutlookSettings
 
 
 def add_manifest_parser(subparsers: Any) -> None:
@@ -48,6 +48,6 @@ def cmd_manifest_outlook(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"etiquette manifest outlook: {exc}", file=sys.stderr)
         return 2
-    for path in write_manifests(model, Path(args.out), static_dir() / "assets"):
+    for path in write_manifests(model, Path(args.out), OutlookSettings().static_dir / "assets"):
         print(path)
     return 0

@@ -17,7 +17,7 @@ background and fills the caches, so the next check (usually the Send after
 the recipients-changed pre-check) has it.
 
 MSAL Python is synchronous, so it runs in a worker thread; its HTTP goes
-through :class:`_MsalHttp`, which hands each request back to the event loop's
+through :class:`app.http_bridge.MsalHttp`, which hands each request back to the event loop's
 shared ``httpx.AsyncClient`` (``runtime.http``). Graph calls use that client
 directly; membership lookups run concurrently. Answers are cached in bounded
 LRU caches with a lifetime (:class:`_TtlCache`), so a large trust cannot grow
@@ -33,22 +33,23 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Hashable, Mapping
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, replace
 from datetime import time as dtime
 from pathlib import Path
 from typing import Any, Generic, TypeVar
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 import httpx
 import msal
 
 from app.directory.model import Directory, Person
 from app.domain import Message, PersonKind, RecipientKind, Weekday, normalise_address
-from app.integrations.outlook.settings import OutlookSettings, OutlookTenantSettings
+from app.http_bridge import MsalHttp
+from app.integrations.outlook.settings import OutlookSettings
 from app.integrations.outlook.tokens import EntraIdentity
 from app.policy import WorkingHours
 from app.runtime import TenantState
+from app.tenants import OutlookTenantSettings
 
 log = logging.getLogger("etiquette.outlook.graph")
 
@@ -108,63 +109,6 @@ class _TtlCache(Generic[K, V]):
         return len(self._data)
 
 
-class _MsalResponse:
-    def __init__(self, resp: httpx.Response) -> None:
-        self.status_code = resp.status_code
-        self.text = resp.text
-        self.headers = resp.headers
-
-    def raise_for_status(self) -> None:
-        if self.status_code >= 400:
-            raise GraphError(f"token endpoint answered {self.status_code}")
-
-
-class _MsalHttp:
-    """MSAL's minimal ``http_client`` interface, served by the loop's shared client.
-
-    MSAL runs in a worker thread; each call is scheduled on the event loop
-    that owns ``runtime.http`` and waited for here.
-    """
-
-    def __init__(self, http: httpx.AsyncClient, loop: asyncio.AbstractEventLoop) -> None:
-        self._http = http
-        self._loop = loop
-
-    def _run(self, method: str, url: str, **kw: Any) -> _MsalResponse:
-        fut = asyncio.run_coroutine_threadsafe(self._http.request(method, url, **kw), self._loop)
-        try:
-            return _MsalResponse(fut.result(timeout=_MSAL_HTTP_TIMEOUT))
-        except FutureTimeout:
-            fut.cancel()  # do not leave the request running on the loop
-            raise GraphError("token endpoint did not answer in time") from None
-
-    def post(
-        self,
-        url: str,
-        params: Mapping[str, str] | None = None,
-        data: Any = None,
-        headers: Mapping[str, str] | None = None,
-        **_: Any,
-    ) -> _MsalResponse:
-        content = urlencode(data) if isinstance(data, dict) else data
-        hdrs = dict(headers or {})
-        if isinstance(data, dict):
-            hdrs.setdefault("Content-Type", "application/x-www-form-urlencoded")
-        return self._run("POST", url, params=params, content=content, headers=hdrs)
-
-    def get(
-        self,
-        url: str,
-        params: Mapping[str, str] | None = None,
-        headers: Mapping[str, str] | None = None,
-        **_: Any,
-    ) -> _MsalResponse:
-        return self._run("GET", url, params=params, headers=headers)
-
-    def close(self) -> None:  # MSAL may call it; the shared client is not ours to close
-        return None
-
-
 def mailbox_working_hours(data: Mapping[str, Any], school_zone: str) -> WorkingHours | None:
     """Graph's ``workingHours`` as policy working hours, if they are in the school's zone."""
     zone = data.get("timeZone", {})
@@ -205,7 +149,7 @@ class GraphRefiner:
     # -- tokens ---------------------------------------------------------------
 
     def _app(
-        self, cfg: OutlookTenantSettings, http: _MsalHttp
+        self, cfg: OutlookTenantSettings, http: MsalHttp
     ) -> msal.ConfidentialClientApplication:
         creds = self._credentials(cfg)
         assert creds is not None and cfg.entra_tenant_id
@@ -234,7 +178,9 @@ class GraphRefiner:
         hit = self._tokens.get(key)
         if hit is not None:
             return hit.value
-        adapter = _MsalHttp(http, asyncio.get_running_loop())
+        adapter = MsalHttp(
+            http, asyncio.get_running_loop(), timeout=_MSAL_HTTP_TIMEOUT, error=GraphError
+        )
         cfg = tenant.settings.outlook
 
         def acquire() -> dict[str, Any]:

@@ -23,18 +23,18 @@ import gzip
 import hashlib
 import json
 import mimetypes
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, HTTPException, Request, Response, status
+from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.responses import JSONResponse
 
 from app.api.deps import OptionalCallerDep, RuntimeDep
 from app.integrations.outlook.graph import GraphError
-from app.integrations.outlook.settings import OutlookSettings, get_outlook_settings
+from app.integrations.outlook.settings import OutlookSettings
 from app.integrations.outlook.state import OutlookState, outlook_state
+from app.integrations.outlook.tokens import EntraIdentity
 from app.runtime import TenantState
 
 router = APIRouter(tags=["outlook"])
@@ -59,14 +59,6 @@ _TYPES = {
     ".svg": "image/svg+xml",
     ".json": "application/json",
 }
-
-
-def static_dir() -> Path:
-    """``addin-ui/public`` beside the source tree, or ``ETIQUETTE_OUTLOOK_STATIC_DIR``."""
-    env = os.environ.get("ETIQUETTE_OUTLOOK_STATIC_DIR")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[3] / "addin-ui" / "public"
 
 
 @lru_cache(maxsize=64)
@@ -187,7 +179,7 @@ def addin_config(request: Request) -> JSONResponse:
 
 @router.get("/addin/{path:path}", include_in_schema=False)
 def addin_file(path: str, request: Request) -> Response:
-    root = static_dir().resolve()
+    root = _state(request).settings.static_dir.resolve()
     try:  # a NUL byte or an over-long name is a ValueError / OSError, not a 500
         target = (root / path).resolve()
         found = target.is_relative_to(root) and target.is_file() and target.suffix in _TYPES
@@ -249,7 +241,8 @@ async def graph_token(
     token carries the delegated permissions the school consented to (Files.ReadWrite
     for this fix); it is the teacher's own and is not stored.
     """
-    if caller is None or caller.identity is None:
+    identity = caller.identity if caller is not None else None
+    if caller is None or not isinstance(identity, EntraIdentity):
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,
             detail="an Entra ID token for this service is required",
@@ -261,7 +254,7 @@ async def graph_token(
             status.HTTP_409_CONFLICT, detail="Microsoft Graph is not set up for this school"
         )
     try:
-        token = await state.graph.graph_token(runtime.http, caller.tenant, caller.identity)
+        token = await state.graph.graph_token(runtime.http, caller.tenant, identity)
     except GraphError:
         raise HTTPException(
             status.HTTP_502_BAD_GATEWAY, detail="Microsoft 365 refused the exchange"
@@ -275,16 +268,3 @@ async def graph_token(
 def officeaddins_allowed(request: Request) -> JSONResponse:
     origin = _origin(request, _state(request).settings)
     return JSONResponse({"allowed": [f"{origin}/addin/launchevent.js"]})
-
-
-def mount_outlook(app: FastAPI, settings: OutlookSettings | None = None) -> OutlookState:
-    """Install the Outlook state (validator, Graph refiner) on the app."""
-    state = OutlookState.create(settings or get_outlook_settings())
-    app.state.outlook = state
-    return state
-
-
-def cors_origins(settings: OutlookSettings | None = None) -> tuple[str, ...]:
-    """The add-in's origin, for the API's CORS allow-list (empty if unset)."""
-    s = settings or get_outlook_settings()
-    return (s.public_host,) if s.public_host else ()

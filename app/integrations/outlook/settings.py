@@ -18,72 +18,13 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-_GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-_ENV_NAME = re.compile(r"^[A-Z_][A-Z0-9_]{0,127}$")
-
-
-def _guid_or_none(v: object) -> str | None:
-    if v is None or v == "":
-        return None
-    if not isinstance(v, str) or not _GUID.match(v):  # an object or a number is a 422 too
-        raise ValueError("not a GUID (e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47)")
-    return v.lower()
-
-
-class OutlookTenantSettings(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    entra_tenant_id: str | None = Field(
-        default=None,
-        description="The school's Entra ID (Azure AD) tenant id (GUID). Tokens whose tid matches "
-        "are this school's.",
-    )
-    graph_enabled: bool = Field(
-        default=False,
-        description="Call Microsoft Graph On-Behalf-Of the signed-in teacher to refine checks "
-        "(their mailbox working hours; pupils-group membership). Needs admin consent for "
-        "MailboxSettings.Read, User.ReadBasic.All and GroupMember.Read.All.",
-    )
-    graph_client_id: str | None = Field(
-        default=None,
-        description="Client id of the app that performs On-Behalf-Of. Defaults to the add-in's "
-        "own app registration (ETIQUETTE_OUTLOOK_CLIENT_ID).",
-    )
-    graph_client_secret_env: str | None = Field(
-        default=None,
-        description="NAME of the environment variable holding that app's client secret (the "
-        "secret itself is never stored here). Defaults to ETIQUETTE_OUTLOOK_CLIENT_SECRET.",
-    )
-    pupils_group_id: str | None = Field(
-        default=None,
-        description="Object id of the Entra group whose members are pupils. Internal recipients "
-        "the roster does not list are looked up in it.",
-    )
-    use_mailbox_working_hours: bool = Field(
-        default=True,
-        description="Where the policy leaves working hours at their default, use the working "
-        "hours set in the teacher's mailbox (Outlook > Settings > Calendar).",
-    )
-
-    _guids = field_validator(
-        "entra_tenant_id", "graph_client_id", "pupils_group_id", mode="before"
-    )(classmethod(lambda cls, v: _guid_or_none(v)))
-
-    @field_validator("graph_client_secret_env")
-    @classmethod
-    def _env_name(cls, v: str | None) -> str | None:
-        if v is not None and not _ENV_NAME.match(v):
-            raise ValueError(
-                "graph_client_secret_env names an environment variable (A-Z, 0-9, _), "
-                "it is not the secret itself"
-            )
-        return v
+from app.tenants import OutlookTenantSettings, guid_or_none
 
 
 class OutlookSettings(BaseSettings):
@@ -150,8 +91,14 @@ class OutlookSettings(BaseSettings):
         "disagree; when they all agree (one school, say), their policy's fail_mode is served.",
     )
 
+    static_dir: Path = Field(
+        default=Path(__file__).resolve().parents[3] / "addin-ui" / "public",
+        description="Where the add-in's files are served from (``addin-ui/public`` beside the "
+        "source tree by default).",
+    )
+
     _client = field_validator("client_id", "tenant_id", mode="before")(
-        classmethod(lambda cls, v: _guid_or_none(v))
+        classmethod(lambda cls, v: guid_or_none(v))
     )
 
     @field_validator("public_host")
@@ -186,8 +133,3 @@ class OutlookSettings(BaseSettings):
         if tenant.graph_client_secret_env:
             return os.environ.get(tenant.graph_client_secret_env) or None
         return self.client_secret.get_secret_value() if self.client_secret else None
-
-
-@lru_cache
-def get_outlook_settings() -> OutlookSettings:
-    return OutlookSettings()

@@ -1,6 +1,7 @@
 """What the Outlook integration keeps for the life of the app: settings, the
 token validator (with its cached signing keys) and the Graph refiner (with its
-caches). Installed on ``app.state.outlook`` by :func:`mount_outlook`."""
+caches). Installed on ``app.state.outlook`` by the adapter's mount
+(:class:`~app.integrations.outlook.adapter.OutlookHost`)."""
 
 from __future__ import annotations
 

@@ -511,3 +511,19 @@ def test_scheduling_advice_in_the_users_time_zone(addon: Addon, zone: str, expec
     text = text_of(card_of(addon.post("compose", event).json()))
     assert expect in text
     assert "<b>Monday 23 November at 07:30</b>" in text  # the next working moment, school time
+
+
+def test_the_addon_checks_through_the_runtimes_checker(addon: Addon) -> None:
+    """Compose, then a fix button: each check goes through runtime.checker, the
+    button's look-up unaudited, the redraw after the fix in the background."""
+    runtime = addon.client.app.state.runtime  # type: ignore[attr-defined]
+    calls: list[tuple[str, bool]] = []
+    real = runtime.checker.check
+
+    def spy(*args: Any, **kw: Any) -> Any:
+        calls.append((str(kw.get("purpose", "send")), kw.get("audit", True)))
+        return real(*args, **kw)
+
+    runtime.checker.check = spy
+    _press(addon, "compose_parents_visible", "to Bcc")
+    assert calls == [("review", True), ("send", False), ("background", True)]

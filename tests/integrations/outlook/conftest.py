@@ -23,7 +23,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi.testclient import TestClient
 
 from app.config import Settings
-from app.integrations.outlook.routes import mount_outlook
+from app.integrations.gmail.adapter import GmailHost
+from app.integrations.outlook.adapter import OutlookHost
 from app.integrations.outlook.settings import OutlookSettings
 from app.main import create_app
 from tests.conftest import ADMIN
@@ -180,8 +181,11 @@ def entra_client(
     settings: Settings, microsoft: Microsoft, outlook_settings: OutlookSettings
 ) -> Iterator[TestClient]:
     """The demo service, signed-in Outlook users enabled, the demo school mapped to TID."""
-    app = create_app(settings, transport=microsoft.transport)
-    mount_outlook(app, outlook_settings)
+    app = create_app(
+        settings,
+        transport=microsoft.transport,
+        hosts=(OutlookHost(outlook_settings), GmailHost()),
+    )
     with TestClient(app) as c:
         res = c.patch(
             "/v1/admin/schools/stmarys/settings",

@@ -9,8 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.config import Settings
-from app.integrations.outlook import routes
-from app.integrations.outlook.routes import mount_outlook
+from app.integrations.gmail.adapter import GmailHost
+from app.integrations.outlook.adapter import OutlookHost
 from app.integrations.outlook.settings import OutlookSettings
 from app.main import create_app
 from tests.conftest import ADMIN
@@ -22,9 +22,7 @@ OTHER_TID = "0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d"
 def _client(
     settings: Settings, outlook: OutlookSettings, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[TestClient]:
-    monkeypatch.setattr(routes, "get_outlook_settings", lambda: outlook)
-    app = create_app(settings)
-    mount_outlook(app, outlook)
+    app = create_app(settings, hosts=(OutlookHost(outlook), GmailHost()))
     with TestClient(app) as c:
         yield c
 

@@ -8,8 +8,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.config import Settings
-from app.integrations.outlook import routes
-from app.integrations.outlook.routes import mount_outlook
+from app.integrations.gmail.adapter import GmailHost
+from app.integrations.outlook.adapter import OutlookHost
 from app.integrations.outlook.settings import OutlookSettings
 from app.main import create_app
 from tests.conftest import ADMIN, make_policy
@@ -21,9 +21,7 @@ def hosted(
     settings: Settings, outlook_settings: OutlookSettings, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[TestClient]:
     # CORS is set when the app is made, from ETIQUETTE_OUTLOOK_PUBLIC_HOST.
-    monkeypatch.setattr(routes, "get_outlook_settings", lambda: outlook_settings)
-    app = create_app(settings)
-    mount_outlook(app, outlook_settings)
+    app = create_app(settings, hosts=(OutlookHost(outlook_settings), GmailHost()))
     with TestClient(app) as c:
         yield c
 
@@ -135,8 +133,8 @@ FAIL_MODES = [
 def test_the_first_outage_follows_the_schools_fail_mode(
     settings: Settings, mode: str, second: str | None, setting: str, served: str
 ) -> None:
-    app = create_app(settings)
-    mount_outlook(app, OutlookSettings(_env_file=None, fail_mode=setting))  # type: ignore[call-arg]
+    outlook = OutlookSettings(_env_file=None, fail_mode=setting)  # type: ignore[call-arg]
+    app = create_app(settings, hosts=(OutlookHost(outlook), GmailHost()))
     with TestClient(app) as c:
         _set_fail_mode(c, mode)
         if second is not None:

@@ -1,0 +1,219 @@
+"""The one way a message is checked: :class:`Checker`.
+
+Every entry point goes through :meth:`Checker.check`: ``/v1/check``, the
+Gmail add-on's compose, check and fix actions, the admin dry-run and the CLI
+(``check`` and ``audit``). It evaluates, times the evaluation, counts it in the
+metrics and queues the audit event, once, here. Outcomes reported after a
+check (:meth:`Checker.record_outcome`) go through the same object, which
+remembers the recent verdicts they are checked against.
+
+One checker per running instance is built with the :class:`~app.runtime.Runtime`
+(``runtime.checker``); the CLI builds one with no audit sink.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any, Protocol
+
+from app.audit import keyed_hash
+from app.directory.model import Directory
+from app.domain import Message, Verdict
+from app.engine import evaluate
+from app.observability import metrics
+from app.policy import Policy
+
+
+class Outcome(StrEnum):
+    """What the user did after seeing findings (reported by the add-in)."""
+
+    SENT_ANYWAY = "sent_anyway"
+    FIXED = "fixed"
+    CANCELLED = "cancelled"
+    FAILED_OPEN = "failed_open"  # the add-in could not reach us and let the send go
+
+
+class Purpose(StrEnum):
+    """Why a check ran, so the audit counts each message once.
+
+    ``send``: the message is being sent (Outlook's OnMessageSend, an API
+    client). ``review``: the user asked to see the verdict (the Gmail card,
+    "Check again"). ``background``: anything else (a pre-check as recipients
+    change, the task pane re-reading a verdict, a re-check behind a fix).
+    Per-rule audit figures count ``send`` and ``review`` only.
+    """
+
+    SEND = "send"
+    REVIEW = "review"
+    BACKGROUND = "background"
+
+
+class RecentActions:
+    """The action of each of the last ``size`` checks this instance answered,
+    so an outcome can be checked against its verdict without a database read
+    (the audit row may still be in the write-behind queue). Bounded: the
+    oldest are forgotten first."""
+
+    def __init__(self, size: int = 100_000) -> None:
+        self._size = size
+        self._items: OrderedDict[str, tuple[str, str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def add(self, check_id: str, tenant_id: str, action: str) -> None:
+        with self._lock:
+            self._items[check_id] = (tenant_id, action)
+            if len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+    def get(self, check_id: str, tenant_id: str) -> str | None:
+        with self._lock:
+            hit = self._items.get(check_id)
+        return hit[1] if hit and hit[0] == tenant_id else None
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+class OutcomeRefused(ValueError):
+    """The outcome contradicts the check's verdict (``sent_anyway`` after a block)."""
+
+
+class Target(Protocol):
+    """What a message is checked against: a school as the runtime holds it
+    (:class:`~app.runtime.TenantState`), or the CLI's policy and roster files."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def directory(self) -> Directory: ...
+
+    def policy_for(self, sender: str) -> Policy: ...
+
+
+class EventSink(Protocol):
+    """Where audit events go (:class:`~app.audit.AuditSink`)."""
+
+    def submit(self, event: dict[str, Any]) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """A verdict and the id it was audited under (``""`` when not audited)."""
+
+    verdict: Verdict
+    check_id: str
+
+
+class Checker:
+    """Evaluate, time, meter and audit a check; vet the outcomes reported after.
+
+    ``audit`` is the event sink; ``None`` is the null sink (the CLI's): checks
+    are evaluated and timed, nothing is recorded. ``check_action`` finds a
+    check's verdict in the audit trail when this instance does not remember it.
+    """
+
+    def __init__(
+        self,
+        audit: EventSink | None,
+        *,
+        secret_key: str = "",
+        check_action: Callable[[str, str], str | None] | None = None,
+        recent: RecentActions | None = None,
+    ) -> None:
+        self._audit = audit
+        self._secret_key = secret_key
+        self._check_action = check_action
+        self.recent = recent if recent is not None else RecentActions()
+
+    def check(
+        self,
+        target: Target,
+        message: Message,
+        *,
+        purpose: Purpose = Purpose.SEND,
+        audit: bool = True,
+        policy: Policy | None = None,
+    ) -> CheckResult:
+        """Check ``message`` under the target's policy for its sender (or
+        ``policy``, for a dry-run of a draft). With ``audit=False`` (a dry-run,
+        the look-up behind a Gmail fix button) nothing is recorded: no audit
+        event, no metrics, no check id."""
+        pol = policy if policy is not None else target.policy_for(message.sender.key)
+        t0 = time.perf_counter()
+        verdict = evaluate(message, pol, target.directory)
+        elapsed = time.perf_counter() - t0
+        verdict = replace(verdict, duration_ms=round(elapsed * 1000.0, 3))
+        if not audit or self._audit is None:
+            return CheckResult(verdict, "")
+        metrics.observe_check(message.host.value, purpose.value, verdict, elapsed)
+        check_id = str(uuid.uuid4())
+        self.recent.add(check_id, target.id, verdict.action.value)
+        self._audit.submit(
+            {
+                "event_id": check_id,
+                "tenant_id": target.id,
+                "kind": "check",
+                "purpose": purpose.value,
+                "check_id": check_id,
+                "host": message.host.value,
+                "action": verdict.action.value,
+                "codes": ",".join(dict.fromkeys(verdict.codes)),
+                "finding_count": len(verdict.findings),
+                "recipient_count": len(message.recipients),
+                "attachment_count": len(message.attachments),
+                "duration_ms": verdict.duration_ms,
+                "policy_version": verdict.policy_version,
+                "sender_hash": keyed_hash(self._secret_key, message.sender.key),
+            }
+        )
+        return CheckResult(verdict, check_id)
+
+    def record_outcome(
+        self,
+        tenant_id: str,
+        policy_version: int,
+        check_id: str | None,
+        outcome: Outcome,
+        *,
+        host: str,
+        codes: tuple[str, ...] = (),
+    ) -> None:
+        """Queue an outcome event. A block cannot be sent anyway: the add-ins offer
+        no such button, so ``sent_anyway`` for a check whose verdict was ``block``
+        is refused. The verdict is looked up in this checker's memory of recent
+        checks, then in the audit trail; an outcome for a check neither knows
+        (another instance's, not yet written) is recorded as reported."""
+        metrics.observe_outcome(host, outcome.value)
+        if check_id is not None and outcome is Outcome.SENT_ANYWAY:
+            action = self.recent.get(check_id, tenant_id)
+            if action is None and self._check_action is not None:
+                try:
+                    action = self._check_action(tenant_id, check_id)
+                except Exception:  # the database is down: outcomes are recorded as reported
+                    action = None
+            if action == "block":
+                raise OutcomeRefused("outcome: sent_anyway is not possible after a block verdict")
+        if self._audit is None:
+            return
+        self._audit.submit(
+            {
+                "tenant_id": tenant_id,
+                "kind": "outcome",
+                "check_id": check_id,
+                "host": host,
+                "codes": ",".join(codes),
+                "outcome": outcome.value,
+                "policy_version": policy_version,
+            }
+        )
