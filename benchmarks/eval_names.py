@@ -43,6 +43,7 @@ from app.names._evidence import Scorer  # noqa: E402
 DATA = ROOT / "tests" / "data" / "names"
 SCHOOL2 = DATA / "school2"
 SCHOOL3 = DATA / "school3"
+SCHOOL4 = DATA / "school4"
 
 
 @dataclass
@@ -180,6 +181,12 @@ SETS = {
             SCHOOL3 / "test.jsonl",
             SCHOOL3 / "roster.csv",
             "school3: hand-written, never read, never tuned on (the honest figure; run once)",
+        ),
+        EvalSet(
+            "school4",
+            SCHOOL4 / "test.jsonl",
+            SCHOOL4 / "roster.csv",
+            "school4: written by hand for issue 13's second round, never read, never tuned on",
         ),
     )
 }
