@@ -10,10 +10,10 @@ Outlook and Gmail payloads).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from dataclasses import field as _field  # "field" is also a Recipient attribute
 from datetime import datetime
-from enum import IntEnum, StrEnum
+from enum import Enum, IntEnum, StrEnum
 from typing import Any
 
 
@@ -231,15 +231,97 @@ class Fix:
         return {"kind": self.kind.value, "title": self.title, **self.params}
 
 
+class ThresholdSource(StrEnum):
+    """Where a threshold came from: the school's policy, or the rule's default."""
+
+    POLICY = "policy"
+    DEFAULT = "default"
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceRecipient:
+    """A recipient a finding is about, in the one shape every rule uses.
+
+    ``how`` says how the rule knows what the recipient is, where it says
+    (PUP001: ``known_personal``, ``name_match``...). On the wire a recipient
+    without ``how`` is its address alone (a string), one with ``how`` is
+    ``{"address": ..., "how": ...}``: the shapes clients have always read.
+    """
+
+    address: str
+    how: str | None = None
+
+
+# Evidence's common members that are left off the wire when a rule has none
+# (a rule without a threshold has never sent ``"threshold": null``).
+_OPTIONAL = frozenset({"threshold", "threshold_source", "recipients"})
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready data: enums by value, dataclasses as objects, tuples as lists."""
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, str):
+        return value
+    if isinstance(value, EvidenceRecipient):
+        return value.address if value.how is None else {"address": value.address, "how": value.how}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        return {n: _plain(getattr(value, n)) for n in _field_names(type(value))}
+    raise TypeError(f"evidence cannot carry {type(value).__name__}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
+    """What a finding saw, typed; the same fields for every rule.
+
+    ``observed`` is what the rule measured (a count, a size, a local time, a
+    word); ``threshold`` and ``threshold_source`` are set by rules with a
+    number to compare it with; ``recipients`` by rules about particular
+    recipients. A rule with more to say subclasses this with typed fields
+    (its ``Rule.Evidence``). Evidence goes back to the composing user only;
+    it is never stored or logged, and never carries a person's name.
+    """
+
+    observed: int | str
+    threshold: int | None = None
+    threshold_source: ThresholdSource | None = None
+    recipients: tuple[EvidenceRecipient, ...] | None = None
+
+    @property
+    def addresses(self) -> tuple[str, ...]:
+        """The addresses of ``recipients`` (none when the rule names none)."""
+        return tuple(r.address for r in self.recipients or ())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The wire form: the one way evidence is serialised."""
+        out: dict[str, Any] = {}
+        for name in _field_names(type(self)):
+            value = getattr(self, name)
+            if value is None and name in _OPTIONAL:
+                continue
+            out[name] = _plain(value)
+        return out
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One breach of one rule, explained.
 
-    ``evidence`` always carries ``observed`` and, where the rule has one,
-    ``threshold`` and ``threshold_source`` (``policy`` when the school set it,
-    ``default`` otherwise), plus rule-specific detail (which recipients, which
-    words, which attachment). Evidence goes back to the composing user only;
-    it is never stored or logged.
+    ``evidence`` is typed (:class:`Evidence` or the rule's subclass of it).
     """
 
     code: str
@@ -248,7 +330,7 @@ class Finding:
     title: str
     message: str
     policy_ref: str
-    evidence: Mapping[str, Any] = field(default_factory=dict)
+    evidence: Evidence
     fixes: tuple[Fix, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -259,7 +341,7 @@ class Finding:
             "title": self.title,
             "message": self.message,
             "policy_ref": self.policy_ref,
-            "evidence": dict(self.evidence),
+            "evidence": self.evidence.to_dict(),
             "fixes": [f.to_dict() for f in self.fixes],
         }
 
@@ -282,6 +364,16 @@ class Verdict:
     @property
     def codes(self) -> tuple[str, ...]:
         return tuple(f.code for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The verdict as plain data: the one serialiser, used by the API's
+        response, the CLI's ``--json`` and the hosts."""
+        return {
+            "action": self.action.value,
+            "findings": [f.to_dict() for f in self.findings],
+            "policy_version": self.policy_version,
+            "duration_ms": self.duration_ms,
+        }
 
 
 def action_for(findings: tuple[Finding, ...]) -> Action:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from pydantic import Field
 
-from app.domain import Finding, Fix, FixKind, Severity
+from app.domain import Evidence, Finding, Fix, FixKind, Severity
 from app.rules import sources
-from app.rules.base import Context, Rule, RuleOptions, severity_field
+from app.rules.base import Context, Reads, Rule, RuleOptions, ThresholdPhrase, severity_field
 
 _MB = 1024 * 1024
 
@@ -33,6 +34,19 @@ class LargeInternalAttachmentOptions(RuleOptions):
 
 def _mb(n: int) -> str:
     return f"{n / _MB:.1f} MB"
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentSize:
+    name: str
+    size: int  # bytes
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LargeAttachmentEvidence(Evidence):
+    # The attachments at or above max_file_bytes; None when only the total is too large.
+    attachments: tuple[AttachmentSize, ...] | None
+    total_bytes: int
 
 
 class LargeInternalAttachment(Rule[LargeInternalAttachmentOptions]):
@@ -71,7 +85,16 @@ class LargeInternalAttachment(Rule[LargeInternalAttachmentOptions]):
     name = "large-internal-attachment"
     summary = "Large attachment sent to internal recipients."
     source = sources.LARGE_FILES
+    reads = Reads.ATTACHMENTS | Reads.RECIPIENTS
     Options = LargeInternalAttachmentOptions
+    evidence_type = LargeAttachmentEvidence
+
+    def describe_threshold(self, opts: LargeInternalAttachmentOptions) -> ThresholdPhrase:
+        return ThresholdPhrase(
+            f"A file of {opts.max_file_bytes / _MB:g} MB or {opts.max_total_bytes / _MB:g} MB "
+            "in all, to colleagues",
+            opts.source_of("max_file_bytes", "max_total_bytes"),
+        )
 
     def check(self, ctx: Context, opts: LargeInternalAttachmentOptions) -> Iterator[Finding]:
         files = [a for a in ctx.message.attachments if not a.inline]
@@ -108,11 +131,11 @@ class LargeInternalAttachment(Rule[LargeInternalAttachmentOptions]):
                 f"{what}. Share it with colleagues as a OneDrive, Teams or Drive link instead. "
                 f'Policy: "{self.source.text}"'
             ),
-            evidence={
-                "observed": observed,
-                "threshold": threshold,
-                "threshold_source": opts.source_of(option),
-                "attachments": [{"name": a.name, "size": a.size} for a in big] or None,
-                "total_bytes": total,
-            },
+            evidence=LargeAttachmentEvidence(
+                observed=observed,
+                threshold=threshold,
+                threshold_source=opts.source_of(option),
+                attachments=tuple(AttachmentSize(a.name, a.size) for a in big) or None,
+                total_bytes=total,
+            ),
         )

@@ -11,16 +11,26 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import Flag, auto
 from functools import cached_property
 from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.directory.model import Directory
-from app.domain import Finding, Fix, Message, Recipient, Severity, normalise_address
+from app.domain import (
+    Evidence,
+    Finding,
+    Fix,
+    Message,
+    Recipient,
+    Severity,
+    ThresholdSource,
+    normalise_address,
+)
 from app.policy import Policy
 from app.rules.sources import Source
 
@@ -63,9 +73,12 @@ class RuleOptions(BaseModel):
         addresses, domains = self._allowed
         return recipient.key in addresses or recipient.domain in domains
 
-    def source_of(self, option: str) -> str:
-        """``policy`` when the school set this option, ``default`` otherwise."""
-        return "policy" if option in self.model_fields_set else "default"
+    def source_of(self, *options: str) -> ThresholdSource:
+        """``policy`` when the school set any of these options, ``default`` otherwise."""
+        fields_set = self.model_fields_set
+        if any(o in fields_set for o in options):
+            return ThresholdSource.POLICY
+        return ThresholdSource.DEFAULT
 
 
 def severity_field(default: Severity, why: str) -> Any:
@@ -108,21 +121,56 @@ class Context:
         )
 
 
+class Reads(Flag):
+    """What of a message a rule reads. A host that cannot see part of a
+    message (Gmail before the draft is saved: no subject) turns off the
+    rules that read it, rather than report an unread subject as an empty one."""
+
+    RECIPIENTS = auto()
+    SENDER = auto()
+    SUBJECT = auto()
+    BODY = auto()
+    ATTACHMENTS = auto()
+    SEND_TIME = auto()
+    COMPOSE_TYPE = auto()
+
+
+@dataclass(frozen=True, slots=True)
+class ThresholdPhrase:
+    """A rule's threshold as a person reads it ("More than 25 recipients"),
+    and whether the school set it or it is the rule's default."""
+
+    text: str
+    source: ThresholdSource | None  # None: not one of the rule's options (school-wide policy)
+
+
 _HEADING = re.compile(r"^(What it checks|Why it matters|Example|Options|Fix)\s*$", re.M)
 
 
 class Rule(ABC, Generic[OptionsT]):
-    """Base class. Subclasses set the class attributes and implement :meth:`check`."""
+    """Base class. Subclasses set the class attributes and implement :meth:`check`.
+
+    A rule describes itself, so that no view or host switches on its code:
+    ``reads`` says what of the message it reads, :meth:`describe_threshold`
+    words its threshold for a person, and ``evidence_type`` is the type of its
+    findings' evidence.
+    """
 
     code: ClassVar[str]
     name: ClassVar[str]
     summary: ClassVar[str]
     source: ClassVar[Source]
+    reads: ClassVar[Reads]
     Options: ClassVar[type[RuleOptions]]
+    evidence_type: ClassVar[type[Evidence]] = Evidence
 
     @abstractmethod
     def check(self, ctx: Context, opts: OptionsT) -> Iterable[Finding]:
         """Yield findings (usually zero or one)."""
+
+    def describe_threshold(self, opts: OptionsT) -> ThresholdPhrase | None:
+        """The threshold in words, for a person; None for a rule without one."""
+        return None
 
     def finding(
         self,
@@ -130,7 +178,7 @@ class Rule(ABC, Generic[OptionsT]):
         *,
         title: str,
         message: str,
-        evidence: Mapping[str, Any],
+        evidence: Evidence,
         fixes: tuple[Fix, ...] = (),
         source: Source | None = None,
     ) -> Finding:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
 from app.calendar import OutOfHours as OutOfHoursInfo
 from app.calendar import Reason, out_of_hours
-from app.domain import Finding, Fix, FixKind, Severity, Weekday
+from app.domain import Evidence, Finding, Fix, FixKind, Severity, Weekday
 from app.policy import WorkingHours
 from app.rules import sources
-from app.rules.base import Context, Rule, RuleOptions, severity_field
+from app.rules.base import Context, Reads, Rule, RuleOptions, ThresholdPhrase, severity_field
 
 
 class OutOfHoursOptions(RuleOptions):
@@ -27,6 +29,29 @@ _WHEN = {
     Reason.BANK_HOLIDAY: "on a bank holiday",
     Reason.SCHOOL_HOLIDAY: "in the school holidays",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class HoursShown:
+    """Working hours as the evidence gives them."""
+
+    days: tuple[str, ...]  # monday, tuesday...
+    start: str  # HH:MM
+    end: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OutOfHoursEvidence(Evidence):
+    """``observed`` is the local send time (ISO-8601)."""
+
+    reason: Reason
+    detail: str  # the bank or school holiday's name, the day off; never personal data
+    working_hours: HoursShown
+    hours_source: Literal["school", "recipient"]
+    timezone: str
+    next_working: str  # ISO-8601 with the school's offset on that date
+    recipients_out_of_hours: int
+    recipients_with_own_hours: int
 
 
 class OutOfHours(Rule[OutOfHoursOptions]):
@@ -65,7 +90,13 @@ class OutOfHours(Rule[OutOfHoursOptions]):
     name = "out-of-hours"
     summary = "Sent outside the school's working hours."
     source = sources.OUT_OF_HOURS
+    reads = Reads.SEND_TIME | Reads.RECIPIENTS
     Options = OutOfHoursOptions
+    evidence_type = OutOfHoursEvidence
+
+    def describe_threshold(self, opts: OutOfHoursOptions) -> ThresholdPhrase:
+        # Hours, days and holidays are school-wide policy, not this rule's options.
+        return ThresholdPhrase("Outside the school's working hours", None)
 
     def check(self, ctx: Context, opts: OutOfHoursOptions) -> Iterator[Finding]:
         school = ctx.policy.working_hours
@@ -108,21 +139,21 @@ class OutOfHours(Rule[OutOfHoursOptions]):
                 '"should not be required to read or respond to emails in the evenings or at '
                 'weekends."'
             ),
-            evidence={
-                "observed": local.isoformat(),
-                "reason": ooh.reason.value,
-                "detail": ooh.detail,
-                "working_hours": {
-                    "days": [Weekday(d).name.lower() for d in shown.days],
-                    "start": shown.start.isoformat("minutes"),
-                    "end": shown.end.isoformat("minutes"),
-                },
-                "hours_source": "school" if shown is school else "recipient",
-                "timezone": ctx.policy.timezone,
-                "next_working": nxt.isoformat(),
-                "recipients_out_of_hours": affected,
-                "recipients_with_own_hours": own,
-            },
+            evidence=OutOfHoursEvidence(
+                observed=local.isoformat(),
+                reason=ooh.reason,
+                detail=ooh.detail,
+                working_hours=HoursShown(
+                    days=tuple(Weekday(d).name.lower() for d in shown.days),
+                    start=shown.start.isoformat("minutes"),
+                    end=shown.end.isoformat("minutes"),
+                ),
+                hours_source="school" if shown is school else "recipient",
+                timezone=ctx.policy.timezone,
+                next_working=nxt.isoformat(),
+                recipients_out_of_hours=affected,
+                recipients_with_own_hours=own,
+            ),
             fixes=(
                 Fix(
                     FixKind.SCHEDULE_SEND,

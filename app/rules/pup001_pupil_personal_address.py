@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from app.domain import Finding, Fix, FixKind, Severity
+from app.domain import Evidence, EvidenceRecipient, Finding, Fix, FixKind, Severity
 from app.rules import sources
 from app.rules._pupils import How, pupil_recipients
-from app.rules.base import Context, Rule, RuleOptions, severity_field
+from app.rules.base import Context, Reads, Rule, RuleOptions, severity_field
 
 
 class PupilPersonalAddressOptions(RuleOptions):
@@ -52,6 +52,7 @@ class PupilPersonalAddress(Rule[PupilPersonalAddressOptions]):
     name = "pupil-personal-address"
     summary = "A pupil at a personal email address."
     source = sources.PUPIL_SCHOOL_ACCOUNT
+    reads = Reads.RECIPIENTS
     Options = PupilPersonalAddressOptions
 
     def check(self, ctx: Context, opts: PupilPersonalAddressOptions) -> Iterator[Finding]:
@@ -90,10 +91,10 @@ class PupilPersonalAddress(Rule[PupilPersonalAddressOptions]):
                 '"Employee to pupil email communication must only take place via a school email '
                 'account."'
             ),
-            evidence={
-                "observed": n,
-                "recipients": [{"address": h.recipient.email, "how": h.how.value} for h in hits],
-            },
+            evidence=Evidence(
+                observed=n,
+                recipients=tuple(EvidenceRecipient(h.recipient.email, h.how.value) for h in hits),
+            ),
             fixes=tuple(fixes),
         )
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from app.domain import Finding, Severity
+from app.domain import Evidence, Finding, Severity
 from app.rules import sources
 from app.rules._pupils import pupil_recipients
-from app.rules.base import Context, Rule, RuleOptions, severity_field
+from app.rules.base import Context, Reads, Rule, RuleOptions, severity_field
 
 
 class PupilContactFromNonSchoolAccountOptions(RuleOptions):
@@ -15,6 +16,13 @@ class PupilContactFromNonSchoolAccountOptions(RuleOptions):
         Severity.BLOCK,
         "Block: a safeguarding rule; contact must be through monitorable school accounts.",
     )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PupilContactEvidence(Evidence):
+    """``observed`` is the sender's domain."""
+
+    pupil_recipients: int
 
 
 class PupilContactFromNonSchoolAccount(Rule[PupilContactFromNonSchoolAccountOptions]):
@@ -47,7 +55,9 @@ class PupilContactFromNonSchoolAccount(Rule[PupilContactFromNonSchoolAccountOpti
     name = "pupil-contact-from-non-school-account"
     summary = "A pupil emailed from a non-school account."
     source = sources.PUPIL_SCHOOL_ACCOUNT
+    reads = Reads.SENDER | Reads.RECIPIENTS
     Options = PupilContactFromNonSchoolAccountOptions
+    evidence_type = PupilContactEvidence
 
     def check(
         self, ctx: Context, opts: PupilContactFromNonSchoolAccountOptions
@@ -67,8 +77,5 @@ class PupilContactFromNonSchoolAccount(Rule[PupilContactFromNonSchoolAccountOpti
                 'Pupils may only be emailed from your school account. Policy: "Employee to '
                 'pupil email communication must only take place via a school email account."'
             ),
-            evidence={
-                "observed": sender_domain,
-                "pupil_recipients": len(hits),
-            },
+            evidence=PupilContactEvidence(observed=sender_domain, pupil_recipients=len(hits)),
         )

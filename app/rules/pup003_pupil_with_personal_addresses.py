@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from app.domain import Finding, Fix, FixKind, PersonKind, Severity
+from app.domain import Evidence, EvidenceRecipient, Finding, Fix, FixKind, PersonKind, Severity
 from app.rules import sources
 from app.rules._pupils import is_webmail, pupil_recipients
-from app.rules.base import Context, Rule, RuleOptions, severity_field
+from app.rules.base import Context, Reads, Rule, RuleOptions, severity_field
 
 
 class PupilWithPersonalAddressesOptions(RuleOptions):
@@ -47,6 +47,7 @@ class PupilWithPersonalAddresses(Rule[PupilWithPersonalAddressesOptions]):
     name = "pupil-with-personal-addresses"
     summary = "A pupil copied with unknown personal addresses."
     source = sources.PUPIL_NO_PERSONAL_EMAIL
+    reads = Reads.RECIPIENTS
     Options = PupilWithPersonalAddressesOptions
 
     def check(self, ctx: Context, opts: PupilWithPersonalAddressesOptions) -> Iterator[Finding]:
@@ -73,7 +74,10 @@ class PupilWithPersonalAddresses(Rule[PupilWithPersonalAddressesOptions]):
                 'address(es) the school does not hold for a parent or carer. Policy: "All '
                 'communication with pupils will be via school email."'
             ),
-            evidence={"observed": len(addresses), "recipients": addresses},
+            evidence=Evidence(
+                observed=len(addresses),
+                recipients=tuple(EvidenceRecipient(a) for a in addresses),
+            ),
             fixes=tuple(
                 Fix(
                     FixKind.REMOVE_RECIPIENT,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from pydantic import Field
 
-from app.domain import Finding, RecipientKind, Severity
+from app.domain import Evidence, Finding, RecipientKind, Severity
 from app.rules import sources
-from app.rules.base import Context, Rule, RuleOptions, severity_field
+from app.rules.base import Context, Reads, Rule, RuleOptions, ThresholdPhrase, severity_field
 
 
 class LargeAudienceOptions(RuleOptions):
@@ -30,6 +31,11 @@ class LargeAudienceOptions(RuleOptions):
         le=100_000,
         description="Size assumed for a distribution list the directory does not know.",
     )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LargeAudienceEvidence(Evidence):
+    lists: int  # distribution lists and groups among the recipients
 
 
 class LargeAudience(Rule[LargeAudienceOptions]):
@@ -62,7 +68,14 @@ class LargeAudience(Rule[LargeAudienceOptions]):
     name = "large-audience"
     summary = "More recipients than the policy's threshold."
     source = sources.GROUP_EMAIL
+    reads = Reads.RECIPIENTS
     Options = LargeAudienceOptions
+    evidence_type = LargeAudienceEvidence
+
+    def describe_threshold(self, opts: LargeAudienceOptions) -> ThresholdPhrase:
+        return ThresholdPhrase(
+            f"More than {opts.max_recipients} recipients", opts.source_of("max_recipients")
+        )
 
     def check(self, ctx: Context, opts: LargeAudienceOptions) -> Iterator[Finding]:
         total = 0
@@ -88,10 +101,10 @@ class LargeAudience(Rule[LargeAudienceOptions]):
                 f"This email goes to {total} people (the school's limit is "
                 f'{opts.max_recipients}). Policy: "{self.source.text}"'
             ),
-            evidence={
-                "observed": total,
-                "threshold": opts.max_recipients,
-                "threshold_source": opts.source_of("max_recipients"),
-                "lists": lists,
-            },
+            evidence=LargeAudienceEvidence(
+                observed=total,
+                threshold=opts.max_recipients,
+                threshold_source=opts.source_of("max_recipients"),
+                lists=lists,
+            ),
         )

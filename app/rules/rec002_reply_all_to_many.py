@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from pydantic import Field
 
-from app.domain import ComposeType, Finding, Severity
+from app.domain import ComposeType, Evidence, Finding, Severity
 from app.rules import sources
-from app.rules.base import Context, Rule, RuleOptions, severity_field
+from app.rules.base import Context, Reads, Rule, RuleOptions, ThresholdPhrase, severity_field
 
 
 class ReplyAllToManyOptions(RuleOptions):
@@ -24,6 +25,11 @@ class ReplyAllToManyOptions(RuleOptions):
         "'It is unlikely that everyone included in the original message will need to know your "
         "reply'; ten is a small team.",
     )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReplyAllEvidence(Evidence):
+    compose_type: ComposeType
 
 
 class ReplyAllToMany(Rule[ReplyAllToManyOptions]):
@@ -54,7 +60,14 @@ class ReplyAllToMany(Rule[ReplyAllToManyOptions]):
     name = "reply-all-to-many"
     summary = "A reply-all going to many people."
     source = sources.REPLY_ALL
+    reads = Reads.RECIPIENTS | Reads.COMPOSE_TYPE
     Options = ReplyAllToManyOptions
+    evidence_type = ReplyAllEvidence
+
+    def describe_threshold(self, opts: ReplyAllToManyOptions) -> ThresholdPhrase:
+        return ThresholdPhrase(
+            f"Reply-all to more than {opts.max_recipients}", opts.source_of("max_recipients")
+        )
 
     def check(self, ctx: Context, opts: ReplyAllToManyOptions) -> Iterator[Finding]:
         compose = ctx.message.compose_type
@@ -71,10 +84,10 @@ class ReplyAllToMany(Rule[ReplyAllToManyOptions]):
                 "care. It is unlikely that everyone included in the original message will need to "
                 'know your reply."'
             ),
-            evidence={
-                "observed": n,
-                "threshold": opts.max_recipients,
-                "threshold_source": opts.source_of("max_recipients"),
-                "compose_type": compose.value,
-            },
+            evidence=ReplyAllEvidence(
+                observed=n,
+                threshold=opts.max_recipients,
+                threshold_source=opts.source_of("max_recipients"),
+                compose_type=compose,
+            ),
         )

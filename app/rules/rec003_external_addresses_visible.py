@@ -6,9 +6,18 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from app.domain import Finding, Fix, FixKind, RecipientField, RecipientKind, Severity
+from app.domain import (
+    Evidence,
+    EvidenceRecipient,
+    Finding,
+    Fix,
+    FixKind,
+    RecipientField,
+    RecipientKind,
+    Severity,
+)
 from app.rules import sources
-from app.rules.base import Context, Rule, RuleOptions, severity_field
+from app.rules.base import Context, Reads, Rule, RuleOptions, ThresholdPhrase, severity_field
 
 
 class ExternalAddressesVisibleOptions(RuleOptions):
@@ -57,7 +66,13 @@ class ExternalAddressesVisible(Rule[ExternalAddressesVisibleOptions]):
     name = "external-addresses-visible"
     summary = "External recipients can see each other's addresses."
     source = sources.CHECK_RECIPIENTS
+    reads = Reads.RECIPIENTS
     Options = ExternalAddressesVisibleOptions
+
+    def describe_threshold(self, opts: ExternalAddressesVisibleOptions) -> ThresholdPhrase:
+        return ThresholdPhrase(
+            f"{opts.min_visible} or more outside addresses in To/Cc", opts.source_of("min_visible")
+        )
 
     def check(self, ctx: Context, opts: ExternalAddressesVisibleOptions) -> Iterator[Finding]:
         visible = [
@@ -81,12 +96,12 @@ class ExternalAddressesVisible(Rule[ExternalAddressesVisibleOptions]):
                 "addresses. Put them in Bcc. Sharing families' addresses is a data breach "
                 "(policy §4.2)."
             ),
-            evidence={
-                "observed": n,
-                "threshold": opts.min_visible,
-                "threshold_source": opts.source_of("min_visible"),
-                "recipients": addresses,
-            },
+            evidence=Evidence(
+                observed=n,
+                threshold=opts.min_visible,
+                threshold_source=opts.source_of("min_visible"),
+                recipients=tuple(EvidenceRecipient(a) for a in addresses),
+            ),
             fixes=(
                 Fix(
                     FixKind.MOVE_TO_BCC,

@@ -4,27 +4,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Literal
 
 from pydantic import Field, field_validator
 
-from app.domain import Finding, Fix, FixKind, PersonKind, Severity
+from app.domain import Evidence, Finding, Fix, FixKind, PersonKind, Severity
 from app.names import InitialsStyle, Mention, NameIndex, RedactStyle, mention_initials, redact
 from app.rules import sources
-from app.rules.base import Context, Rule, RuleOptions, severity_field
+from app.rules.base import Context, Reads, Rule, RuleOptions, severity_field
 from app.text import fold
-
-_EMPTY_INDEX: NameIndex | None = None
 
 
 def _index(ctx: Context) -> NameIndex:
-    global _EMPTY_INDEX
-    if ctx.directory.names is not None:
-        return ctx.directory.names
-    if _EMPTY_INDEX is None:  # detector only: built once per process
-        _EMPTY_INDEX = NameIndex.build(())
-    return _EMPTY_INDEX
+    """The directory's name index; for a directory built without one, an empty
+    index (the detector alone), built for this check: it costs microseconds,
+    and no state outlives the check."""
+    names = ctx.directory.names
+    return names if names is not None else NameIndex.build(())
 
 
 # Words that make a subject about a person sensitive (issue 13). Matched as
@@ -175,6 +173,29 @@ def _mention_severity(
     return max((opts.severity_for(k, sensitive) for k in kinds), key=_RANK.__getitem__)
 
 
+@dataclass(frozen=True, slots=True)
+class MentionEvidence:
+    """One person named, by kind, position and initials: never the name itself,
+    so that client logs, screenshots and tickets do not carry it."""
+
+    start: int
+    end: int
+    initials: str
+    source: Literal["directory", "detector"]
+    kind: PersonKind | None
+    severity: Severity
+    ambiguous: bool
+    score: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NamedIndividualEvidence(Evidence):
+    """``observed`` is how many people the subject names."""
+
+    sensitive_words: tuple[str, ...]
+    mentions: tuple[MentionEvidence, ...]
+
+
 class NamedIndividualInSubject(Rule[NamedIndividualInSubjectOptions]):
     """A person named in the subject line.
 
@@ -218,7 +239,9 @@ class NamedIndividualInSubject(Rule[NamedIndividualInSubjectOptions]):
     name = "named-individual-in-subject"
     summary = "A person is named in the subject."
     source = sources.NAME_IN_SUBJECT
+    reads = Reads.SUBJECT
     Options = NamedIndividualInSubjectOptions
+    evidence_type = NamedIndividualEvidence
 
     def check(self, ctx: Context, opts: NamedIndividualInSubjectOptions) -> Iterator[Finding]:
         subject = ctx.message.subject
@@ -254,25 +277,23 @@ class NamedIndividualInSubject(Rule[NamedIndividualInSubjectOptions]):
             opts,
             title="Name in the subject" if n == 1 else f"{n} names in the subject",
             message=message,
-            evidence={
-                "observed": n,
-                "sensitive_words": sensitive,
-                # Who, by kind, position and initials: never the name itself, so
-                # that client logs, screenshots and tickets do not carry it.
-                "mentions": [
-                    {
-                        "start": m.start,
-                        "end": m.end,
-                        "initials": mention_initials(m, opts.initials_style),
-                        "source": m.source,
-                        "kind": m.kind.value if m.kind else None,
-                        "severity": sev.value,
-                        "ambiguous": m.ambiguous,
-                        "score": round(m.score, 2),
-                    }
+            evidence=NamedIndividualEvidence(
+                observed=n,
+                sensitive_words=tuple(sensitive),
+                mentions=tuple(
+                    MentionEvidence(
+                        start=m.start,
+                        end=m.end,
+                        initials=mention_initials(m, opts.initials_style),
+                        source=m.source,
+                        kind=m.kind,
+                        severity=sev,
+                        ambiguous=m.ambiguous,
+                        score=round(m.score, 2),
+                    )
                     for m, sev in rated
-                ],
-            },
+                ),
+            ),
             fixes=(
                 Fix(
                     FixKind.REPLACE_SUBJECT,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cached_property
 
 from pydantic import Field
 
-from app.domain import Finding, Severity
+from app.domain import Evidence, Finding, Severity
 from app.rules import sources
-from app.rules.base import Context, Rule, RuleOptions, severity_field
+from app.rules.base import Context, Reads, Rule, RuleOptions, severity_field
 from app.text import fold
 
 # Reply/forward prefixes as mail clients write them, in English and the
@@ -59,6 +60,13 @@ class MissingOrVagueSubjectOptions(RuleOptions):
         return frozenset(_PUNCT.sub(" ", fold(p)).strip() for p in self.placeholders)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VagueSubjectEvidence(Evidence):
+    """``observed`` is the problem: ``empty``, ``too_short`` or ``placeholder``."""
+
+    length: int  # of the subject, prefixes included, spaces trimmed
+
+
 class MissingOrVagueSubject(Rule[MissingOrVagueSubjectOptions]):
     """A subject that is empty or says nothing.
 
@@ -88,7 +96,9 @@ class MissingOrVagueSubject(Rule[MissingOrVagueSubjectOptions]):
     name = "missing-or-vague-subject"
     summary = "Empty or placeholder subject."
     source = sources.CLEAR_SUBJECT
+    reads = Reads.SUBJECT
     Options = MissingOrVagueSubjectOptions
+    evidence_type = VagueSubjectEvidence
 
     def check(self, ctx: Context, opts: MissingOrVagueSubjectOptions) -> Iterator[Finding]:
         core = _PREFIX.sub("", ctx.message.subject)
@@ -106,5 +116,5 @@ class MissingOrVagueSubject(Rule[MissingOrVagueSubjectOptions]):
             opts,
             title=title,
             message=f'Say what the email is about in the subject. Policy: "{self.source.text}"',
-            evidence={"observed": problem, "length": len(core.strip())},
+            evidence=VagueSubjectEvidence(observed=problem, length=len(core.strip())),
         )

@@ -72,16 +72,16 @@ def test_evidence_names_nobody(directory: Directory) -> None:
     subject = "Re: Amir Khan - safeguarding and Dr Olumide Adebayo"
     msg = make_message(to=[f"a@{SCHOOL}"], subject=subject)
     (f,) = [f for f in evaluate(msg, make_policy(), directory).findings if f.code == "SUB001"]
-    dump = repr(f.to_dict() if hasattr(f, "to_dict") else f.evidence).casefold()
+    dump = (repr(f.to_dict()) + repr(f.evidence)).casefold()
     for part in ("amir", "khan", "olumide", "adebayo"):
         assert part not in dump
-    first, second = f.evidence["mentions"]
+    first, second = f.evidence.to_dict()["mentions"]
     assert (first["start"], first["end"]) == (4, 13)
     assert first["kind"] == "pupil" and first["initials"] == "A.K." and first["severity"] == "block"
     assert (
         second["kind"] is None and second["initials"] == "O.A." and second["source"] == "detector"
     )
-    assert f.evidence["sensitive_words"] == ["safeguarding"]
+    assert f.evidence.to_dict()["sensitive_words"] == ["safeguarding"]
     assert "safeguarding" in f.message
 
 
@@ -114,7 +114,7 @@ def test_a_name_that_also_reads_as_a_venue_says_so() -> None:
     msg = make_message(to=[f"a@{SCHOOL}"], subject="Florence Hall booking for Monday")
     found = [f for f in evaluate(msg, make_policy(), directory).findings if f.code == "SUB001"]
     for f in found:  # flagged or not, never silently taken for the pupil
-        assert all(m["ambiguous"] for m in f.evidence["mentions"])
+        assert all(m["ambiguous"] for m in f.evidence.to_dict()["mentions"])
         assert "place or organisation" in f.message
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from app.directory.model import Directory
-from app.domain import Action, Attachment, FixKind, Severity
+from app.domain import Action, Attachment, FixKind, Severity, ThresholdSource
 from app.engine import evaluate
 from tests.conftest import LONDON, PUPILS, SCHOOL, make_message, make_policy, r
 
@@ -58,13 +58,19 @@ def test_move_to_bcc_lists_only_visible_externals(directory: Directory) -> None:
     (fix,) = f.fixes
     assert fix.kind is FixKind.MOVE_TO_BCC
     assert fix.params["addresses"] == ["p1@gmail.com", "P2@Gmail.com"]
-    assert f.evidence["threshold"] == 2 and f.evidence["threshold_source"] == "default"
+    assert f.evidence.threshold == 2 and f.evidence.threshold_source is ThresholdSource.DEFAULT
 
 
 def test_threshold_source_says_policy_when_school_set_it(directory: Directory) -> None:
     msg = make_message(to=[f"t{i}@{SCHOOL}" for i in range(4)])
     (f,) = evaluate(msg, make_policy(rules={"REC001": {"max_recipients": 3}}), directory).findings
-    assert f.evidence == {"observed": 4, "threshold": 3, "threshold_source": "policy", "lists": 0}
+    assert f.evidence.threshold_source is ThresholdSource.POLICY
+    assert f.evidence.to_dict() == {
+        "observed": 4,
+        "threshold": 3,
+        "threshold_source": "policy",
+        "lists": 0,
+    }
 
 
 @pytest.mark.parametrize(
@@ -102,14 +108,17 @@ def test_schedule_skips_school_holiday(directory: Directory) -> None:
     msg = make_message(to=[f"a@{SCHOOL}"], send_at=datetime(2027, 2, 12, 19, 0, tzinfo=LONDON))
     (f,) = evaluate(msg, policy, directory).findings
     assert f.fixes[0].params["send_at"] == "2027-02-22T07:30:00+00:00"
-    assert f.evidence["reason"] == "evening"
+    assert f.evidence.to_dict()["reason"] == "evening"
 
 
 def test_ooh_reason_names_the_bank_holiday(directory: Directory) -> None:
     # Friday 25 December 2026: a weekday, so only the bank holiday makes it out of hours.
     msg = make_message(to=[f"a@{SCHOOL}"], send_at=datetime(2026, 12, 25, 11, 0, tzinfo=LONDON))
     (f,) = evaluate(msg, make_policy(), directory).findings
-    assert (f.evidence["reason"], f.evidence["detail"]) == ("bank_holiday", "Christmas Day")
+    assert (f.evidence.to_dict()["reason"], f.evidence.to_dict()["detail"]) == (
+        "bank_holiday",
+        "Christmas Day",
+    )
     # Boxing Day is a Saturday; the substitute day is Monday 28th.
     assert f.fixes[0].params["send_at"] == "2026-12-29T07:30:00+00:00"
 
@@ -136,8 +145,8 @@ def test_pup003_offers_removal(directory: Directory) -> None:
 def test_att001_evidence_names_the_file(directory: Directory) -> None:
     msg = make_message(to=[f"a@{SCHOOL}"], attachments=(Attachment("assembly.mp4", 20_000_000),))
     (f,) = evaluate(msg, make_policy(), directory).findings
-    assert f.evidence["observed"] == 20_000_000
-    assert f.evidence["attachments"] == [{"name": "assembly.mp4", "size": 20_000_000}]
+    assert f.evidence.to_dict()["observed"] == 20_000_000
+    assert f.evidence.to_dict()["attachments"] == [{"name": "assembly.mp4", "size": 20_000_000}]
     assert "OneDrive" in f.message
 
 
@@ -227,7 +236,7 @@ def test_part_time_recipients_are_judged_by_their_own_hours(
     if fires:
         (f,) = findings
         assert f.fixes[0].params["send_at"] == scheduled
-        assert f.evidence["recipients_with_own_hours"] == 1
+        assert f.evidence.to_dict()["recipients_with_own_hours"] == 1
 
 
 @pytest.mark.parametrize(
@@ -246,12 +255,12 @@ def test_a_part_timers_day_off_is_not_a_weekend_and_shows_their_hours(
 ) -> None:
     msg = make_message(to=[PART_TIMER], send_at=datetime.fromisoformat(sent))
     (f,) = evaluate(msg, make_policy(), directory).findings
-    assert f.evidence["reason"] == reason
+    assert f.evidence.to_dict()["reason"] == reason
     assert says in f.message and "Mon-Wed 08:30-15:30" in f.message
     assert "weekend" not in f.message.split("Policy:")[0] or reason == "weekend"
-    assert f.evidence["working_hours"] == {
+    assert f.evidence.to_dict()["working_hours"] == {
         "days": ["monday", "tuesday", "wednesday"],
         "start": "08:30",
         "end": "15:30",
     }
-    assert f.evidence["hours_source"] == "recipient"
+    assert f.evidence.to_dict()["hours_source"] == "recipient"

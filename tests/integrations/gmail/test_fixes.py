@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.domain import Action, Address, Finding, Fix, FixKind, Severity, Verdict
+from app.domain import Action, Address, Evidence, Finding, Fix, FixKind, Severity, Verdict
 from app.integrations.gmail import fixes
 from app.integrations.gmail.cards import DraftUpdate
 from app.integrations.gmail.fixes import Draft
@@ -165,7 +165,14 @@ def test_not_applicable(the_fix: Fix, draft: Draft) -> None:
 
 def _verdict(*found: Fix) -> Verdict:
     finding = Finding(
-        "REC003", "external-addresses-visible", Severity.WARN, "t", "m", "ref", fixes=found
+        "REC003",
+        "external-addresses-visible",
+        Severity.WARN,
+        "t",
+        "m",
+        "ref",
+        Evidence(observed=2),
+        fixes=found,
     )
     return Verdict(Action.WARN, (finding,), 1, datetime(2026, 11, 18, tzinfo=ZoneInfo("UTC")))
 
