@@ -59,6 +59,8 @@ from app.integrations.gmail.verify import (
     verify_request,
 )
 from app.policy import Policy
+from app.rules.base import Reads
+from app.rules.registry import RULES
 from app.runtime import Runtime, TenantState
 
 log = logging.getLogger("etiquette.gmail")
@@ -72,9 +74,9 @@ SCOPE_EMAIL = "https://www.googleapis.com/auth/userinfo.email"
 SCOPE_LOCALE = "https://www.googleapis.com/auth/script.locale"
 REQUIRED_SCOPES = (SCOPE_EXECUTE, SCOPE_COMPOSE, SCOPE_METADATA, SCOPE_EMAIL)
 
-# Rules that read the subject: off when the subject is not known, so an unread
-# subject is not reported as a missing one.
-SUBJECT_RULES = ("SUB001", "SUB002")
+# Rules that read the subject (as each rule says): off when the subject is not
+# known, so an unread subject is not reported as a missing one.
+SUBJECT_RULES = tuple(r.code for r in RULES if Reads.SUBJECT in r.reads)
 
 
 class AddonAction(StrEnum):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
-from app.domain import Finding, Fix, FixKind, Severity, Verdict
+from app.domain import Finding, Fix, FixKind, Severity, ThresholdSource, Verdict
 from app.integrations.gmail import fixes
 from app.integrations.gmail.cards import (
     AMBER,
@@ -39,7 +39,7 @@ from app.integrations.gmail.cards import (
 from app.integrations.gmail.drafts import DraftStatus
 from app.integrations.gmail.events import Platform
 from app.policy import Policy
-from app.rules.base import RuleOptions
+from app.rules.base import Rule, RuleOptions
 from app.rules.registry import BY_CODE, RULES
 
 MAX_LISTED = 5  # addresses listed under a finding before "and N more"
@@ -183,7 +183,7 @@ def _checked_section(view: ComposeView) -> Section:
 
 def _finding_section(view: ComposeView, f: Finding) -> Section:
     widgets: list[Any] = [TextParagraph(f.message)]
-    listed = _listed_addresses(f.evidence)
+    listed = f.evidence.addresses
     per_recipient = [
         (i, fx)
         for i, fx in enumerate(f.fixes)
@@ -286,19 +286,6 @@ def _policy(f: Finding) -> DecoratedText:
     )
 
 
-def _listed_addresses(evidence: Mapping[str, Any]) -> list[str]:
-    items = evidence.get("recipients")
-    if not isinstance(items, list):
-        return []
-    out = []
-    for it in items:
-        if isinstance(it, str):
-            out.append(it)
-        elif isinstance(it, Mapping) and isinstance(it.get("address"), str):
-            out.append(it["address"])
-    return out
-
-
 def empty_card(links: Links, school: str) -> Card:
     return Card(
         CardHeader("Nothing to check yet", school),
@@ -350,31 +337,14 @@ def oversize_card(links: Links, school: str, oversize: Mapping[str, int], limit:
 # -- homepage --------------------------------------------------------------------------
 
 
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):g} MB"
-
-
-def _src(opts: RuleOptions, option: str) -> str:
-    return " (school setting)" if opts.source_of(option) == "policy" else ""
-
-
-def threshold(code: str, opts: RuleOptions, policy: Policy) -> str | None:
-    """The school's key number for a rule, in words (None where a rule has none)."""
-    v = opts.model_dump()
-    if code == "REC001":
-        return f"More than {v['max_recipients']} recipients{_src(opts, 'max_recipients')}"
-    if code == "REC002":
-        return f"Reply-all to more than {v['max_recipients']}{_src(opts, 'max_recipients')}"
-    if code == "REC003":
-        return f"{v['min_visible']} or more outside addresses in To/Cc{_src(opts, 'min_visible')}"
-    if code == "ATT001":
-        return (
-            f"A file of {_mb(v['max_file_bytes'])} or {_mb(v['max_total_bytes'])} in all, "
-            f"to colleagues{_src(opts, 'max_file_bytes')}"
-        )
-    if code == "OOH001":
-        return "Outside the working hours below"
-    return None
+def threshold(rule: Rule[Any], opts: RuleOptions) -> str | None:
+    """The rule's threshold as the rule words it, saying when the school set it
+    (None where a rule has none)."""
+    phrase = rule.describe_threshold(opts)
+    if phrase is None:
+        return None
+    school_set = phrase.source is ThresholdSource.POLICY
+    return phrase.text + (" (school setting)" if school_set else "")
 
 
 def working_hours(policy: Policy) -> str:
@@ -397,7 +367,7 @@ def home_card(policy: Policy, school: str, read_drafts: bool, links: Links) -> C
             DecoratedText(
                 rule.summary,
                 top_label=_LABEL.get(opts.severity, "Check"),
-                bottom_label=threshold(rule.code, opts, policy),
+                bottom_label=threshold(rule, opts),
                 icon=Icon(known="BOOKMARK" if opts.severity is Severity.BLOCK else "DESCRIPTION"),
             )
         )
