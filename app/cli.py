@@ -37,7 +37,7 @@ from sqlalchemy import select
 from app.checker import Checker
 from app.directory.csv_roster import RosterError, load_groups_csv, load_roster_csv
 from app.directory.model import Directory
-from app.domain import Action, FixKind, Verdict, email_domain
+from app.domain import Action, FixKind, email_domain
 from app.eml import EmlError, read_bytes, read_eml
 from app.policy import Policy, load_policy_file
 from app.rules.registry import RULES
@@ -126,15 +126,6 @@ class _Files:
         return self._by_domain[d]
 
 
-def _verdict_json(verdict: Verdict) -> dict[str, Any]:
-    return {
-        "action": verdict.action.value,
-        "findings": [f.to_dict() for f in verdict.findings],
-        "policy_version": verdict.policy_version,
-        "duration_ms": verdict.duration_ms,
-    }
-
-
 # -- commands -------------------------------------------------------------------
 
 
@@ -209,7 +200,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     target = _Files(_policy(args.policy), _directory(args.roster, args.groups))
     verdict = Checker(None).check(target, message).verdict
     if args.json:
-        print(json.dumps(_verdict_json(verdict), indent=2, ensure_ascii=False))
+        print(json.dumps(verdict.to_dict(), indent=2, ensure_ascii=False))
     else:
         print(f"{verdict.action.value.upper()}: {path.name} ({len(verdict.findings)} finding(s))")
         for f in verdict.findings:

@@ -234,14 +234,7 @@ class CheckResponse(BaseModel):
     def payload(verdict: Verdict, check_id: str, fail_mode: str) -> dict[str, Any]:
         """The response as plain data: a route returning it is validated once,
         by its ``response_model``."""
-        return {
-            "action": verdict.action.value,
-            "findings": [f.to_dict() for f in verdict.findings],
-            "policy_version": verdict.policy_version,
-            "duration_ms": verdict.duration_ms,
-            "check_id": check_id,
-            "fail_mode": fail_mode,
-        }
+        return {**verdict.to_dict(), "check_id": check_id, "fail_mode": fail_mode}
 
     @classmethod
     def build(cls, verdict: Verdict, check_id: str, fail_mode: str) -> CheckResponse:
