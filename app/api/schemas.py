@@ -19,7 +19,15 @@ from typing import Any, Literal
 from uuid import UUID
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    field_validator,
+    model_validator,
+)
 
 from app.domain import (
     Address,
@@ -205,6 +213,59 @@ class FixOut(BaseModel):
     title: str = Field(description="The button's label, e.g. 'Move 2 addresses to Bcc'.")
 
 
+# The evidence's members every client may read, as ``app.domain.Evidence``
+# serialises them; a rule adds its own typed members beside them (the README's
+# rules section and each rule's ``evidence_type`` say which). Members a rule
+# has no value for are left out, never null.
+_EVIDENCE_SCHEMA: dict[str, Any] = {
+    "description": "What the rule observed, its threshold and where that came from, and "
+    "which recipients it is about; never a person's name. Rules add their own members.",
+    "required": ["observed"],
+    "additionalProperties": True,
+    "properties": {
+        "observed": {
+            "anyOf": [{"type": "integer"}, {"type": "string"}],
+            "description": "What the rule measured: a count, a size in bytes, a local time "
+            "(ISO-8601), a domain or a word.",
+        },
+        "threshold": {
+            "type": "integer",
+            "description": "The number ``observed`` was compared with (rules with one only).",
+        },
+        "threshold_source": {
+            "enum": ["policy", "default"],
+            "description": "policy when the school set the threshold, default otherwise.",
+        },
+        "recipients": {
+            "type": "array",
+            "description": "The recipients the finding is about: each an address, or "
+            "{address, how} where the rule says how it knows what the recipient is "
+            "(PUP001: how the address is known to be a pupil's).",
+            "items": {
+                "anyOf": [
+                    {"type": "string"},
+                    {
+                        "type": "object",
+                        "required": ["address", "how"],
+                        "properties": {
+                            "address": {"type": "string"},
+                            "how": {"type": "string"},
+                        },
+                    },
+                ]
+            },
+        },
+    },
+}
+
+
+class EvidenceOut(RootModel[dict[str, Any]]):
+    """A finding's evidence (``app.domain.Evidence.to_dict``): passed through as
+    serialised, documented here."""
+
+    model_config = ConfigDict(json_schema_extra=_EVIDENCE_SCHEMA)
+
+
 class FindingOut(BaseModel):
     code: str = Field(description="The rule's stable code, e.g. REC003.")
     rule: str = Field(description="The rule's name, e.g. external-addresses-visible.")
@@ -212,7 +273,7 @@ class FindingOut(BaseModel):
     title: str = Field(description="A short heading.")
     message: str = Field(description="One plain sentence for the sender, quoting the policy.")
     policy_ref: str = Field(description="Where in the school's policy this comes from.")
-    evidence: dict[str, Any] = Field(
+    evidence: EvidenceOut = Field(
         description="What was observed, the threshold and where it came from (for admins)."
     )
     fixes: list[FixOut] = Field(description="One-click fixes, if any.")
