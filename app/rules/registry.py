@@ -2,7 +2,7 @@
 
 Codes are a stable contract: clients, audit events and admins' policy files
 refer to them. A retired code stays in :data:`RETIRED_CODES` forever and is
-never given to a new rule (a test enforces it).
+never given to a new rule (:func:`check_registry`, run on import, enforces it).
 """
 
 from __future__ import annotations
@@ -41,6 +41,24 @@ RULES: tuple[Rule[Any], ...] = (
 )
 
 RETIRED_CODES: frozenset[str] = frozenset()
+
+
+def check_registry(rules: tuple[Rule[Any], ...], retired: frozenset[str]) -> None:
+    """Raise ValueError unless every code and name is unique, no rule has a
+    retired code, and every rule says what it reads."""
+    codes = [r.code for r in rules]
+    names = [r.name for r in rules]
+    if len(set(codes)) != len(codes) or len(set(names)) != len(names):
+        raise ValueError("two rules share a code or a name")
+    reused = sorted(set(codes) & retired)
+    if reused:
+        raise ValueError(f"retired codes are never reused: {', '.join(reused)}")
+    silent = [r.code for r in rules if not getattr(r, "reads", None)]
+    if silent:
+        raise ValueError(f"rules must say what they read: {', '.join(silent)}")
+
+
+check_registry(RULES, RETIRED_CODES)
 
 BY_CODE: dict[str, Rule[Any]] = {r.code: r for r in RULES}
 _BY_NAME: dict[str, Rule[Any]] = {r.name: r for r in RULES}

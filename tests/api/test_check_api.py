@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -185,7 +186,14 @@ def test_openapi_has_stable_operation_ids(client: TestClient) -> None:
         "replace_people",
         "dry_run_policy",
     } <= ops
-    assert ADMIN  # the demo keys are documented in the README
+
+
+def test_the_readme_documents_the_demo_keys_the_tests_use() -> None:
+    from app.demo import DEMO_ADMIN_KEY, DEMO_CHECK_KEY
+
+    assert (ADMIN["X-API-Key"], CHECKER["X-API-Key"]) == (DEMO_ADMIN_KEY, DEMO_CHECK_KEY)
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    assert f"`{DEMO_ADMIN_KEY}` (admin) and `{DEMO_CHECK_KEY}` (check)" in readme
 
 
 def test_a_chunked_body_is_cut_off_at_the_limit(client: TestClient) -> None:
