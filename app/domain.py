@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from dataclasses import field as _field  # "field" is also a Recipient attribute
 from datetime import datetime
 from enum import Enum, IntEnum, StrEnum
+from functools import cache
 from typing import Any
 
 
@@ -255,33 +256,55 @@ class EvidenceRecipient:
 # Evidence's common members that are left off the wire when a rule has none
 # (a rule without a threshold has never sent ``"threshold": null``).
 _OPTIONAL = frozenset({"threshold", "threshold_source", "recipients"})
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
-def _field_names(cls: type) -> tuple[str, ...]:
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = tuple(f.name for f in fields(cls))
-    return names
+@cache
+def _field_names(cls: Any) -> tuple[tuple[str, bool], ...]:
+    """A dataclass's field names, each with whether it is left off when None."""
+    optional = issubclass(cls, Evidence)
+    return tuple((f.name, optional and f.name in _OPTIONAL) for f in fields(cls))
 
 
 def _plain(value: Any) -> Any:
     """JSON-ready data: enums by value, dataclasses as objects, tuples as lists."""
-    if value is None or isinstance(value, bool | int | float):
+    if type(value) in _SCALARS:
         return value
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, str):
-        return value
     if isinstance(value, EvidenceRecipient):
         return value.address if value.how is None else {"address": value.address, "how": value.how}
     if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
+        return [
+            v.address
+            if type(v) is EvidenceRecipient and v.how is None
+            else v
+            if type(v) in _SCALARS
+            else _plain(v)
+            for v in value
+        ]
+    if is_dataclass(value) and not isinstance(value, type):
+        return _object(value)
     if isinstance(value, Mapping):
         return {str(k): _plain(v) for k, v in value.items()}
-    if is_dataclass(value) and not isinstance(value, type):
-        return {n: _plain(getattr(value, n)) for n in _field_names(type(value))}
+    if isinstance(value, str | int | float):  # subclasses of the scalars
+        return value
     raise TypeError(f"evidence cannot carry {type(value).__name__}")
+
+
+def _object(value: object) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    cls: Any = type(value)
+    for name, optional in _field_names(cls):
+        v = getattr(value, name)
+        if v is None:
+            if not optional:
+                out[name] = None
+        elif type(v) in _SCALARS:
+            out[name] = v
+        else:
+            out[name] = _plain(v)
+    return out
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -308,13 +331,7 @@ class Evidence:
 
     def to_dict(self) -> dict[str, Any]:
         """The wire form: the one way evidence is serialised."""
-        out: dict[str, Any] = {}
-        for name in _field_names(type(self)):
-            value = getattr(self, name)
-            if value is None and name in _OPTIONAL:
-                continue
-            out[name] = _plain(value)
-        return out
+        return _object(self)
 
 
 @dataclass(frozen=True, slots=True)
