@@ -240,17 +240,28 @@ class ThresholdSource(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class EvidenceRecipient:
-    """A recipient a finding is about, in the one shape every rule uses.
+class EvidenceRecipients:
+    """The recipients a finding is about, in the one shape every rule uses:
+    their addresses and, where the rule says, ``how`` it knows what each one is
+    (PUP001: ``known_personal``, ``name_match``...), in the same order.
 
-    ``how`` says how the rule knows what the recipient is, where it says
-    (PUP001: ``known_personal``, ``name_match``...). On the wire a recipient
-    without ``how`` is its address alone (a string), one with ``how`` is
+    Held as columns rather than one object per recipient: a finding about 500
+    parents in To is built on the send-time path. On the wire, recipients
+    without ``how`` are their addresses (strings), with ``how`` they are
     ``{"address": ..., "how": ...}``: the shapes clients have always read.
     """
 
-    address: str
-    how: str | None = None
+    addresses: tuple[str, ...]
+    how: tuple[str, ...] | None = None
+
+    def __post_init__(self) -> None:
+        if self.how is not None and len(self.how) != len(self.addresses):
+            raise ValueError("one 'how' per address")
+
+    def to_wire(self) -> list[Any]:
+        if self.how is None:
+            return list(self.addresses)
+        return [{"address": a, "how": h} for a, h in zip(self.addresses, self.how, strict=True)]
 
 
 # Evidence's common members that are left off the wire when a rule has none
@@ -272,17 +283,10 @@ def _plain(value: Any) -> Any:
         return value
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, EvidenceRecipient):
-        return value.address if value.how is None else {"address": value.address, "how": value.how}
+    if isinstance(value, EvidenceRecipients):
+        return value.to_wire()
     if isinstance(value, tuple | list):
-        return [
-            v.address
-            if type(v) is EvidenceRecipient and v.how is None
-            else v
-            if type(v) in _SCALARS
-            else _plain(v)
-            for v in value
-        ]
+        return [v if type(v) in _SCALARS else _plain(v) for v in value]
     if is_dataclass(value) and not isinstance(value, type):
         return _object(value)
     if isinstance(value, Mapping):
@@ -322,12 +326,12 @@ class Evidence:
     observed: int | str
     threshold: int | None = None
     threshold_source: ThresholdSource | None = None
-    recipients: tuple[EvidenceRecipient, ...] | None = None
+    recipients: EvidenceRecipients | None = None
 
     @property
     def addresses(self) -> tuple[str, ...]:
         """The addresses of ``recipients`` (none when the rule names none)."""
-        return tuple(r.address for r in self.recipients or ())
+        return self.recipients.addresses if self.recipients is not None else ()
 
     def to_dict(self) -> dict[str, Any]:
         """The wire form: the one way evidence is serialised."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from app.domain import Evidence, EvidenceRecipient, Finding, Fix, FixKind, Severity
+from app.domain import Evidence, EvidenceRecipients, Finding, Fix, FixKind, Severity
 from app.rules import sources
 from app.rules._pupils import How, pupil_recipients
 from app.rules.base import Context, Reads, Rule, RuleOptions, severity_field
@@ -93,7 +93,9 @@ class PupilPersonalAddress(Rule[PupilPersonalAddressOptions]):
             ),
             evidence=Evidence(
                 observed=n,
-                recipients=tuple(EvidenceRecipient(h.recipient.email, h.how.value) for h in hits),
+                recipients=EvidenceRecipients(
+                    tuple(h.recipient.email for h in hits), tuple(h.how.value for h in hits)
+                ),
             ),
             fixes=tuple(fixes),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from app.domain import Evidence, EvidenceRecipient, Finding, Fix, FixKind, PersonKind, Severity
+from app.domain import Evidence, EvidenceRecipients, Finding, Fix, FixKind, PersonKind, Severity
 from app.rules import sources
 from app.rules._pupils import is_webmail, pupil_recipients
 from app.rules.base import Context, Reads, Rule, RuleOptions, severity_field
@@ -76,7 +76,7 @@ class PupilWithPersonalAddresses(Rule[PupilWithPersonalAddressesOptions]):
             ),
             evidence=Evidence(
                 observed=len(addresses),
-                recipients=tuple(EvidenceRecipient(a) for a in addresses),
+                recipients=EvidenceRecipients(tuple(addresses)),
             ),
             fixes=tuple(
                 Fix(

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from app.domain import (
     Evidence,
-    EvidenceRecipient,
+    EvidenceRecipients,
     Finding,
     Fix,
     FixKind,
@@ -100,7 +100,7 @@ class ExternalAddressesVisible(Rule[ExternalAddressesVisibleOptions]):
                 observed=n,
                 threshold=opts.min_visible,
                 threshold_source=opts.source_of("min_visible"),
-                recipients=tuple(EvidenceRecipient(a) for a in addresses),
+                recipients=EvidenceRecipients(tuple(addresses)),
             ),
             fixes=(
                 Fix(

@@ -11,7 +11,7 @@ import pytest
 from pydantic import TypeAdapter
 
 from app.directory.model import Directory
-from app.domain import Evidence, EvidenceRecipient, PersonKind, Severity, ThresholdSource
+from app.domain import Evidence, EvidenceRecipients, PersonKind, Severity, ThresholdSource
 from app.engine import evaluate
 from app.rules.base import Reads
 from app.rules.registry import BY_CODE, RULES
@@ -93,12 +93,15 @@ HITS = [pytest.param(m, p, id=i) for i, m, p, e in CASES if e]
 
 
 def _from_wire(data: dict[str, Any]) -> dict[str, Any]:
-    """The wire's recipient shorthand (an address alone) in the typed shape."""
+    """The wire's recipients (addresses, or {address, how}) in the typed shape."""
     if "recipients" in data:
-        data = {
-            **data,
-            "recipients": [{"address": r} if isinstance(r, str) else r for r in data["recipients"]],
+        wire = data["recipients"]
+        typed: dict[str, Any] = {
+            "addresses": [r if isinstance(r, str) else r["address"] for r in wire]
         }
+        if wire and not isinstance(wire[0], str):
+            typed["how"] = [r["how"] for r in wire]
+        data = {**data, "recipients": typed}
     return data
 
 
@@ -137,11 +140,11 @@ class _Detailed(Evidence):
         ),
         # One recipient shape in the type; on the wire an address alone, or with how.
         (
-            Evidence(observed=1, recipients=(EvidenceRecipient("a@gmail.com"),)),
+            Evidence(observed=1, recipients=EvidenceRecipients(("a@gmail.com",))),
             {"observed": 1, "recipients": ["a@gmail.com"]},
         ),
         (
-            Evidence(observed=1, recipients=(EvidenceRecipient("a@gmail.com", "name_match"),)),
+            Evidence(observed=1, recipients=EvidenceRecipients(("a@gmail.com",), ("name_match",))),
             {"observed": 1, "recipients": [{"address": "a@gmail.com", "how": "name_match"}]},
         ),
         # A rule's own members: always present, typed values made plain.
@@ -180,7 +183,9 @@ def test_evidence_refuses_what_it_cannot_serialise() -> None:
 def test_addresses_read_one_shape() -> None:
     ev = Evidence(
         observed=2,
-        recipients=(EvidenceRecipient("a@gmail.com"), EvidenceRecipient("b@x.org", "name_match")),
+        recipients=EvidenceRecipients(("a@gmail.com", "b@x.org"), ("name_match", "known_personal")),
     )
     assert ev.addresses == ("a@gmail.com", "b@x.org")
     assert Evidence(observed=0).addresses == ()
+    with pytest.raises(ValueError, match="one 'how' per address"):
+        EvidenceRecipients(("a@gmail.com", "b@x.org"), ("name_match",))

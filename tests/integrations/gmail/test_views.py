@@ -13,7 +13,7 @@ from pydantic import Field
 from app.domain import (
     Action,
     Evidence,
-    EvidenceRecipient,
+    EvidenceRecipients,
     Finding,
     Severity,
     ThresholdSource,
@@ -153,25 +153,22 @@ def _listed(card: Card) -> list[str]:
     ("recipients", "shown"),
     [
         # However the rule knows them (with ``how`` or not), one shape for the view.
-        (("a@gmail.com", "b@gmail.com"), ["a@gmail.com, b@gmail.com"]),
-        ((("a@gmail.com", "name_match"),), ["a@gmail.com"]),
+        (EvidenceRecipients(("a@gmail.com", "b@gmail.com")), ["a@gmail.com, b@gmail.com"]),
+        (EvidenceRecipients(("a@gmail.com",), ("name_match",)), ["a@gmail.com"]),
         (
-            tuple(f"p{i}@gmail.com" for i in range(7)),
+            EvidenceRecipients(tuple(f"p{i}@gmail.com" for i in range(7))),
             ["p0@gmail.com, p1@gmail.com, p2@gmail.com, p3@gmail.com, p4@gmail.com and 2 more"],
         ),
-        ((), []),
+        (None, []),
     ],
 )
 def test_listed_recipients_come_from_the_evidence(
-    recipients: tuple[Any, ...], shown: list[str]
+    recipients: EvidenceRecipients | None, shown: list[str]
 ) -> None:
-    typed = tuple(
-        EvidenceRecipient(*r) if isinstance(r, tuple) else EvidenceRecipient(r) for r in recipients
-    )
     ev = Evidence(
-        observed=len(typed),
+        observed=len(recipients.addresses) if recipients else 0,
         threshold=1,
         threshold_source=ThresholdSource.DEFAULT,
-        recipients=typed or None,
+        recipients=recipients,
     )
     assert _listed(_compose(ev)) == shown
