@@ -286,7 +286,10 @@ def _plain(value: Any) -> Any:
     if isinstance(value, EvidenceRecipients):
         return value.to_wire()
     if isinstance(value, tuple | list):
-        return [v if type(v) in _SCALARS else _plain(v) for v in value]
+        return [
+            v if type(v) in _SCALARS else _object(v) if is_dataclass(v) else _plain(v)
+            for v in value
+        ]
     if is_dataclass(value) and not isinstance(value, type):
         return _object(value)
     if isinstance(value, Mapping):
@@ -306,6 +309,8 @@ def _object(value: object) -> dict[str, Any]:
                 out[name] = None
         elif type(v) in _SCALARS:
             out[name] = v
+        elif isinstance(v, Enum):
+            out[name] = v.value
         else:
             out[name] = _plain(v)
     return out
