@@ -126,6 +126,6 @@ def test_a_name_that_is_also_an_everyday_word_says_so() -> None:
     msg = make_message(to=[f"a@{SCHOOL}"], subject="RE: Hope")
     found = [f for f in evaluate(msg, make_policy(), directory).findings if f.code == "SUB001"]
     for f in found:  # flagged or not, never silently taken for the pupil
-        assert all(m["ambiguous"] for m in f.evidence["mentions"])
+        assert all(m["ambiguous"] for m in f.evidence.to_dict()["mentions"])
         assert "everyday word" in f.message
         assert "place or organisation" not in f.message
