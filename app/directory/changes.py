@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
-from app.directory.model import Person
+from app.people import Person
 
 IDS_SHOWN = 100  # ids an upload lists per kind of change; the counts are always whole
 DEFAULT_MAX_REMOVED_SHARE = 0.10

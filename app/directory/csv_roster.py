@@ -43,9 +43,10 @@ from typing import NamedTuple
 
 from pydantic import ValidationError
 
-from app.directory.model import Group, Person, Relationship
+from app.calendar import WorkingHours
+from app.directory.model import Group
 from app.domain import PersonKind, Weekday
-from app.policy import WorkingHours
+from app.people import Person, Relationship
 
 PEOPLE_REQUIRED = ("id", "kind", "first_name", "last_name")
 MAX_ROWS = 500_000

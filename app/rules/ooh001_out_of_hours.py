@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from app.calendar import OutOfHours as OutOfHoursInfo
-from app.calendar import Reason, out_of_hours
+from app.calendar import Reason, WorkingHours, out_of_hours
 from app.domain import Finding, Fix, FixKind, Severity, Weekday
-from app.policy import WorkingHours
 from app.rules import sources
 from app.rules.base import Context, Rule, RuleOptions, severity_field
 

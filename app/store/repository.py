@@ -21,10 +21,12 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, Select, Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.calendar import WorkingHours
 from app.directory.changes import fingerprint
-from app.directory.model import Group, Person
+from app.directory.model import Group
 from app.domain import email_domain
-from app.policy import Policy, WorkingHours
+from app.people import Person
+from app.policy import Policy
 from app.schools import school_slug, sender_domains
 from app.store.db import Database
 from app.store.directory_rows import (

@@ -19,7 +19,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.directory.changes import DEFAULT_MAX_REMOVED_SHARE
-from app.directory.model import Group, Person, Relationship
+from app.directory.model import Group
+from app.people import Person, Relationship
 from app.store.db import Database
 from app.store.directory_rows import (
     group_from_row,

@@ -23,8 +23,9 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from app.directory.model import Group, Person
+from app.directory.model import Group
 from app.domain import email_domain
+from app.people import Person
 from app.policy import Policy
 from app.schools import DomainError, school_slug, sender_domain
 from app.store.db import Database

@@ -32,7 +32,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from app.directory.model import Directory, Group, Person, Relationship
+from app.directory.model import Directory, Group
+from app.people import Person, Relationship
 from app.tenants import TenantSettings
 from app.trusts.overlay import Layers, effective
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from app.directory.model import Person
 from app.domain import PersonKind
+from app.people import Person
 from app.policy import Policy
 from app.store import NotFound, Store
 from tests.conftest import ADMIN

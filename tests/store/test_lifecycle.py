@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
-from app.directory.model import Person
 from app.domain import PersonKind
+from app.people import Person
 from app.policy import Policy
 from app.schools import DomainError, SlugError
 from app.store import NotFound, Store

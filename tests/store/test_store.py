@@ -8,9 +8,11 @@ import pytest
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
-from app.directory.model import Group, Person
+from app.calendar import WorkingHours
+from app.directory.model import Group
 from app.domain import PersonKind
-from app.policy import Policy, WorkingHours
+from app.people import Person
+from app.policy import Policy
 from app.store import NotFound, Store
 from app.store.models import Base
 from app.store.repository import Conflict
@@ -179,7 +181,7 @@ def test_audit_round_trip_and_summary(store: Store) -> None:
 
 
 def test_relationships_roles_classes_and_source_round_trip(store: Store) -> None:
-    from app.directory.model import Relationship
+    from app.people import Relationship
 
     tid = store.create_tenant("rt", "RT", ["rt.sch.uk"])
     people = [

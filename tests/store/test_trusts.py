@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.directory.model import Person
 from app.domain import PersonKind
+from app.people import Person
 from app.policy import Policy
 from app.schools import DomainError
 from app.store import NotFound, Store

@@ -34,7 +34,8 @@ from tenacity import (
     stop_after_attempt,
 )
 
-from app.directory.model import Group, Person
+from app.directory.model import Group
+from app.people import Person
 
 
 class SourceError(Exception):

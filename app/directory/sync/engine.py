@@ -29,9 +29,10 @@ from typing import Any
 import httpx
 
 from app.directory.changes import DirectoryDiff, diff_people, removes_too_many, wipes_out
-from app.directory.model import Group, Person
+from app.directory.model import Group
 from app.directory.sources.base import DirectorySource, Fetched, SourceError
 from app.directory.sources.registry import make_source
+from app.people import Person
 from app.store import Store
 from app.store.sync import (
     SourceRecord,

@@ -42,12 +42,13 @@ from urllib.parse import quote
 import httpx
 import msal
 
-from app.directory.model import Directory, Person
+from app.calendar import WorkingHours
+from app.directory.model import Directory
 from app.domain import Message, PersonKind, RecipientKind, Weekday, normalise_address
 from app.http_bridge import MsalHttp
 from app.integrations.outlook.settings import OutlookSettings
 from app.integrations.outlook.tokens import EntraIdentity
-from app.policy import WorkingHours
+from app.people import Person
 from app.runtime import TenantState
 from app.tenants import OutlookTenantSettings
 
