@@ -26,12 +26,14 @@ from urllib.parse import urlencode
 import httplib2
 import httpx
 
+from app.errors import Unavailable
+
 # The loop is given this long beyond the request's own timeout before the
 # thread stops waiting for it.
 _GRACE = 5.0
 
 
-class BridgeTimeout(Exception):
+class BridgeTimeout(Unavailable):
     """The request did not finish within its time."""
 
 

@@ -46,6 +46,7 @@ from pydantic import ValidationError
 from app.calendar import WorkingHours
 from app.directory.model import Group
 from app.domain import PersonKind, Weekday
+from app.errors import Invalid
 from app.people import Person, Relationship
 
 PEOPLE_REQUIRED = ("id", "kind", "first_name", "last_name")
@@ -64,7 +65,7 @@ class Problem(NamedTuple):
         return f"row {self.row}: {self.text}" if self.row is not None else self.text
 
 
-class RosterError(ValueError):
+class RosterError(Invalid):
     """A CSV problem, with every bad row named (up to :data:`MAX_PROBLEMS`)."""
 
     def __init__(self, problems: list[Problem] | list[str]) -> None:

@@ -25,9 +25,11 @@ from app.calendar import WorkingHours
 from app.directory.changes import fingerprint
 from app.directory.model import Group
 from app.domain import email_domain
+from app.errors import Conflict, NotFound
 from app.people import Person
 from app.policy import Policy
 from app.schools import school_slug, sender_domains
+from app.store.claims import domains_held_by_trusts, identities, identities_held_by_trusts
 from app.store.db import Database
 from app.store.directory_rows import (
     GROUP_COLUMNS,
@@ -50,14 +52,6 @@ from app.store.models import (
     TenantDomain,
 )
 from app.tenants import TenantSettings
-
-
-class NotFound(LookupError):
-    """The thing does not exist for this tenant (which may mean: not yours)."""
-
-
-class Conflict(ValueError):
-    """The change clashes with existing data (e.g. a domain another school owns)."""
 
 
 def hash_key(key: str) -> str:
@@ -158,8 +152,6 @@ class TenantRepo:
         ).all()
         if taken:
             raise Conflict(f"domain already belongs to another school: {', '.join(sorted(taken))}")
-        from app.store.trusts import domains_held_by_trusts  # trusts (0006)
-
         if held := domains_held_by_trusts(self.session, wanted):
             raise Conflict(f"domain belongs to a trust: {', '.join(held)}")
         self.session.execute(delete(TenantDomain).where(TenantDomain.tenant_id == self.tenant_id))
@@ -557,34 +549,22 @@ class _GroupsSink:
         self.repo._add_groups(batch)
 
 
-def _identities(settings: TenantSettings) -> dict[str, str]:
-    """The identities that route a user to a school: no two schools may share one."""
-    out = {}
-    if settings.outlook.entra_tenant_id:
-        out["outlook.entra_tenant_id"] = settings.outlook.entra_tenant_id.lower()
-    if settings.gmail.google_domain:
-        out["gmail.google_domain"] = settings.gmail.google_domain.lower()
-    return out
-
-
 def _check_identities_free(session: Session, settings: TenantSettings, tenant_id: str) -> None:
     """Refuse an Entra tenant id or Google domain another school already has.
 
     Without this, one school's admin could route another school's staff to
     their own school. Tenants are few, so the other rows are read and compared.
     """
-    mine = _identities(settings)
+    mine = identities(settings)
     if not mine:
         return
-    from app.store.trusts import identities_held_by_trusts  # trusts (0006)
-
     if held := identities_held_by_trusts(session, settings):
         raise Conflict(f"{', '.join(held)} already belongs to a trust")
     rows = session.execute(
         select(Tenant.id, Tenant.settings_json).where(Tenant.id != tenant_id)
     ).all()
     for _, raw in rows:
-        theirs = _identities(TenantSettings.model_validate_json(raw))
+        theirs = identities(TenantSettings.model_validate_json(raw))
         clash = [k for k, v in mine.items() if theirs.get(k) == v]
         if clash:
             raise Conflict(f"{', '.join(clash)} already belongs to another school")

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.directory.changes import DEFAULT_MAX_REMOVED_SHARE
 from app.directory.model import Group
+from app.errors import NotFound
 from app.people import Person, Relationship
 from app.store.db import Database
 from app.store.directory_rows import (
@@ -37,7 +38,6 @@ from app.store.models import (
     SyncRun,
     Tenant,
 )
-from app.store.repository import NotFound
 
 SOURCE_KINDS = ("graph", "google", "wonde", "oneroster", "csv")
 

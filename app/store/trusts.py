@@ -25,12 +25,14 @@ from sqlalchemy.orm import Session
 
 from app.directory.model import Group
 from app.domain import email_domain
+from app.errors import Conflict, Invalid, NotFound
 from app.people import Person
 from app.policy import Policy
 from app.schools import DomainError, school_slug, sender_domain
+from app.store.claims import domains_held_by_trusts, identities
 from app.store.db import Database
 from app.store.models import Tenant, TenantDomain
-from app.store.repository import Conflict, NotFound, TenantRepo, hash_key
+from app.store.repository import TenantRepo, hash_key
 from app.store.trust_models import StaffGroupPolicy, Trust, TrustApiKey, TrustDomain
 from app.tenants import TenantSettings
 from app.trusts.overlay import GROUP_NAME, OverlayError, StaffGroup, validate_overlay
@@ -38,7 +40,7 @@ from app.trusts.overlay import GROUP_NAME, OverlayError, StaffGroup, validate_ov
 MAX_GROUPS = 50
 
 
-class IdentityError(ValueError):
+class IdentityError(Invalid):
     """An Entra tenant id that is not a GUID, or a Google domain that is not a domain."""
 
 
@@ -132,27 +134,6 @@ def _put_group(
 
 
 # -- claims shared by schools and trusts -------------------------------------------
-
-
-def domains_held_by_trusts(
-    session: Session, domains: Iterable[str], *, except_trust: str | None = None
-) -> list[str]:
-    q = select(TrustDomain.domain).where(TrustDomain.domain.in_(list(domains)))
-    if except_trust is not None:
-        q = q.where(TrustDomain.trust_id != except_trust)
-    return sorted(session.scalars(q))
-
-
-def identities_held_by_trusts(session: Session, settings: TenantSettings) -> list[str]:
-    """Which of a school's identities (Entra tenant, Google domain) a trust holds."""
-    clash = []
-    entra = (settings.outlook.entra_tenant_id or "").lower()
-    google = (settings.gmail.google_domain or "").lower()
-    if entra and session.scalar(select(Trust.id).where(Trust.entra_tenant_id == entra)):
-        clash.append("outlook.entra_tenant_id")
-    if google and session.scalar(select(Trust.id).where(Trust.google_domain == google)):
-        clash.append("gmail.google_domain")
-    return clash
 
 
 class TrustRepo:
@@ -274,10 +255,8 @@ class TrustRepo:
                 raise Conflict("entra_tenant_id already belongs to another trust")
             if google and other.google_domain == google:
                 raise Conflict("google_domain already belongs to another trust")
-        from app.store.repository import _identities
-
         for raw in self.session.scalars(select(Tenant.settings_json)):
-            theirs = _identities(TenantSettings.model_validate_json(raw))
+            theirs = identities(TenantSettings.model_validate_json(raw))
             if set(theirs.values()) & {v for v in mine.values() if v}:
                 raise Conflict("that identity already belongs to a school")
         t = self._trust()

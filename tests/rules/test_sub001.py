@@ -119,7 +119,7 @@ def test_a_name_that_also_reads_as_a_venue_says_so() -> None:
 
 
 def test_a_name_that_is_also_an_everyday_word_says_so() -> None:
-    from app.directory.model import Person
+    from app.people import Person
     from app.domain import PersonKind
 
     directory = Directory.build((Person("P8", "Hope", "Okafor", PersonKind.PUPIL),), ())

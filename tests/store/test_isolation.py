@@ -6,9 +6,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.domain import PersonKind
+from app.errors import NotFound
 from app.people import Person
 from app.policy import Policy
-from app.store import NotFound, Store
+from app.store import Store
 from tests.conftest import ADMIN
 
 

@@ -11,11 +11,11 @@ from sqlalchemy.engine import Connection
 from app.calendar import WorkingHours
 from app.directory.model import Group
 from app.domain import PersonKind
+from app.errors import Conflict, NotFound
 from app.people import Person
 from app.policy import Policy
-from app.store import NotFound, Store
+from app.store import Store
 from app.store.models import Base
-from app.store.repository import Conflict
 
 
 def test_migration_creates_the_schema_and_matches_the_models(store: Store) -> None:

@@ -35,10 +35,11 @@ from tenacity import (
 )
 
 from app.directory.model import Group
+from app.errors import Unavailable
 from app.people import Person
 
 
-class SourceError(Exception):
+class SourceError(Unavailable):
     """A source could not be read. The message is safe to store and show."""
 
 

@@ -32,6 +32,7 @@ from app.directory.changes import DirectoryDiff, diff_people, removes_too_many, 
 from app.directory.model import Group
 from app.directory.sources.base import DirectorySource, Fetched, SourceError
 from app.directory.sources.registry import make_source
+from app.errors import Conflict
 from app.people import Person
 from app.store import Store
 from app.store.sync import (
@@ -60,11 +61,11 @@ HELD = "held"  # a pending run of this source waits for a decision
 STALE = "stale"  # approved too late: the source's rows had changed since
 
 
-class StaleProposal(Exception):
+class StaleProposal(Conflict):
     """A pending run cannot be applied: the source's people changed since it ran."""
 
 
-class NotPending(Exception):
+class NotPending(Conflict):
     """The run is not waiting for a decision."""
 
 

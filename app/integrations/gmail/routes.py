@@ -59,7 +59,8 @@ from app.integrations.gmail.verify import (
     verify_request,
 )
 from app.policy import Policy
-from app.runtime import Runtime, TenantState
+from app.runtime import Runtime
+from app.tenant_state import TenantState
 
 log = logging.getLogger("etiquette.gmail")
 
