@@ -43,6 +43,7 @@ from typing import NamedTuple
 
 from pydantic import ValidationError
 
+from app.addresses import check_address
 from app.calendar import WorkingHours
 from app.directory.model import Group
 from app.domain import PersonKind, Weekday
@@ -95,8 +96,6 @@ class _Rows:
 
 
 def _address(value: str, row: int, column: str, bad: _Rows) -> str | None:
-    from app.api.schemas import check_address
-
     value = value.strip()
     if not value:
         return None
