@@ -31,8 +31,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
 from app.checker import Checker
 from app.cli_common import CliError, env_settings, load_csv, open_store, policy_arg, print_key
 from app.directory.csv_roster import load_groups_csv, load_roster_csv
@@ -42,7 +40,6 @@ from app.eml import EmlError, read_bytes, read_eml
 from app.policy import Policy
 from app.rules.registry import RULES
 from app.store import Store
-from app.store.models import Tenant
 
 if TYPE_CHECKING:
     pass
@@ -306,14 +303,12 @@ def cmd_school(args: argparse.Namespace) -> int:
 
     store = open_store()
     if args.action == "list":
-        with store.db.session() as s:
-            for t in s.scalars(select(Tenant).order_by(Tenant.slug)):
-                repo = store.scoped(s, t.id)
-                state = "  (disabled)" if t.disabled_at else ""
-                print(
-                    f"{t.slug:<20} {t.name:<40} policy v{repo.current_version()}  "
-                    f"domains: {', '.join(repo.domains())}{state}"
-                )
+        for school in store.schools():
+            state = "  (disabled)" if school.disabled else ""
+            print(
+                f"{school.slug:<20} {school.name:<40} policy v{school.policy_version}  "
+                f"domains: {', '.join(school.domains)}{state}"
+            )
         return 0
 
     if not args.slug:

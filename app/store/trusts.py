@@ -33,6 +33,7 @@ from app.store.claims import domains_held_by_trusts, identities
 from app.store.db import Database
 from app.store.models import Tenant, TenantDomain
 from app.store.repository import TenantRepo, hash_key
+from app.store.scope import SchoolScope
 from app.store.trust_models import StaffGroupPolicy, Trust, TrustApiKey, TrustDomain
 from app.tenants import TenantSettings
 from app.trusts.overlay import GROUP_NAME, OverlayError, StaffGroup, validate_overlay
@@ -108,14 +109,15 @@ def _put_group(
     if not roles_t and not depts_t:
         raise OverlayError("a staff group matches at least one role or department")
     norm = validate_overlay(patch, above=above)
-    q = select(StaffGroupPolicy).where(
-        StaffGroupPolicy.trust_id == owner["trust_id"]
-        if owner["trust_id"]
-        else StaffGroupPolicy.trust_id.is_(None),
-        StaffGroupPolicy.tenant_id == owner["tenant_id"]
-        if owner["tenant_id"]
-        else StaffGroupPolicy.tenant_id.is_(None),
-    )
+    # The owner is a trust or a school, never both (see the two callers).
+    if owner["tenant_id"]:
+        q = SchoolScope(owner["tenant_id"])(select(StaffGroupPolicy)).where(
+            StaffGroupPolicy.trust_id.is_(None)
+        )
+    else:
+        q = select(StaffGroupPolicy).where(
+            StaffGroupPolicy.trust_id == owner["trust_id"], StaffGroupPolicy.tenant_id.is_(None)
+        )
     rows = {r.name: r for r in session.scalars(q)}
     row = rows.get(name)
     if row is None:
@@ -400,9 +402,9 @@ class TrustRepo:
 
 def school_staff_groups(repo: TenantRepo) -> list[StaffGroup]:
     rows = repo.session.scalars(
-        select(StaffGroupPolicy)
-        .where(StaffGroupPolicy.tenant_id == repo.tenant_id)
-        .order_by(StaffGroupPolicy.position, StaffGroupPolicy.name)
+        repo.scope(select(StaffGroupPolicy)).order_by(
+            StaffGroupPolicy.position, StaffGroupPolicy.name
+        )
     )
     return [_group(r, "school") for r in rows]
 
@@ -449,9 +451,7 @@ def put_school_staff_group(
 
 def delete_school_staff_group(repo: TenantRepo, name: str) -> None:
     res = repo.session.execute(
-        delete(StaffGroupPolicy).where(
-            StaffGroupPolicy.tenant_id == repo.tenant_id, StaffGroupPolicy.name == name
-        )
+        repo.scope(delete(StaffGroupPolicy)).where(StaffGroupPolicy.name == name)
     )
     if not res.rowcount:  # type: ignore[attr-defined]
         raise NotFound("staff group not found")
