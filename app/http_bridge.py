@@ -123,7 +123,7 @@ class MsalHttp:
         return None
 
 
-class Httplib2Timeout(httplib2.HttpLib2Error):  # type: ignore[misc]  # untyped base
+class Httplib2Timeout(httplib2.HttpLib2Error, Unavailable):  # type: ignore[misc]  # untyped base
     """A request ran out of time (its own, or the whole look-up's deadline)."""
 
 

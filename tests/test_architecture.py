@@ -116,15 +116,7 @@ def _lint(contract: str) -> subprocess.CompletedProcess[str]:
         "core-layers",
         "core-no-io",
         "nothing-imports-api",
-        pytest.param(
-            "api-no-integrations",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="app/api/deps.py imports Entra sign-in and app/tenants.py integration "
-                "settings until the hosts-as-adapters change (branch spine) lands; strict, so "
-                "this marker must go when it does",
-            ),
-        ),
+        "api-no-integrations",
     ],
 )
 def test_import_contract(contract: str) -> None:
