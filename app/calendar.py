@@ -11,14 +11,129 @@ Saturday-night send before the October clock change still schedules for
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import lru_cache
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
 
 import holidays
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
 
 from app.domain import Weekday
-from app.policy import Nation, Policy, WorkingHours
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Nation(StrEnum):
+    """Whose bank holidays apply (they differ: St Andrew's Day, the Twelfth...)."""
+
+    ENGLAND = "england"
+    WALES = "wales"
+    SCOTLAND = "scotland"
+    NORTHERN_IRELAND = "northern_ireland"
+
+    @property
+    def subdivision(self) -> str:
+        """The ISO 3166-2:GB code the ``holidays`` package uses."""
+        return {"england": "ENG", "wales": "WLS", "scotland": "SCT", "northern_ireland": "NIR"}[
+            self.value
+        ]
+
+
+class WorkingHours(_Strict):
+    """When staff are expected to read email.
+
+    Default Monday-Friday 07:30-18:00: the trust policy asks senders not to
+    "expect recipients to read and/or respond outside of normal working
+    hours" (§7 "Before using e-mail") and the school policy says staff
+    "should not be required to read or respond to emails in the evenings or
+    at weekends" (§4.5). 07:30 is when staff are commonly on site before
+    registration; 18:00 is the usual close of after-school commitments.
+    """
+
+    days: tuple[Weekday, ...] = Field(
+        default=(
+            Weekday.MONDAY,
+            Weekday.TUESDAY,
+            Weekday.WEDNESDAY,
+            Weekday.THURSDAY,
+            Weekday.FRIDAY,
+        ),
+        description="Working days by name (monday ... sunday); numbers 0 = Monday ... "
+        "6 = Sunday are accepted too. Always answered as names.",
+        min_length=1,
+    )
+    start: time = Field(default=time(7, 30), description="Start of the working day (school time).")
+    end: time = Field(default=time(18, 0), description="End of the working day (school time).")
+
+    @field_validator("days", mode="before")
+    @classmethod
+    def _days_by_name(cls, v: Any) -> Any:
+        if isinstance(v, list | tuple):
+            out = []
+            for d in v:
+                if isinstance(d, str) and not d.isdigit():
+                    try:
+                        out.append(Weekday[d.strip().upper()])
+                    except KeyError:
+                        raise ValueError(f"unknown weekday {d!r}") from None
+                else:
+                    out.append(d)
+            return tuple(sorted(set(out)))
+        return v
+
+    @field_serializer("days", when_used="json")
+    def _days_as_names(self, days: tuple[Weekday, ...]) -> list[str]:
+        # Names round-trip: a policy file that says "monday" reads back "monday".
+        return [Weekday(d).name.lower() for d in days]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> WorkingHours:
+        if self.start >= self.end:
+            raise ValueError("working_hours.start must be before working_hours.end")
+        return self
+
+
+class Holiday(_Strict):
+    """A school holiday (inclusive dates), e.g. half term."""
+
+    name: str = Field(default="", max_length=100)
+    start: date
+    end: date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Holiday:
+        if self.start > self.end:
+            raise ValueError(f"holiday {self.name!r}: start is after end")
+        return self
+
+
+class WorkingCalendar(Protocol):
+    """What working time is reckoned from: a school's :class:`~app.policy.Policy`
+    has these (the policy is built above this module, so it is named by shape)."""
+
+    @property
+    def working_hours(self) -> WorkingHours: ...
+
+    @property
+    def bank_holidays(self) -> Nation: ...
+
+    @property
+    def school_holidays(self) -> tuple[Holiday, ...]: ...
+
+    @property
+    def zone(self) -> ZoneInfo: ...
+
 
 # The longest stretch of non-working days we search through: a summer
 # holiday is ~6.5 weeks; a year covers any sane configuration.
@@ -52,14 +167,14 @@ def bank_holiday(day: date, nation: Nation) -> str | None:
     return str(name) if name else None
 
 
-def _school_holiday(day: date, policy: Policy) -> str | None:
+def _school_holiday(day: date, policy: WorkingCalendar) -> str | None:
     for h in policy.school_holidays:
         if h.start <= day <= h.end:
             return h.name or "school holiday"
     return None
 
 
-def _day_off(day: date, policy: Policy, hours: WorkingHours) -> tuple[Reason, str] | None:
+def _day_off(day: date, policy: WorkingCalendar, hours: WorkingHours) -> tuple[Reason, str] | None:
     if day.weekday() not in hours.days:
         reason = Reason.WEEKEND if day.weekday() >= Weekday.SATURDAY else Reason.DAY_OFF
         return reason, day.strftime("%A")
@@ -73,7 +188,7 @@ def _day_off(day: date, policy: Policy, hours: WorkingHours) -> tuple[Reason, st
 
 
 def next_working_moment(
-    local: datetime, policy: Policy, hours: WorkingHours | None = None
+    local: datetime, policy: WorkingCalendar, hours: WorkingHours | None = None
 ) -> datetime:
     """The first moment at or after ``local`` that is within working hours.
 
@@ -100,7 +215,7 @@ def next_working_moment(
 
 
 def out_of_hours(
-    local: datetime, policy: Policy, hours: WorkingHours | None = None
+    local: datetime, policy: WorkingCalendar, hours: WorkingHours | None = None
 ) -> OutOfHours | None:
     """Why ``local`` (aware, school zone) is outside working time, or ``None``.
 

@@ -26,6 +26,7 @@ from app.audit import keyed_hash
 from app.directory.model import Directory
 from app.domain import Message, Verdict
 from app.engine import evaluate
+from app.errors import Invalid
 from app.observability import metrics
 from app.policy import Policy
 
@@ -84,7 +85,7 @@ class RecentActions:
         return len(self._items)
 
 
-class OutcomeRefused(ValueError):
+class OutcomeRefused(Invalid):
     """The outcome contradicts the check's verdict (``sent_anyway`` after a block)."""
 
 

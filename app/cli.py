@@ -26,83 +26,32 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
-
-from pydantic import ValidationError
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from app.checker import Checker
-from app.directory.csv_roster import RosterError, load_groups_csv, load_roster_csv
+from app.cli_common import CliError, env_settings, load_csv, open_store, policy_arg, print_key
+from app.directory.csv_roster import load_groups_csv, load_roster_csv
 from app.directory.model import Directory
 from app.domain import Action, FixKind, email_domain
 from app.eml import EmlError, read_bytes, read_eml
-from app.policy import Policy, load_policy_file
+from app.policy import Policy
 from app.rules.registry import RULES
 from app.store import Store
-from app.store.models import Tenant
 
 if TYPE_CHECKING:
-    from app.config import Settings
-
-
-T = TypeVar("T")
-
-
-class CliError(Exception):
-    """A user error: printed as one line, exit code 2."""
+    pass
 
 
 # -- shared loading -------------------------------------------------------------
 
 
-def _policy(path: str | None) -> Policy | None:
-    if path is None:
-        return None
-    try:
-        return load_policy_file(Path(path))
-    except FileNotFoundError:
-        raise CliError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CliError(f"{path}: a folder, not a policy file") from None
-    except ValidationError as exc:
-        raise CliError(f"{path}: invalid policy: {_errors(exc)}") from None
-    except ValueError as exc:
-        raise CliError(f"{path}: {exc}") from None
-
-
-def _errors(exc: ValidationError) -> str:
-    """Every problem on one line, by field; never the value (it may be a secret)."""
-    return "; ".join(
-        f"{'.'.join(str(p) for p in e['loc']) or '(top)'}: {e['msg']}"
-        for e in exc.errors(include_url=False, include_input=False)
-    )
-
-
 def _directory(roster: str | None, groups: str | None) -> Directory:
-    people = _load_csv(roster, load_roster_csv) if roster else []
-    grps = _load_csv(groups, load_groups_csv) if groups else []
+    people = load_csv(roster, load_roster_csv) if roster else []
+    grps = load_csv(groups, load_groups_csv) if groups else []
     return Directory.build(people, grps)
-
-
-def _load_csv(path: str, load: Callable[[Path], list[T]]) -> list[T]:
-    """A roster or groups CSV, with every user error as one line."""
-    try:
-        return load(Path(path))
-    except FileNotFoundError:
-        raise CliError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CliError(f"{path}: a folder, not a CSV file") from None
-    except UnicodeDecodeError:
-        raise CliError(
-            f"{path}: not UTF-8 text: export it as 'CSV UTF-8' (Excel) or UTF-8 from the MIS"
-        ) from None
-    except RosterError as exc:
-        first = exc.problems[0] if exc.problems else str(exc)
-        more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-        raise CliError(f"{path}: {first}{more}") from None
 
 
 class _Files:
@@ -149,31 +98,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _settings(**overrides: Any) -> Settings:
-    """Settings from the environment; a bad one is a one-line error that
-    names the setting and never prints its value."""
-    from app.config import Settings
-
-    try:
-        return Settings(**overrides)
-    except ValidationError as exc:
-        problems = []
-        for e in exc.errors(include_url=False, include_input=False):
-            msg = str(e["msg"]).removeprefix("Value error, ")
-            if e["loc"]:
-                name = str(e["loc"][0])
-                name = name if name.isupper() else f"ETIQUETTE_{name.upper()}"
-                msg = f"{name}: {msg}"
-            problems.append(msg)
-        raise CliError("; ".join(problems)) from None
-
-
 def _preflight() -> None:
     """What would stop the service starting, said in one line before uvicorn runs."""
     from app.demo import DemoIsolationError, check_isolation
     from app.store import Database
 
-    settings = _settings()
+    settings = env_settings()
     try:
         db = Database(settings.store_url)
         db.migrate()
@@ -197,7 +127,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise CliError(f"{path}: no such file") from None
     except EmlError as exc:
         raise CliError(f"{path}: {exc}") from None
-    target = _Files(_policy(args.policy), _directory(args.roster, args.groups))
+    target = _Files(policy_arg(args.policy), _directory(args.roster, args.groups))
     verdict = Checker(None).check(target, message).verdict
     if args.json:
         print(json.dumps(verdict.to_dict(), indent=2, ensure_ascii=False))
@@ -249,7 +179,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     source = Path(args.source)
     if not source.exists():
         raise CliError(f"{source}: no such file or folder")
-    target = _Files(_policy(args.policy), _directory(args.roster, args.groups))
+    target = _Files(policy_arg(args.policy), _directory(args.roster, args.groups))
     checker = Checker(None)  # the null audit sink: evaluated and timed, nothing recorded
     now = datetime.now(UTC)
     actions: Counter[str] = Counter()
@@ -303,12 +233,12 @@ def cmd_policy(args: argparse.Namespace) -> int:
 
         if args.action != "show" or args.file or not (args.school and args.sender):
             raise CliError("policy show --school SLUG --sender ADDRESS (no FILE)")
-        policy, groups = effective_policy(_store(), args.school, args.sender)
+        policy, groups = effective_policy(open_store(), args.school, args.sender)
         print(f"# staff groups: {', '.join(groups) or '-'}", file=sys.stderr)
     else:
         if not args.file:
             raise CliError(f"policy {args.action}: give a FILE (or --school and --sender)")
-        loaded = _policy(args.file)
+        loaded = policy_arg(args.file)
         assert loaded is not None
         policy = loaded
     if args.action == "validate":
@@ -327,24 +257,9 @@ def cmd_policy(args: argparse.Namespace) -> int:
     return 0
 
 
-def _store() -> Store:
-    from app.store import Database
-
-    # Setting up a store needs no secret key: nothing is hashed here.
-    settings = _settings(environment="development")
-    try:
-        db = Database(settings.database_url)
-        db.migrate()
-    except Exception as exc:
-        raise CliError(
-            f"cannot open the database ({type(exc).__name__}): check DATABASE_URL"
-        ) from None
-    return Store(db)
-
-
 def cmd_school(args: argparse.Namespace) -> int:
+    from app.errors import Conflict, NotFound
     from app.schools import DomainError, SlugError, school_slug, sender_domains
-    from app.store.repository import Conflict, NotFound
 
     if args.action == "create":
         # Everything is checked before anything is written, then written in
@@ -355,10 +270,10 @@ def cmd_school(args: argparse.Namespace) -> int:
         except (SlugError, DomainError) as exc:
             hint = " (give --domain)" if not args.domain else ""
             raise CliError(f"{exc}{hint}") from None
-        policy = _policy(args.policy) or Policy(internal_domains=tuple(domains))
-        people = _load_csv(args.roster, load_roster_csv) if args.roster else None
-        groups = _load_csv(args.groups, load_groups_csv) if args.groups else None
-        store = _store()
+        policy = policy_arg(args.policy) or Policy(internal_domains=tuple(domains))
+        people = load_csv(args.roster, load_roster_csv) if args.roster else None
+        groups = load_csv(args.groups, load_groups_csv) if args.groups else None
+        store = open_store()
         try:
             _, key = store.create_school(
                 slug,
@@ -374,19 +289,17 @@ def cmd_school(args: argparse.Namespace) -> int:
         except (Conflict, DomainError) as exc:
             raise CliError(str(exc)) from None
         print(f"created school {slug!r}")
-        _print_key(args.role, slug, key)
+        print_key(args.role, slug, key)
         return 0
 
-    store = _store()
+    store = open_store()
     if args.action == "list":
-        with store.db.session() as s:
-            for t in s.scalars(select(Tenant).order_by(Tenant.slug)):
-                repo = store.scoped(s, t.id)
-                state = "  (disabled)" if t.disabled_at else ""
-                print(
-                    f"{t.slug:<20} {t.name:<40} policy v{repo.current_version()}  "
-                    f"domains: {', '.join(repo.domains())}{state}"
-                )
+        for school in store.schools():
+            state = "  (disabled)" if school.disabled else ""
+            print(
+                f"{school.slug:<20} {school.name:<40} policy v{school.policy_version}  "
+                f"domains: {', '.join(school.domains)}{state}"
+            )
         return 0
 
     if not args.slug:
@@ -407,7 +320,7 @@ def _school_action(args: argparse.Namespace, store: Store, tenant_id: str, slug:
     if args.action == "key":
         with store.db.session() as s:
             key = store.scoped(s, tenant_id).create_api_key(args.role, args.label)
-        _print_key(args.role, slug, key)
+        print_key(args.role, slug, key)
     elif args.action == "keys":
         with store.db.session() as s:
             keys = store.scoped(s, tenant_id).api_keys(include_revoked=args.all)
@@ -428,7 +341,7 @@ def _school_action(args: argparse.Namespace, store: Store, tenant_id: str, slug:
             else:
                 info, key = repo.rotate_key(args.id)
                 print(f"key {args.id} revoked; its replacement is key {info.id}")
-                _print_key(info.role, slug, key)
+                print_key(info.role, slug, key)
     elif args.action in ("disable", "enable"):
         store.set_disabled(tenant_id, args.action == "disable")
         print(f"{slug}: {args.action}d (live on every instance within a refresh)")
@@ -457,11 +370,6 @@ def _confirm_delete(args: argparse.Namespace, slug: str) -> None:
 
 def _when(moment: datetime | None) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M") if moment else "never"
-
-
-def _print_key(role: str, slug: str, key: str) -> None:
-    print(f"{role} API key for {slug} (shown once; only its hash is stored):")
-    print(key)
 
 
 # -- parser ---------------------------------------------------------------------

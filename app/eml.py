@@ -30,9 +30,10 @@ from app.domain import (
     Recipient,
     RecipientField,
 )
+from app.errors import Invalid
 
 
-class EmlError(ValueError):
+class EmlError(Invalid):
     """The file is not a message we can check (no sender, unreadable date...)."""
 
 

@@ -21,7 +21,8 @@ from typing import Protocol
 from fastapi import FastAPI, Request
 
 from app.domain import Message
-from app.runtime import Runtime, TenantState
+from app.runtime import Runtime
+from app.tenant_state import TenantState
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,12 +26,14 @@ from urllib.parse import urlencode
 import httplib2
 import httpx
 
+from app.errors import Unavailable
+
 # The loop is given this long beyond the request's own timeout before the
 # thread stops waiting for it.
 _GRACE = 5.0
 
 
-class BridgeTimeout(Exception):
+class BridgeTimeout(Unavailable):
     """The request did not finish within its time."""
 
 
@@ -121,7 +123,7 @@ class MsalHttp:
         return None
 
 
-class Httplib2Timeout(httplib2.HttpLib2Error):  # type: ignore[misc]  # untyped base
+class Httplib2Timeout(httplib2.HttpLib2Error, Unavailable):  # type: ignore[misc]  # untyped base
     """A request ran out of time (its own, or the whole look-up's deadline)."""
 
 

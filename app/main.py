@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 
 from app.api import admin, check, directory_sync, health, lifecycle, openapi, rules, trusts
+from app.api.errors import install_error_handlers
 from app.audit import AuditSink
 from app.config import Settings
 from app.directory.sync.scheduler import run_scheduler
@@ -137,6 +138,8 @@ def create_app(
             for e in exc.errors()
         ]
         return JSONResponse({"detail": errors}, status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
+
+    install_error_handlers(app)
 
     for r in (health.router, check.router, rules.router, admin.router):
         app.include_router(r)

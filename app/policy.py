@@ -12,11 +12,10 @@ description); per-rule settings live with their rules in ``app.rules``.
 from __future__ import annotations
 
 import json
-from datetime import date, time
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -27,31 +26,13 @@ from pydantic import (
     PlainValidator,
     SerializationInfo,
     WithJsonSchema,
-    field_serializer,
     field_validator,
-    model_validator,
 )
 
-from app.domain import Weekday, email_domain
-
-if TYPE_CHECKING:
-    from app.rules.base import RuleOptions
-
-
-class Nation(StrEnum):
-    """Whose bank holidays apply (they differ: St Andrew's Day, the Twelfth...)."""
-
-    ENGLAND = "england"
-    WALES = "wales"
-    SCOTLAND = "scotland"
-    NORTHERN_IRELAND = "northern_ireland"
-
-    @property
-    def subdivision(self) -> str:
-        """The ISO 3166-2:GB code the ``holidays`` package uses."""
-        return {"england": "ENG", "wales": "WLS", "scotland": "SCT", "northern_ireland": "NIR"}[
-            self.value
-        ]
+from app.calendar import Holiday, Nation, WorkingHours
+from app.domain import email_domain
+from app.rules.base import RuleOptions
+from app.rules.registry import validate_rule_settings
 
 
 class FailMode(StrEnum):
@@ -65,80 +46,6 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class WorkingHours(_Strict):
-    """When staff are expected to read email.
-
-    Default Monday-Friday 07:30-18:00: the trust policy asks senders not to
-    "expect recipients to read and/or respond outside of normal working
-    hours" (§7 "Before using e-mail") and the school policy says staff
-    "should not be required to read or respond to emails in the evenings or
-    at weekends" (§4.5). 07:30 is when staff are commonly on site before
-    registration; 18:00 is the usual close of after-school commitments.
-    """
-
-    days: tuple[Weekday, ...] = Field(
-        default=(
-            Weekday.MONDAY,
-            Weekday.TUESDAY,
-            Weekday.WEDNESDAY,
-            Weekday.THURSDAY,
-            Weekday.FRIDAY,
-        ),
-        description="Working days by name (monday ... sunday); numbers 0 = Monday ... "
-        "6 = Sunday are accepted too. Always answered as names.",
-        min_length=1,
-    )
-    start: time = Field(default=time(7, 30), description="Start of the working day (school time).")
-    end: time = Field(default=time(18, 0), description="End of the working day (school time).")
-
-    @field_validator("days", mode="before")
-    @classmethod
-    def _days_by_name(cls, v: Any) -> Any:
-        if isinstance(v, list | tuple):
-            out = []
-            for d in v:
-                if isinstance(d, str) and not d.isdigit():
-                    try:
-                        out.append(Weekday[d.strip().upper()])
-                    except KeyError:
-                        raise ValueError(f"unknown weekday {d!r}") from None
-                else:
-                    out.append(d)
-            return tuple(sorted(set(out)))
-        return v
-
-    @field_serializer("days", when_used="json")
-    def _days_as_names(self, days: tuple[Weekday, ...]) -> list[str]:
-        # Names round-trip: a policy file that says "monday" reads back "monday".
-        return [Weekday(d).name.lower() for d in days]
-
-    @model_validator(mode="after")
-    def _ordered(self) -> WorkingHours:
-        if self.start >= self.end:
-            raise ValueError("working_hours.start must be before working_hours.end")
-        return self
-
-
-class Holiday(_Strict):
-    """A school holiday (inclusive dates), e.g. half term."""
-
-    name: str = Field(default="", max_length=100)
-    start: date
-    end: date
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Holiday:
-        if self.start > self.end:
-            raise ValueError(f"holiday {self.name!r}: start is after end")
-        return self
-
-
-def _validate_rules(value: Any) -> dict[str, RuleOptions]:
-    from app.rules.registry import validate_rule_settings
-
-    return validate_rule_settings(value)
-
-
 def _serialise_rules(value: dict[str, RuleOptions], info: SerializationInfo) -> dict[str, Any]:
     # exclude_unset keeps "the school set this" apart from "our default", which
     # findings report as threshold_source; the store saves documents that way.
@@ -150,11 +57,11 @@ def _serialise_rules(value: dict[str, RuleOptions], info: SerializationInfo) -> 
     return out
 
 
-# Typed as dict[str, Any] for pydantic (validation is the registry's); read
-# through Policy.options() for a RuleOptions.
+# Every rule's options, parsed once into the rule's own Options model by the
+# registry when the Policy is built: the engine reads typed options, never a dict.
 RuleSettings = Annotated[
-    dict[str, Any],
-    PlainValidator(_validate_rules),
+    dict[str, RuleOptions],
+    PlainValidator(validate_rule_settings),
     PlainSerializer(_serialise_rules, return_type=dict[str, Any], when_used="always"),
     WithJsonSchema(
         {
@@ -204,7 +111,7 @@ class Policy(_Strict):
         description="What the Outlook add-in does if this service does not answer within ~3 s. "
         "Open (default) lets the send go: a checker outage must never stop a school's email.",
     )
-    rules: RuleSettings = Field(default_factory=lambda: _validate_rules({}))
+    rules: RuleSettings = Field(default_factory=lambda: validate_rule_settings({}))
 
     _normalise_internal = field_validator("internal_domains", "pupil_domains", mode="before")(
         classmethod(lambda cls, v: _domain_list(v))
@@ -231,8 +138,7 @@ class Policy(_Strict):
         return frozenset(self.internal_domains) | frozenset(self.pupil_domains)
 
     def options(self, code: str) -> RuleOptions:
-        opts: RuleOptions = self.rules[code]
-        return opts
+        return self.rules[code]
 
     def content_dict(self) -> dict[str, Any]:
         """The admin-editable content as the school wrote it (no version, no defaults)."""

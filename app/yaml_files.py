@@ -12,8 +12,10 @@ from typing import Any
 
 import yaml
 
+from app.errors import Invalid
 
-class YamlFileError(ValueError):
+
+class YamlFileError(Invalid):
     """The text is not acceptable YAML for a configuration file."""
 
 

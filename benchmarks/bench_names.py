@@ -31,10 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.directory.model import Person  # noqa: E402
 from app.domain import PersonKind  # noqa: E402
 from app.names import NameIndex  # noqa: E402
 from app.names._lexicon import lexicon  # noqa: E402
+from app.people import Person  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from eval_names import load_eval  # noqa: E402

@@ -23,13 +23,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from datetime import UTC, datetime
 
-from app.directory.model import Person
 from app.domain import Address, Message, PersonKind, Recipient
 from app.engine import evaluate
+from app.people import Person
 from app.policy import Policy
-from app.runtime import TenantState
 from app.store.repository import TenantRecord
 from app.store.trusts import TrustRecord
+from app.tenant_state import TenantState
 from app.tenants import TenantSettings
 from app.trusts.overlay import StaffGroup
 

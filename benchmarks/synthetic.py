@@ -11,8 +11,8 @@ from pathlib import Path
 
 import names as names_pkg
 
-from app.directory.model import Person
 from app.domain import PersonKind
+from app.people import Person
 
 ONS = Path(__file__).resolve().parents[1] / "app" / "names" / "data"
 SHARED_ONS = (

@@ -16,8 +16,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from fastapi.testclient import TestClient
 
+from app.calendar import WorkingHours
 from app.config import Settings
-from app.directory.model import Directory, Group, Person
+from app.directory.model import Directory, Group
 from app.domain import (
     Address,
     Attachment,
@@ -29,7 +30,8 @@ from app.domain import (
     RecipientKind,
 )
 from app.main import create_app
-from app.policy import Policy, WorkingHours
+from app.people import Person
+from app.policy import Policy
 
 LONDON = ZoneInfo("Europe/London")
 # A Wednesday in term, mid-morning: inside working hours.

@@ -15,7 +15,8 @@ from app.hosts import Caller, HostAdapter
 from app.integrations.gmail.adapter import GmailHost
 from app.integrations.outlook.adapter import OutlookHost
 from app.main import HOSTS, create_app
-from app.runtime import Runtime, TenantState
+from app.runtime import Runtime
+from app.tenant_state import TenantState
 from tests.api.test_check_api import GOOD
 from tests.conftest import CHECKER
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from app.calendar import Nation
 from app.domain import Weekday
-from app.policy import Nation, Policy, load_policy_file
+from app.policy import Policy, load_policy_file
 
 DEMO = Path(__file__).resolve().parent.parent / "app" / "demo" / "policy.yaml"
 

@@ -26,8 +26,6 @@ from app.policy import Policy
 from app.runtime import Runtime
 from app.schools import DomainError
 from app.store.repository import (
-    Conflict,
-    NotFound,
     PolicyVersionInfo,
     group_fingerprint,
     person_fingerprint,
@@ -294,10 +292,7 @@ def get_policy_version(
     version: Annotated[int, Path(ge=1, le=MAX_INT32, description="A policy version.")],
     repo: TenantRepoDep,
 ) -> PolicyPublic:
-    try:
-        p = repo.policy(version)
-    except NotFound as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=str(exc)) from None
+    p = repo.policy(version)
     return PolicyPublic(
         version=p.version, policy=p.model_dump(mode="json"), set_by_school=p.content_dict()
     )
@@ -550,10 +545,7 @@ async def _store_settings(
         repo.update_settings(settings)
         repo.session.commit()
 
-    try:
-        await asyncio.to_thread(write)
-    except Conflict as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, detail=str(exc)) from None
+    await asyncio.to_thread(write)
     await _reload(runtime, admin.tenant.id)
     return settings.model_dump(mode="json")
 
@@ -624,8 +616,6 @@ async def replace_domains(
 
     try:
         saved = await asyncio.to_thread(write)
-    except Conflict as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, detail=str(exc)) from None
     except DomainError as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=str(exc)) from None
     await _reload(runtime, admin.tenant.id)

@@ -12,7 +12,8 @@ from app.api.deps import OptionalCallerDep, RuntimeDep, unauthorized
 from app.api.schemas import CheckRequest, CheckResponse, OutcomeIn
 from app.checker import Outcome, OutcomeRefused, Purpose
 from app.hosts import mounted_hosts
-from app.runtime import Runtime, TenantState
+from app.runtime import Runtime
+from app.tenant_state import TenantState
 
 router = APIRouter(prefix="/v1", tags=["check"])
 

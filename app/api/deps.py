@@ -8,10 +8,10 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Path, Request, status
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
+from app.errors import NotFound
 from app.hosts import Caller, mounted_hosts
 from app.runtime import Runtime
 from app.store import TenantRepo
-from app.store.repository import NotFound
 
 
 def get_runtime(request: Request) -> Runtime:

@@ -28,7 +28,6 @@ from app.directory.sync import engine
 from app.directory.sync.settings import SyncSettings
 from app.runtime import Runtime
 from app.store.models import SyncRun
-from app.store.repository import NotFound
 from app.store.sync import SourceRecord, SyncRepo, set_uploaded_relationships
 
 router = APIRouter(prefix="/v1/admin/schools/{school}/directory", tags=["directory sync"])
@@ -41,10 +40,7 @@ RunId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The run's id (from 
 def sync_repo(runtime: RuntimeDep, admin: AdminDep) -> Iterator[SyncRepo]:
     """The admin's school's sources and runs (one transaction)."""
     with runtime.store.db.session() as session:
-        try:
-            yield SyncRepo(session, admin.tenant.id)
-        except NotFound as exc:
-            raise HTTPException(status.HTTP_404_NOT_FOUND, detail=str(exc)) from None
+        yield SyncRepo(session, admin.tenant.id)
 
 
 SyncRepoDep = Annotated[SyncRepo, Depends(sync_repo)]
@@ -222,10 +218,7 @@ async def run_sync(
         with runtime.store.db.session() as s:
             SyncRepo(s, admin.tenant.id).source(name)
 
-    try:
-        await asyncio.to_thread(known)  # 404 before any work for an unknown name
-    except NotFound as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=str(exc)) from None
+    await asyncio.to_thread(known)  # 404 before any work for an unknown name
     out = await engine.sync_source(
         runtime.store, admin.tenant.id, name, runtime.http, full=full, trigger="api"
     )
@@ -275,12 +268,7 @@ async def _decide(run_id: RunId, admin: AdminDep, runtime: Runtime, approve: boo
         else:
             engine.reject(runtime.store, admin.tenant.id, run_id, admin.label)
 
-    try:
-        await asyncio.to_thread(decide)
-    except NotFound as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=str(exc)) from None
-    except (engine.NotPending, engine.StaleProposal) as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, detail=str(exc)) from None
+    await asyncio.to_thread(decide)
     if approve:
         await _reload(runtime, admin.tenant.id)
 

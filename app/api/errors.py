@@ -1,10 +1,39 @@
-"""Error answers shared by several routers (one error shape: app/api/openapi.py)."""
+"""Error answers shared by several routers (one error shape: app/api/openapi.py).
+
+The product's exceptions (``app/errors.py``) become HTTP answers here, by kind,
+for every route: a route lets :class:`~app.errors.NotFound` or
+:class:`~app.errors.Conflict` rise and the answer is ``{"detail": message}``
+with 404 or 409. Routes still catch what needs a route-specific answer (a 422
+naming a CSV's rows, a domain error in the body's terms).
+"""
 
 from __future__ import annotations
 
-from fastapi import HTTPException, status
+from collections.abc import Awaitable, Callable
+
+from fastapi import FastAPI, HTTPException, Request, status
+from fastapi.responses import JSONResponse
 
 from app.directory.csv_roster import MAX_PROBLEMS, RosterError
+from app.errors import Conflict, EtiquetteError, NotFound
+
+STATUS_BY_KIND: tuple[tuple[type[EtiquetteError], int], ...] = (
+    (NotFound, status.HTTP_404_NOT_FOUND),
+    (Conflict, status.HTTP_409_CONFLICT),
+)
+
+
+def _answer(code: int) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
+    async def answer(_: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=code)
+
+    return answer
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Answer every route's errors of these kinds (subclasses too) the same way."""
+    for kind, code in STATUS_BY_KIND:
+        app.add_exception_handler(kind, _answer(code))
 
 
 def roster_422(exc: RosterError) -> HTTPException:

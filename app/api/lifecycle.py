@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 
 from app.api.admin import _reload
 from app.api.deps import AdminDep, RuntimeDep, TenantRepoDep
-from app.store.repository import Conflict, KeyInfo, NotFound
+from app.store.repository import KeyInfo
 
 router = APIRouter(prefix="/v1/admin/schools/{school}", tags=["admin: keys and school"])
 
@@ -103,12 +103,7 @@ async def revoke_key(
         repo.session.commit()
         return info
 
-    try:
-        info = await asyncio.to_thread(write)
-    except NotFound as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=str(exc)) from None
-    except Conflict as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, detail=str(exc)) from None
+    info = await asyncio.to_thread(write)
     await _reload(runtime, admin.tenant.id)
     return KeyPublic.of(info)
 
@@ -124,10 +119,7 @@ async def rotate_key(
         repo.session.commit()
         return KeyCreated(key=key, info=KeyPublic.of(info))
 
-    try:
-        out = await asyncio.to_thread(write)
-    except NotFound as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=str(exc)) from None
+    out = await asyncio.to_thread(write)
     await _reload(runtime, admin.tenant.id)
     return out
 

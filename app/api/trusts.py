@@ -22,10 +22,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.api.deps import TRUST_ADMIN, AdminDep, OptionalCallerDep, RuntimeDep, TenantRepoDep
 from app.api.deps import unauthorized as _unauthorized
+from app.errors import NotFound
 from app.hosts import Caller
 from app.runtime import Runtime
 from app.schools import DomainError
-from app.store.repository import Conflict, NotFound
 from app.store.trusts import (
     IdentityError,
     TrustRepo,
@@ -247,8 +247,6 @@ async def replace_trust_domains(
 
     try:
         saved = await asyncio.to_thread(write)
-    except Conflict as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, detail=str(exc)) from None
     except DomainError as exc:
         raise _unprocessable(exc) from None
     assert admin.trust_id is not None
@@ -269,8 +267,6 @@ async def replace_trust_identities(
 
     try:
         out = await asyncio.to_thread(write)
-    except Conflict as exc:
-        raise HTTPException(status.HTTP_409_CONFLICT, detail=str(exc)) from None
     except (DomainError, IdentityError) as exc:
         raise _unprocessable(exc) from None
     assert admin.trust_id is not None
@@ -333,10 +329,7 @@ async def delete_trust_staff_group(
         repo.delete_staff_group(name)
         repo.session.commit()
 
-    try:
-        await asyncio.to_thread(write)
-    except NotFound as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=str(exc)) from None
+    await asyncio.to_thread(write)
     assert admin.trust_id is not None
     await _reload_trust(runtime, admin.trust_id)
 
@@ -436,8 +429,5 @@ async def delete_school_staff_group_route(
         delete_school_staff_group(repo, name)
         repo.session.commit()
 
-    try:
-        await asyncio.to_thread(write)
-    except NotFound as exc:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=str(exc)) from None
+    await asyncio.to_thread(write)
     await _reload_school(runtime, admin.tenant.id)

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from app.directory.csv_roster import load_groups_csv, load_roster_csv
+from app.errors import EtiquetteError
 from app.policy import load_policy_file
 from app.store import Store
 from app.store.models import ApiKey, Tenant
@@ -26,7 +27,7 @@ DEMO_CHECK_KEY = "etq_demo_check_key"
 DEMO_KEY_HASHES = frozenset(hash_key(k) for k in (DEMO_ADMIN_KEY, DEMO_CHECK_KEY))
 
 
-class DemoIsolationError(RuntimeError):
+class DemoIsolationError(EtiquetteError, RuntimeError):
     """The database mixes the demo school (public keys) with real use."""
 
 

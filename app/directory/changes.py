@@ -33,7 +33,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
-from app.directory.model import Person
+from app.errors import Invalid
+from app.people import Person
 
 IDS_SHOWN = 100  # ids an upload lists per kind of change; the counts are always whole
 DEFAULT_MAX_REMOVED_SHARE = 0.10
@@ -180,7 +181,7 @@ def removes_too_many(
     return diff.removed > 0 and diff.removed_share > max_removed_share
 
 
-class DestructiveChange(ValueError):
+class DestructiveChange(Invalid):
     """The replacement was refused; nothing was changed."""
 
     def __init__(self, message: str, diff: DirectoryDiff) -> None:

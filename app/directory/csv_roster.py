@@ -43,9 +43,12 @@ from typing import NamedTuple
 
 from pydantic import ValidationError
 
-from app.directory.model import Group, Person, Relationship
+from app.addresses import check_address
+from app.calendar import WorkingHours
+from app.directory.model import Group
 from app.domain import PersonKind, Weekday
-from app.policy import WorkingHours
+from app.errors import Invalid
+from app.people import Person, Relationship
 
 PEOPLE_REQUIRED = ("id", "kind", "first_name", "last_name")
 MAX_ROWS = 500_000
@@ -63,7 +66,7 @@ class Problem(NamedTuple):
         return f"row {self.row}: {self.text}" if self.row is not None else self.text
 
 
-class RosterError(ValueError):
+class RosterError(Invalid):
     """A CSV problem, with every bad row named (up to :data:`MAX_PROBLEMS`)."""
 
     def __init__(self, problems: list[Problem] | list[str]) -> None:
@@ -93,8 +96,6 @@ class _Rows:
 
 
 def _address(value: str, row: int, column: str, bad: _Rows) -> str | None:
-    from app.api.schemas import check_address
-
     value = value.strip()
     if not value:
         return None

@@ -22,13 +22,13 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from app.directory.model import Person
 from app.domain import PersonKind
 from app.names._detector import surname_at
 from app.names._evidence import Candidate
 from app.names._lexicon import UNKNOWN, Entry, wordness
 from app.names._tokens import WORD_RE, CaseMode, Token, fold_fast
 from app.names._vocab import HONORIFICS, PARTICLES, SCHOOL_WORDS
+from app.people import Person
 
 _SPACES = re.compile(r"\s+")
 _K = 1 << 22  # part ids stay below this, so (a, b) packs into one int key

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
-from app.directory.model import Person
 from app.domain import PersonKind
 from app.names import _detector
 from app.names._directory import DirectoryIndex
@@ -36,6 +35,7 @@ from app.names._initials import InitialsStyle, initials
 from app.names._lexicon import lexicon, namelike
 from app.names._tokens import Token, case_mode, fold_fast, tokenize
 from app.names._vocab import HONORIFICS, PARTICLES
+from app.people import Person
 
 
 class RedactStyle(StrEnum):

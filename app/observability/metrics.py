@@ -15,8 +15,8 @@ from __future__ import annotations
 import hmac
 import time
 import weakref
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Sequence, Sized
+from typing import TYPE_CHECKING, Protocol
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
@@ -25,7 +25,6 @@ from prometheus_client.registry import Collector
 
 if TYPE_CHECKING:
     from app.domain import Verdict
-    from app.runtime import Runtime
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 
@@ -122,6 +121,40 @@ def observe_request(method: str, route: str, status: int, seconds: float) -> Non
             DIRECTORY_SYNCS.labels("rejected" if status < 500 else "failed").inc()
 
 
+# What the collector reads from an app.runtime.Runtime, named by shape: the
+# runtime reports to this module, so this module does not import it.
+class _AuditCounts(Protocol):
+    @property
+    def pending(self) -> int: ...
+    @property
+    def written(self) -> int: ...
+    @property
+    def failures(self) -> int: ...
+    @property
+    def spooled_total(self) -> int: ...
+    @property
+    def spooled(self) -> int: ...
+
+
+class _People(Protocol):
+    @property
+    def people(self) -> Sized: ...
+
+
+class _School(Protocol):
+    @property
+    def directory(self) -> _People: ...
+
+
+class RuntimeView(Protocol):
+    """The parts of a runtime the scrape reads."""
+
+    @property
+    def audit(self) -> _AuditCounts: ...
+
+    def tenants(self) -> Sequence[_School]: ...
+
+
 class RuntimeCollector(Collector):
     """Reads the live runtimes at scrape time: audit queue, spool, schools loaded.
 
@@ -130,12 +163,12 @@ class RuntimeCollector(Collector):
     """
 
     def __init__(self) -> None:
-        self._runtimes: weakref.WeakSet[Runtime] = weakref.WeakSet()
+        self._runtimes: weakref.WeakSet[RuntimeView] = weakref.WeakSet()
 
-    def attach(self, runtime: Runtime) -> None:
+    def attach(self, runtime: RuntimeView) -> None:
         self._runtimes.add(runtime)
 
-    def detach(self, runtime: Runtime) -> None:
+    def detach(self, runtime: RuntimeView) -> None:
         self._runtimes.discard(runtime)
 
     def describe(self) -> Iterable[Metric]:

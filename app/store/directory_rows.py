@@ -11,9 +11,10 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
-from app.directory.model import Group, Person, Relationship
+from app.calendar import WorkingHours
+from app.directory.model import Group
 from app.domain import PersonKind
-from app.policy import WorkingHours
+from app.people import Person, Relationship
 from app.store.models import DirectoryGroup, DirectoryPerson
 
 

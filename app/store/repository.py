@@ -21,11 +21,15 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, Select, Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.calendar import WorkingHours
 from app.directory.changes import fingerprint
-from app.directory.model import Group, Person
+from app.directory.model import Group
 from app.domain import email_domain
-from app.policy import Policy, WorkingHours
+from app.errors import Conflict, NotFound
+from app.people import Person
+from app.policy import Policy
 from app.schools import school_slug, sender_domains
+from app.store.claims import domains_held_by_trusts, identities, identities_held_by_trusts
 from app.store.db import Database
 from app.store.directory_rows import (
     GROUP_COLUMNS,
@@ -47,15 +51,8 @@ from app.store.models import (
     Tenant,
     TenantDomain,
 )
+from app.store.scope import SchoolScope
 from app.tenants import TenantSettings
-
-
-class NotFound(LookupError):
-    """The thing does not exist for this tenant (which may mean: not yours)."""
-
-
-class Conflict(ValueError):
-    """The change clashes with existing data (e.g. a domain another school owns)."""
 
 
 def hash_key(key: str) -> str:
@@ -64,6 +61,19 @@ def hash_key(key: str) -> str:
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolListing:
+    """One line of ``etiquette school list``: who the school is, its policy
+    version and domains, and whether it is disabled."""
+
+    id: str
+    slug: str
+    name: str
+    policy_version: int
+    domains: list[str]
+    disabled: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +124,7 @@ class TenantRepo:
     def __init__(self, session: Session, tenant_id: str) -> None:
         self.session = session
         self.tenant_id = tenant_id
+        self.scope = SchoolScope(tenant_id)  # every per-school statement starts here
 
     # -- tenant row ------------------------------------------------------------
 
@@ -139,9 +150,7 @@ class TenantRepo:
         self._bump()
 
     def domains(self) -> list[str]:
-        rows = self.session.scalars(
-            select(TenantDomain.domain).where(TenantDomain.tenant_id == self.tenant_id)
-        )
+        rows = self.session.scalars(self.scope(select(TenantDomain.domain)))
         return sorted(rows)
 
     def set_domains(self, domains: Iterable[str]) -> None:
@@ -156,24 +165,20 @@ class TenantRepo:
         ).all()
         if taken:
             raise Conflict(f"domain already belongs to another school: {', '.join(sorted(taken))}")
-        from app.store.trusts import domains_held_by_trusts  # trusts (0006)
-
         if held := domains_held_by_trusts(self.session, wanted):
             raise Conflict(f"domain belongs to a trust: {', '.join(held)}")
-        self.session.execute(delete(TenantDomain).where(TenantDomain.tenant_id == self.tenant_id))
+        self.session.execute(self.scope(delete(TenantDomain)))
         self.session.add_all(TenantDomain(domain=d, tenant_id=self.tenant_id) for d in wanted)
         self._bump()
 
     # -- policy ----------------------------------------------------------------
 
     def current_version(self) -> int:
-        v = self.session.scalar(
-            select(func.max(PolicyVersion.version)).where(PolicyVersion.tenant_id == self.tenant_id)
-        )
+        v = self.session.scalar(self.scope(select(func.max(PolicyVersion.version))))
         return int(v or 0)
 
     def policy(self, version: int | None = None) -> Policy:
-        q = select(PolicyVersion).where(PolicyVersion.tenant_id == self.tenant_id)
+        q = self.scope(select(PolicyVersion))
         if version is None:
             q = q.order_by(PolicyVersion.version.desc()).limit(1)
         else:
@@ -189,10 +194,7 @@ class TenantRepo:
 
     def policy_versions(self, limit: int = 50) -> list[PolicyVersionInfo]:
         rows = self.session.scalars(
-            select(PolicyVersion)
-            .where(PolicyVersion.tenant_id == self.tenant_id)
-            .order_by(PolicyVersion.version.desc())
-            .limit(limit)
+            self.scope(select(PolicyVersion)).order_by(PolicyVersion.version.desc()).limit(limit)
         )
         return [PolicyVersionInfo(r.version, r.created_at, r.created_by, r.comment) for r in rows]
 
@@ -203,10 +205,7 @@ class TenantRepo:
         self._tenant()
         document = json.dumps(policy.content_dict(), sort_keys=True)
         latest = self.session.scalars(
-            select(PolicyVersion)
-            .where(PolicyVersion.tenant_id == self.tenant_id)
-            .order_by(PolicyVersion.version.desc())
-            .limit(1)
+            self.scope(select(PolicyVersion)).order_by(PolicyVersion.version.desc()).limit(1)
         ).first()
         if latest is not None:
             before = Policy.model_validate(json.loads(latest.document)).content_dict()
@@ -236,14 +235,10 @@ class TenantRepo:
         what is there); returns the new directory version."""
         t = self._tenant()
         if people is not None:
-            self.session.execute(
-                delete(DirectoryPerson).where(DirectoryPerson.tenant_id == self.tenant_id)
-            )
+            self.session.execute(self.scope(delete(DirectoryPerson)))
             self._add_people(people)
         if groups is not None:
-            self.session.execute(
-                delete(DirectoryGroup).where(DirectoryGroup.tenant_id == self.tenant_id)
-            )
+            self.session.execute(self.scope(delete(DirectoryGroup)))
             self._add_groups(groups)
         self._bump(directory=True)
         self.session.flush()
@@ -283,33 +278,23 @@ class TenantRepo:
         # Streamed in batches, and names interned: a 400,000-person roster repeats
         # its first and last names many times over, and every instance holds it.
         rows = self.session.execute(
-            select(*PERSON_COLUMNS)
-            .where(DirectoryPerson.tenant_id == self.tenant_id)
+            self.scope(select(*PERSON_COLUMNS))
             .order_by(DirectoryPerson.id)
             .execution_options(yield_per=5000)
         )
         return people_from_columns(rows)
 
     def groups(self) -> list[Group]:
-        rows = self.session.execute(
-            select(*GROUP_COLUMNS).where(DirectoryGroup.tenant_id == self.tenant_id)
-        )
+        rows = self.session.execute(self.scope(select(*GROUP_COLUMNS)))
         return groups_from_columns(rows)
 
     def directory_counts(self) -> dict[str, int]:
         rows = self.session.execute(
-            select(DirectoryPerson.kind, func.count())
-            .where(DirectoryPerson.tenant_id == self.tenant_id)
-            .group_by(DirectoryPerson.kind)
+            self.scope(select(DirectoryPerson.kind, func.count())).group_by(DirectoryPerson.kind)
         ).all()
         counts = {str(k): int(n) for k, n in rows}
         counts["groups"] = int(
-            self.session.scalar(
-                select(func.count())
-                .select_from(DirectoryGroup)
-                .where(DirectoryGroup.tenant_id == self.tenant_id)
-            )
-            or 0
+            self.session.scalar(self.scope(select(func.count()).select_from(DirectoryGroup))) or 0
         )
         return counts
 
@@ -333,8 +318,8 @@ class TenantRepo:
 
     def keys(self) -> dict[str, tuple[str, str]]:
         rows = self.session.execute(
-            select(ApiKey.key_hash, ApiKey.role, ApiKey.label).where(
-                ApiKey.tenant_id == self.tenant_id, ApiKey.revoked.is_(False)
+            self.scope(select(ApiKey.key_hash, ApiKey.role, ApiKey.label)).where(
+                ApiKey.revoked.is_(False)
             )
         ).all()
         return {h: (r, label) for h, r, label in rows}
@@ -343,15 +328,13 @@ class TenantRepo:
 
     def api_keys(self, *, include_revoked: bool = False) -> list[KeyInfo]:
         """The school's keys, oldest first: never the key, never its hash."""
-        q = select(ApiKey).where(ApiKey.tenant_id == self.tenant_id)
+        q = self.scope(select(ApiKey))
         if not include_revoked:
             q = q.where(ApiKey.revoked.is_(False))
         return [_key_info(k) for k in self.session.scalars(q.order_by(ApiKey.id))]
 
     def _api_key(self, key_id: int) -> ApiKey:
-        row = self.session.scalar(
-            select(ApiKey).where(ApiKey.tenant_id == self.tenant_id, ApiKey.id == key_id)
-        )
+        row = self.session.scalar(self.scope(select(ApiKey)).where(ApiKey.id == key_id))
         if row is None or row.revoked:
             raise NotFound("key not found")
         return row
@@ -365,12 +348,8 @@ class TenantRepo:
         row = self._api_key(key_id)
         if row.role == "admin":
             admins = self.session.scalar(
-                select(func.count())
-                .select_from(ApiKey)
-                .where(
-                    ApiKey.tenant_id == self.tenant_id,
-                    ApiKey.role == "admin",
-                    ApiKey.revoked.is_(False),
+                self.scope(select(func.count()).select_from(ApiKey)).where(
+                    ApiKey.role == "admin", ApiKey.revoked.is_(False)
                 )
             )
             if int(admins or 0) <= 1:
@@ -402,7 +381,7 @@ class TenantRepo:
     # -- audit -----------------------------------------------------------------
 
     def audit_events(self, *, limit: int = 100, kind: str | None = None) -> list[AuditEvent]:
-        q = select(AuditEvent).where(AuditEvent.tenant_id == self.tenant_id)
+        q = self.scope(select(AuditEvent))
         if kind:
             q = q.where(AuditEvent.kind == kind)
         return list(self.session.scalars(q.order_by(AuditEvent.at.desc()).limit(limit)))
@@ -414,10 +393,8 @@ class TenantRepo:
         message pre-checked as its recipients changed is counted once.
         """
         rows = self.session.execute(
-            select(AuditEvent.purpose, AuditEvent.action, AuditEvent.codes).where(
-                AuditEvent.tenant_id == self.tenant_id,
-                AuditEvent.kind == "check",
-                AuditEvent.at >= since,
+            self.scope(select(AuditEvent.purpose, AuditEvent.action, AuditEvent.codes)).where(
+                AuditEvent.kind == "check", AuditEvent.at >= since
             )
         ).all()
         by_purpose: dict[str, int] = {}
@@ -433,12 +410,8 @@ class TenantRepo:
             for c in filter(None, (codes or "").split(",")):
                 by_rule[c] = by_rule.get(c, 0) + 1
         outcomes = self.session.execute(
-            select(AuditEvent.outcome, func.count())
-            .where(
-                AuditEvent.tenant_id == self.tenant_id,
-                AuditEvent.kind == "outcome",
-                AuditEvent.at >= since,
-            )
+            self.scope(select(AuditEvent.outcome, func.count()))
+            .where(AuditEvent.kind == "outcome", AuditEvent.at >= since)
             .group_by(AuditEvent.outcome)
         ).all()
         return {
@@ -481,33 +454,31 @@ def group_fingerprint(g: Group) -> int:
 
 def _synced_sources(tenant_id: str) -> Select[str]:
     """The names of a school's sync sources: the rows an upload leaves alone."""
-    return select(DirectorySource.name).where(
-        DirectorySource.tenant_id == tenant_id, DirectorySource.name != "csv"
-    )
+    return SchoolScope(tenant_id)(select(DirectorySource.name)).where(DirectorySource.name != "csv")
 
 
 class _PeopleSink:
     def __init__(self, repo: TenantRepo) -> None:
         self.repo = repo
 
-    def _mine(self) -> ColumnElement[bool]:
-        return (DirectoryPerson.tenant_id == self.repo.tenant_id) & DirectoryPerson.source.not_in(
-            _synced_sources(self.repo.tenant_id)
-        )
+    def _uploaded(self) -> ColumnElement[bool]:
+        """Rows no configured sync source owns (within the school's scope)."""
+        return DirectoryPerson.source.not_in(_synced_sources(self.repo.tenant_id))
 
     def taken(self) -> set[str]:
         """Ids a sync source holds (ids are unique per school)."""
         return set(
             self.repo.session.scalars(
-                select(DirectoryPerson.external_id).where(
-                    DirectoryPerson.tenant_id == self.repo.tenant_id,
-                    DirectoryPerson.source.in_(_synced_sources(self.repo.tenant_id)),
+                self.repo.scope(select(DirectoryPerson.external_id)).where(
+                    DirectoryPerson.source.in_(_synced_sources(self.repo.tenant_id))
                 )
             )
         )
 
     def fingerprints(self) -> dict[str, int]:
-        rows = self.repo.session.execute(select(*PERSON_COLUMNS).where(self._mine()))
+        rows = self.repo.session.execute(
+            self.repo.scope(select(*PERSON_COLUMNS)).where(self._uploaded())
+        )
         out = {}
         for r in rows:
             values = tuple(r)
@@ -518,7 +489,7 @@ class _PeopleSink:
         return out
 
     def clear(self) -> None:
-        self.repo.session.execute(delete(DirectoryPerson).where(self._mine()))
+        self.repo.session.execute(self.repo.scope(delete(DirectoryPerson)).where(self._uploaded()))
 
     def add(self, batch: list[Person]) -> None:
         self.repo._add_people(batch)
@@ -528,41 +499,31 @@ class _GroupsSink:
     def __init__(self, repo: TenantRepo) -> None:
         self.repo = repo
 
-    def _mine(self) -> ColumnElement[bool]:
-        return (DirectoryGroup.tenant_id == self.repo.tenant_id) & DirectoryGroup.source.not_in(
-            _synced_sources(self.repo.tenant_id)
-        )
+    def _uploaded(self) -> ColumnElement[bool]:
+        """Rows no configured sync source owns (within the school's scope)."""
+        return DirectoryGroup.source.not_in(_synced_sources(self.repo.tenant_id))
 
     def taken(self) -> set[str]:
         """Addresses a sync source holds."""
         return set(
             self.repo.session.scalars(
-                select(DirectoryGroup.email).where(
-                    DirectoryGroup.tenant_id == self.repo.tenant_id,
-                    DirectoryGroup.source.in_(_synced_sources(self.repo.tenant_id)),
+                self.repo.scope(select(DirectoryGroup.email)).where(
+                    DirectoryGroup.source.in_(_synced_sources(self.repo.tenant_id))
                 )
             )
         )
 
     def fingerprints(self) -> dict[str, int]:
-        rows = self.repo.session.execute(select(*GROUP_COLUMNS).where(self._mine()))
+        rows = self.repo.session.execute(
+            self.repo.scope(select(*GROUP_COLUMNS)).where(self._uploaded())
+        )
         return {r[0]: fingerprint(list(r)[1:]) for r in rows}
 
     def clear(self) -> None:
-        self.repo.session.execute(delete(DirectoryGroup).where(self._mine()))
+        self.repo.session.execute(self.repo.scope(delete(DirectoryGroup)).where(self._uploaded()))
 
     def add(self, batch: list[Group]) -> None:
         self.repo._add_groups(batch)
-
-
-def _identities(settings: TenantSettings) -> dict[str, str]:
-    """The identities that route a user to a school: no two schools may share one."""
-    out = {}
-    if settings.outlook.entra_tenant_id:
-        out["outlook.entra_tenant_id"] = settings.outlook.entra_tenant_id.lower()
-    if settings.gmail.google_domain:
-        out["gmail.google_domain"] = settings.gmail.google_domain.lower()
-    return out
 
 
 def _check_identities_free(session: Session, settings: TenantSettings, tenant_id: str) -> None:
@@ -571,18 +532,16 @@ def _check_identities_free(session: Session, settings: TenantSettings, tenant_id
     Without this, one school's admin could route another school's staff to
     their own school. Tenants are few, so the other rows are read and compared.
     """
-    mine = _identities(settings)
+    mine = identities(settings)
     if not mine:
         return
-    from app.store.trusts import identities_held_by_trusts  # trusts (0006)
-
     if held := identities_held_by_trusts(session, settings):
         raise Conflict(f"{', '.join(held)} already belongs to a trust")
     rows = session.execute(
         select(Tenant.id, Tenant.settings_json).where(Tenant.id != tenant_id)
     ).all()
     for _, raw in rows:
-        theirs = _identities(TenantSettings.model_validate_json(raw))
+        theirs = identities(TenantSettings.model_validate_json(raw))
         clash = [k for k, v in mine.items() if theirs.get(k) == v]
         if clash:
             raise Conflict(f"{', '.join(clash)} already belongs to another school")
@@ -653,6 +612,24 @@ class Store:
         with self.db.session() as s:
             return s.scalar(select(Tenant.id).where(Tenant.slug == slug.casefold()))
 
+    def schools(self) -> list[SchoolListing]:
+        """Every school, enabled or not, by slug."""
+        with self.db.session() as s:
+            out = []
+            for t in s.scalars(select(Tenant).order_by(Tenant.slug)):
+                repo = TenantRepo(s, t.id)
+                out.append(
+                    SchoolListing(
+                        id=t.id,
+                        slug=t.slug,
+                        name=t.name,
+                        policy_version=repo.current_version(),
+                        domains=repo.domains(),
+                        disabled=t.disabled_at is not None,
+                    )
+                )
+            return out
+
     def revisions(self) -> dict[str, int]:
         """Revision of every enabled school (a disabled one is not loaded)."""
         with self.db.session() as s:
@@ -713,7 +690,7 @@ class Store:
             counts: dict[str, int] = {}
             from app.store.trust_models import StaffGroupPolicy
 
-            s.execute(delete(StaffGroupPolicy).where(StaffGroupPolicy.tenant_id == tenant_id))
+            s.execute(SchoolScope(tenant_id)(delete(StaffGroupPolicy)))
             for model in (
                 AuditEvent,
                 DirectoryPerson,
@@ -722,7 +699,7 @@ class Store:
                 ApiKey,
                 TenantDomain,
             ):
-                res = s.execute(delete(model).where(model.tenant_id == tenant_id))
+                res = s.execute(SchoolScope(tenant_id)(delete(model)))
                 counts[model.__tablename__] = int(res.rowcount or 0)  # type: ignore[attr-defined]
             s.execute(delete(Tenant).where(Tenant.id == tenant_id))
         return counts
@@ -743,10 +720,8 @@ class Store:
         """The action a check of this school answered, if its audit row is written."""
         with self.db.session() as s:
             return s.scalar(
-                select(AuditEvent.action).where(
-                    AuditEvent.tenant_id == tenant_id,
-                    AuditEvent.kind == "check",
-                    AuditEvent.check_id == check_id,
+                SchoolScope(tenant_id)(select(AuditEvent.action)).where(
+                    AuditEvent.kind == "check", AuditEvent.check_id == check_id
                 )
             )
 

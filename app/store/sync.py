@@ -19,7 +19,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.directory.changes import DEFAULT_MAX_REMOVED_SHARE
-from app.directory.model import Group, Person, Relationship
+from app.directory.model import Group
+from app.errors import NotFound
+from app.people import Person, Relationship
 from app.store.db import Database
 from app.store.directory_rows import (
     group_from_row,
@@ -36,7 +38,7 @@ from app.store.models import (
     SyncRun,
     Tenant,
 )
-from app.store.repository import NotFound
+from app.store.scope import SchoolScope
 
 SOURCE_KINDS = ("graph", "google", "wonde", "oneroster", "csv")
 
@@ -106,14 +108,13 @@ class SyncRepo:
             raise NotFound("school not found")
         self.session = session
         self.tenant_id = tenant_id
+        self.scope = SchoolScope(tenant_id)  # every per-school statement starts here
 
     # -- sources -----------------------------------------------------------------
 
     def _row(self, name: str) -> DirectorySource:
         row = self.session.scalar(
-            select(DirectorySource).where(
-                DirectorySource.tenant_id == self.tenant_id, DirectorySource.name == name
-            )
+            self.scope(select(DirectorySource)).where(DirectorySource.name == name)
         )
         if row is None:
             raise NotFound(f"no directory source {name!r}")
@@ -121,9 +122,7 @@ class SyncRepo:
 
     def sources(self) -> list[SourceRecord]:
         rows = self.session.scalars(
-            select(DirectorySource)
-            .where(DirectorySource.tenant_id == self.tenant_id)
-            .order_by(DirectorySource.name)
+            self.scope(select(DirectorySource)).order_by(DirectorySource.name)
         )
         return [_source(r) for r in rows]
 
@@ -146,9 +145,7 @@ class SyncRepo:
         if name == "csv" and kind != "csv":
             raise ValueError("the name 'csv' is kept for roster uploads")
         row = self.session.scalar(
-            select(DirectorySource).where(
-                DirectorySource.tenant_id == self.tenant_id, DirectorySource.name == name
-            )
+            self.scope(select(DirectorySource)).where(DirectorySource.name == name)
         )
         if row is None:
             row = DirectorySource(tenant_id=self.tenant_id, name=name, created_at=_now())
@@ -179,16 +176,16 @@ class SyncRepo:
         if full:
             values["last_full_at"] = at
         self.session.execute(
-            update(DirectorySource)
-            .where(DirectorySource.tenant_id == self.tenant_id, DirectorySource.id == source_id)
+            self.scope(update(DirectorySource))
+            .where(DirectorySource.id == source_id)
             .values(**values)
         )
 
     def touch(self, source_id: int, at: datetime) -> None:
         """Note a run that changed nothing (failed, held): the schedule moves on."""
         self.session.execute(
-            update(DirectorySource)
-            .where(DirectorySource.tenant_id == self.tenant_id, DirectorySource.id == source_id)
+            self.scope(update(DirectorySource))
+            .where(DirectorySource.id == source_id)
             .values(last_run_at=at)
         )
 
@@ -196,17 +193,15 @@ class SyncRepo:
 
     def source_people(self, name: str) -> list[Person]:
         rows = self.session.scalars(
-            select(DirectoryPerson)
-            .where(DirectoryPerson.tenant_id == self.tenant_id, DirectoryPerson.source == name)
+            self.scope(select(DirectoryPerson))
+            .where(DirectoryPerson.source == name)
             .order_by(DirectoryPerson.id)
         )
         return [person_from_row(r) for r in rows]
 
     def source_groups(self, name: str) -> list[Group]:
         rows = self.session.scalars(
-            select(DirectoryGroup).where(
-                DirectoryGroup.tenant_id == self.tenant_id, DirectoryGroup.source == name
-            )
+            self.scope(select(DirectoryGroup)).where(DirectoryGroup.source == name)
         )
         return [group_from_row(r) for r in rows]
 
@@ -214,8 +209,8 @@ class SyncRepo:
         """Person ids held by other sources (ids are unique per school)."""
         return set(
             self.session.scalars(
-                select(DirectoryPerson.external_id).where(
-                    DirectoryPerson.tenant_id == self.tenant_id, DirectoryPerson.source != name
+                self.scope(select(DirectoryPerson.external_id)).where(
+                    DirectoryPerson.source != name
                 )
             )
         )
@@ -223,9 +218,7 @@ class SyncRepo:
     def other_group_emails(self, name: str) -> set[str]:
         return set(
             self.session.scalars(
-                select(DirectoryGroup.email).where(
-                    DirectoryGroup.tenant_id == self.tenant_id, DirectoryGroup.source != name
-                )
+                self.scope(select(DirectoryGroup.email)).where(DirectoryGroup.source != name)
             )
         )
 
@@ -244,17 +237,14 @@ class SyncRepo:
         """
         if only is None:
             self.session.execute(
-                delete(DirectoryPerson).where(
-                    DirectoryPerson.tenant_id == self.tenant_id, DirectoryPerson.source == name
-                )
+                self.scope(delete(DirectoryPerson)).where(DirectoryPerson.source == name)
             )
             rows = [person_values(self.tenant_id, p) for p in people]
         else:
             ids = sorted(set(only))
             for i in range(0, len(ids), 500):
                 self.session.execute(
-                    delete(DirectoryPerson).where(
-                        DirectoryPerson.tenant_id == self.tenant_id,
+                    self.scope(delete(DirectoryPerson)).where(
                         DirectoryPerson.source == name,
                         DirectoryPerson.external_id.in_(ids[i : i + 500]),
                     )
@@ -265,9 +255,7 @@ class SyncRepo:
             self.session.execute(insert(DirectoryPerson), rows)
         if groups is not None:
             self.session.execute(
-                delete(DirectoryGroup).where(
-                    DirectoryGroup.tenant_id == self.tenant_id, DirectoryGroup.source == name
-                )
+                self.scope(delete(DirectoryGroup)).where(DirectoryGroup.source == name)
             )
             if groups:
                 self.session.execute(
@@ -322,9 +310,7 @@ class SyncRepo:
         self.session.flush()
 
     def run(self, run_id: int) -> SyncRun:
-        run = self.session.scalar(
-            select(SyncRun).where(SyncRun.tenant_id == self.tenant_id, SyncRun.id == run_id)
-        )
+        run = self.session.scalar(self.scope(select(SyncRun)).where(SyncRun.id == run_id))
         if run is None:
             raise NotFound(f"no sync run {run_id}")
         return run
@@ -332,7 +318,7 @@ class SyncRepo:
     def runs(
         self, *, limit: int = 50, status: str | None = None, source_id: int | None = None
     ) -> list[SyncRun]:
-        q = select(SyncRun).where(SyncRun.tenant_id == self.tenant_id)
+        q = self.scope(select(SyncRun))
         if status:
             q = q.where(SyncRun.status == status)
         if source_id is not None:
@@ -341,9 +327,7 @@ class SyncRepo:
 
     def source_names(self) -> dict[int, str]:
         rows = self.session.execute(
-            select(DirectorySource.id, DirectorySource.name).where(
-                DirectorySource.tenant_id == self.tenant_id
-            )
+            self.scope(select(DirectorySource.id, DirectorySource.name))
         ).all()
         return {i: n for i, n in rows}
 
@@ -401,9 +385,9 @@ def set_uploaded_relationships(
     loses any links it had. Synced contacts keep the links their source gives.
     """
     rows = session.execute(
-        select(
-            DirectoryPerson.id, DirectoryPerson.external_id, DirectoryPerson.relationships
-        ).where(DirectoryPerson.tenant_id == tenant_id, DirectoryPerson.source == "csv")
+        SchoolScope(tenant_id)(
+            select(DirectoryPerson.id, DirectoryPerson.external_id, DirectoryPerson.relationships)
+        ).where(DirectoryPerson.source == "csv")
     ).all()
     changes = []
     for row_id, external_id, old in rows:
@@ -412,8 +396,8 @@ def set_uploaded_relationships(
             changes.append({"row_id": row_id, "relationships": new})
     for change in changes:
         session.execute(
-            update(DirectoryPerson)
-            .where(DirectoryPerson.tenant_id == tenant_id, DirectoryPerson.id == change["row_id"])
+            SchoolScope(tenant_id)(update(DirectoryPerson))
+            .where(DirectoryPerson.id == change["row_id"])
             .values(relationships=change["relationships"])
         )
     if changes:

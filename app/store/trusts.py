@@ -23,13 +23,17 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from app.directory.model import Group, Person
+from app.directory.model import Group
 from app.domain import email_domain
+from app.errors import Conflict, Invalid, NotFound
+from app.people import Person
 from app.policy import Policy
 from app.schools import DomainError, school_slug, sender_domain
+from app.store.claims import domains_held_by_trusts, identities
 from app.store.db import Database
 from app.store.models import Tenant, TenantDomain
-from app.store.repository import Conflict, NotFound, TenantRepo, hash_key
+from app.store.repository import TenantRepo, hash_key
+from app.store.scope import SchoolScope
 from app.store.trust_models import StaffGroupPolicy, Trust, TrustApiKey, TrustDomain
 from app.tenants import TenantSettings
 from app.trusts.overlay import GROUP_NAME, OverlayError, StaffGroup, validate_overlay
@@ -37,7 +41,7 @@ from app.trusts.overlay import GROUP_NAME, OverlayError, StaffGroup, validate_ov
 MAX_GROUPS = 50
 
 
-class IdentityError(ValueError):
+class IdentityError(Invalid):
     """An Entra tenant id that is not a GUID, or a Google domain that is not a domain."""
 
 
@@ -105,14 +109,15 @@ def _put_group(
     if not roles_t and not depts_t:
         raise OverlayError("a staff group matches at least one role or department")
     norm = validate_overlay(patch, above=above)
-    q = select(StaffGroupPolicy).where(
-        StaffGroupPolicy.trust_id == owner["trust_id"]
-        if owner["trust_id"]
-        else StaffGroupPolicy.trust_id.is_(None),
-        StaffGroupPolicy.tenant_id == owner["tenant_id"]
-        if owner["tenant_id"]
-        else StaffGroupPolicy.tenant_id.is_(None),
-    )
+    # The owner is a trust or a school, never both (see the two callers).
+    if owner["tenant_id"]:
+        q = SchoolScope(owner["tenant_id"])(select(StaffGroupPolicy)).where(
+            StaffGroupPolicy.trust_id.is_(None)
+        )
+    else:
+        q = select(StaffGroupPolicy).where(
+            StaffGroupPolicy.trust_id == owner["trust_id"], StaffGroupPolicy.tenant_id.is_(None)
+        )
     rows = {r.name: r for r in session.scalars(q)}
     row = rows.get(name)
     if row is None:
@@ -131,27 +136,6 @@ def _put_group(
 
 
 # -- claims shared by schools and trusts -------------------------------------------
-
-
-def domains_held_by_trusts(
-    session: Session, domains: Iterable[str], *, except_trust: str | None = None
-) -> list[str]:
-    q = select(TrustDomain.domain).where(TrustDomain.domain.in_(list(domains)))
-    if except_trust is not None:
-        q = q.where(TrustDomain.trust_id != except_trust)
-    return sorted(session.scalars(q))
-
-
-def identities_held_by_trusts(session: Session, settings: TenantSettings) -> list[str]:
-    """Which of a school's identities (Entra tenant, Google domain) a trust holds."""
-    clash = []
-    entra = (settings.outlook.entra_tenant_id or "").lower()
-    google = (settings.gmail.google_domain or "").lower()
-    if entra and session.scalar(select(Trust.id).where(Trust.entra_tenant_id == entra)):
-        clash.append("outlook.entra_tenant_id")
-    if google and session.scalar(select(Trust.id).where(Trust.google_domain == google)):
-        clash.append("gmail.google_domain")
-    return clash
 
 
 class TrustRepo:
@@ -273,10 +257,8 @@ class TrustRepo:
                 raise Conflict("entra_tenant_id already belongs to another trust")
             if google and other.google_domain == google:
                 raise Conflict("google_domain already belongs to another trust")
-        from app.store.repository import _identities
-
         for raw in self.session.scalars(select(Tenant.settings_json)):
-            theirs = _identities(TenantSettings.model_validate_json(raw))
+            theirs = identities(TenantSettings.model_validate_json(raw))
             if set(theirs.values()) & {v for v in mine.values() if v}:
                 raise Conflict("that identity already belongs to a school")
         t = self._trust()
@@ -420,9 +402,9 @@ class TrustRepo:
 
 def school_staff_groups(repo: TenantRepo) -> list[StaffGroup]:
     rows = repo.session.scalars(
-        select(StaffGroupPolicy)
-        .where(StaffGroupPolicy.tenant_id == repo.tenant_id)
-        .order_by(StaffGroupPolicy.position, StaffGroupPolicy.name)
+        repo.scope(select(StaffGroupPolicy)).order_by(
+            StaffGroupPolicy.position, StaffGroupPolicy.name
+        )
     )
     return [_group(r, "school") for r in rows]
 
@@ -469,9 +451,7 @@ def put_school_staff_group(
 
 def delete_school_staff_group(repo: TenantRepo, name: str) -> None:
     res = repo.session.execute(
-        delete(StaffGroupPolicy).where(
-            StaffGroupPolicy.tenant_id == repo.tenant_id, StaffGroupPolicy.name == name
-        )
+        repo.scope(delete(StaffGroupPolicy)).where(StaffGroupPolicy.name == name)
     )
     if not res.rowcount:  # type: ignore[attr-defined]
         raise NotFound("staff group not found")

@@ -51,7 +51,7 @@ def add_parser(subparsers: Any) -> None:
 def _overlay_file(path: str) -> dict[str, Any]:
     from pathlib import Path
 
-    from app.cli import CliError
+    from app.cli_common import CliError
 
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -72,13 +72,13 @@ def _overlay_file(path: str) -> dict[str, Any]:
 
 
 def cmd_trust(args: argparse.Namespace) -> int:
-    from app.cli import CliError, _store
+    from app.cli_common import CliError, open_store
+    from app.errors import Conflict, NotFound
     from app.schools import DomainError, SlugError
-    from app.store.repository import Conflict, NotFound
     from app.store.trusts import IdentityError, TrustStore
     from app.trusts.overlay import OverlayError
 
-    store = _store()
+    store = open_store()
     trusts = TrustStore(store.db)
     try:
         if args.action == "create":
@@ -162,7 +162,7 @@ def _show(trusts: Any, trust_id: str, *, as_json: bool) -> int:
 
 
 def _add_school(args: argparse.Namespace, store: Any, trusts: Any, trust_id: str) -> int:
-    from app.cli import CliError, _load_csv, _policy, _print_key
+    from app.cli_common import CliError, load_csv, policy_arg, print_key
     from app.directory.csv_roster import load_groups_csv, load_roster_csv
     from app.schools import school_slug
 
@@ -177,9 +177,9 @@ def _add_school(args: argparse.Namespace, store: Any, trusts: Any, trust_id: str
             trusts.scoped(s, trust_id).adopt_school(existing)
         print(f"school {slug!r} is now under trust {args.slug.casefold()!r}")
         return 0
-    policy = _policy(args.policy) or Policy()
-    people = _load_csv(args.roster, load_roster_csv) if args.roster else None
-    groups = _load_csv(args.groups, load_groups_csv) if args.groups else None
+    policy = policy_arg(args.policy) or Policy()
+    people = load_csv(args.roster, load_roster_csv) if args.roster else None
+    groups = load_csv(args.groups, load_groups_csv) if args.groups else None
     _, key = trusts.create_school(
         trust_id,
         slug,
@@ -192,16 +192,16 @@ def _add_school(args: argparse.Namespace, store: Any, trusts: Any, trust_id: str
         by="cli",
     )
     print(f"created school {slug!r} under trust {args.slug.casefold()!r}")
-    _print_key("admin", slug, key)
+    print_key("admin", slug, key)
     return 0
 
 
 def effective_policy(store: Any, slug: str, sender: str) -> tuple[Policy, tuple[str, ...]]:
     """(the sender's effective policy at the school, their staff groups), built by
     the same code the service runs at load time."""
-    from app.cli import CliError
-    from app.runtime import TenantState
+    from app.cli_common import CliError
     from app.store.trusts import TrustStore
+    from app.tenant_state import TenantState
 
     tenant_id = store.tenant_id_for_slug(slug)
     if tenant_id is None:

@@ -23,15 +23,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.directory.model import Person
 from app.domain import PersonKind
+from app.errors import Invalid
+from app.people import Person
 from app.policy import Policy
 
 GROUP_NAME = re.compile(r"^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,62}$")
 MAX_PATCH_BYTES = 200_000
 
 
-class OverlayError(ValueError):
+class OverlayError(Invalid):
     """An overlay that is not a mapping, names an unknown rule, or makes an invalid policy."""
 
 

@@ -32,12 +32,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from app.directory.model import Directory, Group, Person, Relationship
+from app.directory.model import Directory, Group
+from app.people import Person, Relationship
+from app.tenant_state import TenantState
 from app.tenants import TenantSettings
 from app.trusts.overlay import Layers, effective
 
 if TYPE_CHECKING:
-    from app.runtime import TenantState
     from app.store.trusts import TrustRecord
 
 
@@ -76,7 +77,6 @@ def _prefixed(slug: str, person: Person) -> Person:
 
 
 def _view(trust: TrustRecord, schools: list[TenantState]) -> TenantState:
-    from app.runtime import TenantState
 
     people: list[Person] = []
     groups: list[Group] = []
@@ -160,7 +160,6 @@ def placeholder(trust: TrustRecord) -> TenantState:
     """What a trust admin key's caller carries as its "school": nothing a check
     or a school path can use (no id, no slug, no domains)."""
     from app.policy import Policy
-    from app.runtime import TenantState
 
     return TenantState(
         id="",

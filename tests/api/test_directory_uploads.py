@@ -89,8 +89,9 @@ def _synced(c: TestClient, source: str, ids: list[str], group: str | None = None
     """Rows a sync source holds (as the sync engine writes them); the school's id."""
     from dataclasses import replace
 
-    from app.directory.model import Group, Person
+    from app.directory.model import Group
     from app.domain import PersonKind
+    from app.people import Person
     from app.store.sync import SyncRepo
 
     store = c.app.state.runtime.store  # type: ignore[attr-defined]

@@ -20,8 +20,8 @@ from app.directory.changes import (
     replace_checked,
     wipes_out,
 )
-from app.directory.model import Person
 from app.domain import PersonKind
+from app.people import Person
 
 
 class ListSink:

@@ -10,8 +10,9 @@ from app.directory.csv_roster import (
     parse_people,
     parse_relationships,
 )
-from app.directory.model import Directory, Relationship
+from app.directory.model import Directory
 from app.domain import PersonKind
+from app.people import Relationship
 
 PEOPLE = """id,kind,first_name,last_name,email,personal_emails,roles,departments,classes
 P1,pupil,Amir,Khan,amir.khan@pupils.oak.sch.uk,,,,9X;9X/Ma1;Year 9

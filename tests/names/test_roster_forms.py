@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.directory.model import Person
 from app.domain import PersonKind
 from app.names import NameIndex
+from app.people import Person
 
 P, S, G = PersonKind.PUPIL, PersonKind.STAFF, PersonKind.PARENT
 

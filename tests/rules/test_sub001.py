@@ -107,8 +107,8 @@ def test_options_reject_unknown_keys() -> None:
 
 
 def test_a_name_that_also_reads_as_a_venue_says_so() -> None:
-    from app.directory.model import Person
     from app.domain import PersonKind
+    from app.people import Person
 
     directory = Directory.build((Person("P9", "Florence", "Hall", PersonKind.PUPIL),), ())
     msg = make_message(to=[f"a@{SCHOOL}"], subject="Florence Hall booking for Monday")
@@ -119,8 +119,8 @@ def test_a_name_that_also_reads_as_a_venue_says_so() -> None:
 
 
 def test_a_name_that_is_also_an_everyday_word_says_so() -> None:
-    from app.directory.model import Person
     from app.domain import PersonKind
+    from app.people import Person
 
     directory = Directory.build((Person("P8", "Hope", "Okafor", PersonKind.PUPIL),), ())
     msg = make_message(to=[f"a@{SCHOOL}"], subject="RE: Hope")

@@ -5,10 +5,17 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from app.directory.model import Person
 from app.domain import PersonKind
+from app.errors import NotFound
+from app.people import Person
 from app.policy import Policy
-from app.store import NotFound, Store
+from app.store import Store
+from app.store.sync import SyncRepo
+from app.store.trusts import (
+    delete_school_staff_group,
+    put_school_staff_group,
+    school_staff_groups,
+)
 from tests.conftest import ADMIN
 
 
@@ -85,3 +92,23 @@ def test_no_school_can_claim_another_schools_sign_in(client: TestClient) -> None
         assert res.status_code == 409 and "another school" in res.json()["detail"]
     assert runtime.tenant_for_entra(tid).slug == "stmarys"
     assert runtime.tenant_for_google_domain("stmarys.sch.uk").slug == "stmarys"
+
+
+def test_sync_sources_runs_and_staff_groups_stay_with_their_school(store: Store) -> None:
+    a = store.create_tenant("a", "A", ["a.sch.uk"])
+    b = store.create_tenant("b", "B", ["b.sch.uk"])
+    with store.db.session() as s:
+        SyncRepo(s, b).put_source("mis", "graph", {})
+        put_school_staff_group(
+            store.scoped(s, b), "office", departments=["Office"], policy={}, by="b"
+        )
+        s.commit()
+    with store.db.session() as s:
+        sync_a = SyncRepo(s, a)
+        assert sync_a.sources() == []
+        with pytest.raises(NotFound):
+            sync_a.source("mis")  # B's source of that name
+        assert school_staff_groups(store.scoped(s, a)) == []
+        assert [g.name for g in school_staff_groups(store.scoped(s, b))] == ["office"]
+        with pytest.raises(NotFound):
+            delete_school_staff_group(store.scoped(s, a), "office")

@@ -10,11 +10,12 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
-from app.directory.model import Person
 from app.domain import PersonKind
+from app.errors import Conflict, NotFound
+from app.people import Person
 from app.policy import Policy
 from app.schools import DomainError, SlugError
-from app.store import NotFound, Store
+from app.store import Store
 from app.store.models import (
     ApiKey,
     AuditEvent,
@@ -23,7 +24,7 @@ from app.store.models import (
     Tenant,
     TenantDomain,
 )
-from app.store.repository import Conflict, hash_key
+from app.store.repository import hash_key
 
 PUPIL = Person("P1", "Amir", "Khan", PersonKind.PUPIL, email="amir.khan@pupils.a.sch.uk")
 

@@ -8,12 +8,14 @@ import pytest
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
-from app.directory.model import Group, Person
+from app.calendar import WorkingHours
+from app.directory.model import Group
 from app.domain import PersonKind
-from app.policy import Policy, WorkingHours
-from app.store import NotFound, Store
+from app.errors import Conflict, NotFound
+from app.people import Person
+from app.policy import Policy
+from app.store import Store
 from app.store.models import Base
-from app.store.repository import Conflict
 
 
 def test_migration_creates_the_schema_and_matches_the_models(store: Store) -> None:
@@ -179,7 +181,7 @@ def test_audit_round_trip_and_summary(store: Store) -> None:
 
 
 def test_relationships_roles_classes_and_source_round_trip(store: Store) -> None:
-    from app.directory.model import Relationship
+    from app.people import Relationship
 
     tid = store.create_tenant("rt", "RT", ["rt.sch.uk"])
     people = [

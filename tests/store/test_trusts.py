@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from app.directory.model import Person
 from app.domain import PersonKind
+from app.errors import Conflict, NotFound
+from app.people import Person
 from app.policy import Policy
 from app.schools import DomainError
-from app.store import NotFound, Store
-from app.store.repository import Conflict
+from app.store import Store
 from app.store.trusts import (
     IdentityError,
     TrustStore,

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from app.directory.model import Person
 from app.domain import PersonKind
+from app.people import Person
 from app.policy import Policy
 from app.trusts.overlay import (
     Layers,

@@ -34,10 +34,12 @@ from tenacity import (
     stop_after_attempt,
 )
 
-from app.directory.model import Group, Person
+from app.directory.model import Group
+from app.errors import Unavailable
+from app.people import Person
 
 
-class SourceError(Exception):
+class SourceError(Unavailable):
     """A source could not be read. The message is safe to store and show."""
 
 

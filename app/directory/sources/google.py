@@ -31,7 +31,7 @@ from typing import Any, ClassVar
 
 import httplib2
 
-from app.directory.model import Group, Person
+from app.directory.model import Group
 from app.directory.sources.base import (
     Fetched,
     Skip,
@@ -43,6 +43,7 @@ from app.directory.sources.base import (
 )
 from app.domain import PersonKind
 from app.http_bridge import Httplib2Http
+from app.people import Person
 
 SCOPES = [
     "https://www.googleapis.com/auth/admin.directory.user.readonly",

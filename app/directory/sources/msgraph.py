@@ -30,7 +30,7 @@ from typing import Any, ClassVar
 import httpx
 import msal
 
-from app.directory.model import Group, Person
+from app.directory.model import Group
 from app.directory.sources.base import (
     Fetched,
     RetryPolicy,
@@ -44,6 +44,7 @@ from app.directory.sources.base import (
 )
 from app.domain import PersonKind, email_domain
 from app.http_bridge import MsalHttp
+from app.people import Person
 
 GRAPH = "https://graph.microsoft.com/v1.0"
 LOGIN = "https://login.microsoftonline.com"

@@ -35,7 +35,6 @@ from typing import Any, ClassVar
 
 import httpx
 
-from app.directory.model import Person, Relationship
 from app.directory.sources.base import (
     Fetched,
     RetryPolicy,
@@ -48,6 +47,7 @@ from app.directory.sources.base import (
     secret,
 )
 from app.domain import PersonKind
+from app.people import Person, Relationship
 
 _KINDS = {
     "student": PersonKind.PUPIL,

@@ -26,7 +26,6 @@ from typing import Any, ClassVar
 
 import httpx
 
-from app.directory.model import Person, Relationship
 from app.directory.sources.base import (
     Fetched,
     RetryPolicy,
@@ -37,6 +36,7 @@ from app.directory.sources.base import (
     secret,
 )
 from app.domain import PersonKind
+from app.people import Person, Relationship
 
 BASE = "https://api.wonde.com/v1.0"
 _STUDENT_INCLUDES = "contact_details,contacts.contact_details,classes,year,registration"

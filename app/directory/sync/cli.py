@@ -137,9 +137,4 @@ async def _sync(store: Store, args: argparse.Namespace) -> int:
 
 
 def _slugs(store: Store) -> dict[str, str]:
-    from sqlalchemy import select
-
-    from app.store.models import Tenant
-
-    with store.db.session() as s:
-        return {i: slug for i, slug in s.execute(select(Tenant.id, Tenant.slug)).all()}
+    return {school.id: school.slug for school in store.schools()}

@@ -29,9 +29,11 @@ from typing import Any
 import httpx
 
 from app.directory.changes import DirectoryDiff, diff_people, removes_too_many, wipes_out
-from app.directory.model import Group, Person
+from app.directory.model import Group
 from app.directory.sources.base import DirectorySource, Fetched, SourceError
 from app.directory.sources.registry import make_source
+from app.errors import Conflict
+from app.people import Person
 from app.store import Store
 from app.store.sync import (
     SourceRecord,
@@ -59,11 +61,11 @@ HELD = "held"  # a pending run of this source waits for a decision
 STALE = "stale"  # approved too late: the source's rows had changed since
 
 
-class StaleProposal(Exception):
+class StaleProposal(Conflict):
     """A pending run cannot be applied: the source's people changed since it ran."""
 
 
-class NotPending(Exception):
+class NotPending(Conflict):
     """The run is not waiting for a decision."""
 
 

@@ -17,7 +17,8 @@ from app.domain import Message
 from app.hosts import Caller
 from app.integrations.gmail.routes import GmailAddon, router
 from app.integrations.gmail.settings import GmailSettings
-from app.runtime import Runtime, TenantState
+from app.runtime import Runtime
+from app.tenant_state import TenantState
 
 
 class GmailHost:

@@ -16,13 +16,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from app.errors import Invalid
+
 MAX_WIDGETS = 100
 MAX_SECTIONS = 100
 
 Json = dict[str, Any]
 
 
-class CardTooLarge(ValueError):
+class CardTooLarge(Invalid):
     """Google ignores widgets past 100 per card; we refuse to build one."""
 
 

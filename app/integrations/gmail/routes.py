@@ -61,7 +61,8 @@ from app.integrations.gmail.verify import (
 from app.policy import Policy
 from app.rules.base import Reads
 from app.rules.registry import RULES
-from app.runtime import Runtime, TenantState
+from app.runtime import Runtime
+from app.tenant_state import TenantState
 
 log = logging.getLogger("etiquette.gmail")
 

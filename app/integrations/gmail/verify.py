@@ -32,8 +32,10 @@ from google.auth import transport as google_transport
 from google.oauth2 import id_token
 
 from app.domain import email_domain
+from app.errors import Unauthenticated
 from app.integrations.gmail.settings import GmailSettings
-from app.runtime import Runtime, TenantState
+from app.runtime import Runtime
+from app.tenant_state import TenantState
 
 log = logging.getLogger("etiquette.gmail")
 
@@ -41,7 +43,7 @@ _MAX_AGE = re.compile(r"max-age=(\d+)")
 _MAX_CACHE_SECONDS = 24 * 3600.0
 
 
-class VerificationError(Exception):
+class VerificationError(Unauthenticated):
     """The request is not a genuine add-on request for a known school (HTTP 401)."""
 
     def __init__(self, reason: str) -> None:

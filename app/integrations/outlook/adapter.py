@@ -15,7 +15,8 @@ from app.integrations.outlook.routes import router
 from app.integrations.outlook.settings import OutlookSettings
 from app.integrations.outlook.state import OutlookState, outlook_state
 from app.integrations.outlook.tokens import EntraIdentity, TokenError, looks_like_jwt
-from app.runtime import Runtime, TenantState
+from app.runtime import Runtime
+from app.tenant_state import TenantState
 
 
 def _unauthorized(reason: str) -> HTTPException:

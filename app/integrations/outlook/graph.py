@@ -42,13 +42,15 @@ from urllib.parse import quote
 import httpx
 import msal
 
-from app.directory.model import Directory, Person
+from app.calendar import WorkingHours
+from app.directory.model import Directory
 from app.domain import Message, PersonKind, RecipientKind, Weekday, normalise_address
+from app.errors import Unavailable
 from app.http_bridge import MsalHttp
 from app.integrations.outlook.settings import OutlookSettings
 from app.integrations.outlook.tokens import EntraIdentity
-from app.policy import WorkingHours
-from app.runtime import TenantState
+from app.people import Person
+from app.tenant_state import TenantState
 from app.tenants import OutlookTenantSettings
 
 log = logging.getLogger("etiquette.outlook.graph")
@@ -68,7 +70,7 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
-class GraphError(Exception):
+class GraphError(Unavailable):
     """Graph or the token endpoint refused or answered nonsense; the check goes on
     without refinement."""
 

@@ -35,7 +35,7 @@ from app.integrations.outlook.graph import GraphError
 from app.integrations.outlook.settings import OutlookSettings
 from app.integrations.outlook.state import OutlookState, outlook_state
 from app.integrations.outlook.tokens import EntraIdentity
-from app.runtime import TenantState
+from app.tenant_state import TenantState
 
 router = APIRouter(tags=["outlook"])
 

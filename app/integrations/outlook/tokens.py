@@ -31,6 +31,7 @@ from typing import Any
 import httpx
 import jwt
 
+from app.errors import Unauthenticated
 from app.integrations.outlook.settings import OutlookSettings
 
 log = logging.getLogger("etiquette.outlook.tokens")
@@ -38,7 +39,7 @@ log = logging.getLogger("etiquette.outlook.tokens")
 _ALGORITHMS = ("RS256",)
 
 
-class TokenError(Exception):
+class TokenError(Unauthenticated):
     """A token was refused. ``str(exc)`` is the reason, safe to return to the client."""
 
 

@@ -50,11 +50,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.directory.model import Person
 from app.domain import PersonKind
 from app.names._evidence import Candidate, Model, Scorer, expand, shipped_scorer
 from app.names._tokens import Token
 from app.names.api import NameIndex
+from app.people import Person
 
 ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "tests" / "data" / "names"

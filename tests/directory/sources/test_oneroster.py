@@ -11,10 +11,10 @@ from urllib.parse import parse_qs
 import httpx
 import pytest
 
-from app.directory.model import Relationship
 from app.directory.sources.base import RetryPolicy, SourceAuthError
 from app.directory.sources.oneroster import OneRosterSource
 from app.domain import PersonKind
+from app.people import Relationship
 
 USERS_HEADER = (
     "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,"

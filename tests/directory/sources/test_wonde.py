@@ -10,10 +10,10 @@ from typing import Any
 import httpx
 import pytest
 
-from app.directory.model import Relationship
 from app.directory.sources.base import RetryPolicy, SourceAuthError
 from app.directory.sources.wonde import WondeSource
 from app.domain import PersonKind
+from app.people import Relationship
 from tests.directory.sources.wonde_fake import (
     SCHOOL,
     TOKEN,

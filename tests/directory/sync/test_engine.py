@@ -137,8 +137,8 @@ def test_approval_after_the_source_changed_is_refused(store: Store, school: str)
 
 
 def test_a_sync_replaces_only_its_own_rows(store: Store, school: str) -> None:
-    from app.directory.model import Person
     from app.domain import PersonKind
+    from app.people import Person
 
     with store.db.session() as s:
         store.scoped(s, school).replace_directory(
@@ -175,7 +175,7 @@ def test_lease_is_held_by_one_instance_at_a_time(store: Store) -> None:
 def test_wonde_incremental_keeps_links_to_pupils_not_reread(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.directory.model import Relationship
+    from app.people import Relationship
     from tests.directory.sources.wonde_fake import SCHOOL, TOKEN, FakeWonde, contact, student
 
     monkeypatch.setenv("ETQ_TEST_WONDE_TOKEN", TOKEN)

@@ -16,7 +16,7 @@ from app.integrations.outlook import graph
 from app.integrations.outlook.graph import GraphRefiner, _TtlCache, mailbox_working_hours
 from app.integrations.outlook.settings import OutlookSettings
 from app.integrations.outlook.tokens import EntraIdentity
-from app.runtime import TenantState
+from app.tenant_state import TenantState
 from app.tenants import OutlookTenantSettings, TenantSettings
 from tests.conftest import ADMIN, PEOPLE, make_message, make_policy
 from tests.integrations.outlook.conftest import GRAPH, LOGIN, OID, PUPILS_GROUP, TID, Microsoft

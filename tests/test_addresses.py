@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from email_validator import EmailNotValidError, validate_email
 
-from app.api.schemas import check_address
+from app.addresses import check_address
 
 ADDRESSES = [
     "Amir.Khan@Pupils.StMarys.SCH.uk",
