@@ -25,6 +25,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import to_json
 
 from app.addresses import check_address
 from app.domain import (
@@ -269,6 +270,12 @@ class CheckResponse(BaseModel):
         """The response as plain data: a route returning it is validated once,
         by its ``response_model``."""
         return {**verdict.to_dict(), "check_id": check_id, "fail_mode": fail_mode}
+
+    @staticmethod
+    def encode(verdict: Verdict, check_id: str, fail_mode: str) -> bytes:
+        """The response body, as the route's ``response_model`` would write it
+        (pydantic's serializer), without validating the typed Verdict again."""
+        return to_json(CheckResponse.payload(verdict, check_id, fail_mode))
 
     @classmethod
     def build(cls, verdict: Verdict, check_id: str, fail_mode: str) -> CheckResponse:

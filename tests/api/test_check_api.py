@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import TypeAdapter
 
+from app.api.schemas import CheckResponse
 from tests.conftest import ADMIN, CHECKER
 
 GOOD: dict[str, Any] = {
@@ -53,6 +55,30 @@ def test_contract(client: TestClient) -> None:
     ]
     assert body["policy_version"] == 1
     assert body["duration_ms"] >= 0
+
+
+# The route writes the verdict's JSON itself (no second validation against its
+# response_model): the bytes must be those the response_model would write.
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},  # REC003: a fix with addresses
+        {"to": [{"email": "head@stmarys.sch.uk"}]},  # nothing found
+        {"send_at": "2026-11-18T22:30:00+00:00"},  # OOH001: a fix holding a time
+        {"subject": "", "importance": "high"},  # SUB002
+        {"attachments": [{"name": "all.zip", "size": 40_000_000}]},  # ATT001
+        {"to": [{"email": f"p{i}@gmail.com", "name": "Ab Cd"} for i in range(40)]},  # REC001
+        {"subject": "Ünïcödé ✓ trip", "sender": {"email": "s.jones@stmarys.sch.uk", "name": "Zoë"}},
+    ],
+)
+def test_body_is_what_the_response_model_writes(
+    client: TestClient, changes: dict[str, Any]
+) -> None:
+    res = client.post("/v1/check", json={**GOOD, **changes})
+    assert res.status_code == 200
+    assert res.headers["content-type"] == "application/json"
+    model = TypeAdapter(CheckResponse)
+    assert res.content == model.dump_json(model.validate_json(res.content))
 
 
 def test_send_at_defaults_to_now(client: TestClient) -> None:
