@@ -94,6 +94,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         proxy_headers=True,
         log_config=serve_log_config(),
+        # The app writes its own access line, opt-in (ETIQUETTE_ACCESS_LOG=1).
+        access_log=False,
     )
     return 0
 

@@ -68,6 +68,11 @@ class Settings(BaseSettings):
     log_format: Literal["text", "json"] = Field(
         default="text", description="json: one JSON object a line, with the request id."
     )
+    access_log: bool = Field(
+        default=False,
+        description="One log line per request (method, route template, status, duration). "
+        "Off by default: /metrics has the same figures, and the line costs more than a check.",
+    )
     metrics_token: str | None = Field(
         default=None,
         description="Bearer token for GET /metrics (Prometheus). Unset: /metrics answers 404.",

@@ -49,12 +49,16 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(out, ensure_ascii=False)
 
 
-def log_config(fmt: str, level: str = "INFO") -> dict[str, Any]:
+def log_config(fmt: str, level: str = "INFO", *, access: bool = False) -> dict[str, Any]:
     """A ``logging.config.dictConfig`` for uvicorn and the app.
 
-    ``json``: every logger through :class:`JsonFormatter`; uvicorn's access log
-    is replaced by the app's own (route template, not the raw path).
-    ``text``: uvicorn's usual format plus the request id.
+    ``json``: every logger through :class:`JsonFormatter`; ``text``: uvicorn's
+    usual format plus the request id. One access line per request (the app's
+    own: method, route template, status, duration; never the raw path or the
+    client's address) only when ``access`` is set: at send-time rates its
+    formatting and write cost a busy instance more than the check itself, and
+    ``/metrics`` has the same figures per route. uvicorn's own access line is
+    never written (``etiquette serve`` turns it off).
     """
     json_mode = fmt == "json"
     formatter: dict[str, Any] = (
@@ -78,16 +82,22 @@ def log_config(fmt: str, level: str = "INFO") -> dict[str, Any]:
         "loggers": {
             "uvicorn": {"level": level},
             "uvicorn.error": {"level": level},
-            # JSON mode: the app's access line replaces uvicorn's (raw path + client address).
-            "uvicorn.access": {"level": "WARNING" if json_mode else level},
-            "etiquette.access": {"level": level if json_mode else "WARNING"},
+            "uvicorn.access": {"level": "WARNING"},
+            "etiquette.access": {"level": level if access else "WARNING"},
         },
     }
 
 
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def serve_log_config() -> dict[str, Any]:
-    """The config ``etiquette serve`` gives uvicorn, from ``ETIQUETTE_LOG_FORMAT``
-    and ``ETIQUETTE_LOG_LEVEL`` (read before the app's settings exist)."""
+    """The config ``etiquette serve`` gives uvicorn, from ``ETIQUETTE_LOG_FORMAT``,
+    ``ETIQUETTE_LOG_LEVEL`` and ``ETIQUETTE_ACCESS_LOG`` (read before the app's
+    settings exist)."""
     fmt = os.environ.get("ETIQUETTE_LOG_FORMAT", "text").strip().lower()
     level = os.environ.get("ETIQUETTE_LOG_LEVEL", "INFO").strip().upper() or "INFO"
-    return log_config("json" if fmt == "json" else "text", level)
+    return log_config(
+        "json" if fmt == "json" else "text", level, access=_flag("ETIQUETTE_ACCESS_LOG")
+    )

@@ -72,16 +72,17 @@ class RequestContext:
             method = str(scope.get("method", "GET"))
             if route != "/metrics":
                 metrics.observe_request(method, route, status, elapsed)
-            log.info(
-                "%s %s %d",
-                method,
-                route,
-                status,
-                extra={
-                    "method": method,
-                    "route": route,
-                    "status": status,
-                    "duration_ms": round(elapsed * 1000, 3),
-                },
-            )
+            if log.isEnabledFor(logging.INFO):  # opt-in: ETIQUETTE_ACCESS_LOG
+                log.info(
+                    "%s %s %d",
+                    method,
+                    route,
+                    status,
+                    extra={
+                        "method": method,
+                        "route": route,
+                        "status": status,
+                        "duration_ms": round(elapsed * 1000, 3),
+                    },
+                )
             request_id.reset(token)

@@ -84,16 +84,25 @@ def test_exceptions_are_reduced_to_their_type(
     assert "amir" not in buf.getvalue()
 
 
-@pytest.mark.parametrize("fmt", ["json", "text"])
-def test_log_config_is_valid(fmt: str) -> None:
-    cfg = log_config(fmt)
+@pytest.mark.parametrize(
+    ("fmt", "access"),
+    [
+        ("json", False),  # the default: no line per request
+        ("json", True),  # ETIQUETTE_ACCESS_LOG=1: the app's own line
+        ("text", False),
+        ("text", True),
+    ],
+)
+def test_log_config_is_valid(fmt: str, access: bool) -> None:
+    cfg = log_config(fmt, access=access)
     # dictConfig accepts it (and we put the root logger back as it was).
     root = logging.getLogger()
     saved = (root.handlers[:], root.level)
     try:
         logging.config.dictConfig(cfg)
-        uvicorn_access = logging.getLogger("uvicorn.access").level
-        assert (uvicorn_access == logging.WARNING) is (fmt == "json")
+        # uvicorn's line (raw path, client address) never; the app's only when asked.
+        assert logging.getLogger("uvicorn.access").level == logging.WARNING
+        assert logging.getLogger("etiquette.access").isEnabledFor(logging.INFO) is access
     finally:
         root.handlers[:], _ = saved[0], root.setLevel(saved[1])
         for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "etiquette.access"):
