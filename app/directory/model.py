@@ -51,6 +51,7 @@ class Directory:
     _pupils_by_name: dict[str, tuple[Person, ...]] = field(default_factory=dict, repr=False)
     _pupils_by_concat: dict[str, tuple[Person, ...]] = field(default_factory=dict, repr=False)
     _names: NameIndex | None = field(default=None, repr=False)
+    _pupil_firsts: frozenset[str] = field(default=frozenset(), repr=False)
     _by_id: dict[str, Person] = field(default_factory=dict, repr=False)
     _contacts_of: dict[str, tuple[tuple[Person, Relationship], ...]] = field(
         default_factory=dict, repr=False
@@ -92,6 +93,7 @@ class Directory:
                     by_concat.setdefault(concat, []).append(p)
         d._pupils_by_name = {k: tuple(v) for k, v in by_name.items()}
         d._pupils_by_concat = {k: tuple(v) for k, v in by_concat.items()}
+        d._pupil_firsts = frozenset(k.partition("|")[0] for k in by_name)
         d._contacts_of = {k: tuple(v) for k, v in contacts_of.items()}
         d._groups = {normalise_address(g.email): g for g in groups_t}
         if with_names:
@@ -138,6 +140,22 @@ class Directory:
     def group(self, key: str) -> Group | None:
         return self._groups.get(key)
 
+    # -- the same, for every recipient of a message at once -----------------------
+
+    def school_people(self, keys: Iterable[str]) -> tuple[Person | None, ...]:
+        """:meth:`person_by_school_address` of each key, in order."""
+        return tuple(map(self._by_email.get, keys))
+
+    def personal_people(self, keys: Iterable[str]) -> tuple[Person | None, ...]:
+        """:meth:`person_by_personal_address` of each key, in order."""
+        return tuple(map(self._by_personal.get, keys))
+
+    def groups_among(self, keys: Iterable[str]) -> dict[int, Group]:
+        """The position of each key that is a group, with the group."""
+        if not self._groups:
+            return {}
+        return {i: g for i, g in enumerate(map(self._groups.get, keys)) if g is not None}
+
     def pupils_named(self, display_name: str) -> tuple[Person, ...]:
         """Pupils whose first (or preferred) name and surname make up a display name.
 
@@ -160,6 +178,39 @@ class Directory:
             if hit:
                 return hit
         return ()
+
+    def pupils_named_or_matching(self, name: str, address_key: str) -> tuple[Person, ...]:
+        """:meth:`pupils_named` for the display name, failing that
+        :meth:`pupils_matching_local_part` for the address's local part.
+
+        The same answers, with the look-ups that cannot hit skipped: every
+        name key starts with a pupil's first name."""
+        firsts = self._pupil_firsts
+        if name:
+            text = fold(name).strip().strip("'\"")
+            if text:
+                if "," in text:
+                    last, _, first = text.partition(",")
+                    head = first.strip().split(" ")[0]
+                    if head in firsts:
+                        hit = self._pupils_by_name.get(f"{head}|{last.strip()}")
+                        if hit:
+                            return hit
+                else:
+                    parts = text.split()
+                    if len(parts) >= 2 and parts[0] in firsts:
+                        hit = self.pupils_named(name)
+                        if hit:
+                            return hit
+        tokens = [t for t in _LOCAL_SPLIT.split(fold(address_key.rpartition("@")[0])) if t]
+        if not tokens:
+            return ()
+        if len(tokens) >= 2 and (tokens[0] in firsts or tokens[-1] in firsts):
+            for a, b in ((tokens[0], tokens[-1]), (tokens[-1], tokens[0])):
+                hit = self._pupils_by_name.get(f"{a}|{b}")
+                if hit:
+                    return hit
+        return self._pupils_by_concat.get("".join(tokens), ())
 
     def pupils_matching_local_part(self, local: str) -> tuple[Person, ...]:
         """Pupils whose first name and surname make up an address's local part.

@@ -45,14 +45,15 @@ def pupil_recipients(ctx: Context) -> list[PupilRecipient]:
     out: list[PupilRecipient] = []
     pupil_domains = frozenset(ctx.policy.pupil_domains)
     d = ctx.directory
-    for r, internal in zip(ctx.recipients, ctx.internal, strict=True):
-        key = r.key
-        school = d.person_by_school_address(key)
+    name_match = d.pupils_named_or_matching
+    personal_people = d.personal_people(ctx.keys)
+    for r, internal, school, personal in zip(
+        ctx.recipients, ctx.internal, ctx.people, personal_people, strict=True
+    ):
         if school is not None:
             if school.kind is PersonKind.PUPIL:
                 out.append(PupilRecipient(r, How.SCHOOL_ADDRESS, school))
             continue
-        personal = d.person_by_personal_address(key)
         if personal is not None:
             if personal.kind is PersonKind.PUPIL:
                 out.append(PupilRecipient(r, How.KNOWN_PERSONAL, personal))
@@ -62,9 +63,7 @@ def pupil_recipients(ctx: Context) -> list[PupilRecipient]:
             continue
         if internal:
             continue
-        matches = d.pupils_named(r.name) if r.name else ()
-        if not matches:
-            matches = d.pupils_matching_local_part(key.rpartition("@")[0])
+        matches = name_match(r.name, r.key)
         if matches:
             out.append(PupilRecipient(r, How.NAME_MATCH, matches[0] if len(matches) == 1 else None))
     ctx.memo["pupils"] = out

@@ -21,7 +21,7 @@ from typing import Any, ClassVar, Generic, Protocol, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.calendar import WorkingCalendar
-from app.directory.model import Directory
+from app.directory.model import Directory, Group
 from app.domain import (
     Evidence,
     Finding,
@@ -32,6 +32,7 @@ from app.domain import (
     ThresholdSource,
     normalise_address,
 )
+from app.people import Person
 from app.rules.sources import Source
 
 
@@ -65,6 +66,13 @@ class RuleOptions(BaseModel):
         addresses = frozenset(a for a in self.allow if "@" in a)
         domains = frozenset(a for a in self.allow if "@" not in a)
         return addresses, domains
+
+    def counted(self, recipients: tuple[Recipient, ...]) -> tuple[Recipient, ...]:
+        """The recipients the allow-list does not exempt (all of them, at no cost,
+        when it is empty: the usual case)."""
+        if not self.allow:
+            return recipients
+        return tuple(r for r in recipients if not self.allows(r))
 
     def allows(self, recipient: Recipient) -> bool:
         """True when the allow-list exempts this recipient from the rule."""
@@ -114,8 +122,12 @@ class SchoolPolicy(WorkingCalendar, Protocol):
 class Context:
     """Everything a rule reads, with the per-message work done once.
 
-    Built by the engine for one evaluation. ``internal[i]`` says whether
-    ``recipients[i]`` is at one of the school's domains (staff or pupil).
+    Built by the engine for one evaluation and shared by every rule, so that
+    no rule looks a recipient up again: ``internal[i]`` says whether
+    ``recipients[i]`` is at one of the school's domains (staff or pupil),
+    ``keys[i]`` is its normalised address, ``people[i]`` the directory's
+    person at that school address (or ``None``), and ``lists`` maps the index
+    of each recipient that is a directory group to the group.
     """
 
     message: Message
@@ -125,12 +137,16 @@ class Context:
     recipients: tuple[Recipient, ...]
     internal: tuple[bool, ...]
     local_send_at: datetime
+    keys: tuple[str, ...] = ()
+    people: tuple[Person | None, ...] = ()
+    lists: dict[int, Group] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict)  # work shared by several rules
 
     @classmethod
     def build(cls, message: Message, policy: SchoolPolicy, directory: Directory) -> Context:
         domains = policy.school_domains | directory.internal_domains
         recipients = message.recipients
+        keys = tuple([r.key for r in recipients])
         return cls(
             message=message,
             policy=policy,
@@ -139,6 +155,9 @@ class Context:
             recipients=recipients,
             internal=tuple(r.domain in domains for r in recipients),
             local_send_at=message.send_at.astimezone(policy.zone),
+            keys=keys,
+            people=directory.school_people(keys),
+            lists=directory.groups_among(keys),
         )
 
 

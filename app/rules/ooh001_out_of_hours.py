@@ -102,12 +102,20 @@ class OutOfHours(Rule[OutOfHoursOptions]):
         # Whose hours count: each internal recipient's own where the directory
         # knows them (a part-timer), the school's otherwise.
         schedules: dict[WorkingHours, int] = {}
-        for r, internal in zip(ctx.recipients, ctx.internal, strict=True):
-            if not internal or opts.allows(r):
-                continue
-            person = ctx.directory.person_by_school_address(r.key)
-            hours = person.working_hours if person and person.working_hours else school
-            schedules[hours] = schedules.get(hours, 0) + 1
+        exempt = opts.allows if opts.allow else None
+        counted = [
+            person
+            for r, internal, person in zip(ctx.recipients, ctx.internal, ctx.people, strict=True)
+            if internal and (exempt is None or not exempt(r))
+        ]
+        if not any(p is not None and p.working_hours for p in counted):
+            # The usual case, counted without hashing the hours once per recipient.
+            if counted:
+                schedules[school] = len(counted)
+        else:
+            for person in counted:
+                hours = person.working_hours if person and person.working_hours else school
+                schedules[hours] = schedules.get(hours, 0) + 1
         if not schedules:
             return
         local = ctx.local_send_at

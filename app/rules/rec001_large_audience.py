@@ -80,9 +80,17 @@ class LargeAudience(Rule[LargeAudienceOptions]):
     def check(self, ctx: Context, opts: LargeAudienceOptions) -> Iterator[Finding]:
         total = 0
         lists = 0
-        for r in ctx.recipients:
-            if opts.allows(r):
-                continue
+        counted = opts.counted(ctx.recipients)
+        if counted is ctx.recipients and not ctx.lists:
+            # No allow-list and no directory group: count the host's lists only.
+            for r in counted:
+                if r.kind is RecipientKind.DISTRIBUTION_LIST:
+                    lists += 1
+                    total += opts.unknown_list_size
+                else:
+                    total += 1
+            counted = ()
+        for r in counted:
             group = ctx.directory.group(r.key)
             if group is not None:
                 lists += 1

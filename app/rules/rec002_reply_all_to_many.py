@@ -71,8 +71,7 @@ class ReplyAllToMany(Rule[ReplyAllToManyOptions]):
 
     def check(self, ctx: Context, opts: ReplyAllToManyOptions) -> Iterator[Finding]:
         compose = ctx.message.compose_type
-        counted = [r for r in ctx.recipients if not opts.allows(r)]
-        n = len(counted)
+        n = len(opts.counted(ctx.recipients))
         is_reply_all = compose is ComposeType.REPLY_ALL or (compose is ComposeType.REPLY and n > 1)
         if not is_reply_all or n <= opts.max_recipients:
             return

@@ -75,14 +75,17 @@ class ExternalAddressesVisible(Rule[ExternalAddressesVisibleOptions]):
         )
 
     def check(self, ctx: Context, opts: ExternalAddressesVisibleOptions) -> Iterator[Finding]:
+        lists = ctx.lists
+        exempt = opts.allows if opts.allow else None
+        bcc, dl = RecipientField.BCC, RecipientKind.DISTRIBUTION_LIST
         visible = [
             r
-            for r, internal in zip(ctx.recipients, ctx.internal, strict=True)
+            for i, (r, internal) in enumerate(zip(ctx.recipients, ctx.internal, strict=True))
             if not internal
-            and r.field is not RecipientField.BCC
-            and r.kind is not RecipientKind.DISTRIBUTION_LIST
-            and ctx.directory.group(r.key) is None
-            and not opts.allows(r)
+            and r.field is not bcc
+            and r.kind is not dl
+            and (not lists or i not in lists)
+            and (exempt is None or not exempt(r))
         ]
         if len(visible) < opts.min_visible:
             return
