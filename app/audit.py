@@ -31,7 +31,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import fcntl
-import hashlib
 import hmac
 import json
 import logging
@@ -64,7 +63,7 @@ def is_transient(exc: BaseException) -> bool:
 
 def keyed_hash(secret: str, value: str) -> str:
     """HMAC-SHA256 of a normalised value: stable per deployment, useless without the key."""
-    return hmac.new(secret.encode(), value.strip().lower().encode(), hashlib.sha256).hexdigest()
+    return hmac.digest(secret.encode(), value.strip().lower().encode(), "sha256").hex()
 
 
 class _Segment:

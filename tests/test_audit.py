@@ -146,3 +146,24 @@ def test_the_bound_holds_while_a_batch_is_out(tmp_path: Path) -> None:
         sink.submit({"n": n})
     sink.flush(batch_size=50)
     assert (sink.pending, sink.spooled) == (100, 10)
+
+
+@pytest.mark.parametrize(
+    ("secret", "value", "same_as"),
+    [
+        ("k", "A.Teacher@School.sch.uk ", "a.teacher@school.sch.uk"),  # normalised first
+        ("sécret", "x@y.org", "X@Y.ORG"),
+        ("", "", " "),
+    ],
+)
+def test_keyed_hash_is_hmac_sha256_of_the_normalised_value(
+    secret: str, value: str, same_as: str
+) -> None:
+    import hashlib
+    import hmac
+
+    from app.audit import keyed_hash
+
+    want = hmac.new(secret.encode(), value.strip().lower().encode(), hashlib.sha256).hexdigest()
+    assert keyed_hash(secret, value) == want == keyed_hash(secret, same_as)
+    assert keyed_hash(secret + "x", value) != want
