@@ -10,7 +10,7 @@ import logging.config
 import pytest
 from fastapi.testclient import TestClient
 
-from app.observability.logs import JsonFormatter, RequestIdFilter, log_config
+from app.observability.logs import JsonFormatter, RequestIdFilter, log_config, serve_log_config
 from tests.api.test_check_api import GOOD
 
 
@@ -107,3 +107,18 @@ def test_log_config_is_valid(fmt: str, access: bool) -> None:
         root.handlers[:], _ = saved[0], root.setLevel(saved[1])
         for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "etiquette.access"):
             logging.getLogger(name).setLevel(logging.NOTSET)
+
+
+@pytest.mark.parametrize(
+    ("value", "access"),
+    [(None, False), ("", False), ("0", False), ("false", False), ("1", True), ("TRUE", True)],
+)
+def test_serve_reads_the_access_log_switch(
+    monkeypatch: pytest.MonkeyPatch, value: str | None, access: bool
+) -> None:
+    if value is None:
+        monkeypatch.delenv("ETIQUETTE_ACCESS_LOG", raising=False)
+    else:
+        monkeypatch.setenv("ETIQUETTE_ACCESS_LOG", value)
+    level = serve_log_config()["loggers"]["etiquette.access"]["level"]
+    assert (level != "WARNING") is access
