@@ -80,8 +80,10 @@ def create_app(
             # What startup built (directories, name indexes, word lists: some
             # 300,000 objects) lives as long as the process; leave it out of the
             # cyclic collector, whose full passes over it paused every request
-            # in flight for a third of a second under load.
-            gc.collect()
+            # in flight for a third of a second under load. (A young collection
+            # first, which is quick, so that startup's own litter is not frozen;
+            # a full one would cost every test's app a third of a second too.)
+            gc.collect(1)
             gc.freeze()
             tasks = [
                 asyncio.create_task(runtime.run_refresh()),
