@@ -32,7 +32,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.checker import Checker
-from app.cli_common import CliError, env_settings, load_csv, open_store, policy_arg, print_key
+from app.cli_common import (
+    CliError,
+    admin_email_arg,
+    env_settings,
+    load_csv,
+    open_store,
+    policy_arg,
+    print_key,
+)
 from app.directory.csv_roster import load_groups_csv, load_roster_csv
 from app.directory.model import Directory
 from app.domain import Action, FixKind, email_domain
@@ -273,11 +281,12 @@ def cmd_school(args: argparse.Namespace) -> int:
             hint = " (give --domain)" if not args.domain else ""
             raise CliError(f"{exc}{hint}") from None
         policy = policy_arg(args.policy) or Policy(internal_domains=tuple(domains))
+        first = admin_email_arg(args.admin_email)
         people = load_csv(args.roster, load_roster_csv) if args.roster else None
         groups = load_csv(args.groups, load_groups_csv) if args.groups else None
         store = open_store()
         try:
-            _, key = store.create_school(
+            new_id, key = store.create_school(
                 slug,
                 args.name or slug,
                 domains,
@@ -291,6 +300,12 @@ def cmd_school(args: argparse.Namespace) -> int:
         except (Conflict, DomainError) as exc:
             raise CliError(str(exc)) from None
         print(f"created school {slug!r}")
+        if first:
+            from app.console.setup import first_admin
+            from app.store.console import Scope
+
+            first_admin(store.db, Scope(tenant_id=new_id), first)
+            print(f"console admin: {first} (signs in at /console)")
         print_key(args.role, slug, key)
         return 0
 
@@ -476,6 +491,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="role of the key printed (create, key)",
     )
     sc.add_argument("--label", default="cli", help="who the key is for, kept with changes")
+    sc.add_argument("--admin-email", help="the first console admin's email (create)")
     sc.set_defaults(func=cmd_school)
 
     m = sub.add_parser("manifest", help="generate add-in manifests for your host")

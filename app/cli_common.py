@@ -107,3 +107,13 @@ def open_store() -> Store:
 def print_key(role: str, slug: str, key: str) -> None:
     print(f"{role} API key for {slug} (shown once; only its hash is stored):")
     print(key)
+
+
+def admin_email_arg(raw: str | None) -> str | None:
+    """``--admin-email``, normalised; checked before anything is written."""
+    from app.console.setup import AdminEmailError, admin_email
+
+    try:
+        return admin_email(raw) if raw else None
+    except AdminEmailError as exc:
+        raise CliError(str(exc)) from None

@@ -17,6 +17,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi_offline import FastAPIOffline
 
+from app import console
 from app.api import admin, check, directory_sync, health, lifecycle, openapi, rules, trusts
 from app.api.errors import install_error_handlers
 from app.audit import AuditSink
@@ -162,4 +163,5 @@ def create_app(
         host.mount(app)
     app.state.hosts = adapters
     app.include_router(metrics_routes.router)
+    console.mount(app, settings)  # the admin console's pages (issue 12)
     return app

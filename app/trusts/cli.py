@@ -45,6 +45,7 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument("--label", default="cli", help="who the key is for, kept with changes")
     p.add_argument("--id", type=int, help="revoke: the key's id (see `trust keys`)")
     p.add_argument("--json", action="store_true", help="show: machine-readable output")
+    p.add_argument("--admin-email", help="create: the first console admin's email (whole trust)")
     p.set_defaults(func=cmd_trust)
 
 
@@ -82,8 +83,11 @@ def cmd_trust(args: argparse.Namespace) -> int:
     trusts = TrustStore(store.db)
     try:
         if args.action == "create":
+            from app.cli_common import admin_email_arg
+
             overlay = _overlay_file(args.policy) if args.policy else None
-            _, key = trusts.create_trust(
+            first = admin_email_arg(args.admin_email)
+            new_id, key = trusts.create_trust(
                 args.slug,
                 args.name or args.slug,
                 args.domain,
@@ -94,6 +98,12 @@ def cmd_trust(args: argparse.Namespace) -> int:
                 by="cli",
             )
             print(f"created trust {args.slug.casefold()!r}")
+            if first:
+                from app.console.setup import first_admin
+                from app.store.console import Scope
+
+                first_admin(store.db, Scope(trust_id=new_id), first)
+                print(f"console admin: {first} (signs in at /console)")
             print(
                 f"trust admin API key for {args.slug.casefold()} "
                 "(shown once; only its hash is stored):"

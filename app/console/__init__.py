@@ -1,0 +1,41 @@
+"""The admin console (issue 12): server-rendered pages under ``/console``.
+
+``mount(app)`` adds the pages, the self-hosted stylesheet and the handlers
+that answer the console's errors as pages. Sign-in: :mod:`.auth`; sessions,
+cookies and CSRF: :mod:`.sessions`; roles and permissions: :mod:`.roles`;
+which schools a person reaches: :mod:`.access`; pages: :mod:`.routes`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from app.config import Settings
+from app.console.auth import EntraSignIn
+from app.console.routes import Console, NotSignedIn, PageError, render, router
+from app.console.sessions import Cookies
+from app.console.settings import ConsoleSettings
+
+__all__ = ["mount"]
+
+
+def mount(app: FastAPI, settings: Settings, console: ConsoleSettings | None = None) -> None:
+    console = console or ConsoleSettings()
+    app.state.console = Console(
+        console, Cookies(settings.secret_key, console), EntraSignIn(console)
+    )
+    app.include_router(router)
+    static = StaticFiles(directory=Path(__file__).parent / "static")
+    app.mount("/console/static", static, name="console-static")
+
+    @app.exception_handler(PageError)
+    async def page_error(request: Request, exc: PageError) -> Response:
+        return render(request, "error.html", exc.status, title=exc.title, message=exc.message)
+
+    @app.exception_handler(NotSignedIn)
+    async def not_signed_in(_: Request, __: NotSignedIn) -> Response:
+        return RedirectResponse("/console/sign-in", status_code=303)

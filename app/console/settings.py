@@ -1,0 +1,57 @@
+"""The console's settings (prefix ``ETIQUETTE_CONSOLE_``): sign-in providers,
+the public address sign-in answers return to, and the session cookie.
+
+Client secrets are never settings values: each provider names the environment
+variable that holds its secret (``entra_secret_env``), so a settings dump or
+a ``.env`` review never shows one.
+"""
+
+from __future__ import annotations
+
+import os
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ConsoleSettings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="ETIQUETTE_CONSOLE_", env_file=".env", extra="ignore"
+    )
+
+    public_url: str | None = Field(
+        default=None,
+        description="The service's public base URL (https://etiquette.example.org). Sign-in "
+        "returns to <public_url>/console/auth/<provider>/callback; register that address "
+        "with the identity provider. Unset: the address the request came to.",
+    )
+    entra_client_id: str | None = Field(
+        default=None, description="Entra ID app registration's client id. Unset: no Entra sign-in."
+    )
+    entra_secret_env: str = Field(
+        default="ETIQUETTE_CONSOLE_ENTRA_SECRET",
+        description="Name of the environment variable that holds the Entra client secret.",
+    )
+    entra_authority_host: str = Field(default="https://login.microsoftonline.com")
+    entra_jwks_uri: str = Field(
+        default="https://login.microsoftonline.com/common/discovery/v2.0/keys",
+        description="Where Entra ID publishes its ID-token signing keys.",
+    )
+    cookie_secure: bool = Field(
+        default=True,
+        description="Mark the session cookie Secure (sent over HTTPS only). Turn off only to "
+        "try the demo on http://127.0.0.1.",
+    )
+    session_minutes: int = Field(
+        default=480, ge=5, le=7 * 24 * 60, description="A sign-in lasts this long (8 hours)."
+    )
+    sign_in_minutes: int = Field(
+        default=10, ge=1, le=60, description="Time allowed at the identity provider's page."
+    )
+
+    def entra_secret(self) -> str | None:
+        return os.environ.get(self.entra_secret_env) or None
+
+    @property
+    def entra_configured(self) -> bool:
+        return bool(self.entra_client_id and self.entra_secret())
