@@ -15,7 +15,7 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from app.config import Settings
-from app.console.auth import EntraSignIn
+from app.console.auth import EntraSignIn, GoogleSignIn
 from app.console.routes import Console, NotSignedIn, PageError, render, router
 from app.console.sessions import Cookies
 from app.console.settings import ConsoleSettings
@@ -25,8 +25,12 @@ __all__ = ["mount"]
 
 def mount(app: FastAPI, settings: Settings, console: ConsoleSettings | None = None) -> None:
     console = console or ConsoleSettings()
+    if not console.cookie_secure and not settings.demo and settings.environment == "production":
+        raise ValueError(
+            "ETIQUETTE_CONSOLE_COOKIE_SECURE=false is for trying the demo on http://127.0.0.1 only"
+        )
     app.state.console = Console(
-        console, Cookies(settings.secret_key, console), EntraSignIn(console)
+        console, Cookies(settings.secret_key, console), EntraSignIn(console), GoogleSignIn(console)
     )
     app.include_router(router)
     static = StaticFiles(directory=Path(__file__).parent / "static")

@@ -2,7 +2,9 @@
 
 An assignment counts only where the sign-in's organisation is the school's
 own (or its trust's): an Entra ID sign-in from the tenant configured for the
-school (``outlook.entra_tenant_id``) or its trust. So an account that merely
+school (``outlook.entra_tenant_id``) or its trust, a Google sign-in from the
+school's (or trust's) Workspace domain (``gmail.google_domain``, the token's
+``hd``). So an account that merely
 *claims* a school's address from some other tenant reaches nothing. The
 demo's local sign-in reaches the demo school only, and only in demo mode.
 """
@@ -34,12 +36,13 @@ class SchoolAccess:
 def _org_matches(identity: Identity, school: TenantState, runtime: Runtime) -> bool:
     if identity.provider == "demo":
         return runtime.settings.demo and school.slug == DEMO_SLUG and identity.org == "demo"
-    if identity.provider != "entra":
-        return False
-    orgs = {school.settings.outlook.entra_tenant_id}
     trust = runtime.trust(school.trust_id) if school.trust_id else None
-    if trust is not None:
-        orgs.add(trust.entra_tenant_id)
+    if identity.provider == "entra":
+        orgs = {school.settings.outlook.entra_tenant_id, trust.entra_tenant_id if trust else None}
+    elif identity.provider == "google":
+        orgs = {school.settings.gmail.google_domain, trust.google_domain if trust else None}
+    else:
+        return False
     return identity.org in {o.lower() for o in orgs if o}
 
 

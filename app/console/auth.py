@@ -1,4 +1,5 @@
-"""Who signed in: Microsoft Entra ID through MSAL (authorization code + PKCE).
+"""Who signed in: Microsoft Entra ID through MSAL, or Google through OpenID
+Connect (both: authorization code + PKCE).
 
 MSAL builds the authorization request (state, nonce, PKCE verifier) and
 redeems the code, checking the state, the nonce and the ID token's audience
@@ -9,6 +10,15 @@ it runs in a worker thread and its HTTP goes through the shared client
 (:class:`~app.directory.sources._msal_http.MsalHttp`), so tests fake Entra ID
 with the same ``httpx.MockTransport`` as everything else.
 
+Google: the authorization request carries state, nonce and a PKCE challenge
+(kept in the signed flow cookie); the code is exchanged through the shared
+client, and the ID token is checked by google-auth
+(``id_token.verify_oauth2_token``: Google's signature, expiry, issuer and our
+client id as audience) against Google's certificates, cached as the Gmail
+add-on caches them (:class:`~app.integrations.gmail.verify.GoogleCerts`).
+Then the nonce, ``email_verified``, and a Workspace domain (``hd``): a
+consumer Google account reaches nothing.
+
 The identity is (provider, email, organisation, group ids); which schools it
 reaches is :mod:`app.console.access`'s question.
 """
@@ -16,6 +26,11 @@ reaches is :mod:`app.console.access`'s question.
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
+import hmac
+import secrets
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -23,10 +38,14 @@ from typing import Any
 import httpx
 import jwt
 import msal
+from google.auth import exceptions as google_exceptions
+from google.oauth2 import id_token
 
 from app.console.settings import ConsoleSettings
 from app.directory.sources._msal_http import MsalHttp
 from app.directory.sources.base import SourceError
+from app.integrations.gmail.settings import GmailSettings
+from app.integrations.gmail.verify import GoogleCerts, VerificationError, _CachedRequest
 from app.integrations.outlook.tokens import JwksCache, TokenError
 
 _SCOPES: list[str] = []  # openid, profile and offline_access are added by MSAL
@@ -38,9 +57,9 @@ class SignInError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Identity:
-    provider: str  # entra | demo
+    provider: str  # entra | google | demo
     email: str
-    org: str  # Entra tenant id; "demo" for the demo's local sign-in
+    org: str  # Entra tenant id, Google Workspace domain (hd), or "demo"
     groups: tuple[str, ...] = ()
 
 
@@ -55,9 +74,18 @@ class EntraSignIn:
 
         def run() -> dict[str, Any]:
             app = self._app_in(http, loop)
-            flow: dict[str, Any] = app.initiate_auth_code_flow(
-                _SCOPES, redirect_uri=redirect_uri, prompt="select_account"
-            )
+            # The answer comes back in the query string, not as a form POST (which
+            # MSAL suggests): a cross-site POST does not carry the SameSite=Lax flow
+            # cookie. The code is bound to this browser by PKCE, state and nonce, and
+            # the callback page sends no Referer.
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", "response_mode='form_post'")
+                flow: dict[str, Any] = app.initiate_auth_code_flow(
+                    _SCOPES,
+                    redirect_uri=redirect_uri,
+                    prompt="select_account",
+                    response_mode="query",
+                )
             return flow
 
         try:
@@ -90,8 +118,8 @@ class EntraSignIn:
 
         try:
             result = await asyncio.to_thread(run)
-        except (SourceError, ValueError) as exc:
-            # MSAL raises ValueError for a state or nonce mismatch.
+        except (SourceError, ValueError, RuntimeError) as exc:
+            # MSAL raises ValueError for a state mismatch, RuntimeError for a nonce's.
             raise SignInError(f"Entra ID sign-in failed ({type(exc).__name__})") from None
         if "error" in result:
             raise SignInError(f"Entra ID refused the sign-in ({str(result['error'])[:60]})")
@@ -130,3 +158,95 @@ class EntraSignIn:
         if claims.get("iss") != expected:
             raise SignInError("the ID token's issuer does not match its tenant")
         return claims
+
+
+def _pkce() -> tuple[str, str]:
+    verifier = secrets.token_urlsafe(48)
+    digest = hashlib.sha256(verifier.encode()).digest()
+    return verifier, base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
+class GoogleSignIn:
+    def __init__(self, settings: ConsoleSettings) -> None:
+        self.settings = settings
+        self.certs = GoogleCerts(GmailSettings())
+
+    def start(self, redirect_uri: str) -> dict[str, Any]:
+        """The flow to keep until the callback, with ``auth_uri``."""
+        verifier, challenge = _pkce()
+        flow = {
+            "provider": "google",
+            "state": secrets.token_urlsafe(24),
+            "nonce": secrets.token_urlsafe(24),
+            "verifier": verifier,
+            "redirect_uri": redirect_uri,
+        }
+        query = httpx.QueryParams(
+            client_id=self.settings.google_client_id or "",
+            redirect_uri=redirect_uri,
+            response_type="code",
+            scope="openid email profile",
+            state=flow["state"],
+            nonce=flow["nonce"],
+            code_challenge=challenge,
+            code_challenge_method="S256",
+            prompt="select_account",
+        )
+        flow["auth_uri"] = f"{self.settings.google_auth_uri}?{query}"
+        return flow
+
+    async def finish(
+        self, http: httpx.AsyncClient, flow: dict[str, Any], params: Mapping[str, str]
+    ) -> Identity:
+        if flow.get("provider") != "google" or not hmac.compare_digest(
+            str(flow.get("state", "")).encode(), params.get("state", "").encode()
+        ):
+            raise SignInError("the sign-in answer does not belong to this sign-in (state)")
+        code = params.get("code", "")
+        if not code:
+            raise SignInError("Google returned no authorization code")
+        try:
+            resp = await http.post(
+                self.settings.google_token_uri,
+                data={
+                    "grant_type": "authorization_code",
+                    "code": code,
+                    "client_id": self.settings.google_client_id or "",
+                    "client_secret": self.settings.google_secret() or "",
+                    "redirect_uri": str(flow.get("redirect_uri", "")),
+                    "code_verifier": str(flow.get("verifier", "")),
+                },
+            )
+            token = resp.json().get("id_token") if resp.status_code == 200 else None
+        except (httpx.HTTPError, ValueError, AttributeError):
+            raise SignInError("Google's token endpoint could not be used") from None
+        if not isinstance(token, str):
+            raise SignInError(f"Google refused the code exchange ({resp.status_code})")
+        try:
+            certs = await self.certs.get(http)
+        except VerificationError as exc:
+            raise SignInError(exc.reason) from None
+
+        def verify() -> dict[str, Any]:
+            claims: dict[str, Any] = id_token.verify_oauth2_token(  # type: ignore[no-untyped-call]
+                token,
+                _CachedRequest(certs),
+                audience=self.settings.google_client_id,
+                clock_skew_in_seconds=60,
+            )
+            return claims
+
+        try:
+            claims = await asyncio.to_thread(verify)
+        except (ValueError, google_exceptions.GoogleAuthError) as exc:
+            raise SignInError(f"the ID token does not verify ({type(exc).__name__})") from None
+        if claims.get("nonce") != flow.get("nonce"):
+            raise SignInError("the ID token does not belong to this sign-in (nonce)")
+        verified = claims.get("email_verified")
+        email = str(claims.get("email", "")).lower()
+        if (verified is not True and verified != "true") or "@" not in email:
+            raise SignInError("the Google account's email address is not verified")
+        hd = str(claims.get("hd", "")).lower()
+        if not hd:
+            raise SignInError("a Google Workspace (school) account is needed, not a personal one")
+        return Identity("google", email, hd)

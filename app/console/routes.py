@@ -23,7 +23,7 @@ from fastapi.templating import Jinja2Templates
 
 from app.api.admin import _reload
 from app.console.access import SchoolAccess, reach
-from app.console.auth import EntraSignIn, Identity, SignInError
+from app.console.auth import EntraSignIn, GoogleSignIn, Identity, SignInError
 from app.console.roles import ROLE_LABELS, Permission, Role
 from app.console.sessions import Cookies, User, same_token
 from app.console.settings import ConsoleSettings
@@ -63,6 +63,7 @@ class Console:
     settings: ConsoleSettings
     cookies: Cookies
     entra: EntraSignIn
+    google: GoogleSignIn
 
 
 def _console(request: Request) -> Console:
@@ -210,6 +211,7 @@ async def sign_in_page(request: Request) -> Response:
         request,
         "sign_in.html",
         entra=console.settings.entra_configured,
+        google=console.settings.google_configured,
         demo=demo,
         demo_admin=DEMO_ADMIN,
         form_token=token,
@@ -256,6 +258,53 @@ async def entra_callback(request: Request) -> Response:
     except SignInError as exc:
         raise PageError(403, "Sign-in failed", str(exc)) from None
     return await _welcome(request, identity)
+
+
+@router.get("/sign-in/google")
+async def sign_in_google(request: Request) -> Response:
+    console = _console(request)
+    if not console.settings.google_configured:
+        raise PageError(
+            503,
+            "Google sign-in is not configured",
+            "This service has no Google OAuth client for the console. An operator sets "
+            "ETIQUETTE_CONSOLE_GOOGLE_CLIENT_ID and the client secret (see the README's "
+            "Console section).",
+        )
+    flow = console.google.start(_redirect_uri(request, "google"))
+    response = _go(str(flow["auth_uri"]))
+    console.cookies.set_flow(response, flow)
+    return response
+
+
+@router.get("/auth/google/callback")
+async def google_callback(request: Request) -> Response:
+    console = _console(request)
+    flow = console.cookies.flow(request)
+    if not console.settings.google_configured or flow is None or "auth_uri" not in flow:
+        raise _expired()
+    params = _answer(request)
+    try:
+        identity = await console.google.finish(_runtime(request).http, flow, params)
+    except SignInError as exc:
+        raise PageError(403, "Sign-in failed", str(exc)) from None
+    return await _welcome(request, identity)
+
+
+def _expired() -> PageError:
+    return PageError(
+        400,
+        "Sign-in expired",
+        "The sign-in took too long or was not started here. Start again from the sign-in page.",
+    )
+
+
+def _answer(request: Request) -> dict[str, str]:
+    """The provider's answer (query string); an error answer is a 403 page."""
+    params = {k: v for k, v in request.query_params.items() if len(v) < 4096}
+    if "error" in params:
+        raise PageError(403, "Sign-in cancelled", "The identity provider did not sign you in.")
+    return params
 
 
 async def _welcome(request: Request, identity: Identity) -> Response:

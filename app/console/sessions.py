@@ -46,6 +46,11 @@ class Cookies:
         self._session = URLSafeTimedSerializer(secret, salt="etiquette.console.session")
         self._flow = URLSafeTimedSerializer(secret, salt="etiquette.console.flow")
 
+    def _clear(self, response: Response, name: str) -> None:
+        response.delete_cookie(
+            name, path=PATH, secure=self.settings.cookie_secure, httponly=True, samesite="lax"
+        )
+
     def _set(self, response: Response, name: str, value: str, max_age: int) -> None:
         response.set_cookie(
             name,
@@ -71,7 +76,7 @@ class Cookies:
             expires_at=datetime.now(UTC) + timedelta(minutes=minutes),
         )
         self._set(response, SESSION_COOKIE, self._session.dumps(session_id), minutes * 60)
-        response.delete_cookie(FLOW_COOKIE, path=PATH)
+        self._clear(response, FLOW_COOKIE)
 
     def user(self, request: Request, store: ConsoleStore) -> User | None:
         raw = request.cookies.get(SESSION_COOKIE)
@@ -91,7 +96,7 @@ class Cookies:
 
     def close_session(self, store: ConsoleStore, user: User, response: Response) -> None:
         store.delete_session(user.session_id)
-        response.delete_cookie(SESSION_COOKIE, path=PATH)
+        self._clear(response, SESSION_COOKIE)
 
     # The sign-in flow (before there is a session)
     def set_flow(self, response: Response, flow: dict[str, Any]) -> None:

@@ -37,6 +37,16 @@ class ConsoleSettings(BaseSettings):
         default="https://login.microsoftonline.com/common/discovery/v2.0/keys",
         description="Where Entra ID publishes its ID-token signing keys.",
     )
+    google_client_id: str | None = Field(
+        default=None,
+        description="Google Cloud OAuth client id (web application). Unset: no Google sign-in.",
+    )
+    google_secret_env: str = Field(
+        default="ETIQUETTE_CONSOLE_GOOGLE_SECRET",
+        description="Name of the environment variable that holds the Google client secret.",
+    )
+    google_auth_uri: str = Field(default="https://accounts.google.com/o/oauth2/v2/auth")
+    google_token_uri: str = Field(default="https://oauth2.googleapis.com/token")
     cookie_secure: bool = Field(
         default=True,
         description="Mark the session cookie Secure (sent over HTTPS only). Turn off only to "
@@ -51,6 +61,13 @@ class ConsoleSettings(BaseSettings):
 
     def entra_secret(self) -> str | None:
         return os.environ.get(self.entra_secret_env) or None
+
+    def google_secret(self) -> str | None:
+        return os.environ.get(self.google_secret_env) or None
+
+    @property
+    def google_configured(self) -> bool:
+        return bool(self.google_client_id and self.google_secret())
 
     @property
     def entra_configured(self) -> bool:

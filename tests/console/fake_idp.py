@@ -1,0 +1,160 @@
+"""A local fake of Entra ID and Google: real RSA-signed ID tokens, served to
+the app through ``httpx.MockTransport`` on the shared client.
+
+Entra ID: the ``organizations`` OpenID configuration, an authorize step the
+test performs (:meth:`FakeIdP.authorize`: remembers who signs in for a code),
+a token endpoint that checks the PKCE verifier and answers a v2.0 ID token
+(``tid``, ``oid``, ``preferred_username``, the nonce MSAL sent), and the
+JWKS. Google: a token endpoint answering an ID token with ``hd``, ``email``,
+``email_verified`` and the nonce, and the x509 certificates google-auth reads.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import secrets
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import jwt
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+
+ENTRA = "https://login.microsoftonline.com"
+ENTRA_CLIENT = "11111111-2222-3333-4444-555555555555"
+GOOGLE_CLIENT = "console-test.apps.googleusercontent.com"
+GOOGLE_CERTS = "https://www.googleapis.com/oauth2/v1/certs"
+KID = "test-key-1"
+
+
+def _key() -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+def _cert(key: rsa.RSAPrivateKey) -> str:
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "fake-google")])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=1))
+        .sign(key, hashes.SHA256())
+    )
+    return cert.public_bytes(serialization.Encoding.PEM).decode()
+
+
+@dataclass
+class FakeIdP:
+    key: rsa.RSAPrivateKey = field(default_factory=_key)
+    # code -> (claims to sign, PKCE challenge or "")
+    codes: dict[str, tuple[dict[str, Any], str]] = field(default_factory=dict)
+    # Tests spoil the answer with these.
+    sign_with: rsa.RSAPrivateKey | None = None
+    token_overrides: dict[str, Any] = field(default_factory=dict)
+    requests: list[str] = field(default_factory=list)
+
+    def _sign(self, claims: dict[str, Any]) -> str:
+        key = self.sign_with or self.key
+        return jwt.encode(claims, key, algorithm="RS256", headers={"kid": KID})
+
+    # -- what the browser does at the provider --------------------------------
+    def authorize(self, auth_uri: str, **who: Any) -> str:
+        """Sign ``who`` in at the provider; the callback query string to follow."""
+        query = {k: v[0] for k, v in parse_qs(urlsplit(auth_uri).query).items()}
+        now = int(time.time())
+        if auth_uri.startswith(ENTRA):
+            tid = who.pop("tid")
+            claims = {
+                "iss": f"{ENTRA}/{tid}/v2.0",
+                "aud": query["client_id"],
+                "tid": tid,
+                "oid": who.pop("oid", "00000000-0000-0000-0000-0000000000aa"),
+                "sub": "entra-pairwise-subject",
+                "ver": "2.0",
+                "nonce": query.get("nonce", ""),
+                "iat": now,
+                "nbf": now,
+                "exp": now + 3600,
+                **who,
+            }
+        else:
+            claims = {
+                "iss": "https://accounts.google.com",
+                "aud": query["client_id"],
+                "azp": query["client_id"],
+                "sub": "1234567890",
+                "nonce": query.get("nonce", ""),
+                "iat": now,
+                "exp": now + 3600,
+                **who,
+            }
+        claims.update(self.token_overrides)
+        code = secrets.token_urlsafe(16)
+        self.codes[code] = (claims, query.get("code_challenge", ""))
+        return f"code={code}&state={query['state']}"
+
+    # -- the provider's endpoints ------------------------------------------------
+    def _token(self, request: httpx.Request) -> httpx.Response:
+        form = {k: v[0] for k, v in parse_qs(request.content.decode()).items()}
+        hit = self.codes.pop(form.get("code", ""), None)
+        if hit is None:
+            return httpx.Response(400, json={"error": "invalid_grant"})
+        claims, challenge = hit
+        verifier = form.get("code_verifier", "")
+        digest = hashlib.sha256(verifier.encode()).digest()
+        if base64.urlsafe_b64encode(digest).rstrip(b"=").decode() != challenge:
+            return httpx.Response(400, json={"error": "invalid_grant", "error_description": "pkce"})
+        body = {
+            "token_type": "Bearer",
+            "access_token": "not-a-real-access-token",
+            "expires_in": 3600,
+            "scope": "openid profile email",
+            "id_token": self._sign(claims),
+        }
+        if "tid" in claims:  # Entra ID also says whose account it is (MSAL's cache key)
+            info = json.dumps({"uid": claims["oid"], "utid": claims["tid"]}).encode()
+            body["client_info"] = base64.urlsafe_b64encode(info).rstrip(b"=").decode()
+        return httpx.Response(200, json=body)
+
+    def _jwks(self) -> dict[str, Any]:
+        jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key()))
+        return {"keys": [{**jwk, "kid": KID, "use": "sig", "alg": "RS256"}]}
+
+    def handler(self, request: httpx.Request) -> httpx.Response:
+        url = str(request.url).split("?")[0]
+        self.requests.append(url)
+        if url == f"{ENTRA}/organizations/v2.0/.well-known/openid-configuration":
+            return httpx.Response(
+                200,
+                json={
+                    "issuer": f"{ENTRA}/{{tenantid}}/v2.0",
+                    "authorization_endpoint": f"{ENTRA}/organizations/oauth2/v2.0/authorize",
+                    "token_endpoint": f"{ENTRA}/organizations/oauth2/v2.0/token",
+                    "jwks_uri": f"{ENTRA}/organizations/discovery/v2.0/keys",
+                },
+            )
+        if url == f"{ENTRA}/organizations/oauth2/v2.0/token":
+            return self._token(request)
+        if url == f"{ENTRA}/common/discovery/v2.0/keys":
+            return httpx.Response(200, json=self._jwks())
+        if url == "https://oauth2.googleapis.com/token":
+            return self._token(request)
+        if url == GOOGLE_CERTS:
+            return httpx.Response(
+                200,
+                json={KID: _cert(self.key)},
+                headers={"cache-control": "public, max-age=3600"},
+            )
+        return httpx.Response(404, json={"error": "fake idp: unknown url", "url": url})
