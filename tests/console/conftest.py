@@ -14,7 +14,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.config import Settings
-from app.console.settings import ConsoleSettings
 from app.main import create_app
 from app.runtime import Runtime
 from app.store.console import ConsoleStore, Scope
@@ -46,9 +45,9 @@ def console_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ETIQUETTE_CONSOLE_GOOGLE_SECRET", "google-test-secret")
 
 
-def _settings(db_url: str, tmp_path: Path, *, demo: bool) -> Settings:
+def _settings(url: str, tmp_path: Path, *, demo: bool) -> Settings:
     return Settings(
-        database_url=db_url,
+        database_url=url,
         data_dir=tmp_path,
         demo=demo,
         environment="test",

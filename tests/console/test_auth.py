@@ -14,8 +14,8 @@ from tests.console.conftest import (
     OTHER_TID,
     SignIn,
     entra_user,
-    grant,
     google_user,
+    grant,
 )
 from tests.console.fake_idp import FakeIdP
 
