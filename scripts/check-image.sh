@@ -38,7 +38,12 @@ test "$("$WORK/venv/bin/python" -c 'import app, os; print(os.path.dirname(app.__
 # Package data the service needs at run time is in the wheel.
 "$WORK/venv/bin/python" - <<'PY'
 from importlib.resources import files
-for pkg, name in (("app.store", "migrations/env.py"), ("app.demo", "roster.csv")):
+for pkg, name in (
+    ("app.store", "migrations/env.py"),
+    ("app.demo", "roster.csv"),
+    ("app.console", "templates/base.html"),
+    ("app.console", "static/console.css"),
+):
     assert files(pkg).joinpath(name).is_file(), (pkg, name)
 PY
 
@@ -64,6 +69,9 @@ for _ in $(seq 1 100); do
 done
 if [ -z "$ready" ]; then echo "image check: /readyz never answered 200"; cat "$WORK/serve.log"; exit 1; fi
 curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null
+# The console's pages and stylesheet come from the installed package.
+curl -sf "http://127.0.0.1:$PORT/console/sign-in" | grep -q "Sign in"
+curl -sf "http://127.0.0.1:$PORT/console/static/console.css" >/dev/null
 # The Dockerfile's own HEALTHCHECK command, port adjusted.
 HC=$(sed -n 's/^ *CMD \["python", "-c", "\(.*\)"\]$/\1/p' "$ROOT/Dockerfile" | sed "s/127.0.0.1:8000/127.0.0.1:$PORT/")
 test -n "$HC" && python -c "$HC"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# What the Outlook add-in's JavaScript and browser tests need, on a fresh clone:
-# its npm packages (from the lockfile) and Debian's Chromium (no browser download).
+# What the Outlook add-in's JavaScript and browser tests and the admin console's browser
+# tests need, on a fresh clone: their npm packages (from the lockfiles) and Debian's
+# Chromium (no browser download).
 # Idempotent: does nothing when both are already in place.
 set -euo pipefail
 cd "$(dirname "$0")/../addin-ui"
@@ -23,6 +24,12 @@ fi
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup-js: npm ci (addin-ui)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# The admin console's browser tests (playwright-core, axe-core): their own lockfile.
+if [ ! -f ../console-ui/node_modules/.package-lock.json ] || [ ../console-ui/package-lock.json -nt ../console-ui/node_modules/.package-lock.json ]; then
+  echo "setup-js: npm ci (console-ui)"
+  (cd ../console-ui && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 if [ ! -x /usr/bin/chromium ]; then

@@ -21,6 +21,8 @@ $BIN/pytest -q "$@"
 if [ -f addin-ui/package.json ]; then
   (cd addin-ui && npm test --silent)
 fi
+# The admin console in Chromium against the real service, axe-core on every page.
+(cd console-ui && npm test --silent)
 
 # The container image's install and start steps in a clean venv (no container engine here):
 # scripts/check-image.sh. ETIQUETTE_SKIP_IMAGE_CHECK=1 skips it locally; never in CI.

@@ -1,0 +1,158 @@
+// The admin console in headless Chromium (Debian's /usr/bin/chromium via playwright-core),
+// served by the REAL service in demo mode: the demo's local sign-in, a key created and
+// revoked, a role added, and axe-core (from node_modules, no CDN) on every page with
+// zero serious or critical violations.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+import { startService } from "./service.mjs";
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const FLAGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync",
+];
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const SCHOOL = "/console/schools/stmarys";
+
+let service;
+let browser;
+let page;
+const checked = []; // the pages axe ran on
+
+before(async () => {
+  service = await startService();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  // The console's CSP allows no script at all; only the test's axe is let in.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.on("pageerror", (e) => assert.fail(`page error: ${e}`));
+});
+
+after(async () => {
+  await browser?.close();
+  await service?.stop();
+});
+
+async function axe(name) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { resultTypes: ["violations"] }),
+  );
+  assert.ok(result.passes.length >= 20, `axe ran too few rules on ${name}`);
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  checked.push(name);
+  assert.deepEqual(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    [],
+    `axe on ${name}`,
+  );
+}
+
+describe("admin console", () => {
+  test("signed out, the console sends you to sign in; the sign-in page offers the demo's local sign-in", async () => {
+    await page.goto(`${service.base}/console/`);
+    assert.match(page.url(), /\/console\/sign-in$/);
+    assert.equal(await page.locator("h2", { hasText: "Demo only" }).count(), 1);
+    await axe("sign-in");
+  });
+
+  test("the skip link is the first thing the keyboard reaches and moves focus to main", async () => {
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), "Skip to main content");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "main");
+  });
+
+  test("the demo admin signs in with the keyboard and lands on the school's overview", async () => {
+    await page.getByRole("button", { name: "Sign in as the demo admin" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${service.base}${SCHOOL}/`);
+    assert.match(await page.getByRole("heading", { level: 1 }).textContent(), /St Mary/);
+    assert.match(await page.locator(".who").textContent(), /admin@stmarys\.sch\.uk/);
+    const cookies = await page.context().cookies();
+    const session = cookies.find((c) => c.name === "etq_console");
+    assert.ok(session && session.httpOnly && session.sameSite === "Lax" && session.path === "/console");
+    await axe("overview");
+  });
+
+  let keyId;
+  let key;
+  test("Keys: create a check key, shown once, and it works at once", async () => {
+    await page.getByRole("link", { name: "Keys" }).click();
+    await page.waitForURL(`${service.base}${SCHOOL}/keys`);
+    assert.equal(await page.getByRole("link", { name: "Keys" }).getAttribute("aria-current"), "page");
+    await axe("keys");
+    await page.getByLabel("Label").fill("browser-test");
+    await page.getByLabel("check: calls /v1/check").check();
+    await page.getByRole("button", { name: "Create key" }).click();
+    await page.getByRole("heading", { name: "New key" }).waitFor();
+    key = await page.getByLabel("The key").inputValue();
+    assert.match(key, /^etq_/);
+    keyId = Number((await page.getByRole("status").textContent()).match(/Key (\d+)/)[1]);
+    await axe("key created");
+    const r = await fetch(`${service.base}/v1/admin/schools/stmarys/keys`, { headers: { "X-API-Key": "etq_demo_admin_key" } });
+    const listed = (await r.json()).find((k) => k.id === keyId);
+    assert.equal(listed.label, "browser-test");
+    const check = await fetch(`${service.base}/v1/check`, {
+      method: "POST",
+      headers: { "X-API-Key": key, "content-type": "application/json" },
+      body: JSON.stringify({ sender: { email: "s.jones@stmarys.sch.uk" }, to: [{ email: "a@stmarys.sch.uk" }], subject: "Staff meeting" }),
+    });
+    assert.equal(check.status, 200);
+  });
+
+  test("Keys: revoke it after confirming; it stops working", async () => {
+    await page.getByRole("link", { name: "Back to the keys" }).click();
+    assert.equal(await page.locator("body").textContent().then((t) => t.includes(key)), false);
+    await page.getByRole("link", { name: `Revoke key ${keyId}` }).click();
+    await page.getByRole("heading", { name: `Revoke key ${keyId}?` }).waitFor();
+    await axe("revoke confirmation");
+    await page.getByRole("button", { name: `Revoke key ${keyId}` }).click();
+    await page.getByRole("status").filter({ hasText: "The key was revoked." }).waitFor();
+    assert.equal(await page.getByRole("link", { name: `Revoke key ${keyId}` }).count(), 0);
+    const check = await fetch(`${service.base}/v1/check`, {
+      method: "POST",
+      headers: { "X-API-Key": key, "content-type": "application/json" },
+      body: "{}",
+    });
+    assert.equal(check.status, 401);
+  });
+
+  test("Roles: add the safeguarding lead", async () => {
+    await page.getByRole("link", { name: "Roles" }).click();
+    await axe("roles");
+    await page.getByLabel("Email address or group id").fill("dsl@stmarys.sch.uk");
+    await page.getByLabel("Role", { exact: true }).selectOption("safeguarding");
+    await page.getByRole("button", { name: "Add role" }).click();
+    await page.getByRole("cell", { name: "dsl@stmarys.sch.uk", exact: true }).waitFor();
+    await page.getByRole("link", { name: "Overview" }).click();
+    assert.match(await page.locator("table").textContent(), /role\.assign[\s\S]*key\.revoke[\s\S]*key\.create/);
+  });
+
+  test("a form POST without its CSRF token is refused with a page", async () => {
+    const status = await page.evaluate(async (url) => {
+      const r = await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "role=check&label=x" });
+      return r.status;
+    }, `${service.base}${SCHOOL}/keys`);
+    assert.equal(status, 403);
+  });
+
+  test("another school's pages (or none) are a 404 page", async () => {
+    const r = await page.goto(`${service.base}/console/schools/oakfield/keys`);
+    assert.equal(r.status(), 404);
+    await axe("not found");
+  });
+
+  test("sign out ends the session", async () => {
+    await page.goto(`${service.base}${SCHOOL}/`);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${service.base}/console/sign-in`);
+    const r = await page.goto(`${service.base}${SCHOOL}/keys`);
+    assert.match(page.url(), /\/console\/sign-in$/);
+    assert.equal(r.status(), 200);
+    assert.deepEqual(checked, ["sign-in", "overview", "keys", "key created", "revoke confirmation", "roles", "not found"]);
+  });
+});
