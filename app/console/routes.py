@@ -29,7 +29,7 @@ from app.console.sessions import Cookies, User, same_token
 from app.console.settings import ConsoleSettings
 from app.demo import SLUG as DEMO_SLUG
 from app.runtime import Runtime
-from app.store.console import ConsoleStore, Scope
+from app.store.console import Assignment, ConsoleStore, Scope
 from app.store.repository import Conflict, KeyInfo, NotFound
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -558,8 +558,27 @@ async def remove_role(
     request: Request, here: RolesWrite, form: FormDep, assignment_id: str
 ) -> Response:
     scope = Scope(tenant_id=here.school.id)
+    store = _store(request)
+    wanted = _id(assignment_id)
+
+    def remove() -> Assignment:
+        # The last admin of a school (with none at its trust) stays: the console
+        # would be locked, as the API keeps the last admin key.
+        admins = [a for a in store.assignments(scope) if a.role == Role.ADMIN]
+        if here.school.trust_id:
+            admins += [
+                a
+                for a in store.assignments(Scope(trust_id=here.school.trust_id))
+                if a.role == Role.ADMIN
+            ]
+        if [a.id for a in admins] == [wanted]:
+            raise PageError(
+                409, "Role not removed", "This is the school's last admin: add another first."
+            )
+        return store.unassign(scope, wanted)
+
     try:
-        a = await asyncio.to_thread(_store(request).unassign, scope, _id(assignment_id))
+        a = await asyncio.to_thread(remove)
     except NotFound:
         raise not_found() from None
     await _changed(request, here, "role.remove", str(a.id))

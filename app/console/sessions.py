@@ -66,6 +66,7 @@ class Cookies:
     def open_session(self, store: ConsoleStore, identity: Identity, response: Response) -> None:
         session_id = secrets.token_urlsafe(32)
         minutes = self.settings.session_minutes
+        store.purge_sessions()  # expired ones, anyone's: sign-ins are rare, this is cheap
         store.create_session(
             session_id,
             provider=identity.provider,

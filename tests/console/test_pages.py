@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from app.main import create_app
 from app.runtime import Runtime
@@ -287,6 +287,29 @@ def test_roles_page_assigns_and_removes(app_client: TestClient, sign_in: SignIn)
     assert "dsl@stmarys.sch.uk" not in app_client.get(f"{S}/roles").text
     changes = [c.code for c in store_of(app_client).changes(school_scope(app_client))]
     assert changes[:2] == ["role.remove", "role.assign"]
+
+
+def test_the_last_admin_role_is_not_removed(app_client: TestClient, sign_in: SignIn) -> None:
+    csrf = as_role(app_client, sign_in, "admin")
+    (mine,) = store_of(app_client).assignments(school_scope(app_client))
+    r = app_client.post(f"{S}/roles/{mine.id}/remove", data={"csrf": csrf})
+    assert r.status_code == 409 and "last admin" in r.text
+    grant(app_client, "deputy@stmarys.sch.uk", "admin")
+    r = app_client.post(f"{S}/roles/{mine.id}/remove", data={"csrf": csrf}, follow_redirects=False)
+    assert r.status_code == 303
+    # Removing your own role takes effect at once: this session reaches nothing now.
+    assert app_client.get(f"{S}/").status_code == 404
+
+
+def test_signing_in_clears_expired_sessions(app_client: TestClient, sign_in: SignIn) -> None:
+    as_role(app_client, sign_in, "admin")
+    with runtime_of(app_client).store.db.session() as s:
+        s.execute(
+            update(ConsoleSession).values(expires_at=datetime.now(UTC) - timedelta(seconds=1))
+        )
+    assert sign_in("entra", **entra_user(EMAIL)).status_code == 303
+    with runtime_of(app_client).store.db.session() as s:
+        assert len(s.scalars(select(ConsoleSession.id_hash)).all()) == 1
 
 
 # Bad input answers a 4xx page, never a 500.
