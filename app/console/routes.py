@@ -28,7 +28,7 @@ from app.console.roles import ROLE_LABELS, Permission, Role
 from app.console.sessions import Cookies, User, same_token
 from app.console.settings import ConsoleSettings
 from app.demo import SLUG as DEMO_SLUG
-from app.runtime import Runtime
+from app.runtime import Runtime, TenantState
 from app.store.console import Assignment, ConsoleStore, Scope
 from app.store.repository import Conflict, KeyInfo, NotFound
 
@@ -114,7 +114,7 @@ class Here:
     schools: dict[str, SchoolAccess]
 
     @property
-    def school(self) -> Any:
+    def school(self) -> TenantState:
         return self.access.school
 
     def can(self, permission: Permission) -> bool:
