@@ -7,7 +7,7 @@ and expiry; the ID token's signature is then checked against Entra ID's
 published keys (:class:`~app.integrations.outlook.tokens.JwksCache`, PyJWT),
 with the issuer that belongs to the token's own tenant. MSAL is synchronous:
 it runs in a worker thread and its HTTP goes through the shared client
-(:class:`~app.directory.sources._msal_http.MsalHttp`), so tests fake Entra ID
+(:class:`~app.http_bridge.MsalHttp`), so tests fake Entra ID
 with the same ``httpx.MockTransport`` as everything else.
 
 Google: the authorization request carries state, nonce and a PKCE challenge
@@ -42,17 +42,22 @@ from google.auth import exceptions as google_exceptions
 from google.oauth2 import id_token
 
 from app.console.settings import ConsoleSettings
-from app.directory.sources._msal_http import MsalHttp
-from app.directory.sources.base import SourceError
+from app.http_bridge import MsalHttp
 from app.integrations.gmail.settings import GmailSettings
 from app.integrations.gmail.verify import GoogleCerts, VerificationError, _CachedRequest
 from app.integrations.outlook.tokens import JwksCache, TokenError
 
 _SCOPES: list[str] = []  # openid, profile and offline_access are added by MSAL
+_TIMEOUT = 30.0
+_MSAL_ERRORS: tuple[type[Exception], ...] = (ValueError, RuntimeError, msal.exceptions.MsalError)
 
 
 class SignInError(Exception):
     """Sign-in did not complete. ``str(exc)`` is safe to show: never a token."""
+
+
+def _unreachable(reason: str) -> SignInError:
+    return SignInError(f"Entra ID could not be used ({reason})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +95,8 @@ class EntraSignIn:
 
         try:
             return await asyncio.to_thread(run)
-        except (SourceError, ValueError) as exc:
-            raise SignInError(f"Entra ID could not be reached ({exc})") from None
+        except _MSAL_ERRORS as exc:  # MSAL: no usable OpenID configuration
+            raise SignInError(f"Entra ID could not be used ({type(exc).__name__})") from None
 
     def _app_in(
         self, http: httpx.AsyncClient, loop: asyncio.AbstractEventLoop
@@ -100,7 +105,7 @@ class EntraSignIn:
             self.settings.entra_client_id,
             client_credential=self.settings.entra_secret(),
             authority=f"{self.settings.entra_authority_host.rstrip('/')}/organizations",
-            http_client=MsalHttp(http, loop),
+            http_client=MsalHttp(http, loop, timeout=_TIMEOUT, error=_unreachable),
             instance_discovery=False,
         )
 
@@ -118,7 +123,7 @@ class EntraSignIn:
 
         try:
             result = await asyncio.to_thread(run)
-        except (SourceError, ValueError, RuntimeError) as exc:
+        except _MSAL_ERRORS as exc:
             # MSAL raises ValueError for a state mismatch, RuntimeError for a nonce's.
             raise SignInError(f"Entra ID sign-in failed ({type(exc).__name__})") from None
         if "error" in result:

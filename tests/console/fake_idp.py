@@ -64,6 +64,7 @@ class FakeIdP:
     sign_with: rsa.RSAPrivateKey | None = None
     token_overrides: dict[str, Any] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
+    down: bool = False  # every endpoint answers 503
 
     def _sign(self, claims: dict[str, Any]) -> str:
         key = self.sign_with or self.key
@@ -135,6 +136,8 @@ class FakeIdP:
     def handler(self, request: httpx.Request) -> httpx.Response:
         url = str(request.url).split("?")[0]
         self.requests.append(url)
+        if self.down:
+            return httpx.Response(503, text="unavailable")
         if url == f"{ENTRA}/organizations/v2.0/.well-known/openid-configuration":
             return httpx.Response(
                 200,

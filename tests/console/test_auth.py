@@ -149,3 +149,15 @@ def test_the_provider_saying_no_is_a_page(app_client: TestClient) -> None:
     app_client.get("/console/sign-in/entra", follow_redirects=False)
     r = app_client.get("/console/auth/entra/callback?error=access_denied&state=x")
     assert r.status_code == 403 and "Sign-in cancelled" in r.text
+
+
+def test_an_unreachable_provider_is_a_page(app_client: TestClient, idp: FakeIdP) -> None:
+    idp.down = True
+    r = app_client.get("/console/sign-in/entra", follow_redirects=False)
+    assert r.status_code == 502 and "Sign-in failed" in r.text
+    idp.down = False
+    start = app_client.get("/console/sign-in/google", follow_redirects=False)
+    answer = idp.authorize(start.headers["location"], **google_user("head@stmarys.sch.uk"))
+    idp.down = True
+    r = app_client.get(f"/console/auth/google/callback?{answer}")
+    assert r.status_code == 403 and "refused the code exchange" in r.text
