@@ -40,7 +40,7 @@ _MAX_FORM = 8_000
 
 
 class PageError(Exception):
-    """Answered as an HTML page with this status (see :func:`install`)."""
+    """Answered as an HTML page with this status (see :func:`app.console.mount`)."""
 
     def __init__(self, status: int, title: str, message: str) -> None:
         super().__init__(title)
