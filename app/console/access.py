@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from app.console.auth import Identity
 from app.console.roles import Permission, Role, permissions
 from app.demo import SLUG as DEMO_SLUG
-from app.runtime import Runtime, TenantState
+from app.runtime import Runtime
 from app.store.console import ConsoleStore
+from app.tenant_state import TenantState
 
 
 @dataclass(frozen=True, slots=True)

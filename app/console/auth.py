@@ -42,6 +42,7 @@ from google.auth import exceptions as google_exceptions
 from google.oauth2 import id_token
 
 from app.console.settings import ConsoleSettings
+from app.errors import Unauthenticated
 from app.http_bridge import MsalHttp
 from app.integrations.gmail.settings import GmailSettings
 from app.integrations.gmail.verify import GoogleCerts, VerificationError, _CachedRequest
@@ -52,7 +53,7 @@ _TIMEOUT = 30.0
 _MSAL_ERRORS: tuple[type[Exception], ...] = (ValueError, RuntimeError, msal.exceptions.MsalError)
 
 
-class SignInError(Exception):
+class SignInError(Unauthenticated):
     """Sign-in did not complete. ``str(exc)`` is safe to show: never a token."""
 
 

@@ -28,9 +28,11 @@ from app.console.roles import ROLE_LABELS, Permission, Role
 from app.console.sessions import Cookies, User, same_token
 from app.console.settings import ConsoleSettings
 from app.demo import SLUG as DEMO_SLUG
-from app.runtime import Runtime, TenantState
+from app.errors import Conflict, EtiquetteError, NotFound, Unauthenticated
+from app.runtime import Runtime
 from app.store.console import Assignment, ConsoleStore, Scope
-from app.store.repository import Conflict, KeyInfo, NotFound
+from app.store.repository import KeyInfo
+from app.tenant_state import TenantState
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -39,7 +41,7 @@ DEMO_ADMIN = "admin@stmarys.sch.uk"
 _MAX_FORM = 8_000
 
 
-class PageError(Exception):
+class PageError(EtiquetteError):
     """Answered as an HTML page with this status (see :func:`app.console.mount`)."""
 
     def __init__(self, status: int, title: str, message: str) -> None:
@@ -47,7 +49,7 @@ class PageError(Exception):
         self.status, self.title, self.message = status, title, message
 
 
-class NotSignedIn(Exception):
+class NotSignedIn(Unauthenticated):
     """Answered with a redirect to the sign-in page."""
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 from email_validator import EmailNotValidError, validate_email
 
 from app.console.roles import Role
+from app.errors import Invalid
 from app.store.console import ConsoleStore, Scope
 from app.store.db import Database
 
 
-class AdminEmailError(ValueError):
+class AdminEmailError(Invalid):
     """Not an email address: ``str(exc)`` says why."""
 
 

@@ -12,13 +12,15 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypeVar
 
-from sqlalchemy import ColumnElement, delete, or_, select
+from sqlalchemy import ColumnElement, Select, delete, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from app.errors import Conflict, NotFound
 from app.store.console_models import AdminChange, ConsoleSession, RoleAssignment
 from app.store.db import Database
-from app.store.repository import Conflict, NotFound
+from app.store.scope import SchoolScope
 
 
 def _now() -> datetime:
@@ -70,10 +72,15 @@ class Change:
     at: datetime
 
 
-def _in_scope(scope: Scope) -> ColumnElement[bool]:
+_Row = TypeVar("_Row", RoleAssignment, AdminChange)
+
+
+def _within(scope: Scope, model: type[_Row]) -> Select[_Row]:
+    """``select(model)`` of one school's rows (through :class:`SchoolScope`) or one
+    trust's (its own rows, not its schools')."""
     if scope.tenant_id is not None:
-        return RoleAssignment.tenant_id == scope.tenant_id
-    return RoleAssignment.trust_id == scope.trust_id
+        return SchoolScope(scope.tenant_id)(select(model))
+    return select(model).where(model.trust_id == scope.trust_id, model.tenant_id.is_(None))
 
 
 def _assignment(r: RoleAssignment) -> Assignment:
@@ -160,9 +167,9 @@ class ConsoleStore:
     def assignments(self, scope: Scope) -> list[Assignment]:
         with self.db.session() as s:
             rows = s.scalars(
-                select(RoleAssignment)
-                .where(_in_scope(scope))
-                .order_by(RoleAssignment.principal, RoleAssignment.role)
+                _within(scope, RoleAssignment).order_by(
+                    RoleAssignment.principal, RoleAssignment.role
+                )
             )
             return [_assignment(r) for r in rows]
 
@@ -172,13 +179,12 @@ class ConsoleStore:
         """Raises :class:`Conflict` if the same assignment exists already."""
         try:
             with self.db.session() as s:
-                exists = select(RoleAssignment.id).where(
-                    _in_scope(scope),
+                exists = _within(scope, RoleAssignment).where(
                     RoleAssignment.principal_kind == principal_kind,
                     RoleAssignment.principal == principal.lower(),
                     RoleAssignment.role == role,
                 )
-                if s.scalar(exists) is not None:
+                if s.scalars(exists).first() is not None:
                     raise Conflict("that role is already assigned")
                 row = RoleAssignment(
                     tenant_id=scope.tenant_id,
@@ -200,8 +206,10 @@ class ConsoleStore:
     def unassign(self, scope: Scope, assignment_id: int) -> Assignment:
         """Remove an assignment of this scope; another scope's id is :class:`NotFound`."""
         with self.db.session() as s:
-            row = s.get(RoleAssignment, assignment_id)
-            if row is None or (row.tenant_id, row.trust_id) != (scope.tenant_id, scope.trust_id):
+            row = s.scalars(
+                _within(scope, RoleAssignment).where(RoleAssignment.id == assignment_id)
+            ).first()
+            if row is None:  # or another school's: the same answer
                 raise NotFound("role assignment not found")
             out = _assignment(row)
             s.delete(row)
@@ -224,13 +232,6 @@ class ConsoleStore:
     def changes(self, scope: Scope, *, limit: int = 100) -> list[Change]:
         with self.db.session() as s:
             rows = s.scalars(
-                select(AdminChange)
-                .where(
-                    AdminChange.tenant_id == scope.tenant_id
-                    if scope.tenant_id
-                    else AdminChange.trust_id == scope.trust_id
-                )
-                .order_by(AdminChange.id.desc())
-                .limit(limit)
+                _within(scope, AdminChange).order_by(AdminChange.id.desc()).limit(limit)
             )
             return [Change(r.actor, r.code, r.target, r.at) for r in rows]
