@@ -747,15 +747,19 @@ class Store:
 
 
 def _insert_ignoring_duplicates(s: Session) -> Any:
+    # On the Core table, not the ORM entity: the rows are plain dicts already,
+    # and the ORM's bulk path cost the writer thread (which holds the
+    # interpreter lock the event loop waits for) several times the executemany.
+    table = cast(Table, AuditEvent.__table__)
     if s.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-        return pg_insert(AuditEvent).on_conflict_do_nothing(index_elements=["event_id"])
+        return pg_insert(table).on_conflict_do_nothing(index_elements=["event_id"])
     if s.get_bind().dialect.name == "sqlite":
         from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-        return sqlite_insert(AuditEvent).on_conflict_do_nothing(index_elements=["event_id"])
-    return insert(AuditEvent)  # pragma: no cover - other databases
+        return sqlite_insert(table).on_conflict_do_nothing(index_elements=["event_id"])
+    return insert(table)  # pragma: no cover - other databases
 
 
 _AUDIT_DEFAULTS: dict[str, Any] = {
