@@ -7,7 +7,14 @@ from datetime import UTC, datetime
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import Response
 
-from app.api.deps import OptionalCallerDep, RuntimeDep, unauthorized
+from app.api.deps import (
+    CHECK_SECURITY,
+    CheckCallerDep,
+    OptionalCallerDep,
+    RuntimeDep,
+    get_runtime,
+    unauthorized,
+)
 from app.api.schemas import CheckRequest, CheckResponse, OutcomeIn
 from app.checker import Outcome, OutcomeRefused, Purpose
 from app.hosts import mounted_hosts
@@ -65,11 +72,15 @@ def resolve_tenant(runtime: Runtime, caller_tenant: TenantState | None, sender: 
     return by_domain
 
 
-@router.post("/check", operation_id="check_message", response_model=CheckResponse)
-async def check(
-    body: CheckRequest, request: Request, runtime: RuntimeDep, caller: OptionalCallerDep
-) -> Response:
+@router.post(
+    "/check",
+    operation_id="check_message",
+    response_model=CheckResponse,
+    openapi_extra={"security": CHECK_SECURITY},
+)
+async def check(body: CheckRequest, request: Request, caller: CheckCallerDep) -> Response:
     """Check a draft against its school's policy and return the verdict."""
+    runtime = await get_runtime(request)
     tenant = resolve_tenant(runtime, caller.tenant if caller else None, body.sender.email)
     message = body.to_message(datetime.now(UTC))
     if caller is not None and caller.identity is not None:

@@ -51,6 +51,27 @@ def unauthorized(reason: str) -> HTTPException:
 
 
 async def optional_caller(request: Request, runtime: RuntimeDep, key: ApiKeyDep) -> Caller | None:
+    return await _caller_for_key(request, runtime, key)
+
+
+async def check_caller(request: Request) -> Caller | None:
+    """``optional_caller`` as one dependency with none of its own: the check
+    path's hot loop, where FastAPI solving the runtime, both security schemes
+    and the key as four sub-dependencies cost more than the lookup. The route
+    declares the schemes in its OpenAPI ``security`` (``CHECK_SECURITY``)."""
+    header = await _header(request)
+    bearer = await _bearer(request)
+    key = header or (bearer.credentials if bearer else None)
+    return await _caller_for_key(request, await get_runtime(request), key)
+
+
+CheckCallerDep = Annotated[Caller | None, Depends(check_caller)]
+
+# What ``check_caller`` reads, said as ``optional_caller``'s dependencies say it.
+CHECK_SECURITY: list[dict[str, list[str]]] = [{"HTTPBearer": []}, {"APIKeyHeader": []}]
+
+
+async def _caller_for_key(request: Request, runtime: Runtime, key: str | None) -> Caller | None:
     if not key:
         return None
     for host in mounted_hosts(request.app):
