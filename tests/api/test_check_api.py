@@ -104,9 +104,48 @@ def test_key_of_another_school_is_refused(client: TestClient) -> None:
     assert res.status_code == 200 and [f["code"] for f in res.json()["findings"]] == ["PUP002"]
 
 
+def _bearer(key_header: dict[str, str]) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key_header['X-API-Key']}"}
+
+
 def test_unknown_key_is_401(client: TestClient) -> None:
     res = client.post("/v1/check", json=GOOD, headers={"Authorization": "Bearer etq_nope"})
     assert res.status_code == 401 and res.json()["detail"] == "unknown or revoked API key"
+
+
+# How ``check_caller`` reads the key, as the two security schemes did:
+# X-API-Key first, else an ``Authorization: Bearer`` (scheme in any case);
+# another scheme or an empty value is no key (the demo checks by domain).
+# An unknown key is refused before the body is validated (the JSON itself is
+# decoded first: a body that is not JSON answers 422 whatever the key).
+KEY_HEADERS: list[tuple[str, dict[str, str], bytes | None, int]] = [
+    ("unknown bearer", {"Authorization": "Bearer etq_nope"}, None, 401),
+    ("unknown bearer, lower-case scheme", {"authorization": "bearer etq_nope"}, None, 401),
+    ("unknown bearer, body invalid", {"Authorization": "Bearer etq_nope"}, b'{"to": 1}', 401),
+    ("unknown bearer, body not json", {"Authorization": "Bearer etq_nope"}, b"{not json", 422),
+    ("X-API-Key before bearer", {"X-API-Key": "etq_nope", **_bearer(CHECKER)}, None, 401),
+    ("empty X-API-Key, bearer", {"X-API-Key": "", "Authorization": "Bearer etq_nope"}, None, 401),
+    ("the check key as bearer", _bearer(CHECKER), None, 200),
+    ("another scheme is no key", {"Authorization": "Basic etq_nope"}, None, 200),
+    ("bearer without a value", {"Authorization": "Bearer "}, None, 200),
+]
+
+
+@pytest.mark.parametrize(
+    ("headers", "raw", "expected"),
+    [c[1:] for c in KEY_HEADERS],
+    ids=[c[0] for c in KEY_HEADERS],
+)
+def test_how_the_key_is_read(
+    client: TestClient, headers: dict[str, str], raw: bytes | None, expected: int
+) -> None:
+    if raw is None:
+        res = client.post("/v1/check", json=GOOD, headers=headers)
+    else:
+        res = client.post(
+            "/v1/check", content=raw, headers={**headers, "Content-Type": "application/json"}
+        )
+    assert res.status_code == expected, res.text
 
 
 def _many(n: int) -> list[dict[str, str]]:
