@@ -1,27 +1,30 @@
-// The real service (uvicorn, demo mode, a fresh SQLite database) on a free port.
+// The REAL Etiquette service for JavaScript tests (the add-in's and the console's):
+// uvicorn in demo mode on a free port with a fresh SQLite database. Node built-ins only.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-function freePort() {
-  return new Promise((resolve, reject) => {
+export function freePort() {
+  return new Promise((ok, fail) => {
     const srv = createServer();
-    srv.once("error", reject);
+    srv.unref();
+    srv.on("error", fail);
     srv.listen(0, "127.0.0.1", () => {
       const { port } = srv.address();
-      srv.close(() => resolve(port));
+      srv.close(() => ok(port));
     });
   });
 }
 
+/** Start the service; resolves { base, stop() } once /healthz answers. */
 export async function startService(extraEnv = {}) {
   const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), "etiquette-console-"));
+  const dir = mkdtempSync(join(tmpdir(), "etiquette-js-"));
   const python = process.env.ETIQUETTE_PYTHON || join(repoRoot, ".venv", "bin", "python");
   const env = {
     ...process.env,
