@@ -247,14 +247,8 @@ async def entra_callback(request: Request) -> Response:
     console = _console(request)
     flow = console.cookies.flow(request)
     if not console.settings.entra_configured or flow is None or "state" not in flow:
-        raise PageError(
-            400,
-            "Sign-in expired",
-            "The sign-in took too long or was not started here. Start again from the sign-in page.",
-        )
-    params = {k: v for k, v in request.query_params.items() if len(v) < 4096}
-    if "error" in params:
-        raise PageError(403, "Sign-in cancelled", "The identity provider did not sign you in.")
+        raise _expired()
+    params = _answer(request)
     try:
         identity = await console.entra.finish(_runtime(request).http, flow, params)
     except SignInError as exc:
