@@ -132,17 +132,90 @@ describe("admin console", () => {
     assert.match(await page.locator("table").textContent(), /role\.assign[\s\S]*key\.revoke[\s\S]*key\.create/);
   });
 
+  test("Policy: edit a field, review the diff, save, see the new version, roll back", async () => {
+    const api = async () =>
+      (await fetch(`${service.base}/v1/admin/schools/stmarys/policy`, { headers: { "X-API-Key": "etq_demo_admin_key" } })).json();
+    const before = await api();
+    await page.getByRole("link", { name: "Policy" }).click();
+    await page.waitForURL(`${service.base}${SCHOOL}/policy`);
+    await axe("policy editor");
+    const rec001 = page.getByRole("group", { name: /REC001/ });
+    assert.match(await rec001.locator("blockquote").textContent(), /§4\.5/);
+    await rec001.getByLabel("Max recipients").fill("40");
+    await page.getByRole("button", { name: "Review changes" }).click();
+    await page.getByRole("heading", { name: "Review changes" }).waitFor();
+    await axe("policy review");
+    const added = page.getByRole("row").filter({ hasText: "Added" });
+    assert.match(await added.textContent(), /max_recipients: 40/);
+    assert.match(await page.getByRole("row").filter({ hasText: "Removed" }).textContent(), /max_recipients: 25/);
+    assert.equal((await api()).version, before.version); // nothing saved before Confirm
+    await page.getByLabel("Why it changed (optional)").fill("bigger classes");
+    await page.getByRole("button", { name: "Confirm and save" }).click();
+    const saved = before.version + 1;
+    await page.getByRole("status").filter({ hasText: `Saved as version ${saved}.` }).waitFor();
+    await axe("policy versions");
+    assert.match(await page.getByRole("row").filter({ hasText: "bigger classes" }).textContent(), new RegExp(`${saved} \\(current\\)`));
+    assert.equal((await api()).policy.rules.REC001.max_recipients, 40);
+    await page.getByRole("button", { name: `Roll back to version ${before.version}` }).click();
+    await page.getByRole("status").filter({ hasText: `version ${saved + 1} is the policy now` }).waitFor();
+    const after = await api();
+    assert.equal(after.version, saved + 1);
+    assert.deepEqual(after.set_by_school, before.set_by_school);
+    await page.getByRole("link", { name: `View version ${saved}` }).click();
+    await page.getByRole("heading", { name: `Policy version ${saved}` }).waitFor();
+    await axe("policy version");
+  });
+
+  test("Policy: the YAML view, and a dry-run of a draft against a pasted message and an .eml", async () => {
+    await page.getByRole("link", { name: "YAML", exact: true }).click();
+    await page.getByRole("heading", { name: "Policy as YAML" }).waitFor();
+    assert.match(await page.getByLabel("The policy (YAML)").inputValue(), /internal_domains:/);
+    await axe("policy yaml");
+    await page.getByLabel("The policy (YAML)").fill("a: &x 1\nb: *x\n");
+    await page.getByRole("button", { name: "Review changes" }).click();
+    assert.match(await page.getByRole("alert").textContent(), /aliases/);
+    await page.getByRole("link", { name: "Dry-run" }).click();
+    await page.getByRole("heading", { name: "Dry-run" }).waitFor();
+    await axe("policy dry-run");
+    await page.getByLabel("From", { exact: true }).fill("s.jones@stmarys.sch.uk");
+    await page.getByLabel("To", { exact: true }).fill("p1@gmail.com, p2@gmail.com");
+    await page.getByLabel("Subject").fill("Year 9 trip");
+    const draft = page.getByLabel("Draft policy (YAML)");
+    const current = await draft.inputValue();
+    assert.match(current, /REC003:\n    severity: warn/);
+    await draft.fill(current.replace(/REC003:\n    severity: warn/, "REC003:\n    severity: block"));
+    await page.getByLabel("Or a message file (.eml or mbox)").setInputFiles({
+      name: "trip.eml",
+      mimeType: "message/rfc822",
+      buffer: Buffer.from("From: s.jones@stmarys.sch.uk\r\nTo: a@gmail.com, b@gmail.com\r\nSubject: Trip\r\n\r\nHi\r\n"),
+    });
+    await page.getByRole("button", { name: "Try it" }).click();
+    await page.getByRole("heading", { name: "Verdicts" }).waitFor();
+    const pasted = page.getByRole("row").filter({ hasText: "Pasted message" });
+    assert.match(await pasted.getByRole("cell").nth(0).textContent(), /Warn/);
+    assert.match(await pasted.getByRole("cell").nth(1).textContent(), /Block/);
+    assert.match(await pasted.getByRole("cell").nth(2).textContent(), /Yes/);
+    assert.match(await page.getByRole("row").filter({ hasText: "The uploaded message" }).textContent(), /Block/);
+    await axe("policy dry-run verdicts");
+  });
+
   test("a form POST without its CSRF token is refused with a page", async () => {
     const status = await page.evaluate(async (url) => {
       const r = await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "role=check&label=x" });
       return r.status;
     }, `${service.base}${SCHOOL}/keys`);
     assert.equal(status, 403);
+    const policyStatus = await page.evaluate(async (url) => {
+      const r = await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "draft=%7B%7D&base=1" });
+      return r.status;
+    }, `${service.base}${SCHOOL}/policy/save`);
+    assert.equal(policyStatus, 403);
   });
 
   test("another school's pages (or none) are a 404 page", async () => {
     const r = await page.goto(`${service.base}/console/schools/oakfield/keys`);
     assert.equal(r.status(), 404);
+    assert.equal((await page.goto(`${service.base}/console/schools/oakfield/policy`)).status(), 404);
     await axe("not found");
   });
 
@@ -153,6 +226,6 @@ describe("admin console", () => {
     const r = await page.goto(`${service.base}${SCHOOL}/keys`);
     assert.match(page.url(), /\/console\/sign-in$/);
     assert.equal(r.status(), 200);
-    assert.deepEqual(checked, ["sign-in", "overview", "keys", "key created", "revoke confirmation", "roles", "not found"]);
+    assert.deepEqual(checked, ["sign-in", "overview", "keys", "key created", "revoke confirmation", "roles", "policy editor", "policy review", "policy versions", "policy version", "policy yaml", "policy dry-run", "policy dry-run verdicts", "not found"]);
   });
 });
