@@ -20,6 +20,7 @@ import difflib
 import email.parser
 import email.policy
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -234,9 +235,10 @@ def _parsed(f: FormField, form: dict[str, str]) -> tuple[bool, Any]:
             return False, "Enter a whole number."
     if f.kind == "number":
         try:
-            return True, float(raw.strip())
+            number = float(raw.strip())
         except ValueError:
             return False, "Enter a number."
+        return (True, number) if math.isfinite(number) else (False, "Enter a number.")
     return True, raw
 
 

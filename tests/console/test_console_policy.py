@@ -230,6 +230,7 @@ def test_a_save_after_someone_else_saved_is_refused(
         ("rules.REC001.max_recipients", "many", "Enter a whole number."),
         ("rules.REC001.max_recipients", "100001", "less than or equal to 100000"),
         ("rules.SUB001.min_score", "1.5", "less than or equal to 1"),
+        ("rules.SUB001.min_score", "nan", "Enter a number."),
         ("rules.REC003.severity", "loud", "Input should be"),
         ("rules.REC003.allow", "not an address", "allow-list entries"),
         ("policy.timezone", "Mars/Base", "unknown time zone"),
@@ -582,3 +583,25 @@ def test_bad_input_is_a_4xx(
     r = app_client.post(P + path, data={**data, "csrf": csrf})
     assert r.status_code == status, r.text[:300]
     assert app_client.get(f"{P}/versions/99").status_code == 404
+
+
+def test_the_review_page_hands_its_draft_to_the_dry_run(
+    app_client: TestClient, sign_in: SignIn
+) -> None:
+    as_role(app_client, sign_in, "admin")
+    form = editor_form(app_client.get(P).text)
+    form["rules.REC003.severity"] = "block"
+    review = app_client.post(f"{P}/review", data=form).text
+    m = re.search(
+        r'enctype="multipart/form-data">\s*<input type="hidden" name="csrf" value="[^"]+">\s*'
+        r'<input type="hidden" name="draft" value="([^"]*)"',
+        review,
+    )
+    assert m and "REC003:\n    severity: block" in html.unescape(m.group(1))
+    r = dry_run(app_client, {"csrf": form["csrf"], "draft": html.unescape(m.group(1))})
+    assert r.status_code == 200 and "Paste a message" in r.text
+    r = dry_run(
+        app_client, {"csrf": form["csrf"], "draft": html.unescape(m.group(1))}, ("t.eml", EML)
+    )
+    rows = verdict_rows(r.text)
+    assert rows[1][1].startswith("Warn") and rows[1][2].startswith("Block")
