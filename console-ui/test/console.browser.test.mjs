@@ -1,13 +1,15 @@
 // The admin console in headless Chromium (Debian's /usr/bin/chromium via playwright-core),
 // served by the REAL service in demo mode: the demo's local sign-in, a key created and
-// revoked, a role added, and axe-core (from node_modules, no CDN) on every page with
-// zero serious or critical violations.
+// revoked, a role added, the policy edited, reviewed, saved and rolled back, and axe-core
+// (from node_modules, no CDN) on every page with zero serious or critical violations.
+// Other roles sign in through a local Google-shaped OpenID provider (./fake-google.mjs).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { startService } from "../../tests/js/service.mjs";
+import { startFakeGoogle } from "./fake-google.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const FLAGS = [
@@ -18,12 +20,21 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.mi
 const SCHOOL = "/console/schools/stmarys";
 
 let service;
+let google; // a local Google-shaped OpenID provider: sign-in as people other than the demo admin
 let browser;
 let page;
 const checked = []; // the pages axe ran on
 
 before(async () => {
-  service = await startService();
+  google = await startFakeGoogle();
+  service = await startService(google.env);
+  // The school's Google Workspace domain: a Google sign-in from it reaches the school.
+  const r = await fetch(`${service.base}/v1/admin/schools/stmarys/settings`, {
+    method: "PATCH",
+    headers: { "X-API-Key": "etq_demo_admin_key", "content-type": "application/json" },
+    body: JSON.stringify({ gmail: { google_domain: "stmarys.sch.uk" } }),
+  });
+  assert.equal(r.status, 200);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   // The console's CSP allows no script at all; only the test's axe is let in.
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
@@ -34,6 +45,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await service?.stop();
+  await google?.stop();
 });
 
 async function axe(name) {
@@ -199,6 +211,14 @@ describe("admin console", () => {
     await axe("policy dry-run verdicts");
   });
 
+  test("Roles: add an auditor (DPO)", async () => {
+    await page.getByRole("link", { name: "Roles" }).click();
+    await page.getByLabel("Email address or group id").fill("dpo@stmarys.sch.uk");
+    await page.getByLabel("Role", { exact: true }).selectOption("auditor");
+    await page.getByRole("button", { name: "Add role" }).click();
+    await page.getByRole("cell", { name: "dpo@stmarys.sch.uk", exact: true }).waitFor();
+  });
+
   test("a form POST without its CSRF token is refused with a page", async () => {
     const status = await page.evaluate(async (url) => {
       const r = await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "role=check&label=x" });
@@ -227,5 +247,53 @@ describe("admin console", () => {
     assert.match(page.url(), /\/console\/sign-in$/);
     assert.equal(r.status(), 200);
     assert.deepEqual(checked, ["sign-in", "overview", "keys", "key created", "revoke confirmation", "roles", "policy editor", "policy review", "policy versions", "policy version", "policy yaml", "policy dry-run", "policy dry-run verdicts", "not found"]);
+  });
+
+  async function signInWithGoogle(email) {
+    google.as(email);
+    await page.goto(`${service.base}/console/sign-in`);
+    await page.getByRole("link", { name: "Sign in with Google" }).click();
+    await page.waitForURL(`${service.base}${SCHOOL}/`);
+    assert.match(await page.locator(".who").textContent(), new RegExp(email.replace(".", "\\.")));
+  }
+
+  test("Policy: the safeguarding lead cannot open the editor (403)", async () => {
+    await signInWithGoogle("dsl@stmarys.sch.uk");
+    assert.equal(await page.getByRole("link", { name: "Policy" }).count(), 0);
+    for (const path of ["/policy", "/policy/yaml", "/policy/dry-run", "/policy/versions"]) {
+      const r = await page.goto(`${service.base}${SCHOOL}${path}`);
+      assert.equal(r.status(), 403, path);
+      await page.getByRole("heading", { name: "Not allowed" }).waitFor();
+    }
+    await page.goto(`${service.base}${SCHOOL}/`);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${service.base}/console/sign-in`);
+  });
+
+  test("Policy: the auditor reads the policy and its versions but cannot save (no buttons; POST 403)", async () => {
+    await signInWithGoogle("dpo@stmarys.sch.uk");
+    await page.getByRole("link", { name: "Policy" }).click();
+    await page.getByRole("heading", { name: "Policy", exact: true }).waitFor();
+    assert.equal(await page.getByRole("button", { name: "Review changes" }).count(), 0);
+    assert.equal(await page.getByRole("group", { name: /REC001/ }).getByLabel("Max recipients").isEditable(), false);
+    await page.getByRole("link", { name: "Versions" }).click();
+    await page.getByRole("heading", { name: "Policy versions" }).waitFor();
+    assert.ok((await page.getByRole("row").count()) > 2);
+    assert.equal(await page.getByRole("button", { name: /Roll back/ }).count(), 0);
+    const statuses = await page.evaluate(async (base) => {
+      const csrf = document.querySelector('input[name="csrf"]').value;
+      const post = async (path, body) =>
+        (await fetch(`${base}${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ csrf, ...body }).toString(),
+        })).status;
+      return [
+        await post("/save", { draft: "{}", base: "1" }),
+        await post("/review", { "rules.REC001.max_recipients": "99" }),
+        await post("/versions/1/rollback", {}),
+      ];
+    }, `${service.base}${SCHOOL}/policy`);
+    assert.deepEqual(statuses, [403, 403, 403]);
   });
 });
