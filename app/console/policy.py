@@ -165,7 +165,7 @@ def _fields(schema: dict[str, Any], prefix: str, skip: frozenset[str]) -> list[F
         prop, nullable = _resolve(schema, raw)
         kind = _kind(prop)
         plain = key.replace("_", " ")
-        title = str(raw.get("title") or prop.get("title") or plain)
+        title = str(raw.get("title") or plain)  # not a $ref'd type's name ("WorkingHours")
         if title.lower() == plain.lower():  # pydantic's own title: "Max Recipients"
             title = plain.capitalize()
         out.append(
