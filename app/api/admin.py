@@ -22,14 +22,17 @@ from app.api.merge_patch import merge_patch
 from app.api.schemas import CheckRequest, CheckResponse
 from app.directory.changes import EmptyDirectory, RemovalsNeedConfirmation, replace_checked
 from app.directory.csv_roster import RosterError, iter_groups, iter_people
+from app.domain import Message
 from app.policy import Policy
 from app.runtime import Runtime
 from app.schools import DomainError
 from app.store.repository import (
     PolicyVersionInfo,
+    TenantRepo,
     group_fingerprint,
     person_fingerprint,
 )
+from app.tenant_state import TenantState
 from app.tenants import GmailTenantSettings, OutlookTenantSettings, TenantSettings
 
 router = APIRouter(prefix="/v1/admin/schools/{school}", tags=["admin"])
@@ -224,15 +227,23 @@ def get_policy(repo: TenantRepoDep) -> PolicyPublic:
     )
 
 
+def write_policy(
+    repo: TenantRepo, policy: Policy, *, by: str, comment: str
+) -> tuple[PolicyVersionInfo, bool]:
+    """Store ``policy`` as the school's next version, committed; the newest version's
+    info and whether anything changed (putting back the policy as it is makes no new
+    version). The one write behind PUT/PATCH /policy and the console's Policy page."""
+    changed = repo.put_policy(policy, by=by, comment=comment) is not None
+    repo.session.commit()
+    return repo.policy_versions(limit=1)[0], changed
+
+
 async def _store_policy(
     policy: Policy, comment: str, admin: AdminDep, repo: TenantRepoDep, runtime: RuntimeDep
 ) -> PolicyChange:
-    def write() -> tuple[PolicyVersionInfo, bool]:
-        changed = repo.put_policy(policy, by=admin.label, comment=comment) is not None
-        repo.session.commit()
-        return repo.policy_versions(limit=1)[0], changed
-
-    info, changed = await asyncio.to_thread(write)
+    info, changed = await asyncio.to_thread(
+        write_policy, repo, policy, by=admin.label, comment=comment
+    )
     if changed:
         await _reload(runtime, admin.tenant.id)
     return PolicyChange(
@@ -312,10 +323,20 @@ def dry_run(body: DryRunIn, admin: AdminDep, runtime: RuntimeDep) -> DryRunOut:
     else:
         merged = merge_patch(current.content_dict(), _rule_keys_as_codes(body.policy))
         draft = _validate_policy(merged)
-    message = body.message.to_message(datetime.now(UTC))
+    return dry_run_verdicts(
+        runtime, admin.tenant, body.message.to_message(datetime.now(UTC)), draft
+    )
+
+
+def dry_run_verdicts(
+    runtime: Runtime, tenant: TenantState, message: Message, draft: Policy
+) -> DryRunOut:
+    """``message`` under ``draft`` and under the school's current policy, through the
+    checker with ``audit=False``: nothing is recorded, no audit event, no metrics.
+    Behind POST /policy/dry-run and the console's dry-run."""
     out = {}
-    for label, pol in (("draft", draft), ("current", current)):
-        result = runtime.checker.check(admin.tenant, message, policy=pol, audit=False)
+    for label, pol in (("draft", draft), ("current", tenant.policy)):
+        result = runtime.checker.check(tenant, message, policy=pol, audit=False)
         out[label] = CheckResponse.build(result.verdict, "dry-run", pol.fail_mode.value)
     return DryRunOut(**out)
 

@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 
 from app.config import Settings
 from app.console.auth import EntraSignIn, GoogleSignIn
+from app.console.policy import router as policy_router
 from app.console.routes import Console, NotSignedIn, PageError, render, router
 from app.console.sessions import Cookies
 from app.console.settings import ConsoleSettings
@@ -33,6 +34,7 @@ def mount(app: FastAPI, settings: Settings, console: ConsoleSettings | None = No
         console, Cookies(settings.secret_key, console), EntraSignIn(console), GoogleSignIn(console)
     )
     app.include_router(router)
+    app.include_router(policy_router)
     static = StaticFiles(directory=Path(__file__).parent / "static")
     app.mount("/console/static", static, name="console-static")
 

@@ -27,6 +27,8 @@ class Permission(StrEnum):
     ROLES_WRITE = "roles:write"
     CHANGES_READ = "changes:read"
     SAFEGUARDING_READ = "safeguarding:read"
+    POLICY_READ = "policy:read"
+    POLICY_WRITE = "policy:write"
 
 
 ROLE_LABELS: dict[Role, str] = {
@@ -43,6 +45,7 @@ _READ_ALL = frozenset(
         Permission.ROLES_READ,
         Permission.CHANGES_READ,
         Permission.SAFEGUARDING_READ,
+        Permission.POLICY_READ,
     }
 )
 

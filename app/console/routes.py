@@ -148,14 +148,16 @@ def require(permission: Permission) -> Callable[..., Awaitable[Here]]:
     return dep
 
 
-async def form_fields(request: Request) -> dict[str, str]:
+async def form_fields(
+    request: Request, *, max_bytes: int = _MAX_FORM, max_fields: int = 20
+) -> dict[str, str]:
     if not request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
         raise PageError(415, "Unsupported form", "Send the form from the page.")
     body = await request.body()
-    if len(body) > _MAX_FORM:
+    if len(body) > max_bytes:
         raise PageError(413, "Form too large", "The form is larger than any page sends.")
     try:
-        pairs = parse_qsl(body.decode(), max_num_fields=20)
+        pairs = parse_qsl(body.decode(), max_num_fields=max_fields)
     except (UnicodeDecodeError, ValueError):
         raise PageError(400, "Bad form", "The form could not be read.") from None
     out: dict[str, str] = {}

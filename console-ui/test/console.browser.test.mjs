@@ -1,13 +1,15 @@
 // The admin console in headless Chromium (Debian's /usr/bin/chromium via playwright-core),
 // served by the REAL service in demo mode: the demo's local sign-in, a key created and
-// revoked, a role added, and axe-core (from node_modules, no CDN) on every page with
-// zero serious or critical violations.
+// revoked, a role added, the policy edited, reviewed, saved and rolled back, and axe-core
+// (from node_modules, no CDN) on every page with zero serious or critical violations.
+// Other roles sign in through a local Google-shaped OpenID provider (./fake-google.mjs).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { startService } from "../../tests/js/service.mjs";
+import { startFakeGoogle } from "./fake-google.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const FLAGS = [
@@ -18,12 +20,21 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.mi
 const SCHOOL = "/console/schools/stmarys";
 
 let service;
+let google; // a local Google-shaped OpenID provider: sign-in as people other than the demo admin
 let browser;
 let page;
 const checked = []; // the pages axe ran on
 
 before(async () => {
-  service = await startService();
+  google = await startFakeGoogle();
+  service = await startService(google.env);
+  // The school's Google Workspace domain: a Google sign-in from it reaches the school.
+  const r = await fetch(`${service.base}/v1/admin/schools/stmarys/settings`, {
+    method: "PATCH",
+    headers: { "X-API-Key": "etq_demo_admin_key", "content-type": "application/json" },
+    body: JSON.stringify({ gmail: { google_domain: "stmarys.sch.uk" } }),
+  });
+  assert.equal(r.status, 200);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   // The console's CSP allows no script at all; only the test's axe is let in.
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
@@ -34,6 +45,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await service?.stop();
+  await google?.stop();
 });
 
 async function axe(name) {
@@ -132,17 +144,98 @@ describe("admin console", () => {
     assert.match(await page.locator("table").textContent(), /role\.assign[\s\S]*key\.revoke[\s\S]*key\.create/);
   });
 
+  test("Policy: edit a field, review the diff, save, see the new version, roll back", async () => {
+    const api = async () =>
+      (await fetch(`${service.base}/v1/admin/schools/stmarys/policy`, { headers: { "X-API-Key": "etq_demo_admin_key" } })).json();
+    const before = await api();
+    await page.getByRole("link", { name: "Policy" }).click();
+    await page.waitForURL(`${service.base}${SCHOOL}/policy`);
+    await axe("policy editor");
+    const rec001 = page.getByRole("group", { name: /REC001/ });
+    assert.match(await rec001.locator("blockquote").textContent(), /§4\.5/);
+    await rec001.getByLabel("Max recipients").fill("40");
+    await page.getByRole("button", { name: "Review changes" }).click();
+    await page.getByRole("heading", { name: "Review changes" }).waitFor();
+    await axe("policy review");
+    const added = page.getByRole("row").filter({ hasText: "Added" });
+    assert.match(await added.textContent(), /max_recipients: 40/);
+    assert.match(await page.getByRole("row").filter({ hasText: "Removed" }).textContent(), /max_recipients: 25/);
+    assert.equal((await api()).version, before.version); // nothing saved before Confirm
+    await page.getByLabel("Why it changed (optional)").fill("bigger classes");
+    await page.getByRole("button", { name: "Confirm and save" }).click();
+    const saved = before.version + 1;
+    await page.getByRole("status").filter({ hasText: `Saved as version ${saved}.` }).waitFor();
+    await axe("policy versions");
+    assert.match(await page.getByRole("row").filter({ hasText: "bigger classes" }).textContent(), new RegExp(`${saved} \\(current\\)`));
+    assert.equal((await api()).policy.rules.REC001.max_recipients, 40);
+    await page.getByRole("button", { name: `Roll back to version ${before.version}` }).click();
+    await page.getByRole("status").filter({ hasText: `version ${saved + 1} is the policy now` }).waitFor();
+    const after = await api();
+    assert.equal(after.version, saved + 1);
+    assert.deepEqual(after.set_by_school, before.set_by_school);
+    await page.getByRole("link", { name: `View version ${saved}` }).click();
+    await page.getByRole("heading", { name: `Policy version ${saved}` }).waitFor();
+    await axe("policy version");
+  });
+
+  test("Policy: the YAML view, and a dry-run of a draft against a pasted message and an .eml", async () => {
+    await page.getByRole("link", { name: "YAML", exact: true }).click();
+    await page.getByRole("heading", { name: "Policy as YAML" }).waitFor();
+    assert.match(await page.getByLabel("The policy (YAML)").inputValue(), /internal_domains:/);
+    await axe("policy yaml");
+    await page.getByLabel("The policy (YAML)").fill("a: &x 1\nb: *x\n");
+    await page.getByRole("button", { name: "Review changes" }).click();
+    assert.match(await page.getByRole("alert").textContent(), /aliases/);
+    await page.getByRole("link", { name: "Dry-run" }).click();
+    await page.getByRole("heading", { name: "Dry-run" }).waitFor();
+    await axe("policy dry-run");
+    await page.getByLabel("From", { exact: true }).fill("s.jones@stmarys.sch.uk");
+    await page.getByLabel("To", { exact: true }).fill("p1@gmail.com, p2@gmail.com");
+    await page.getByLabel("Subject").fill("Year 9 trip");
+    const draft = page.getByLabel("Draft policy (YAML)");
+    const current = await draft.inputValue();
+    assert.match(current, /REC003:\n    severity: warn/);
+    await draft.fill(current.replace(/REC003:\n    severity: warn/, "REC003:\n    severity: block"));
+    await page.getByLabel("Or a message file (.eml or mbox)").setInputFiles({
+      name: "trip.eml",
+      mimeType: "message/rfc822",
+      buffer: Buffer.from("From: s.jones@stmarys.sch.uk\r\nTo: a@gmail.com, b@gmail.com\r\nSubject: Trip\r\n\r\nHi\r\n"),
+    });
+    await page.getByRole("button", { name: "Try it" }).click();
+    await page.getByRole("heading", { name: "Verdicts" }).waitFor();
+    const pasted = page.getByRole("row").filter({ hasText: "Pasted message" });
+    assert.match(await pasted.getByRole("cell").nth(0).textContent(), /Warn/);
+    assert.match(await pasted.getByRole("cell").nth(1).textContent(), /Block/);
+    assert.match(await pasted.getByRole("cell").nth(2).textContent(), /Yes/);
+    assert.match(await page.getByRole("row").filter({ hasText: "The uploaded message" }).textContent(), /Block/);
+    await axe("policy dry-run verdicts");
+  });
+
+  test("Roles: add an auditor (DPO)", async () => {
+    await page.getByRole("link", { name: "Roles" }).click();
+    await page.getByLabel("Email address or group id").fill("dpo@stmarys.sch.uk");
+    await page.getByLabel("Role", { exact: true }).selectOption("auditor");
+    await page.getByRole("button", { name: "Add role" }).click();
+    await page.getByRole("cell", { name: "dpo@stmarys.sch.uk", exact: true }).waitFor();
+  });
+
   test("a form POST without its CSRF token is refused with a page", async () => {
     const status = await page.evaluate(async (url) => {
       const r = await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "role=check&label=x" });
       return r.status;
     }, `${service.base}${SCHOOL}/keys`);
     assert.equal(status, 403);
+    const policyStatus = await page.evaluate(async (url) => {
+      const r = await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "draft=%7B%7D&base=1" });
+      return r.status;
+    }, `${service.base}${SCHOOL}/policy/save`);
+    assert.equal(policyStatus, 403);
   });
 
   test("another school's pages (or none) are a 404 page", async () => {
     const r = await page.goto(`${service.base}/console/schools/oakfield/keys`);
     assert.equal(r.status(), 404);
+    assert.equal((await page.goto(`${service.base}/console/schools/oakfield/policy`)).status(), 404);
     await axe("not found");
   });
 
@@ -153,6 +246,54 @@ describe("admin console", () => {
     const r = await page.goto(`${service.base}${SCHOOL}/keys`);
     assert.match(page.url(), /\/console\/sign-in$/);
     assert.equal(r.status(), 200);
-    assert.deepEqual(checked, ["sign-in", "overview", "keys", "key created", "revoke confirmation", "roles", "not found"]);
+    assert.deepEqual(checked, ["sign-in", "overview", "keys", "key created", "revoke confirmation", "roles", "policy editor", "policy review", "policy versions", "policy version", "policy yaml", "policy dry-run", "policy dry-run verdicts", "not found"]);
+  });
+
+  async function signInWithGoogle(email) {
+    google.as(email);
+    await page.goto(`${service.base}/console/sign-in`);
+    await page.getByRole("link", { name: "Sign in with Google" }).click();
+    await page.waitForURL(`${service.base}${SCHOOL}/`);
+    assert.match(await page.locator(".who").textContent(), new RegExp(email.replace(".", "\\.")));
+  }
+
+  test("Policy: the safeguarding lead cannot open the editor (403)", async () => {
+    await signInWithGoogle("dsl@stmarys.sch.uk");
+    assert.equal(await page.getByRole("link", { name: "Policy" }).count(), 0);
+    for (const path of ["/policy", "/policy/yaml", "/policy/dry-run", "/policy/versions"]) {
+      const r = await page.goto(`${service.base}${SCHOOL}${path}`);
+      assert.equal(r.status(), 403, path);
+      await page.getByRole("heading", { name: "Not allowed" }).waitFor();
+    }
+    await page.goto(`${service.base}${SCHOOL}/`);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${service.base}/console/sign-in`);
+  });
+
+  test("Policy: the auditor reads the policy and its versions but cannot save (no buttons; POST 403)", async () => {
+    await signInWithGoogle("dpo@stmarys.sch.uk");
+    await page.getByRole("link", { name: "Policy" }).click();
+    await page.getByRole("heading", { name: "Policy", exact: true }).waitFor();
+    assert.equal(await page.getByRole("button", { name: "Review changes" }).count(), 0);
+    assert.equal(await page.getByRole("group", { name: /REC001/ }).getByLabel("Max recipients").isEditable(), false);
+    await page.getByRole("link", { name: "Versions" }).click();
+    await page.getByRole("heading", { name: "Policy versions" }).waitFor();
+    assert.ok((await page.getByRole("row").count()) > 2);
+    assert.equal(await page.getByRole("button", { name: /Roll back/ }).count(), 0);
+    const statuses = await page.evaluate(async (base) => {
+      const csrf = document.querySelector('input[name="csrf"]').value;
+      const post = async (path, body) =>
+        (await fetch(`${base}${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ csrf, ...body }).toString(),
+        })).status;
+      return [
+        await post("/save", { draft: "{}", base: "1" }),
+        await post("/review", { "rules.REC001.max_recipients": "99" }),
+        await post("/versions/1/rollback", {}),
+      ];
+    }, `${service.base}${SCHOOL}/policy`);
+    assert.deepEqual(statuses, [403, 403, 403]);
   });
 });
