@@ -511,6 +511,7 @@ async def roles_page(request: Request, here: RolesRead) -> Response:
         here=here,
         own=own,
         inherited=inherited,
+        trust=_runtime(request).trust(school.trust_id) if school.trust_id else None,
         labels=ROLE_LABELS,
         roles=list(Role),
         P=Permission,
