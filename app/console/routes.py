@@ -38,6 +38,11 @@ router = APIRouter(prefix="/console", include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
 DEMO_ADMIN = "admin@stmarys.sch.uk"
+GROUPS_UNKNOWN = (
+    " Your organisation lists more groups for you than a sign-in can carry, and they could "
+    "not be read from Microsoft Graph, so roles given to your groups do not apply: ask for "
+    "a role by email address."
+)
 _MAX_FORM = 8_000
 
 
@@ -250,7 +255,9 @@ async def entra_callback(request: Request) -> Response:
         raise _expired()
     params = _answer(request)
     try:
-        identity = await console.entra.finish(_runtime(request).http, flow, params)
+        identity = await console.entra.finish(
+            _runtime(request).http, flow, params, _store(request).group_principals
+        )
     except SignInError as exc:
         raise PageError(403, "Sign-in failed", str(exc)) from None
     return await _welcome(request, identity)
@@ -314,7 +321,8 @@ async def _welcome(request: Request, identity: Identity) -> Response:
             403,
             title="No access",
             message=f"You signed in as {identity.email}, but you hold no Etiquette role at a "
-            "school that uses this sign-in. Ask your school's Etiquette admin to add you.",
+            "school that uses this sign-in. Ask your school's Etiquette admin to add you."
+            + (GROUPS_UNKNOWN if identity.groups_unknown else ""),
         )
     response = _go("/console/")
     await asyncio.to_thread(_console(request).cookies.open_session, store, identity, response)

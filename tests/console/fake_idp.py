@@ -85,9 +85,12 @@ class FakeIdP:
     # delegation (email -> admin it may act as).
     service_accounts: dict[str, Any] = field(default_factory=dict)
     delegated: dict[str, str] = field(default_factory=dict)
-    # Graph: group ids each user (oid) is a member of, for checkMemberGroups.
+    # Graph: group ids each user (oid) is a member of, for checkMemberGroups;
+    # the access token an Entra sign-in gets is "graph:<oid>". graph_status: Graph
+    # answers this status instead (403: the token lacks User.Read, say).
     member_of: dict[str, set[str]] = field(default_factory=dict)
-    graph_token: str = "graph-access-token"
+    graph_status: int = 200
+    graph_calls: list[list[str]] = field(default_factory=list)
 
     def _sign(self, claims: dict[str, Any]) -> str:
         key = self.sign_with or self.key
@@ -198,10 +201,13 @@ class FakeIdP:
 
     def _check_member_groups(self, request: httpx.Request) -> httpx.Response:
         auth = request.headers.get("authorization", "")
-        if auth != f"Bearer {self.graph_token}":
+        if not auth.startswith("Bearer graph:"):
             return httpx.Response(401, json={"error": {"code": "InvalidAuthenticationToken"}})
-        oid = next(iter(self.member_of), "")
+        if self.graph_status != 200:
+            return httpx.Response(self.graph_status, json={"error": {"code": "Forbidden"}})
+        oid = auth.removeprefix("Bearer graph:")
         wanted = json.loads(request.content).get("groupIds", [])
+        self.graph_calls.append(wanted)
         if len(wanted) > 20:
             return httpx.Response(400, json={"error": {"code": "Request_BadRequest"}})
         mine = self.member_of.get(oid, set())
@@ -221,7 +227,7 @@ class FakeIdP:
             return httpx.Response(400, json={"error": "invalid_grant", "error_description": "pkce"})
         body = {
             "token_type": "Bearer",
-            "access_token": self.graph_token if "tid" in claims else "not-a-real-access-token",
+            "access_token": f"graph:{claims['oid']}" if "tid" in claims else "not-a-real-token",
             "expires_in": 3600,
             "scope": "openid profile email",
             "id_token": self._sign(claims),
