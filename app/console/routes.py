@@ -24,6 +24,7 @@ from fastapi.templating import Jinja2Templates
 from app.api.admin import _reload
 from app.console.access import SchoolAccess, reach
 from app.console.auth import EntraSignIn, GoogleSignIn, Identity, SignInError
+from app.console.groups import with_google_groups
 from app.console.roles import ROLE_LABELS, Permission, Role
 from app.console.sessions import Cookies, User, same_token
 from app.console.settings import ConsoleSettings
@@ -39,9 +40,9 @@ templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
 DEMO_ADMIN = "admin@stmarys.sch.uk"
 GROUPS_UNKNOWN = (
-    " Your organisation lists more groups for you than a sign-in can carry, and they could "
-    "not be read from Microsoft Graph, so roles given to your groups do not apply: ask for "
-    "a role by email address."
+    " Your groups could not be read (for Entra ID: more than a sign-in carries, and Microsoft "
+    "Graph did not answer; for Google: the school's Google Workspace directory did not "
+    "answer), so roles given to your groups do not apply: ask for a role by email address."
 )
 _MAX_FORM = 8_000
 
@@ -291,6 +292,8 @@ async def google_callback(request: Request) -> Response:
         identity = await console.google.finish(_runtime(request).http, flow, params)
     except SignInError as exc:
         raise PageError(403, "Sign-in failed", str(exc)) from None
+    runtime = _runtime(request)
+    identity = await with_google_groups(identity, runtime, _store(request), runtime.http)
     return await _welcome(request, identity)
 
 

@@ -91,6 +91,8 @@ class FakeIdP:
     member_of: dict[str, set[str]] = field(default_factory=dict)
     graph_status: int = 200
     graph_calls: list[list[str]] = field(default_factory=list)
+    # Admin SDK: the groups (id, email) each user is a direct member of.
+    google_groups: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
     def _sign(self, claims: dict[str, Any]) -> str:
         key = self.sign_with or self.key
@@ -254,6 +256,11 @@ class FakeIdP:
                 return self._tenant_config(parts[0])
             if parts[1:] == ["oauth2", "v2.0", "token"]:
                 return self._entra_app_token(parts[0], request)
+        if url == "https://admin.googleapis.com/admin/directory/v1/groups":
+            if request.headers.get("authorization") != "Bearer sa-token":
+                return httpx.Response(401, json={"error": {"code": 401}})
+            user = request.url.params.get("userKey", "")
+            return httpx.Response(200, json={"groups": self.google_groups.get(user, [])})
         if url == "https://graph.microsoft.com/v1.0/me/checkMemberGroups":
             return self._check_member_groups(request)
         if url == f"{ENTRA}/organizations/v2.0/.well-known/openid-configuration":
