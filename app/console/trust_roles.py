@@ -27,6 +27,7 @@ from fastapi.responses import RedirectResponse, Response
 from app.console.roles import ROLE_LABELS, Permission, Role, permissions
 from app.console.routes import FormDep, PageError, UserDep, not_found, render
 from app.console.sessions import User
+from app.demo import SLUG as DEMO_SLUG
 from app.errors import Conflict, NotFound
 from app.runtime import Runtime
 from app.store.console import Assignment, ConsoleStore, Scope
@@ -70,6 +71,9 @@ def trust_access(user: User, runtime: Runtime, store: ConsoleStore) -> dict[str,
             org = trust.entra_tenant_id
         elif identity.provider == "google":
             org = trust.google_domain
+        elif identity.provider == "demo" and runtime.settings.demo:
+            # The demo's local sign-in: only a trust the demo school belongs to.
+            org = "demo" if any(slug == DEMO_SLUG for _, slug in trust.schools) else None
         else:
             org = None
         if org and identity.org == org.lower():
