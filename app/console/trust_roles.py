@@ -73,7 +73,8 @@ def trust_access(user: User, runtime: Runtime, store: ConsoleStore) -> dict[str,
             org = trust.google_domain
         elif identity.provider == "demo" and runtime.settings.demo:
             # The demo's local sign-in: only a trust the demo school belongs to.
-            org = "demo" if any(slug == DEMO_SLUG for _, slug in trust.schools) else None
+            demo = [s for s in runtime.tenants() if s.trust_id == trust_id and s.slug == DEMO_SLUG]
+            org = "demo" if demo else None
         else:
             org = None
         if org and identity.org == org.lower():
@@ -135,7 +136,9 @@ async def trust_roles_page(request: Request, here: TrustRolesRead) -> Response:
     own = await asyncio.to_thread(store.assignments, here.scope)
     changes = await asyncio.to_thread(store.changes, here.scope, limit=20)
     runtime: Runtime = request.app.state.runtime
-    schools = [runtime.tenant(tid) for tid, _ in here.trust.schools]
+    schools = sorted(
+        (s for s in runtime.tenants() if s.trust_id == here.trust.id), key=lambda s: s.name
+    )
     return render(
         request,
         "trust_roles.html",
@@ -144,7 +147,7 @@ async def trust_roles_page(request: Request, here: TrustRolesRead) -> Response:
         trust_here=here,
         own=own,
         changes=changes,
-        schools=[s for s in schools if s is not None],
+        schools=schools,
         labels=ROLE_LABELS,
         roles=list(Role),
         P=Permission,
