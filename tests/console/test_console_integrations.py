@@ -15,7 +15,6 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi.testclient import TestClient
 
-from app.runtime import Runtime
 from tests.console.conftest import TID, SignIn, csrf_of, entra_user, grant
 from tests.console.fake_idp import FakeIdP
 
@@ -146,19 +145,14 @@ def test_entra_test_names_missing_settings(
 
 
 def _service_account(c: TestClient, env: str = "ETQ_STMARYS_GOOGLE") -> rsa.RSAPrivateKey:
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    runtime: Runtime = c.app.state.runtime  # type: ignore[attr-defined]
+    """A new service account key, named by the school's Google Workspace directory source."""
     r = c.put(
         "/v1/admin/schools/stmarys/directory/sources/workspace",
-        json={
-            "kind": "google",
-            "config": {"service_account_env": env, "admin_email": ADMIN},
-        },
+        json={"kind": "google", "config": {"service_account_env": env, "admin_email": ADMIN}},
         headers={"X-API-Key": "etq_demo_admin_key"},
     )
     assert r.status_code in (200, 201), r.text
-    assert runtime is not None
-    return key
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
 def _key_json(key: rsa.RSAPrivateKey) -> str:
