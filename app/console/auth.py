@@ -29,9 +29,10 @@ import asyncio
 import base64
 import hashlib
 import hmac
+import re
 import secrets
 import warnings
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,7 +49,15 @@ from app.integrations.gmail.settings import GmailSettings
 from app.integrations.gmail.verify import GoogleCerts, VerificationError, _CachedRequest
 from app.integrations.outlook.tokens import JwksCache, TokenError
 
-_SCOPES: list[str] = []  # openid, profile and offline_access are added by MSAL
+# openid, profile and offline_access are added by MSAL. User.Read (every app
+# registration has it by default) lets the sign-in's access token ask Graph
+# which of the assigned groups the person is in when the ID token has too
+# many groups to list (the groups overage).
+_SCOPES: list[str] = ["User.Read"]
+_GRAPH = "https://graph.microsoft.com/v1.0"
+_CHECK_BATCH = 20  # checkMemberGroups takes at most 20 group ids per request
+_MAX_CHECKED = 200  # candidate groups checked at most (10 requests)
+_GUID = re.compile(r"^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$")
 _TIMEOUT = 30.0
 _MSAL_ERRORS: tuple[type[Exception], ...] = (ValueError, RuntimeError, msal.exceptions.MsalError)
 
@@ -67,6 +76,9 @@ class Identity:
     email: str
     org: str  # Entra tenant id, Google Workspace domain (hd), or "demo"
     groups: tuple[str, ...] = ()
+    # The sign-in could not tell the person's groups (Entra ID's groups overage
+    # that Graph could not resolve): roles given to groups do not apply.
+    groups_unknown: bool = False
 
 
 class EntraSignIn:
@@ -111,8 +123,14 @@ class EntraSignIn:
         )
 
     async def finish(
-        self, http: httpx.AsyncClient, flow: dict[str, Any], params: Mapping[str, str]
+        self,
+        http: httpx.AsyncClient,
+        flow: dict[str, Any],
+        params: Mapping[str, str],
+        group_candidates: Callable[[], list[str]] = list,
     ) -> Identity:
+        """The signed-in identity. ``group_candidates`` (run in a thread, only on a
+        groups overage) lists the group ids roles are assigned to anywhere."""
         loop = asyncio.get_running_loop()
 
         def run() -> dict[str, Any]:
@@ -137,8 +155,57 @@ class EntraSignIn:
         if "@" not in email:
             raise SignInError("the Entra ID account has no email address (preferred_username)")
         groups = claims.get("groups")
-        group_ids = tuple(str(g).lower() for g in groups) if isinstance(groups, list) else ()
-        return Identity("entra", email, str(claims["tid"]).lower(), group_ids)
+        tid = str(claims["tid"]).lower()
+        if isinstance(groups, list):
+            return Identity("entra", email, tid, tuple(str(g).lower() for g in groups))
+        names = claims.get("_claim_names")
+        if isinstance(names, dict) and "groups" in names:
+            access = result.get("access_token")
+            found = await self._overage_groups(
+                http, access if isinstance(access, str) else None, group_candidates
+            )
+            if found is None:
+                return Identity("entra", email, tid, (), groups_unknown=True)
+            return Identity("entra", email, tid, found)
+        return Identity("entra", email, tid)
+
+    async def _overage_groups(
+        self,
+        http: httpx.AsyncClient,
+        access_token: str | None,
+        group_candidates: Callable[[], list[str]],
+    ) -> tuple[str, ...] | None:
+        """Entra ID's groups overage: the ID token names a claim source instead of
+        listing the groups (more than 200). As Microsoft documents, ask Microsoft
+        Graph with the sign-in's own access token (User.Read): ``POST
+        /me/checkMemberGroups`` with the group ids that hold a role anywhere (20
+        per request; transitive). ``None``: could not tell (no token, Graph
+        refused or failed, too many candidates), so the session is marked
+        "groups unknown" rather than guessed."""
+        if not access_token:
+            return None
+        candidates = sorted(
+            {g.lower() for g in await asyncio.to_thread(group_candidates) if _GUID.match(g.lower())}
+        )
+        if len(candidates) > _MAX_CHECKED:
+            return None
+        found: list[str] = []
+        for i in range(0, len(candidates), _CHECK_BATCH):
+            batch = candidates[i : i + _CHECK_BATCH]
+            try:
+                resp = await http.post(
+                    f"{self.settings.entra_graph_base.rstrip('/')}/me/checkMemberGroups",
+                    json={"groupIds": batch},
+                    headers={"authorization": f"Bearer {access_token}"},
+                    timeout=10.0,
+                )
+                value = resp.json().get("value") if resp.status_code == 200 else None
+            except (httpx.HTTPError, ValueError, AttributeError):
+                return None
+            if not isinstance(value, list):
+                return None
+            found += [str(g).lower() for g in value if str(g).lower() in batch]
+        return tuple(found)
 
     async def _verify(self, token: str, http: httpx.AsyncClient) -> dict[str, Any]:
         try:

@@ -24,6 +24,7 @@ from fastapi.templating import Jinja2Templates
 from app.api.admin import _reload
 from app.console.access import SchoolAccess, reach
 from app.console.auth import EntraSignIn, GoogleSignIn, Identity, SignInError
+from app.console.groups import with_google_groups
 from app.console.roles import ROLE_LABELS, Permission, Role
 from app.console.sessions import Cookies, User, same_token
 from app.console.settings import ConsoleSettings
@@ -38,6 +39,11 @@ router = APIRouter(prefix="/console", include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
 DEMO_ADMIN = "admin@stmarys.sch.uk"
+GROUPS_UNKNOWN = (
+    " Your groups could not be read (for Entra ID: more than a sign-in carries, and Microsoft "
+    "Graph did not answer; for Google: the school's Google Workspace directory did not "
+    "answer), so roles given to your groups do not apply: ask for a role by email address."
+)
 _MAX_FORM = 8_000
 
 
@@ -252,7 +258,9 @@ async def entra_callback(request: Request) -> Response:
         raise _expired()
     params = _answer(request)
     try:
-        identity = await console.entra.finish(_runtime(request).http, flow, params)
+        identity = await console.entra.finish(
+            _runtime(request).http, flow, params, _store(request).group_principals
+        )
     except SignInError as exc:
         raise PageError(403, "Sign-in failed", str(exc)) from None
     return await _welcome(request, identity)
@@ -286,6 +294,8 @@ async def google_callback(request: Request) -> Response:
         identity = await console.google.finish(_runtime(request).http, flow, params)
     except SignInError as exc:
         raise PageError(403, "Sign-in failed", str(exc)) from None
+    runtime = _runtime(request)
+    identity = await with_google_groups(identity, runtime, _store(request), runtime.http)
     return await _welcome(request, identity)
 
 
@@ -316,7 +326,8 @@ async def _welcome(request: Request, identity: Identity) -> Response:
             403,
             title="No access",
             message=f"You signed in as {identity.email}, but you hold no Etiquette role at a "
-            "school that uses this sign-in. Ask your school's Etiquette admin to add you.",
+            "school that uses this sign-in. Ask your school's Etiquette admin to add you."
+            + (GROUPS_UNKNOWN if identity.groups_unknown else ""),
         )
     response = _go("/console/")
     await asyncio.to_thread(_console(request).cookies.open_session, store, identity, response)
@@ -513,6 +524,7 @@ async def roles_page(request: Request, here: RolesRead) -> Response:
         here=here,
         own=own,
         inherited=inherited,
+        trust=_runtime(request).trust(school.trust_id) if school.trust_id else None,
         labels=ROLE_LABELS,
         roles=list(Role),
         P=Permission,

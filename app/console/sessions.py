@@ -73,6 +73,7 @@ class Cookies:
             email=identity.email,
             org=identity.org,
             groups=identity.groups,
+            groups_unknown=identity.groups_unknown,
             csrf=secrets.token_urlsafe(32),
             expires_at=datetime.now(UTC) + timedelta(minutes=minutes),
         )
@@ -92,7 +93,7 @@ class Cookies:
         row = store.session(session_id)
         if row is None:
             return None
-        identity = Identity(row.provider, row.email, row.org, row.groups)
+        identity = Identity(row.provider, row.email, row.org, row.groups, row.groups_unknown)
         return User(identity, session_id, row.csrf, row.expires_at)
 
     def close_session(self, store: ConsoleStore, user: User, response: Response) -> None:

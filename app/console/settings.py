@@ -37,6 +37,11 @@ class ConsoleSettings(BaseSettings):
         default="https://login.microsoftonline.com/common/discovery/v2.0/keys",
         description="Where Entra ID publishes its ID-token signing keys.",
     )
+    entra_graph_base: str = Field(
+        default="https://graph.microsoft.com/v1.0",
+        description="Microsoft Graph, asked for a person's groups when their ID token has too "
+        "many to list (the groups overage). National clouds differ.",
+    )
     google_client_id: str | None = Field(
         default=None,
         description="Google Cloud OAuth client id (web application). Unset: no Google sign-in.",

@@ -39,6 +39,7 @@ class SessionRow:
     groups: tuple[str, ...]
     csrf: str
     expires_at: datetime
+    groups_unknown: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,10 @@ class ConsoleStore:
         groups: Iterable[str],
         csrf: str,
         expires_at: datetime,
+        groups_unknown: bool = False,
     ) -> None:
+        """``groups_unknown``: the sign-in could not tell the person's groups; kept
+        as a leading ``?`` in the groups column (no group id starts with one)."""
         with self.db.session() as s:
             s.add(
                 ConsoleSession(
@@ -118,7 +122,7 @@ class ConsoleStore:
                     provider=provider,
                     email=email.lower(),
                     org=org.lower(),
-                    groups=";".join(groups)[:4000],
+                    groups=";".join(["?", *groups] if groups_unknown else groups)[:4000],
                     csrf=csrf,
                     created_at=_now(),
                     expires_at=expires_at,
@@ -135,7 +139,16 @@ class ConsoleStore:
                 s.delete(row)
                 return None
             groups = tuple(g for g in row.groups.split(";") if g)
-            return SessionRow(row.provider, row.email, row.org, groups, row.csrf, row.expires_at)
+            unknown = groups[:1] == ("?",)
+            return SessionRow(
+                row.provider,
+                row.email,
+                row.org,
+                groups[1:] if unknown else groups,
+                row.csrf,
+                row.expires_at,
+                unknown,
+            )
 
     def delete_session(self, session_id: str) -> None:
         with self.db.session() as s:
@@ -163,6 +176,16 @@ class ConsoleStore:
         with self.db.session() as s:
             rows = s.scalars(select(RoleAssignment).where(match).order_by(RoleAssignment.id))
             return [_assignment(r) for r in rows]
+
+    def group_principals(self) -> list[str]:
+        """Every group id that holds a role anywhere (for a sign-in's groups overage)."""
+        with self.db.session() as s:
+            rows = s.scalars(
+                select(RoleAssignment.principal)
+                .where(RoleAssignment.principal_kind == "group")
+                .distinct()
+            )
+            return sorted(rows)
 
     def assignments(self, scope: Scope) -> list[Assignment]:
         with self.db.session() as s:

@@ -35,6 +35,17 @@ GOOGLE_CERTS = "https://www.googleapis.com/oauth2/v1/certs"
 KID = "test-key-1"
 
 
+def _aadsts(status: int, error: str, code: int, text: str) -> httpx.Response:
+    return httpx.Response(
+        status,
+        json={
+            "error": error,
+            "error_description": f"AADSTS{code}: {text}\r\nTrace ID: 0000\r\nCorrelation ID: 1111",
+            "error_codes": [code],
+        },
+    )
+
+
 def _key() -> rsa.RSAPrivateKey:
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
@@ -65,6 +76,23 @@ class FakeIdP:
     token_overrides: dict[str, Any] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
     down: bool = False  # every endpoint answers 503
+    unreachable: bool = False  # every request fails to connect
+    # Client credentials (the Integrations page's test): tenants that exist and
+    # apps (client id -> secret) registered in them.
+    tenants: set[str] = field(default_factory=set)
+    apps: dict[str, str] = field(default_factory=dict)
+    # Google service accounts (email -> public key) and their domain-wide
+    # delegation (email -> admin it may act as).
+    service_accounts: dict[str, Any] = field(default_factory=dict)
+    delegated: dict[str, str] = field(default_factory=dict)
+    # Graph: group ids each user (oid) is a member of, for checkMemberGroups;
+    # the access token an Entra sign-in gets is "graph:<oid>". graph_status: Graph
+    # answers this status instead (403: the token lacks User.Read, say).
+    member_of: dict[str, set[str]] = field(default_factory=dict)
+    graph_status: int = 200
+    graph_calls: list[list[str]] = field(default_factory=list)
+    # Admin SDK: the groups (id, email) each user is a direct member of.
+    google_groups: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
     def _sign(self, claims: dict[str, Any]) -> str:
         key = self.sign_with or self.key
@@ -107,8 +135,90 @@ class FakeIdP:
         return f"code={code}&state={query['state']}"
 
     # -- the provider's endpoints ------------------------------------------------
+    def _entra_app_token(self, tid: str, request: httpx.Request) -> httpx.Response:
+        form = {k: v[0] for k, v in parse_qs(request.content.decode()).items()}
+        client = form.get("client_id", "")
+        if form.get("grant_type") != "client_credentials":
+            return httpx.Response(400, json={"error": "unsupported_grant_type"})
+        if client not in self.apps:
+            return _aadsts(
+                400,
+                "unauthorized_client",
+                700016,
+                f"Application with identifier '{client}' was not found in the directory.",
+            )
+        if form.get("client_secret") != self.apps[client]:
+            return _aadsts(
+                401,
+                "invalid_client",
+                7000215,
+                "Invalid client secret provided. Ensure the secret being sent in the request "
+                "is the client secret value, not the client secret ID.",
+            )
+        return httpx.Response(
+            200, json={"token_type": "Bearer", "expires_in": 3599, "access_token": "app-token"}
+        )
+
+    def _tenant_config(self, tid: str) -> httpx.Response:
+        if tid not in self.tenants:
+            return _aadsts(400, "invalid_tenant", 90002, f"Tenant '{tid}' not found.")
+        return httpx.Response(
+            200,
+            json={
+                "issuer": f"{ENTRA}/{tid}/v2.0",
+                "authorization_endpoint": f"{ENTRA}/{tid}/oauth2/v2.0/authorize",
+                "token_endpoint": f"{ENTRA}/{tid}/oauth2/v2.0/token",
+                "jwks_uri": f"{ENTRA}/{tid}/discovery/v2.0/keys",
+            },
+        )
+
+    def _jwt_bearer(self, form: dict[str, str]) -> httpx.Response:
+        assertion = form.get("assertion", "")
+        unverified = jwt.decode(assertion, options={"verify_signature": False})
+        key = self.service_accounts.get(str(unverified.get("iss")))
+        try:
+            claims = jwt.decode(
+                assertion,
+                key,
+                algorithms=["RS256"],
+                audience="https://oauth2.googleapis.com/token",
+            )
+        except (jwt.PyJWTError, TypeError, ValueError):
+            return httpx.Response(
+                400, json={"error": "invalid_grant", "error_description": "Invalid JWT Signature."}
+            )
+        if self.delegated.get(str(claims["iss"])) != claims.get("sub"):
+            return httpx.Response(
+                401,
+                json={
+                    "error": "unauthorized_client",
+                    "error_description": "Client is unauthorized to retrieve access tokens "
+                    "using this method, or client not authorized for any of the scopes "
+                    "requested.",
+                },
+            )
+        return httpx.Response(
+            200, json={"access_token": "sa-token", "expires_in": 3599, "token_type": "Bearer"}
+        )
+
+    def _check_member_groups(self, request: httpx.Request) -> httpx.Response:
+        auth = request.headers.get("authorization", "")
+        if not auth.startswith("Bearer graph:"):
+            return httpx.Response(401, json={"error": {"code": "InvalidAuthenticationToken"}})
+        if self.graph_status != 200:
+            return httpx.Response(self.graph_status, json={"error": {"code": "Forbidden"}})
+        oid = auth.removeprefix("Bearer graph:")
+        wanted = json.loads(request.content).get("groupIds", [])
+        self.graph_calls.append(wanted)
+        if len(wanted) > 20:
+            return httpx.Response(400, json={"error": {"code": "Request_BadRequest"}})
+        mine = self.member_of.get(oid, set())
+        return httpx.Response(200, json={"value": [g for g in wanted if g in mine]})
+
     def _token(self, request: httpx.Request) -> httpx.Response:
         form = {k: v[0] for k, v in parse_qs(request.content.decode()).items()}
+        if form.get("grant_type") == "urn:ietf:params:oauth:grant-type:jwt-bearer":
+            return self._jwt_bearer(form)
         hit = self.codes.pop(form.get("code", ""), None)
         if hit is None:
             return httpx.Response(400, json={"error": "invalid_grant"})
@@ -119,7 +229,7 @@ class FakeIdP:
             return httpx.Response(400, json={"error": "invalid_grant", "error_description": "pkce"})
         body = {
             "token_type": "Bearer",
-            "access_token": "not-a-real-access-token",
+            "access_token": f"graph:{claims['oid']}" if "tid" in claims else "not-a-real-token",
             "expires_in": 3600,
             "scope": "openid profile email",
             "id_token": self._sign(claims),
@@ -136,8 +246,23 @@ class FakeIdP:
     def handler(self, request: httpx.Request) -> httpx.Response:
         url = str(request.url).split("?")[0]
         self.requests.append(url)
+        if self.unreachable:
+            raise httpx.ConnectError("fake: network down", request=request)
         if self.down:
             return httpx.Response(503, text="unavailable")
+        parts = url.removeprefix(f"{ENTRA}/").split("/")
+        if url.startswith(ENTRA) and parts[0] not in ("organizations", "common"):
+            if parts[1:] == ["v2.0", ".well-known", "openid-configuration"]:
+                return self._tenant_config(parts[0])
+            if parts[1:] == ["oauth2", "v2.0", "token"]:
+                return self._entra_app_token(parts[0], request)
+        if url == "https://admin.googleapis.com/admin/directory/v1/groups":
+            if request.headers.get("authorization") != "Bearer sa-token":
+                return httpx.Response(401, json={"error": {"code": 401}})
+            user = request.url.params.get("userKey", "")
+            return httpx.Response(200, json={"groups": self.google_groups.get(user, [])})
+        if url == "https://graph.microsoft.com/v1.0/me/checkMemberGroups":
+            return self._check_member_groups(request)
         if url == f"{ENTRA}/organizations/v2.0/.well-known/openid-configuration":
             return httpx.Response(
                 200,

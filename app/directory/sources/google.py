@@ -164,6 +164,40 @@ class GoogleSource:
             ]
         return out
 
+    def _member_groups(self, loop: asyncio.AbstractEventLoop | None, user: str) -> list[str]:
+        from google.auth.exceptions import GoogleAuthError
+        from googleapiclient.errors import HttpError
+
+        try:
+            groups_api = self._service(loop).groups()
+            groups = self._list(
+                groups_api.list(
+                    userKey=user, maxResults=200, fields="nextPageToken,groups(id,email)"
+                ),
+                groups_api.list_next,
+                "groups",
+            )
+        except HttpError as exc:
+            status = exc.resp.status if exc.resp is not None else "?"
+            raise SourceError(f"google directory: HTTP {status}") from None
+        except GoogleAuthError as exc:
+            raise SourceAuthError(f"google token: {type(exc).__name__}") from None
+        except httplib2.HttpLib2Error as exc:
+            raise SourceError(f"google directory: {exc}") from None
+        out = []
+        for g in groups:
+            out += [str(g[k]).lower() for k in ("id", "email") if g.get(k)]
+        return out
+
+    async def member_groups(self, user: str) -> list[str]:
+        """The ids and addresses of the groups ``user`` is a direct member of
+        (Admin SDK ``groups.list(userKey=...)``, the same delegated service
+        account and scope as a sync). Raises :class:`SourceError`."""
+        import httpx
+
+        loop = asyncio.get_running_loop() if isinstance(self.http, httpx.AsyncClient) else None
+        return await asyncio.to_thread(self._member_groups, loop, user)
+
     async def fetch(self, cursor: Mapping[str, Any] | None) -> Fetched:
         import httpx
 
