@@ -583,8 +583,11 @@ async def replace_settings(
 ) -> dict[str, Any]:
     """Replace the identity and integration settings (Entra tenant id, Google domain,
     ...). A full replace: both ``outlook`` and ``gmail`` are required, and a field left
-    out of a section goes back to its default. To change one field, use PATCH."""
-    settings = TenantSettings(outlook=body.outlook, gmail=body.gmail)
+    out of a section (or ``notifications`` left out) goes back to its default. To change
+    one field, use PATCH."""
+    settings = TenantSettings(
+        outlook=body.outlook, gmail=body.gmail, notifications=body.notifications
+    )
     return await _store_settings(settings, admin, repo, runtime)
 
 
