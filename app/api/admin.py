@@ -598,7 +598,19 @@ async def patch_settings(
         Body(
             description="A JSON Merge Patch (RFC 7386) over the current settings: members "
             "replace, null removes (back to the default), objects merge.",
-            examples=[{"gmail": {"read_drafts": True}}, {"outlook": {"entra_tenant_id": None}}],
+            examples=[
+                {"gmail": {"read_drafts": True}},
+                {"outlook": {"entra_tenant_id": None}},
+                {
+                    "notifications": {
+                        "enabled": True,
+                        "channel": "teams",
+                        "webhook_url_env": "ETIQUETTE_TEAMS_WEBHOOK",
+                        "mode": "digest",
+                        "digest_time": "07:30",
+                    }
+                },
+            ],
         ),
     ],
     admin: AdminDep,

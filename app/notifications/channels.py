@@ -144,6 +144,8 @@ async def send_graph(
 def _smtp_send(cfg: NotificationSettings, notice: Notice, env: Mapping[str, str]) -> None:
     if not cfg.smtp_host or not cfg.smtp_from or not cfg.recipients:
         raise DeliveryError("smtp: smtp_host, smtp_from and recipients are required")
+    if cfg.smtp_username_env and not cfg.smtp_starttls:
+        raise DeliveryError("smtp: refusing to send credentials without STARTTLS")
     msg = EmailMessage()
     msg["Subject"] = notice.subject
     msg["From"] = cfg.smtp_from

@@ -386,6 +386,25 @@ def test_smtp_with_a_real_local_server(client: TestClient, smtp_server: Any) -> 
         assert secret not in text
 
 
+def test_smtp_credentials_never_go_in_clear(client: TestClient, smtp_server: Any) -> None:
+    configure(
+        client,
+        channel="smtp",
+        recipients=["dsl@stmarys.sch.uk"],
+        smtp_host="127.0.0.1",
+        smtp_port=smtp_server.port,
+        smtp_starttls=False,
+        smtp_from="etiquette@stmarys.sch.uk",
+        smtp_username_env="ETQ_SMTP_USER",
+        smtp_password_env="ETQ_SMTP_PASS",
+    )
+    tid = runtime_of(client).store.tenant_id_for_slug("stmarys")
+    _, status = client.portal.call(notifier(client).send_test, tid)  # type: ignore[union-attr]
+    assert status == "failed" and smtp_server.received == []
+    [item] = NotificationStore(runtime_of(client).store.db).outbox(tid)
+    assert item.error == "smtp: refusing to send credentials without STARTTLS"
+
+
 def test_smtp_starttls_and_login(
     client: TestClient, smtp_tls_server: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
