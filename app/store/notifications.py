@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, or_, select, update
+from sqlalchemy import Table, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.store.db import Database
@@ -301,6 +301,30 @@ class NotificationStore:
                 )
             )
             return [_o(r) for r in rows]
+
+
+def count_before(db: Database, before: datetime) -> int:
+    """Notifications (every school) older than ``before``."""
+    with db.session() as s:
+        return int(
+            s.scalar(select(func.count(Notification.id)).where(Notification.at < before)) or 0
+        )
+
+
+def purge_before(db: Database, before: datetime) -> int:
+    """Delete notifications older than ``before`` (with their outbox items) and
+    finished outbox items (digests, tests) made before it; returns how many
+    notifications. They follow the audit trail they are derived from."""
+    with db.session() as s:
+        olds = select(Notification.id).where(Notification.at < before)
+        s.execute(delete(OutboxItem).where(OutboxItem.notification_id.in_(olds)))
+        s.execute(
+            delete(OutboxItem).where(
+                OutboxItem.created_at < before, OutboxItem.status.not_in(("pending", "sending"))
+            )
+        )
+        n = s.execute(delete(Notification).where(Notification.at < before)).rowcount  # type: ignore[attr-defined]
+    return int(n or 0)
 
 
 def _claimable(now: datetime) -> Any:
