@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from app.console.roles import Permission
 from app.console.routes import FormDep, Here, PageError, _changed, render, require
 from app.notifications.render import LONDON, RULE_TITLES, TRIGGERS
-from app.notifications.service import Notifier
+from app.notifications.service import Notifier, effective
 from app.runtime import Runtime
 from app.store.notifications import NotificationStore
 from app.tenants import NotificationSettings, TenantSettings
@@ -95,7 +95,8 @@ async def notifications_page(request: Request, here: NotesRead, done: str = "") 
         "notifications.html",
         here=here,
         P=Permission,
-        cfg=here.school.settings.notifications,
+        cfg=effective(runtime, here.school),
+        inherited=effective(runtime, here.school) is not here.school.settings.notifications,
         recent=recent,
         outbox=outbox,
         rules=RULE_TITLES,

@@ -99,6 +99,16 @@ def digest_period(
     return start, end
 
 
+def effective(runtime: Runtime, state: TenantState) -> NotificationSettings:
+    """The school's own notification settings; if they are all defaults, its
+    trust's default (if it has one)."""
+    own = state.settings.notifications
+    if own != NotificationSettings() or not state.trust_id:
+        return own
+    trust = runtime.trust(state.trust_id)
+    return trust.notifications if trust is not None and trust.notifications else own
+
+
 def retry_delay(attempts: int) -> timedelta:
     """1, 2, 4 ... minutes after each failure, at most six hours."""
     return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
@@ -128,7 +138,7 @@ class Notifier:
         state = self.runtime.tenant(tenant_id)
         if state is None or state.trust_view:
             return None
-        cfg = state.settings.notifications
+        cfg = effective(self.runtime, state)
         return cfg if cfg.enabled else None
 
     # -- triggers (the audit writer's thread) -------------------------------------------
@@ -254,7 +264,7 @@ class Notifier:
     async def send_test(self, tenant_id: str) -> tuple[int, str]:
         """Queue a test notice and send it now: (item id, status)."""
         state = self.runtime.tenant(tenant_id)
-        channel = state.settings.notifications.channel if state is not None else ""
+        channel = effective(self.runtime, state).channel if state is not None else ""
         now = self.now()
         item_id = await asyncio.to_thread(
             self.store.enqueue_test, tenant_id, channel, now, uuid.uuid4().hex
@@ -282,7 +292,7 @@ class Notifier:
 
         if state is None:
             return await asyncio.to_thread(finish, "failed", "school not loaded", True)
-        cfg = state.settings.notifications
+        cfg = effective(self.runtime, state)
         if not cfg.enabled and item.kind != "test":
             return await asyncio.to_thread(finish, "skipped", "notifications are off")
         notice = await asyncio.to_thread(self._notice, state, cfg, item)
@@ -293,7 +303,7 @@ class Notifier:
                 cfg,
                 notice,
                 http=self.runtime.http,
-                entra_tenant_id=state.settings.outlook.entra_tenant_id,
+                entra_tenant_id=self._entra_tenant(state),
                 env=self.env,
                 wait=self.wait,
             )
@@ -301,6 +311,13 @@ class Notifier:
             log.warning("notification %d not sent (%s)", item.id, exc)
             return await asyncio.to_thread(finish, "failed", str(exc), item.kind != "test")
         return await asyncio.to_thread(finish, "sent")
+
+    def _entra_tenant(self, state: TenantState) -> str | None:
+        """The tenant Graph sends from: the school's, else its trust's."""
+        if state.settings.outlook.entra_tenant_id:
+            return state.settings.outlook.entra_tenant_id
+        trust = self.runtime.trust(state.trust_id) if state.trust_id else None
+        return trust.entra_tenant_id if trust is not None else None
 
     def _notice(
         self, state: TenantState, cfg: NotificationSettings, item: OutboxRecord

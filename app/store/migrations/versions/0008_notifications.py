@@ -1,4 +1,5 @@
-"""notifications: triggers for the safeguarding lead and the outbox that sends them
+"""notifications: triggers for the safeguarding lead, the outbox that sends them,
+and a trust's default notification settings
 
 Revision ID: 0008
 Revises: 0007
@@ -18,6 +19,10 @@ _UTC = sa.DateTime(timezone=True)
 
 
 def upgrade() -> None:
+    # A plain ADD COLUMN (no table copy on SQLite: trusts has cascading children).
+    op.add_column(
+        "trusts", sa.Column("notifications_json", sa.Text(), nullable=False, server_default="{}")
+    )
     op.create_table(
         "notifications",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
@@ -68,3 +73,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("notification_outbox")
     op.drop_table("notifications")
+    op.drop_column("trusts", "notifications_json")
