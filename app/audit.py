@@ -109,6 +109,7 @@ class AuditSink:
         self._in_flight = 0  # popped for a write, not yet done: still held in memory
         self.failures = 0
         self.written = 0
+        self._observers: list[Callable[[Sequence[dict[str, Any]]], object]] = []
 
     # -- the public counters (metrics read these) ------------------------------
 
@@ -121,6 +122,19 @@ class AuditSink:
     def spooled(self) -> int:
         """Events past the queue's bound, kept in the spool file until there is room."""
         return self._spooled
+
+    def add_observer(self, observer: Callable[[Sequence[dict[str, Any]]], object]) -> None:
+        """Call ``observer`` with each batch once the database holds it, in the
+        writer's thread (never on a check's path). Its errors are logged, not
+        raised: an observer cannot hold the audit trail up."""
+        self._observers.append(observer)
+
+    def _tell(self, batch: Sequence[dict[str, Any]]) -> None:
+        for observer in self._observers:
+            try:
+                observer(batch)
+            except Exception as exc:
+                log.warning("audit observer failed (%s)", type(exc).__name__)
 
     # -- accepting ---------------------------------------------------------------
 
@@ -278,6 +292,7 @@ class AuditSink:
                 self._done(entries)
             written += len(batch)
             self.written += len(batch)
+            self._tell(batch)
 
     async def run(self, interval: float) -> None:
         delay = interval

@@ -28,6 +28,7 @@ from app.http import make_client
 from app.integrations.gmail.adapter import GmailHost
 from app.integrations.outlook.adapter import OutlookHost
 from app.middleware import ContainErrors, JsonTooLarge, SecurityHeaders
+from app.notifications.service import Notifier, run_notifier
 from app.observability import metrics
 from app.observability import routes as metrics_routes
 from app.observability.middleware import RequestContext
@@ -77,6 +78,10 @@ def create_app(
             runtime = Runtime(settings, store, audit, http)
             await asyncio.to_thread(runtime.refresh_sync)
             app.state.runtime = runtime
+            # Notices for the safeguarding lead, derived from audit events as they are written.
+            notifier = Notifier(runtime)
+            audit.add_observer(notifier.observe)
+            app.state.notifier = notifier
             metrics.RUNTIMES.attach(runtime)
             # What startup built (directories, name indexes, word lists: some
             # 300,000 objects) lives as long as the process; leave it out of the
@@ -91,6 +96,7 @@ def create_app(
                 asyncio.create_task(audit.run(settings.audit_flush_seconds)),
                 asyncio.create_task(runtime.listen()),
                 asyncio.create_task(run_scheduler(runtime)),
+                asyncio.create_task(run_notifier(notifier)),
             ]
             try:
                 yield

@@ -50,7 +50,8 @@ def cmd_retention(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     verb = "would purge" if result.dry_run else "purged"
-    print(f"{verb} {result.purged} audit events older than {result.cutoff.isoformat()}")
+    print(f"{verb} {result.notifications} safeguarding notifications and", end=" ")
+    print(f"{result.purged} audit events older than {result.cutoff.isoformat()}")
     return 0
 
 

@@ -167,3 +167,30 @@ def test_keyed_hash_is_hmac_sha256_of_the_normalised_value(
     want = hmac.new(secret.encode(), value.strip().lower().encode(), hashlib.sha256).hexdigest()
     assert keyed_hash(secret, value) == want == keyed_hash(secret, same_as)
     assert keyed_hash(secret + "x", value) != want
+
+
+def test_observers_see_each_batch_after_it_is_written(tmp_path: Path) -> None:
+    """The notifier's hook: called in the writer's thread once the database holds a
+    batch, never for a batch that failed; an observer that raises holds nothing up."""
+    written: list[Any] = []
+    seen: list[list[int]] = []
+    down = [True]
+
+    def writer(batch: Any) -> None:
+        if down[0]:
+            raise ConnectionError("database down")
+        written.extend(e["n"] for e in batch)
+
+    def broken(batch: Any) -> None:
+        raise RuntimeError("observer bug")
+
+    sink = AuditSink(writer, tmp_path / "audit-spool.jsonl")
+    sink.add_observer(broken)
+    sink.add_observer(lambda batch: seen.append([e["n"] for e in batch]))
+    for n in range(3):
+        sink.submit({"n": n, "tenant_id": "t", "kind": "check"})
+    assert sink.flush() == 0 and seen == []  # not written: not observed
+    down[0] = False
+    assert sink.flush() == 3
+    assert written == [0, 1, 2] and seen == [[0, 1, 2]]
+    sink.close()

@@ -583,8 +583,11 @@ async def replace_settings(
 ) -> dict[str, Any]:
     """Replace the identity and integration settings (Entra tenant id, Google domain,
     ...). A full replace: both ``outlook`` and ``gmail`` are required, and a field left
-    out of a section goes back to its default. To change one field, use PATCH."""
-    settings = TenantSettings(outlook=body.outlook, gmail=body.gmail)
+    out of a section (or ``notifications`` left out) goes back to its default. To change
+    one field, use PATCH."""
+    settings = TenantSettings(
+        outlook=body.outlook, gmail=body.gmail, notifications=body.notifications
+    )
     return await _store_settings(settings, admin, repo, runtime)
 
 
@@ -595,7 +598,19 @@ async def patch_settings(
         Body(
             description="A JSON Merge Patch (RFC 7386) over the current settings: members "
             "replace, null removes (back to the default), objects merge.",
-            examples=[{"gmail": {"read_drafts": True}}, {"outlook": {"entra_tenant_id": None}}],
+            examples=[
+                {"gmail": {"read_drafts": True}},
+                {"outlook": {"entra_tenant_id": None}},
+                {
+                    "notifications": {
+                        "enabled": True,
+                        "channel": "teams",
+                        "webhook_url_env": "ETIQUETTE_TEAMS_WEBHOOK",
+                        "mode": "digest",
+                        "digest_time": "07:30",
+                    }
+                },
+            ],
         ),
     ],
     admin: AdminDep,

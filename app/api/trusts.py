@@ -33,6 +33,7 @@ from app.store.trusts import (
     put_school_staff_group,
     school_staff_groups,
 )
+from app.tenants import NotificationSettings
 from app.trusts.overlay import OverlayError, StaffGroup, build
 
 router = APIRouter(prefix="/v1/admin/trusts/{trust}", tags=["trusts"])
@@ -272,6 +273,37 @@ async def replace_trust_identities(
     assert admin.trust_id is not None
     await _reload_trust(runtime, admin.trust_id)
     return out
+
+
+@router.get(
+    "/notifications", operation_id="get_trust_notifications", response_model=NotificationSettings
+)
+def get_trust_notifications(repo: TrustRepoDep) -> NotificationSettings:
+    """The trust's default notification settings for its schools (all defaults, so
+    off, if none is set). A school whose own ``notifications`` section is all
+    defaults uses these."""
+    return repo.notifications() or NotificationSettings()
+
+
+@router.put(
+    "/notifications",
+    operation_id="replace_trust_notifications",
+    response_model=NotificationSettings,
+)
+async def replace_trust_notifications(
+    body: NotificationSettings, admin: TrustAdminDep, repo: TrustRepoDep, runtime: RuntimeDep
+) -> NotificationSettings:
+    """Replace the trust's default notification settings (a full replace; all
+    defaults removes the default)."""
+
+    def write() -> None:
+        repo.set_notifications(None if body == NotificationSettings() else body)
+        repo.session.commit()
+
+    await asyncio.to_thread(write)
+    assert admin.trust_id is not None
+    await _reload_trust(runtime, admin.trust_id)
+    return body
 
 
 @router.get(

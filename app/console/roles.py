@@ -29,6 +29,8 @@ class Permission(StrEnum):
     SAFEGUARDING_READ = "safeguarding:read"
     POLICY_READ = "policy:read"
     POLICY_WRITE = "policy:write"
+    NOTIFICATIONS_READ = "notifications:read"
+    NOTIFICATIONS_WRITE = "notifications:write"
 
 
 ROLE_LABELS: dict[Role, str] = {
@@ -46,6 +48,7 @@ _READ_ALL = frozenset(
         Permission.CHANGES_READ,
         Permission.SAFEGUARDING_READ,
         Permission.POLICY_READ,
+        Permission.NOTIFICATIONS_READ,
     }
 )
 
@@ -53,7 +56,9 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
     Role.AUDITOR: _READ_ALL,
     Role.HELPDESK: frozenset({Permission.VIEW, Permission.KEYS_READ, Permission.KEYS_WRITE}),
-    Role.SAFEGUARDING: frozenset({Permission.VIEW, Permission.SAFEGUARDING_READ}),
+    Role.SAFEGUARDING: frozenset(
+        {Permission.VIEW, Permission.SAFEGUARDING_READ, Permission.NOTIFICATIONS_READ}
+    ),
 }
 
 

@@ -19,6 +19,7 @@ from app.policy import load_policy_file
 from app.store import Store
 from app.store.models import ApiKey, Tenant
 from app.store.repository import _now, hash_key
+from app.tenants import NotificationSettings, TenantSettings
 
 HERE = Path(__file__).parent
 SLUG = "stmarys"
@@ -65,6 +66,17 @@ def ensure_demo(store: Store) -> str:
         SLUG,
         "St Mary's (demo)",
         domains=["stmarys.sch.uk", "pupils.stmarys.sch.uk"],
+        # Notifications on, at once, to a Teams webhook the demo has no URL for:
+        # a check sent anyway shows on the Notifications page, and its outbox
+        # row says what is missing.
+        settings=TenantSettings(
+            notifications=NotificationSettings(
+                enabled=True,
+                channel="teams",
+                mode="instant",
+                webhook_url_env="ETIQUETTE_DEMO_TEAMS_WEBHOOK",
+            )
+        ),
         policy=load_policy_file(HERE / "policy.yaml"),
         by="demo",
     )

@@ -7,6 +7,7 @@ tests run against both.
 
 from app.store.console_models import ConsoleSession  # noqa: F401  (the console's tables)
 from app.store.db import Database
+from app.store.notification_models import Notification  # noqa: F401  (notifications, 0008)
 from app.store.repository import Store, TenantRepo
 from app.store.trust_models import Trust  # noqa: F401  (registers the trust tables)
 

@@ -26,6 +26,8 @@ class Trust(Base):
     entra_tenant_id: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
     google_domain: Mapped[str | None] = mapped_column(String(253), nullable=True, unique=True)
     policy_json: Mapped[str] = mapped_column(Text, default="{}")
+    # The trust's default for its schools' notifications (0008): "{}" is none.
+    notifications_json: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
     policy_version: Mapped[int] = mapped_column(Integer, default=0)
     policy_updated_by: Mapped[str] = mapped_column(String(100), default="")
     policy_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

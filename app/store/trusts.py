@@ -35,7 +35,7 @@ from app.store.models import Tenant, TenantDomain
 from app.store.repository import TenantRepo, hash_key
 from app.store.scope import SchoolScope
 from app.store.trust_models import StaffGroupPolicy, Trust, TrustApiKey, TrustDomain
-from app.tenants import TenantSettings
+from app.tenants import NotificationSettings, TenantSettings
 from app.trusts.overlay import GROUP_NAME, OverlayError, StaffGroup, validate_overlay
 
 MAX_GROUPS = 50
@@ -65,6 +65,8 @@ class TrustRecord:
     groups: tuple[StaffGroup, ...]
     keys: Mapping[str, str] = field(default_factory=dict)  # hash -> label
     schools: tuple[tuple[str, str], ...] = ()  # (tenant id, slug), by slug
+    # The default for schools whose own notification settings are all defaults.
+    notifications: NotificationSettings | None = None
 
 
 def _split(raw: str) -> tuple[str, ...]:
@@ -394,7 +396,20 @@ class TrustRepo:
             groups=tuple(self.staff_groups()),
             keys=self.keys(),
             schools=tuple((i, s) for i, s, _ in self.schools()),
+            notifications=self.notifications(),
         )
+
+    def notifications(self) -> NotificationSettings | None:
+        raw = self._trust().notifications_json
+        return None if raw in ("", "{}") else NotificationSettings.model_validate_json(raw)
+
+    def set_notifications(self, settings: NotificationSettings | None) -> None:
+        """The trust's default notification settings (``None`` removes it); its
+        schools reload."""
+        t = self._trust()
+        t.notifications_json = "{}" if settings is None else settings.model_dump_json()
+        self._bump()
+        self.session.flush()
 
 
 # -- a school's own staff groups (read and written through its TenantRepo) -------------

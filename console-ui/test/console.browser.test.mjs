@@ -219,6 +219,29 @@ describe("admin console", () => {
     await page.getByRole("cell", { name: "dpo@stmarys.sch.uk", exact: true }).waitFor();
   });
 
+  test("Notifications: set a channel, save, send a test and see it fail visibly in the outbox", async () => {
+    await page.getByRole("link", { name: "Notifications" }).click();
+    await page.waitForURL(`${service.base}${SCHOOL}/notifications`);
+    assert.equal(await page.getByRole("link", { name: "Notifications" }).getAttribute("aria-current"), "page");
+    await axe("notifications");
+    await page.getByLabel("Send notifications for this school").check();
+    await page.getByLabel("Channel", { exact: true }).selectOption("slack");
+    await page.getByLabel("At once, one notice per event").check();
+    await page.getByLabel("Environment variable holding the webhook URL").fill("ETQ_BROWSER_TEST_UNSET");
+    await page.getByRole("button", { name: "Save notification settings" }).click();
+    await page.getByRole("status").filter({ hasText: "The notification settings were saved." }).waitFor();
+    assert.match(await page.locator("main").textContent(), /notifications are on, sent by slack, as each event happens/);
+    await page.getByRole("button", { name: "Send a test notification" }).click();
+    await page.getByRole("status").filter({ hasText: "could not be sent" }).waitFor();
+    const row = page.getByRole("row").filter({ hasText: "ETQ_BROWSER_TEST_UNSET is not set" });
+    assert.match(await row.textContent(), /test\s*slack\s*failed\s*1/);
+    await axe("notifications after a test");
+    // the settings API shows what the form saved
+    const r = await fetch(`${service.base}/v1/admin/schools/stmarys/settings`, { headers: { "X-API-Key": "etq_demo_admin_key" } });
+    const n = (await r.json()).notifications;
+    assert.deepEqual([n.enabled, n.channel, n.mode, n.webhook_url_env], [true, "slack", "instant", "ETQ_BROWSER_TEST_UNSET"]);
+  });
+
   test("a form POST without its CSRF token is refused with a page", async () => {
     const status = await page.evaluate(async (url) => {
       const r = await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "role=check&label=x" });
@@ -246,7 +269,7 @@ describe("admin console", () => {
     const r = await page.goto(`${service.base}${SCHOOL}/keys`);
     assert.match(page.url(), /\/console\/sign-in$/);
     assert.equal(r.status(), 200);
-    assert.deepEqual(checked, ["sign-in", "overview", "keys", "key created", "revoke confirmation", "roles", "policy editor", "policy review", "policy versions", "policy version", "policy yaml", "policy dry-run", "policy dry-run verdicts", "not found"]);
+    assert.deepEqual(checked, ["sign-in", "overview", "keys", "key created", "revoke confirmation", "roles", "policy editor", "policy review", "policy versions", "policy version", "policy yaml", "policy dry-run", "policy dry-run verdicts", "notifications", "notifications after a test", "not found"]);
   });
 
   async function signInWithGoogle(email) {
