@@ -48,11 +48,31 @@ def _kind_features(mask: int, prefix: str = "") -> dict[str, float]:
     return {f"{prefix}kind:{k.value}": 1.0 for k, bit in _KIND_BIT.items() if mask & bit}
 
 
+# Romanised spellings of one name that schools see side by side: the roster
+# has "Mohamed", the subject says "Mohammed". Each spelling finds the others.
+_SPELLINGS = (
+    "muhammad muhammed mohammed mohammad mohamed mohamad muhamed mohammod",
+    "ahmed ahmad ahmet",
+    "yusuf yousef yusef yousuf yosef",
+    "aisha ayesha aysha aishah",
+    "fatima fatimah fatuma",
+    "hussain hussein husain husein",
+    "mustafa mustapha mostafa",
+    "abdullah abdulla abdallah",
+    "ibrahim ebrahim",
+    "ismail ismael",
+    "khadija khadijah",
+    "zainab zaynab",
+    "maryam mariam",
+)
+_SAME_NAME = {w: tuple(g.split()) for g in _SPELLINGS for w in g.split()}
+
+
 def _variants(name: str) -> set[str]:
     base = _SPACES.sub(" ", fold_fast(name.strip()))
     if not base:
         return set()
-    out = {base, base.translate(_TRANSLIT)}
+    out = {base, base.translate(_TRANSLIT), *_SAME_NAME.get(base, ())}
     if "-" in base or "'" in base:
         out.add(re.sub(r"['-]", " ", base))
         out.add(re.sub(r"['-]", "", base))
@@ -265,7 +285,8 @@ class DirectoryIndex:
                     ):
                         starts.append(k + 1)
                     for k in starts:
-                        if k >= n or tokens[k - 1].possessive:
+                        # "Jada (Brown)", "Amir - Khan": a bracket or dash ends the name
+                        if k >= n or tokens[k - 1].possessive or tokens[k].seg_start:
                             continue
                         for j2, lpid in hits[k]:
                             match = self.pair.get(fpid * _K + lpid)
@@ -340,8 +361,14 @@ class DirectoryIndex:
                                 i, j1, "first", "directory", feats, why, wordness=w, persons=persons
                             )
                         )
-                # a surname alone ("Khan's detention", "w/ Kowalczyk, Popa & Hassan")
-                if last_of[fpid] and lone and not titled and not (i > 0 and is_initial(i - 1)):
+                # a surname alone ("Khan's detention", "w/ Kowalczyk, Popa & Hassan";
+                # after "w/" the "w" is no initial: the slash ends a segment)
+                if (
+                    last_of[fpid]
+                    and lone
+                    and not titled
+                    and not (i > 0 and is_initial(i - 1) and not t.seg_start)
+                ):
                     w = word(i)
                     persons = last_of[fpid]
                     out.append(
@@ -367,7 +394,11 @@ class DirectoryIndex:
                     k = j1 + 1
                     comma = tokens[j1].comma
                     caps = mode is not CaseMode.UPPER and all(x.upper for x in tokens[i : j1 + 1])
-                    if k < n and (comma or caps):
+                    # where case says nothing ("O'SULLIVAN NIAMH - MEDICAL",
+                    # "khan amir"), a rostered surname then that person's first
+                    # name is the register's order
+                    uncased = mode is CaseMode.UPPER or mode is CaseMode.LOWER
+                    if k < n and (comma or ((caps or uncased) and not tokens[k].seg_start)):
                         for j2, f2 in hits[k]:
                             match = self.pair.get(f2 * _K + lpid)
                             if match:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -160,12 +160,20 @@ class Subject:
     lex: dict[str, Entry]
     things: tuple[int, ...]  # words of a well-known brand, work or place ("wills", "pan")
     places: frozenset[str]  # folded place names (the shared list)
+    starts: frozenset[int] = frozenset()  # first tokens of every candidate span
+    ends: frozenset[int] = frozenset()  # last tokens of every candidate span
     memo: dict[tuple[int, int, bool, float], dict[str, float] | None] = field(
         default_factory=dict
     )  # the evidence around each span, by span (see features)
 
     @classmethod
-    def of(cls, tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> Subject:
+    def of(
+        cls,
+        tokens: list[Token],
+        mode: CaseMode,
+        lex: dict[str, Entry],
+        cands: Sequence[Candidate] = (),
+    ) -> Subject:
         context: list[int] = []
         work: list[int] = []
         groups: list[int] = []
@@ -192,6 +200,8 @@ class Subject:
             lex,
             tuple(things),
             places(),
+            frozenset(c.i for c in cands),
+            frozenset(c.j for c in cands),
         )
 
 
@@ -241,6 +251,11 @@ def _context(
         f["alone"] = 1.0
     if i == 0:
         f["subject_start"] = 1.0
+    if first.seg_start and not titled:
+        # how word-like a name is that starts the subject or a segment, where
+        # its capital says nothing: "Cerys hay fever meds" against "Will you
+        # cover P5" (the two features above cannot weigh them apart)
+        f["start_word"] = wordness
     if nxt is None:
         f["subject_end"] = 1.0
 
@@ -269,6 +284,20 @@ def _context(
             f["after_pre_name"] = 1.0
     if prev is not None and prev.comma and not titled:
         f["after_comma"] = 1.0
+    if prev is not None and first.seg_start and prev.key == "w" and not titled:
+        f["after_lead"] = 1.0  # "w/ Eze": the slash ends a segment, "w/" still leads
+    # another candidate name across "&", "and", "+" or a comma: a list of
+    # people ("Jade & Rose", "lukasz + tomek", "Kowalczyk, Popa & Hassan")
+    if (
+        nxt is not None
+        and not last.possessive
+        and ((nxt.key in JOINERS and j + 2 in subj.starts) or (last.comma and j + 1 in subj.starts))
+    ) or (
+        prev is not None
+        and not titled
+        and ((prev.key in JOINERS and i - 2 in subj.ends) or (prev.comma and i - 1 in subj.ends))
+    ):
+        f["list_name"] = 1.0
     if nxt is not None and not last.possessive:
         if nxt.key in JOINERS or (last.comma and _name_shaped(nxt, mode)):
             f["before_joiner"] = 1.0

@@ -32,7 +32,7 @@ from app.names._evidence import (
     shipped_scorer,
 )
 from app.names._initials import InitialsStyle, initials
-from app.names._lexicon import lexicon, namelike
+from app.names._lexicon import Entry, lexicon, namelike
 from app.names._tokens import Token, case_mode, fold_fast, tokenize
 from app.names._vocab import HONORIFICS, PARTICLES
 from app.people import Person
@@ -129,6 +129,7 @@ class NameIndex:
             return [], []
         mode = case_mode(tokens)
         lex = self._lex
+        _bare_possessives(tokens, self._dir.ids, lex)
         hits = self._dir.lattice(folded, tokens)
         cands = self._dir.candidates(tokens, hits, mode, lex)
         if detector:
@@ -138,12 +139,12 @@ class NameIndex:
             cands.extend(_detector.candidates(tokens, mode, lex, first_alone=self._dir.empty))
         if not cands:
             return tokens, []
-        subj = Subject.of(tokens, mode, lex)
+        subj = Subject.of(tokens, mode, lex, cands)
         return tokens, [c for c in cands if features(c, subj)]
 
     def span_text(self, subject: str, c: Candidate) -> tuple[str, int, int]:
         """(text, start, end) of a candidate from :meth:`candidates`."""
-        tokens = tokenize(subject, fold_fast(subject))
+        tokens = self._tokens(subject)
         start = tokens[c.i].start
         last = tokens[c.j]
         end = last.end + 1 if len(last.text) == 1 and last.dot else last.end
@@ -162,7 +163,12 @@ class NameIndex:
         self, subject: str, cands: list[Candidate], min_score: float = 0.5
     ) -> list[Mention]:
         """Score ``cands`` (from :meth:`candidates`) and keep the best non-overlapping."""
-        return self._mentions(subject, tokenize(subject, fold_fast(subject)), cands, min_score)
+        return self._mentions(subject, self._tokens(subject), cands, min_score)
+
+    def _tokens(self, subject: str) -> list[Token]:
+        tokens = tokenize(subject, fold_fast(subject))
+        _bare_possessives(tokens, self._dir.ids, self._lex)
+        return tokens
 
     def _mentions(
         self, subject: str, tokens: list[Token], cands: list[Candidate], min_score: float
@@ -218,6 +224,35 @@ class NameIndex:
         """
         tokens, cands = self._candidates(subject, detector)
         return self._mentions(subject, tokens, cands, min_score) if cands else []
+
+
+def _bare_possessives(tokens: list[Token], parts: Mapping[str, int], lex: dict[str, Entry]) -> None:
+    """A possessive typed without its apostrophe ("Amirs coat", "tobis mum",
+    "Zielinskis homework"): a token in no dictionary that is a name with an
+    "s" after it becomes the name, marked possessive (in place).
+
+    The name is a part of a rostered name, or a first name in the lexicon
+    that is not an everyday word; the token itself must be in no word list,
+    so "Marks", "Rogers" and "James" stay as they are."""
+    for t in tokens:
+        key = t.key
+        if (
+            len(key) < 4
+            or key[-1] != "s"
+            or t.possessive
+            or not t.alpha
+            or key in lex
+            or key in parts
+            or not t.text[-1].isalpha()
+        ):
+            continue
+        stem = key[:-1]
+        e = lex.get(stem)
+        if stem in parts or (e is not None and e.first and not e.is_common_word):
+            t.end -= 1
+            t.text = t.text[:-1]
+            t.key = stem
+            t.possessive = True
 
 
 # "Hall" in "Florence Hall" alone is not enough: it is her surname. Something
