@@ -222,8 +222,12 @@ class DirectoryIndex:
         n = len(tokens)
         first_of, last_of = self.first_of, self.last_of
 
-        def word(k: int) -> float:
-            return wordness(tokens[k].key, lex)
+        def word(k: int, end: int = -1) -> float:
+            # a part of several tokens ("Al-Rashid", "van der Berg") is as
+            # word-like as its most name-like token, not as "al" or "van"
+            if end <= k:
+                return wordness(tokens[k].key, lex)
+            return min(wordness(tokens[x].key, lex) for x in range(k, end + 1))
 
         def is_initial(k: int) -> bool:
             t = tokens[k]
@@ -335,7 +339,7 @@ class DirectoryIndex:
                     # by the words around it
                     persons = first_of[fpid]
                     if not titled and lone:
-                        w = word(i)
+                        w = word(i, j1)
                         e = lex.get(t.key)
                         feats = {
                             "form:first": 1.0,
@@ -369,7 +373,7 @@ class DirectoryIndex:
                     and not titled
                     and not (i > 0 and is_initial(i - 1) and not t.seg_start)
                 ):
-                    w = word(i)
+                    w = word(i, j1)
                     persons = last_of[fpid]
                     out.append(
                         Candidate(

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -160,8 +160,10 @@ class Subject:
     lex: dict[str, Entry]
     things: tuple[int, ...]  # words of a well-known brand, work or place ("wills", "pan")
     places: frozenset[str]  # folded place names (the shared list)
-    starts: frozenset[int] = frozenset()  # first tokens of every candidate span
-    ends: frozenset[int] = frozenset()  # last tokens of every candidate span
+    # first and last tokens of every candidate span, with the least wordness
+    # of the candidates there (0 for a full name, 0.9 for "Hope" alone)
+    starts: dict[int, float] = field(default_factory=dict)
+    ends: dict[int, float] = field(default_factory=dict)
     memo: dict[tuple[int, int, bool, float], dict[str, float] | None] = field(
         default_factory=dict
     )  # the evidence around each span, by span (see features)
@@ -200,9 +202,17 @@ class Subject:
             lex,
             tuple(things),
             places(),
-            frozenset(c.i for c in cands),
-            frozenset(c.j for c in cands),
+            _least_wordness((c.i, c.wordness) for c in cands),
+            _least_wordness((c.j, c.wordness) for c in cands),
         )
+
+
+def _least_wordness(pairs: Iterable[tuple[int, float]]) -> dict[int, float]:
+    out: dict[int, float] = {}
+    for k, w in pairs:
+        if w < out.get(k, 2.0):
+            out[k] = w
+    return out
 
 
 def features(c: Candidate, subj: Subject) -> bool:
@@ -288,15 +298,18 @@ def _context(
         f["after_lead"] = 1.0  # "w/ Eze": the slash ends a segment, "w/" still leads
     # another candidate name across "&", "and", "+" or a comma: a list of
     # people ("Jade & Rose", "lukasz + tomek", "Kowalczyk, Popa & Hassan")
-    if (
-        nxt is not None
-        and not last.possessive
-        and ((nxt.key in JOINERS and j + 2 in subj.starts) or (last.comma and j + 1 in subj.starts))
-    ) or (
-        prev is not None
-        and not titled
-        and ((prev.key in JOINERS and i - 2 in subj.ends) or (prev.comma and i - 1 in subj.ends))
-    ):
+    partner: float | None = None
+    if nxt is not None and not last.possessive:
+        if nxt.key in JOINERS:
+            partner = subj.starts.get(j + 2)
+        elif last.comma:
+            partner = subj.starts.get(j + 1)
+    if partner is None and prev is not None and not titled:
+        if prev.key in JOINERS:
+            partner = subj.ends.get(i - 2)
+        elif prev.comma:
+            partner = subj.ends.get(i - 1)
+    if partner is not None:
         f["list_name"] = 1.0
     if nxt is not None and not last.possessive:
         if nxt.key in JOINERS or (last.comma and _name_shaped(nxt, mode)):
@@ -337,7 +350,7 @@ def _context(
     if any(k < i or k > j for k in subj.work):
         f["work_context"] = 1.0
     things = subj.things
-    if things and any(i - 1 <= k <= j + 1 for k in things) and _named_thing(tokens, i, j):
+    if things and any(i - 2 <= k <= j + 2 for k in things) and _named_thing(tokens, i, j):
         f["named_thing"] = 1.0
     if _place_name(tokens, i, j, subj.places):
         f["place_name"] = 1.0
@@ -395,13 +408,20 @@ def _place_name(tokens: list[Token], i: int, j: int, known: frozenset[str]) -> b
     return j + 1 < len(tokens) and key + " " + tokens[j + 1].key in known
 
 
+_AND = frozenset({"and", "&"})
+
+
 def _named_thing(tokens: list[Token], i: int, j: int) -> bool:
     """The span, or the span with the word before or after it, is a well-known
     brand, work, place or historical person ("Jack Wills", "Peter Pan")."""
-    lo, hi = max(0, i - 1), min(len(tokens) - 1, j + 1)
-    if not any(t.key in NAMED_THING_WORDS for t in tokens[lo : hi + 1]):
+    n = len(tokens)
+    lo, hi = max(0, i - 1), min(n - 1, j + 1)
+    # across "and"/"&" too: "Romeo and Juliet", "Marks & Spencer"
+    lo2 = i - 2 if i >= 2 and tokens[i - 1].key in _AND else lo
+    hi2 = j + 2 if j + 2 < n and tokens[j + 1].key in _AND else hi
+    if not any(t.key in NAMED_THING_WORDS for t in tokens[lo2 : hi2 + 1]):
         return False
-    for a, b in ((i, j), (i, hi), (lo, j)):
+    for a, b in ((i, j), (i, hi), (lo, j), (i, hi2), (lo2, j)):
         if b > a or (b == a and a != i):
             key = " ".join(
                 t.key for t in tokens[a : b + 1] if t.key not in ("&", "and", "the", "of")

@@ -234,7 +234,9 @@ def train(enron: list[Example], leave_out: frozenset[str] = frozenset()) -> Scor
             got = rows(empty, ex, detector=True)
             detector_rows += got
             weights += [ENRON_WEIGHT if ex.group == "enron" else 1.0] * len(got)
-    return Scorer(fit(directory_rows, directory_weights), fit(detector_rows, weights, C_DETECTOR))
+    return Scorer(
+        fit(directory_rows, directory_weights, C), fit(detector_rows, weights, C_DETECTOR)
+    )
 
 
 def school2_folds(part: str = "dev", k: int = 5) -> list[tuple[list[int], Scorer]]:
