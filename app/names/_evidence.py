@@ -202,9 +202,15 @@ class Subject:
             lex,
             tuple(things),
             places(),
-            _least_wordness((c.i, c.wordness) for c in cands),
-            _least_wordness((c.j, c.wordness) for c in cands),
+            # a school subject or month is no one's partner in a list:
+            # "FRENCH & ENGLISH SEATING" is not two surnames
+            _least_wordness((c.i, c.wordness) for c in cands if not _school_word(tokens, c)),
+            _least_wordness((c.j, c.wordness) for c in cands if not _school_word(tokens, c)),
         )
+
+
+def _school_word(tokens: list[Token], c: Candidate) -> bool:
+    return c.i == c.j and tokens[c.i].key in SCHOOL_WORDS
 
 
 def _least_wordness(pairs: Iterable[tuple[int, float]]) -> dict[int, float]:
@@ -352,6 +358,10 @@ def _context(
     things = subj.things
     if things and any(i - 2 <= k <= j + 2 for k in things) and _named_thing(tokens, i, j):
         f["named_thing"] = 1.0
+    if j > i and last.key in subj.places:
+        # a full name ending in a town or country ("priya oxford interview",
+        # "family in Bulgaria"): weighed, not refused ("Ben Holloway")
+        f["last_place"] = 1.0
     if _place_name(tokens, i, j, subj.places):
         f["place_name"] = 1.0
         if prev is not None and prev.key in _PLACE_PREPOSITIONS:

@@ -233,8 +233,11 @@ def _bare_possessives(tokens: list[Token], parts: Mapping[str, int], lex: dict[s
 
     The name is a part of a rostered name, or a first name in the lexicon
     that is not an everyday word; the token itself must be in no word list,
-    so "Marks", "Rogers" and "James" stay as they are."""
-    for t in tokens:
+    so "Marks", "Rogers" and "James" stay as they are, and so does a name
+    with a capitalised word after it ("Debs Holloway": a short form, then a
+    surname)."""
+    n = len(tokens)
+    for k, t in enumerate(tokens):
         key = t.key
         if (
             len(key) < 4
@@ -246,6 +249,10 @@ def _bare_possessives(tokens: list[Token], parts: Mapping[str, int], lex: dict[s
             or not t.text[-1].isalpha()
         ):
             continue
+        if k + 1 < n:
+            nxt = tokens[k + 1]
+            if not nxt.seg_start and nxt.cap and not nxt.upper:
+                continue
         stem = key[:-1]
         e = lex.get(stem)
         if stem in parts or (e is not None and e.first and not e.is_common_word):
