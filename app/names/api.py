@@ -140,7 +140,7 @@ class NameIndex:
         if not cands:
             return tokens, []
         subj = Subject.of(tokens, mode, lex, cands)
-        return tokens, [c for c in cands if features(c, subj)]
+        return tokens, [c for c in cands if features(c, subj) and _evidenced(c)]
 
     def span_text(self, subject: str, c: Candidate) -> tuple[str, int, int]:
         """(text, start, end) of a candidate from :meth:`candidates`."""
@@ -260,6 +260,23 @@ def _bare_possessives(tokens: list[Token], parts: Mapping[str, int], lex: dict[s
             t.text = t.text[:-1]
             t.key = stem
             t.possessive = True
+
+
+# What makes a rostered surname that is also a school subject, school word
+# or month ("English", "French", "May") a person when it stands alone: a
+# possessive, a lead word, a verb after it, a list with another name.
+# Context words do not ("Y10 ENGLISH MOCK RESULTS", "FRENCH & ENGLISH
+# SEATING"): mocks, results and seating plans are about subjects too.
+_SURNAME_EVIDENCE = ("possessive", "after_lead", "after_pre_name", "before_verb", "list_name")
+
+
+def _evidenced(c: Candidate) -> bool:
+    """False for a directory surname alone that is a school word with no
+    evidence of a person around it (see ``_SURNAME_EVIDENCE``)."""
+    feats = c.feats
+    if c.form != "last" or c.source != "directory" or not feats.get("last:school_word"):
+        return True
+    return any(k in feats for k in _SURNAME_EVIDENCE)
 
 
 # "Hall" in "Florence Hall" alone is not enough: it is her surname. Something

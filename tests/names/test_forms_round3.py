@@ -26,6 +26,8 @@ PEOPLE = (
     Person("p6", "Tobi", "Adeyemi", P),
     Person("p7", "Mark", "Field", P),
     Person("s1", "Anna", "Zielinski", S),
+    Person("s2", "Ruth", "English", S),
+    Person("s3", "Dawn", "French", S),
 )
 
 
@@ -52,6 +54,8 @@ DIRECTORY_CASES = [
     ("O'SULLIVAN NIAMH - MEDICAL", ["O'SULLIVAN NIAMH"]),
     ("khan amir - medical", ["khan amir"]),
     ("Khan, Amir - seating plan", ["Khan, Amir"]),
+    # two school subjects are not a list of surnames
+    ("MOCK EXAMS - FRENCH & ENGLISH SEATING", []),
     # a bracket or a dash ends a name: two mentions, not one across it
     ("Meeting re Jada (Brown) 4pm", ["Jada", "Brown"]),
     # another romanised spelling of the rostered first name
@@ -66,6 +70,8 @@ def test_directory(index: NameIndex, subject: str, expected: list[str]) -> None:
 
 
 DETECTOR_CASES = [
+    # a short form ending in s, then a surname: not a possessive
+    ("Debs Holloway - attendance officer update", ["Debs Holloway"]),
     # languages and nationalities are never names, however name-like their spelling
     ("Dilan Aydin - Kurdish interpreter", ["Dilan Aydin"]),
     ("MRS JOSHI - GUJARATI GCSE SPEAKING", ["JOSHI"]),
