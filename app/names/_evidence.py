@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -160,10 +160,10 @@ class Subject:
     lex: dict[str, Entry]
     things: tuple[int, ...]  # words of a well-known brand, work or place ("wills", "pan")
     places: frozenset[str]  # folded place names (the shared list)
-    # first and last tokens of every candidate span, with the least wordness
-    # of the candidates there (0 for a full name, 0.9 for "Hope" alone)
-    starts: dict[int, float] = field(default_factory=dict)
-    ends: dict[int, float] = field(default_factory=dict)
+    # first and last tokens of every candidate span (a school subject or
+    # month alone excepted: "FRENCH & ENGLISH SEATING" is not two surnames)
+    starts: frozenset[int] = frozenset()
+    ends: frozenset[int] = frozenset()
     memo: dict[tuple[int, int, bool, float], dict[str, float] | None] = field(
         default_factory=dict
     )  # the evidence around each span, by span (see features)
@@ -193,6 +193,12 @@ class Subject:
                 or (key[0] in "yp" and key[-1].isdigit() and is_year_or_period(key))
             ):
                 groups.append(k)
+        starts: set[int] = set()
+        ends: set[int] = set()
+        for c in cands:
+            if c.i != c.j or tokens[c.i].key not in SCHOOL_WORDS:
+                starts.add(c.i)
+                ends.add(c.j)
         return cls(
             tokens,
             mode,
@@ -202,23 +208,9 @@ class Subject:
             lex,
             tuple(things),
             places(),
-            # a school subject or month is no one's partner in a list:
-            # "FRENCH & ENGLISH SEATING" is not two surnames
-            _least_wordness((c.i, c.wordness) for c in cands if not _school_word(tokens, c)),
-            _least_wordness((c.j, c.wordness) for c in cands if not _school_word(tokens, c)),
+            frozenset(starts),
+            frozenset(ends),
         )
-
-
-def _school_word(tokens: list[Token], c: Candidate) -> bool:
-    return c.i == c.j and tokens[c.i].key in SCHOOL_WORDS
-
-
-def _least_wordness(pairs: Iterable[tuple[int, float]]) -> dict[int, float]:
-    out: dict[int, float] = {}
-    for k, w in pairs:
-        if w < out.get(k, 2.0):
-            out[k] = w
-    return out
 
 
 def features(c: Candidate, subj: Subject) -> bool:
@@ -304,18 +296,16 @@ def _context(
         f["after_lead"] = 1.0  # "w/ Eze": the slash ends a segment, "w/" still leads
     # another candidate name across "&", "and", "+" or a comma: a list of
     # people ("Jade & Rose", "lukasz + tomek", "Kowalczyk, Popa & Hassan")
-    partner: float | None = None
-    if nxt is not None and not last.possessive:
-        if nxt.key in JOINERS:
-            partner = subj.starts.get(j + 2)
-        elif last.comma:
-            partner = subj.starts.get(j + 1)
-    if partner is None and prev is not None and not titled:
-        if prev.key in JOINERS:
-            partner = subj.ends.get(i - 2)
-        elif prev.comma:
-            partner = subj.ends.get(i - 1)
-    if partner is not None:
+    starts, ends = subj.starts, subj.ends
+    if (
+        nxt is not None
+        and not last.possessive
+        and ((nxt.key in JOINERS and j + 2 in starts) or (last.comma and j + 1 in starts))
+    ) or (
+        prev is not None
+        and not titled
+        and ((prev.key in JOINERS and i - 2 in ends) or (prev.comma and i - 1 in ends))
+    ):
         f["list_name"] = 1.0
     if nxt is not None and not last.possessive:
         if nxt.key in JOINERS or (last.comma and _name_shaped(nxt, mode)):

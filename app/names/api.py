@@ -140,7 +140,9 @@ class NameIndex:
         if not cands:
             return tokens, []
         subj = Subject.of(tokens, mode, lex, cands)
-        return tokens, [c for c in cands if features(c, subj) and _evidenced(c)]
+        return tokens, [
+            c for c in cands if features(c, subj) and (c.form != "last" or _evidenced(c))
+        ]
 
     def span_text(self, subject: str, c: Candidate) -> tuple[str, int, int]:
         """(text, start, end) of a candidate from :meth:`candidates`."""
