@@ -164,6 +164,7 @@ class Subject:
     # month alone excepted: "FRENCH & ENGLISH SEATING" is not two surnames)
     starts: frozenset[int] = frozenset()
     ends: frozenset[int] = frozenset()
+    segs: list[int] = field(default_factory=list)  # each token's segment number
     memo: dict[tuple[int, int, bool, float], dict[str, float] | None] = field(
         default_factory=dict
     )  # the evidence around each span, by span (see features)
@@ -180,8 +181,13 @@ class Subject:
         work: list[int] = []
         groups: list[int] = []
         things: list[int] = []
+        segs: list[int] = []
+        seg = 0
         for k, t in enumerate(tokens):
             key = t.key
+            if t.seg_start:
+                seg += 1
+            segs.append(seg)
             if key in CONTEXT_WORDS:
                 context.append(k)
             if key in WORK_CONTEXT:
@@ -210,6 +216,7 @@ class Subject:
             places(),
             frozenset(starts),
             frozenset(ends),
+            segs,
         )
 
 
@@ -343,8 +350,15 @@ def _context(
         f["place_last"] = 1.0
     if prev is not None and prev.key in PLACE_LEADS and not first.seg_start:
         f["place_before"] = 1.0
-    if any(k < i or k > j for k in subj.work):
-        f["work_context"] = 1.0
+    work = subj.work
+    if work and any(k < i or k > j for k in work):
+        # in the name's own segment ("Ted Baker voucher", "Florence Hall
+        # booking") or only in another ("Scarlett - costume for Peter Pan")
+        seg = subj.segs
+        if any((k < i or k > j) and seg[k] == seg[i] for k in work):
+            f["work_context"] = 1.0
+        else:
+            f["work_context_far"] = 1.0
     things = subj.things
     if things and any(i - 2 <= k <= j + 2 for k in things) and _named_thing(tokens, i, j):
         f["named_thing"] = 1.0

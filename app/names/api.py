@@ -283,7 +283,7 @@ def _evidenced(c: Candidate) -> bool:
 
 # "Hall" in "Florence Hall" alone is not enough: it is her surname. Something
 # else in the subject must read as a place, an organisation or a work.
-_PLACE_FEATURES = ("place_after", "place_before", "work_context", "named_thing")
+_PLACE_FEATURES = ("place_after", "place_before", "work_context", "work_context_far", "named_thing")
 
 
 # A rostered name alone that is also an everyday word ("Hope", "Will", "Summer")

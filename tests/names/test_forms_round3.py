@@ -109,3 +109,22 @@ def test_list_of_names_is_a_feature(empty: NameIndex, subject: str, listed: set[
     c.feats.clear()
     assert features(c, Subject.of(tokens, case_mode(tokens), lex))
     assert "list_name" not in c.feats
+
+
+@pytest.mark.parametrize(
+    ("subject", "name", "feature"),
+    [
+        ("Ted Baker voucher for the raffle", "Ted Baker", "work_context"),
+        ("Florence Hall booking for Thursday", "Florence Hall", "work_context"),
+        ("Scarlett - costume for Peter Pan", "Scarlett", "work_context_far"),
+        ("Blessing - uniform (trainers)", "Blessing", "work_context_far"),
+    ],
+)
+def test_thing_words_near_or_far(empty: NameIndex, subject: str, name: str, feature: str) -> None:
+    """A word that makes a name-shaped pair a thing ("voucher", "booking")
+    counts as ``work_context`` in the name's own segment and as
+    ``work_context_far`` only in another one (weights learned apart)."""
+    (c,) = [c for c in empty.candidates(subject) if empty.span_text(subject, c)[0] == name]
+    other = {"work_context", "work_context_far"} - {feature}
+    assert feature in c.feats
+    assert not other & c.feats.keys()
