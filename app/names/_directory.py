@@ -358,7 +358,14 @@ class DirectoryIndex:
                             and not nxt.seg_start
                             and surname_at(tokens, j1 + 1, mode, lex) is not None
                         ):
-                            feats["first:followed_by_surname"] = 1.0
+                            # where case says nothing, any word in no dictionary
+                            # looks like a surname ("aoife ucas ref done"): weighed apart
+                            uncased = mode is CaseMode.LOWER or mode is CaseMode.UPPER
+                            feats[
+                                "first:followed_by_surname_uncased"
+                                if uncased
+                                else "first:followed_by_surname"
+                            ] = 1.0
                             why.append("followed by another surname")
                         out.append(
                             Candidate(
