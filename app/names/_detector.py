@@ -38,6 +38,7 @@ from app.names._vocab import (
     CONTEXT_WORDS,
     HONORIFICS,
     JOINERS,
+    LANGUAGE_WORDS,
     LEAD_WORDS,
     PARTICLES,
     PLACE_HEADS,
@@ -46,7 +47,7 @@ from app.names._vocab import (
     STOP_WORDS,
 )
 
-_NEVER = STOP_WORDS | CONTEXT_WORDS | HONORIFICS
+_NEVER = STOP_WORDS | CONTEXT_WORDS | HONORIFICS | LANGUAGE_WORDS
 _PLACE_SURNAME = 1.5  # "Hall", "Green", "Church": surnames, but also place words
 
 

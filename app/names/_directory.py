@@ -48,11 +48,31 @@ def _kind_features(mask: int, prefix: str = "") -> dict[str, float]:
     return {f"{prefix}kind:{k.value}": 1.0 for k, bit in _KIND_BIT.items() if mask & bit}
 
 
+# Romanised spellings of one name that schools see side by side: the roster
+# has "Mohamed", the subject says "Mohammed". Each spelling finds the others.
+_SPELLINGS = (
+    "muhammad muhammed mohammed mohammad mohamed mohamad muhamed mohammod",
+    "ahmed ahmad ahmet",
+    "yusuf yousef yusef yousuf yosef",
+    "aisha ayesha aysha aishah",
+    "fatima fatimah fatuma",
+    "hussain hussein husain husein",
+    "mustafa mustapha mostafa",
+    "abdullah abdulla abdallah",
+    "ibrahim ebrahim",
+    "ismail ismael",
+    "khadija khadijah",
+    "zainab zaynab",
+    "maryam mariam",
+)
+_SAME_NAME = {w: tuple(g.split()) for g in _SPELLINGS for w in g.split()}
+
+
 def _variants(name: str) -> set[str]:
     base = _SPACES.sub(" ", fold_fast(name.strip()))
     if not base:
         return set()
-    out = {base, base.translate(_TRANSLIT)}
+    out = {base, base.translate(_TRANSLIT), *_SAME_NAME.get(base, ())}
     if "-" in base or "'" in base:
         out.add(re.sub(r"['-]", " ", base))
         out.add(re.sub(r"['-]", "", base))
@@ -202,8 +222,12 @@ class DirectoryIndex:
         n = len(tokens)
         first_of, last_of = self.first_of, self.last_of
 
-        def word(k: int) -> float:
-            return wordness(tokens[k].key, lex)
+        def word(k: int, end: int = -1) -> float:
+            # a part of several tokens ("Al-Rashid", "van der Berg") is as
+            # word-like as its most name-like token, not as "al" or "van"
+            if end <= k:
+                return wordness(tokens[k].key, lex)
+            return min(wordness(tokens[x].key, lex) for x in range(k, end + 1))
 
         def is_initial(k: int) -> bool:
             t = tokens[k]
@@ -265,7 +289,8 @@ class DirectoryIndex:
                     ):
                         starts.append(k + 1)
                     for k in starts:
-                        if k >= n or tokens[k - 1].possessive:
+                        # "Jada (Brown)", "Amir - Khan": a bracket or dash ends the name
+                        if k >= n or tokens[k - 1].possessive or tokens[k].seg_start:
                             continue
                         for j2, lpid in hits[k]:
                             match = self.pair.get(fpid * _K + lpid)
@@ -314,7 +339,7 @@ class DirectoryIndex:
                     # by the words around it
                     persons = first_of[fpid]
                     if not titled and lone:
-                        w = word(i)
+                        w = word(i, j1)
                         e = lex.get(t.key)
                         feats = {
                             "form:first": 1.0,
@@ -333,16 +358,29 @@ class DirectoryIndex:
                             and not nxt.seg_start
                             and surname_at(tokens, j1 + 1, mode, lex) is not None
                         ):
-                            feats["first:followed_by_surname"] = 1.0
+                            # where case says nothing, any word in no dictionary
+                            # looks like a surname ("aoife ucas ref done"): weighed apart
+                            uncased = mode is CaseMode.LOWER or mode is CaseMode.UPPER
+                            feats[
+                                "first:followed_by_surname_uncased"
+                                if uncased
+                                else "first:followed_by_surname"
+                            ] = 1.0
                             why.append("followed by another surname")
                         out.append(
                             Candidate(
                                 i, j1, "first", "directory", feats, why, wordness=w, persons=persons
                             )
                         )
-                # a surname alone ("Khan's detention", "w/ Kowalczyk, Popa & Hassan")
-                if last_of[fpid] and lone and not titled and not (i > 0 and is_initial(i - 1)):
-                    w = word(i)
+                # a surname alone ("Khan's detention", "w/ Kowalczyk, Popa & Hassan";
+                # after "w/" the "w" is no initial: the slash ends a segment)
+                if (
+                    last_of[fpid]
+                    and lone
+                    and not titled
+                    and not (i > 0 and is_initial(i - 1) and not t.seg_start)
+                ):
+                    w = word(i, j1)
                     persons = last_of[fpid]
                     out.append(
                         Candidate(
@@ -367,7 +405,11 @@ class DirectoryIndex:
                     k = j1 + 1
                     comma = tokens[j1].comma
                     caps = mode is not CaseMode.UPPER and all(x.upper for x in tokens[i : j1 + 1])
-                    if k < n and (comma or caps):
+                    # where case says nothing ("O'SULLIVAN NIAMH - MEDICAL",
+                    # "khan amir"), a rostered surname then that person's first
+                    # name is the register's order
+                    uncased = mode is CaseMode.UPPER or mode is CaseMode.LOWER
+                    if k < n and (comma or ((caps or uncased) and not tokens[k].seg_start)):
                         for j2, f2 in hits[k]:
                             match = self.pair.get(f2 * _K + lpid)
                             if match:

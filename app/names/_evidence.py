@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -160,18 +160,34 @@ class Subject:
     lex: dict[str, Entry]
     things: tuple[int, ...]  # words of a well-known brand, work or place ("wills", "pan")
     places: frozenset[str]  # folded place names (the shared list)
+    # first and last tokens of every candidate span (a school subject or
+    # month alone excepted: "FRENCH & ENGLISH SEATING" is not two surnames)
+    starts: frozenset[int] = frozenset()
+    ends: frozenset[int] = frozenset()
+    segs: list[int] = field(default_factory=list)  # each token's segment number
     memo: dict[tuple[int, int, bool, float], dict[str, float] | None] = field(
         default_factory=dict
     )  # the evidence around each span, by span (see features)
 
     @classmethod
-    def of(cls, tokens: list[Token], mode: CaseMode, lex: dict[str, Entry]) -> Subject:
+    def of(
+        cls,
+        tokens: list[Token],
+        mode: CaseMode,
+        lex: dict[str, Entry],
+        cands: Sequence[Candidate] = (),
+    ) -> Subject:
         context: list[int] = []
         work: list[int] = []
         groups: list[int] = []
         things: list[int] = []
+        segs: list[int] = []
+        seg = 0
         for k, t in enumerate(tokens):
             key = t.key
+            if t.seg_start:
+                seg += 1
+            segs.append(seg)
             if key in CONTEXT_WORDS:
                 context.append(k)
             if key in WORK_CONTEXT:
@@ -183,6 +199,12 @@ class Subject:
                 or (key[0] in "yp" and key[-1].isdigit() and is_year_or_period(key))
             ):
                 groups.append(k)
+        starts: set[int] = set()
+        ends: set[int] = set()
+        for c in cands:
+            if c.i != c.j or tokens[c.i].key not in SCHOOL_WORDS:
+                starts.add(c.i)
+                ends.add(c.j)
         return cls(
             tokens,
             mode,
@@ -192,6 +214,9 @@ class Subject:
             lex,
             tuple(things),
             places(),
+            frozenset(starts),
+            frozenset(ends),
+            segs,
         )
 
 
@@ -241,6 +266,11 @@ def _context(
         f["alone"] = 1.0
     if i == 0:
         f["subject_start"] = 1.0
+    if first.seg_start and not titled:
+        # how word-like a name is that starts the subject or a segment, where
+        # its capital says nothing: "Cerys hay fever meds" against "Will you
+        # cover P5" (the two features above cannot weigh them apart)
+        f["start_word"] = wordness
     if nxt is None:
         f["subject_end"] = 1.0
 
@@ -269,6 +299,21 @@ def _context(
             f["after_pre_name"] = 1.0
     if prev is not None and prev.comma and not titled:
         f["after_comma"] = 1.0
+    if prev is not None and first.seg_start and prev.key == "w" and not titled:
+        f["after_lead"] = 1.0  # "w/ Eze": the slash ends a segment, "w/" still leads
+    # another candidate name across "&", "and", "+" or a comma: a list of
+    # people ("Jade & Rose", "lukasz + tomek", "Kowalczyk, Popa & Hassan")
+    starts, ends = subj.starts, subj.ends
+    if (
+        nxt is not None
+        and not last.possessive
+        and ((nxt.key in JOINERS and j + 2 in starts) or (last.comma and j + 1 in starts))
+    ) or (
+        prev is not None
+        and not titled
+        and ((prev.key in JOINERS and i - 2 in ends) or (prev.comma and i - 1 in ends))
+    ):
+        f["list_name"] = 1.0
     if nxt is not None and not last.possessive:
         if nxt.key in JOINERS or (last.comma and _name_shaped(nxt, mode)):
             f["before_joiner"] = 1.0
@@ -305,11 +350,22 @@ def _context(
         f["place_last"] = 1.0
     if prev is not None and prev.key in PLACE_LEADS and not first.seg_start:
         f["place_before"] = 1.0
-    if any(k < i or k > j for k in subj.work):
-        f["work_context"] = 1.0
+    work = subj.work
+    if work and any(k < i or k > j for k in work):
+        # in the name's own segment ("Ted Baker voucher", "Florence Hall
+        # booking") or only in another ("Scarlett - costume for Peter Pan")
+        seg = subj.segs
+        if any((k < i or k > j) and seg[k] == seg[i] for k in work):
+            f["work_context"] = 1.0
+        else:
+            f["work_context_far"] = 1.0
     things = subj.things
-    if things and any(i - 1 <= k <= j + 1 for k in things) and _named_thing(tokens, i, j):
+    if things and any(i - 2 <= k <= j + 2 for k in things) and _named_thing(tokens, i, j):
         f["named_thing"] = 1.0
+    if j > i and last.key in subj.places:
+        # a full name ending in a town or country ("priya oxford interview",
+        # "family in Bulgaria"): weighed, not refused ("Ben Holloway")
+        f["last_place"] = 1.0
     if _place_name(tokens, i, j, subj.places):
         f["place_name"] = 1.0
         if prev is not None and prev.key in _PLACE_PREPOSITIONS:
@@ -366,13 +422,20 @@ def _place_name(tokens: list[Token], i: int, j: int, known: frozenset[str]) -> b
     return j + 1 < len(tokens) and key + " " + tokens[j + 1].key in known
 
 
+_AND = frozenset({"and", "&"})
+
+
 def _named_thing(tokens: list[Token], i: int, j: int) -> bool:
     """The span, or the span with the word before or after it, is a well-known
     brand, work, place or historical person ("Jack Wills", "Peter Pan")."""
-    lo, hi = max(0, i - 1), min(len(tokens) - 1, j + 1)
-    if not any(t.key in NAMED_THING_WORDS for t in tokens[lo : hi + 1]):
+    n = len(tokens)
+    lo, hi = max(0, i - 1), min(n - 1, j + 1)
+    # across "and"/"&" too: "Romeo and Juliet", "Marks & Spencer"
+    lo2 = i - 2 if i >= 2 and tokens[i - 1].key in _AND else lo
+    hi2 = j + 2 if j + 2 < n and tokens[j + 1].key in _AND else hi
+    if not any(t.key in NAMED_THING_WORDS for t in tokens[lo2 : hi2 + 1]):
         return False
-    for a, b in ((i, j), (i, hi), (lo, j)):
+    for a, b in ((i, j), (i, hi), (lo, j), (i, hi2), (lo2, j)):
         if b > a or (b == a and a != i):
             key = " ".join(
                 t.key for t in tokens[a : b + 1] if t.key not in ("&", "and", "the", "of")

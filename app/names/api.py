@@ -32,7 +32,7 @@ from app.names._evidence import (
     shipped_scorer,
 )
 from app.names._initials import InitialsStyle, initials
-from app.names._lexicon import lexicon, namelike
+from app.names._lexicon import Entry, lexicon, namelike
 from app.names._tokens import Token, case_mode, fold_fast, tokenize
 from app.names._vocab import HONORIFICS, PARTICLES
 from app.people import Person
@@ -129,6 +129,7 @@ class NameIndex:
             return [], []
         mode = case_mode(tokens)
         lex = self._lex
+        _bare_possessives(tokens, self._dir.ids, lex)
         hits = self._dir.lattice(folded, tokens)
         cands = self._dir.candidates(tokens, hits, mode, lex)
         if detector:
@@ -138,12 +139,14 @@ class NameIndex:
             cands.extend(_detector.candidates(tokens, mode, lex, first_alone=self._dir.empty))
         if not cands:
             return tokens, []
-        subj = Subject.of(tokens, mode, lex)
-        return tokens, [c for c in cands if features(c, subj)]
+        subj = Subject.of(tokens, mode, lex, cands)
+        return tokens, [
+            c for c in cands if features(c, subj) and (c.form != "last" or _evidenced(c))
+        ]
 
     def span_text(self, subject: str, c: Candidate) -> tuple[str, int, int]:
         """(text, start, end) of a candidate from :meth:`candidates`."""
-        tokens = tokenize(subject, fold_fast(subject))
+        tokens = self._tokens(subject)
         start = tokens[c.i].start
         last = tokens[c.j]
         end = last.end + 1 if len(last.text) == 1 and last.dot else last.end
@@ -162,7 +165,12 @@ class NameIndex:
         self, subject: str, cands: list[Candidate], min_score: float = 0.5
     ) -> list[Mention]:
         """Score ``cands`` (from :meth:`candidates`) and keep the best non-overlapping."""
-        return self._mentions(subject, tokenize(subject, fold_fast(subject)), cands, min_score)
+        return self._mentions(subject, self._tokens(subject), cands, min_score)
+
+    def _tokens(self, subject: str) -> list[Token]:
+        tokens = tokenize(subject, fold_fast(subject))
+        _bare_possessives(tokens, self._dir.ids, self._lex)
+        return tokens
 
     def _mentions(
         self, subject: str, tokens: list[Token], cands: list[Candidate], min_score: float
@@ -220,9 +228,62 @@ class NameIndex:
         return self._mentions(subject, tokens, cands, min_score) if cands else []
 
 
+def _bare_possessives(tokens: list[Token], parts: Mapping[str, int], lex: dict[str, Entry]) -> None:
+    """A possessive typed without its apostrophe ("Amirs coat", "tobis mum",
+    "Zielinskis homework"): a token in no dictionary that is a name with an
+    "s" after it becomes the name, marked possessive (in place).
+
+    The name is a part of a rostered name, or a first name in the lexicon
+    that is not an everyday word; the token itself must be in no word list,
+    so "Marks", "Rogers" and "James" stay as they are, and so does a name
+    with a capitalised word after it ("Debs Holloway": a short form, then a
+    surname)."""
+    n = len(tokens)
+    for k, t in enumerate(tokens):
+        key = t.key
+        if (
+            len(key) < 4
+            or key[-1] != "s"
+            or t.possessive
+            or not t.alpha
+            or key in lex
+            or key in parts
+            or not t.text[-1].isalpha()
+        ):
+            continue
+        if k + 1 < n:
+            nxt = tokens[k + 1]
+            if not nxt.seg_start and nxt.cap and not nxt.upper:
+                continue
+        stem = key[:-1]
+        e = lex.get(stem)
+        if stem in parts or (e is not None and e.first and not e.is_common_word):
+            t.end -= 1
+            t.text = t.text[:-1]
+            t.key = stem
+            t.possessive = True
+
+
+# What makes a rostered surname that is also a school subject, school word
+# or month ("English", "French", "May") a person when it stands alone: a
+# possessive, a lead word, a verb after it, a list with another name.
+# Context words do not ("Y10 ENGLISH MOCK RESULTS", "FRENCH & ENGLISH
+# SEATING"): mocks, results and seating plans are about subjects too.
+_SURNAME_EVIDENCE = ("possessive", "after_lead", "after_pre_name", "before_verb", "list_name")
+
+
+def _evidenced(c: Candidate) -> bool:
+    """False for a directory surname alone that is a school word with no
+    evidence of a person around it (see ``_SURNAME_EVIDENCE``)."""
+    feats = c.feats
+    if c.form != "last" or c.source != "directory" or not feats.get("last:school_word"):
+        return True
+    return any(k in feats for k in _SURNAME_EVIDENCE)
+
+
 # "Hall" in "Florence Hall" alone is not enough: it is her surname. Something
 # else in the subject must read as a place, an organisation or a work.
-_PLACE_FEATURES = ("place_after", "place_before", "work_context", "named_thing")
+_PLACE_FEATURES = ("place_after", "place_before", "work_context", "work_context_far", "named_thing")
 
 
 # A rostered name alone that is also an everyday word ("Hope", "Will", "Summer")
