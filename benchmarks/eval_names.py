@@ -44,6 +44,7 @@ DATA = ROOT / "tests" / "data" / "names"
 SCHOOL2 = DATA / "school2"
 SCHOOL3 = DATA / "school3"
 SCHOOL4 = DATA / "school4"
+SCHOOL5 = DATA / "school5"
 
 
 @dataclass
@@ -188,6 +189,12 @@ SETS = {
             SCHOOL4 / "roster.csv",
             "school4: hand-written for issue 13's second round; "
             "development data since the third (trained on)",
+        ),
+        EvalSet(
+            "school5",
+            SCHOOL5 / "test.jsonl",
+            SCHOOL5 / "roster.csv",
+            "school5: written blind for issue 13's third round (templates + hand), never read, never tuned on",
         ),
     )
 }
