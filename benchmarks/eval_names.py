@@ -194,7 +194,7 @@ SETS = {
             "school5",
             SCHOOL5 / "test.jsonl",
             SCHOOL5 / "roster.csv",
-            "school5: written blind for issue 13's third round (templates + hand), never read, never tuned on",
+            "school5: written blind for issue 13's third round; run twice, never tuned on",
         ),
     )
 }
