@@ -9,11 +9,29 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from email_validator import EmailNotValidError, validate_email
+from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
 # A plain ASCII local part (RFC 5322 dot-atom): the common case, checked here
 # so that only the domain (cached: a roster has few) goes to email-validator.
 _DOT_ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*\Z")
+
+
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+# What the API's schema says of an address (``pattern`` beside ``format: email``):
+# something@domain.tld, and not a special-use domain (RFC 6761 and after: .test,
+# .local, ...), which check_address refuses, as email-validator does, whatever
+# its case or a trailing dot. Written as an ECMA-262 pattern (JSON Schema's
+# dialect) that Python's re reads the same way. check_address remains the full
+# check (IDN, quoted local parts, label lengths); its refusals are the same 422.
+SPECIAL_USE = tuple(sorted(SPECIAL_USE_DOMAIN_NAMES))
+SCHEMA_PATTERN = (
+    r"^[^@\s]+@(?![^@\s]*\.(?:"
+    + "|".join(_any_case(d) for d in SPECIAL_USE)
+    + r")\.?$)[^@\s]+\.[^@\s]+$"
+)
 
 
 @lru_cache(maxsize=4096)

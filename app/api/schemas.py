@@ -27,7 +27,7 @@ from pydantic import (
 )
 from pydantic_core import to_json
 
-from app.addresses import check_address
+from app.addresses import SCHEMA_PATTERN, SPECIAL_USE, check_address
 from app.domain import (
     Address,
     Attachment,
@@ -50,18 +50,16 @@ class _In(BaseModel):
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
 
 
-# What the schema says of an address; the service then checks it with
-# email-validator, which also refuses special-use domains (.test, .local, ...).
-_EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-
-
 class AddressIn(_In):
     email: str = Field(
         min_length=3,
         max_length=320,
-        description="An email address (IDN and quoted local parts accepted; special-use "
-        "domains such as .test and .local are not).",
-        json_schema_extra={"format": "email", "pattern": _EMAIL_PATTERN},
+        description="An email address, checked with email-validator (IDN and quoted local "
+        "parts accepted). Special-use domains ("
+        + ", ".join("." + d for d in SPECIAL_USE)
+        + ") are refused, as the pattern says; an address the pattern lets through but the "
+        "check refuses (such as a..b@x.com) is the same 422 validation error.",
+        json_schema_extra={"format": "email", "pattern": SCHEMA_PATTERN},
     )
     name: str = Field(default="", max_length=256, description="The display name, if any.")
 

@@ -7,6 +7,15 @@ Downloads are the same files the CLI writes (``etiquette manifest outlook``,
 with this deployment's public host (``ETIQUETTE_OUTLOOK_PUBLIC_HOST``,
 ``ETIQUETTE_GMAIL_BASE_URL``) and app ids filled in. They hold no secret. The
 "Test" buttons (:mod:`app.console.health`) make a real token exchange.
+
+In demo mode only, a setting the operator has not given is filled with a demo
+value so the downloads work out of the box: the public host is
+``https://localhost:<the port the demo listens on>`` (the listening socket's
+port, as the Outlook routes' demo origin; never the request's ``Host``
+header) and the add-in's client id is the all-zero placeholder
+:data:`DEMO_CLIENT_ID`. The page and the files' names say they are demo files,
+not for production. Outside demo mode nothing is filled in: the page names the
+missing settings and the downloads answer 409.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ import io
 import json
 import re
 import zipfile
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
@@ -40,15 +50,72 @@ KeysWrite = Annotated[Here, Depends(require(Permission.KEYS_WRITE))]
 _VERSION = re.compile(r"^\d{1,4}\.\d{1,4}\.\d{1,4}(\.\d{1,4})?$")
 
 
-def _outlook(request: Request) -> OutlookSettings:
+# A placeholder, not a registration: no Entra tenant has an app with this id.
+DEMO_CLIENT_ID = "00000000-0000-0000-0000-000000000000"
+
+
+@dataclass(frozen=True, slots=True)
+class DemoValues:
+    """The settings the demo filled in (empty: none, the files are this deployment's own)."""
+
+    filled: tuple[tuple[str, str], ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.filled)
+
+
+def _demo(request: Request) -> bool:
+    runtime = getattr(request.app.state, "runtime", None)
+    return bool(runtime is not None and runtime.settings.demo)
+
+
+def demo_host(request: Request) -> str:
+    """``https://localhost:<port>``: the port the demo server listens on (the
+    socket's, from the ASGI scope), never the caller's ``Host`` header."""
+    server = request.scope.get("server")
+    port = server[1] if server and server[1] else None
+    return "https://localhost" + (f":{port}" if port and port != 443 else "")
+
+
+def _outlook_configured(request: Request) -> OutlookSettings:
     state = outlook_state(request.app)
     return state.settings if state is not None else OutlookSettings()
 
 
-def _gmail(request: Request) -> GmailSettings:
+def _gmail_configured(request: Request) -> GmailSettings:
     addon = getattr(request.app.state, "gmail_addon", None)
     settings = getattr(addon, "settings", None)
     return settings if isinstance(settings, GmailSettings) else GmailSettings()
+
+
+def _outlook(request: Request) -> tuple[OutlookSettings, DemoValues]:
+    """The Outlook settings the manifests are written from; in demo mode the
+    missing public host and client id are demo values (named in the result)."""
+    settings = _outlook_configured(request)
+    if not _demo(request):
+        return settings, DemoValues()
+    update: dict[str, str] = {}
+    if not settings.public_host or not settings.public_host.startswith("https://"):
+        update["public_host"] = demo_host(request)
+    if not settings.client_id:
+        update["client_id"] = DEMO_CLIENT_ID
+    if not update:
+        return settings, DemoValues()
+    names = {
+        "public_host": "ETIQUETTE_OUTLOOK_PUBLIC_HOST",
+        "client_id": "ETIQUETTE_OUTLOOK_CLIENT_ID",
+    }
+    filled = tuple((names[k], v) for k, v in update.items())
+    return settings.model_copy(update=update), DemoValues(filled)
+
+
+def _gmail(request: Request) -> tuple[GmailSettings, DemoValues]:
+    settings = _gmail_configured(request)
+    if not _demo(request) or (settings.base_url and settings.base_url.startswith("https://")):
+        return settings, DemoValues()
+    host = demo_host(request)
+    filled = (("ETIQUETTE_GMAIL_BASE_URL", host),)
+    return settings.model_copy(update={"base_url": host}), DemoValues(filled)
 
 
 def outlook_missing(settings: OutlookSettings) -> list[str]:
@@ -73,8 +140,8 @@ def gmail_missing(settings: GmailSettings) -> list[str]:
     return []
 
 
-def _model(request: Request, version: str) -> AddinModel:
-    settings = _outlook(request)
+def _model(request: Request, version: str) -> tuple[AddinModel, DemoValues]:
+    settings, demo = _outlook(request)
     missing = outlook_missing(settings)
     if missing:
         raise PageError(
@@ -87,12 +154,18 @@ def _model(request: Request, version: str) -> AddinModel:
             400, "Bad version", "The add-in version is numbers and dots, such as 1.0.1."
         )
     assert settings.public_host and settings.client_id
-    return AddinModel.build(
+    model = AddinModel.build(
         settings.public_host,
         settings.client_id,
         app_id_uri=settings.app_id_uri,
         version=version,
     )
+    return model, demo
+
+
+def _name(filename: str, demo: DemoValues) -> str:
+    """``demo-`` before a demo file's name, so it is not mistaken for the real one."""
+    return f"demo-{filename}" if demo else filename
 
 
 def _download(body: bytes, filename: str, media_type: str) -> Response:
@@ -113,7 +186,7 @@ def _sources(runtime: Runtime, tenant_id: str) -> list[SourceRecord]:
 
 
 def _page(request: Request, here: Here, results: list[Health], status: int = 200) -> Response:
-    outlook, gmail = _outlook(request), _gmail(request)
+    (outlook, outlook_demo), (gmail, gmail_demo) = _outlook(request), _gmail(request)
     return render(
         request,
         "integrations.html",
@@ -122,6 +195,9 @@ def _page(request: Request, here: Here, results: list[Health], status: int = 200
         P=Permission,
         outlook=outlook,
         gmail=gmail,
+        outlook_demo=outlook_demo,
+        demo_client_id=DEMO_CLIENT_ID,
+        gmail_demo=gmail_demo,
         outlook_missing=outlook_missing(outlook),
         gmail_missing=gmail_missing(gmail),
         read_drafts=here.school.settings.gmail.read_drafts,
@@ -136,27 +212,29 @@ async def integrations_page(request: Request, here: KeysRead) -> Response:
 
 @router.get("/schools/{school}/integrations/outlook-manifest.xml")
 async def outlook_xml(request: Request, here: KeysRead, version: str = "1.0.0") -> Response:
-    body = render_xml(_model(request, version)).encode()
-    return _download(body, "manifest.xml", "application/xml")
+    model, demo = _model(request, version)
+    body = render_xml(model).encode()
+    return _download(body, _name("manifest.xml", demo), "application/xml")
 
 
 @router.get("/schools/{school}/integrations/outlook-app.zip")
 async def outlook_zip(request: Request, here: KeysRead, version: str = "1.0.0") -> Response:
     """The unified manifest's app package: manifest.json and its two icons."""
-    model = _model(request, version)
-    assets = _outlook(request).static_dir / "assets"
+    model, demo = _model(request, version)
+    assets = _outlook_configured(request).static_dir / "assets"
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("manifest.json", json.dumps(render_unified(model), indent=2) + "\n")
         for name in ("color.png", "outline.png"):
             if (assets / name).is_file():
                 z.write(assets / name, name)
-    return _download(buf.getvalue(), "etiquette-outlook-app.zip", "application/zip")
+    filename = _name("etiquette-outlook-app.zip", demo)
+    return _download(buf.getvalue(), filename, "application/zip")
 
 
 @router.get("/schools/{school}/integrations/gmail-deployment.json")
 async def gmail_json(request: Request, here: KeysRead) -> Response:
-    settings = _gmail(request)
+    settings, demo = _gmail(request)
     missing = gmail_missing(settings)
     if missing:
         raise PageError(
@@ -171,7 +249,7 @@ async def gmail_json(request: Request, here: KeysRead) -> Response:
         read_drafts=here.school.settings.gmail.read_drafts,
     )
     body = (json.dumps(data, indent=2) + "\n").encode()
-    return _download(body, "deployment.json", "application/json")
+    return _download(body, _name("deployment.json", demo), "application/json")
 
 
 @router.post("/schools/{school}/integrations/test")
@@ -180,7 +258,7 @@ async def test_settings(request: Request, here: KeysWrite, form: FormDep) -> Res
     provider = form.get("provider", "")
     runtime: Runtime = request.app.state.runtime
     if provider == "entra":
-        result = await check_entra(runtime.http, _outlook(request), here.school)
+        result = await check_entra(runtime.http, _outlook_configured(request), here.school)
     elif provider == "google":
         sources = await asyncio.to_thread(_sources, runtime, here.school.id)
         result = await check_google(runtime.http, sources)

@@ -159,3 +159,55 @@ describe("console integrations and trust roles", () => {
     assert.deepEqual(checked, ["integrations", "integrations test result", "trust roles", "trust last admin"]);
   });
 });
+
+// `etiquette serve --demo` with none of the add-ins' settings: the downloads still work,
+// with https://localhost:<the port the demo listens on> and the placeholder client id, and
+// the page says plainly they are demo files.
+describe("console integrations out of the box in the demo", () => {
+  let demo;
+  let demoPage;
+  before(async () => {
+    demo = await startService({
+      ETIQUETTE_OUTLOOK_PUBLIC_HOST: "",
+      ETIQUETTE_OUTLOOK_CLIENT_ID: "",
+      ETIQUETTE_GMAIL_BASE_URL: "",
+    });
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    demoPage = await context.newPage();
+    demoPage.on("pageerror", (e) => assert.fail(`page error: ${e}`));
+  });
+  after(async () => {
+    await demoPage?.context().close();
+    await demo?.stop();
+  });
+
+  test("the demo admin downloads demo manifests, labelled not for production", async () => {
+    await demoPage.goto(`${demo.base}/console/sign-in`);
+    await demoPage.getByRole("button", { name: "Sign in as the demo admin" }).click();
+    await demoPage.waitForURL(`${demo.base}${SCHOOL}/`);
+    await demoPage.goto(`${demo.base}${SCHOOL}/integrations`);
+    await demoPage.getByRole("heading", { name: "Demo files, not for production" }).waitFor();
+    await demoPage.getByRole("heading", { name: "Demo file, not for production" }).waitFor();
+    const origin = `https://localhost:${new URL(demo.base).port}`;
+    const text = await demoPage.getByRole("main").textContent();
+    assert.ok(text.includes(`ETIQUETTE_OUTLOOK_PUBLIC_HOST: ${origin}`), text);
+    assert.ok(text.includes("ETIQUETTE_OUTLOOK_CLIENT_ID: 00000000-0000-0000-0000-000000000000 (a placeholder"));
+    // axe with this page's own result list (the other describe's list is its own).
+    await demoPage.addScriptTag({ content: AXE });
+    const result = await demoPage.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(bad.map((v) => v.id), [], "axe on the demo integrations page");
+    const links = {
+      "Add-in-only manifest (demo-manifest.xml)": 'attachment; filename="demo-manifest.xml"',
+      "Unified manifest app package (zip)": 'attachment; filename="demo-etiquette-outlook-app.zip"',
+      "Deployment descriptor (demo-deployment.json)": 'attachment; filename="demo-deployment.json"',
+    };
+    for (const [name, disposition] of Object.entries(links)) {
+      const href = await demoPage.getByRole("link", { name }).getAttribute("href");
+      const r = await demoPage.request.get(`${demo.base}${href}`);
+      assert.equal(r.status(), 200, name);
+      assert.equal(r.headers()["content-disposition"], disposition);
+      if (!name.includes("zip")) assert.ok((await r.text()).includes(origin), `${name} names ${origin}`);
+    }
+  });
+});

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -160,3 +161,24 @@ def test_an_outcome_is_recorded_while_the_database_is_down(
     monkeypatch.setattr(runtime.store, "check_action", down)
     body = {"check_id": "00000000-0000-4000-8000-000000000001", "outcome": "sent_anyway"}
     assert client.post("/v1/outcome", headers=CHECKER, json=body).status_code == 202
+
+
+@pytest.mark.parametrize(
+    "address", ["s.jones@stmarys.test", "s.jones@x.LOCAL", "a..b@stmarys.sch.uk"]
+)
+def test_a_refused_sender_address_is_the_schemas_422(client: TestClient, address: str) -> None:
+    """Refused in validation, the same 422 shape as an address the pattern refuses
+    (body.sender.email); special-use domains are refused by the documented pattern too."""
+    res = client.post("/v1/check", json={**GOOD, "sender": {"email": address}}, headers=CHECKER)
+    plain = client.post(
+        "/v1/check", json={**GOOD, "sender": {"email": "no-at-sign"}}, headers=CHECKER
+    )
+    assert res.status_code == plain.status_code == 422
+    (err,) = res.json()["detail"]
+    (ref,) = plain.json()["detail"]
+    assert err["loc"] == ref["loc"] == ["body", "sender", "email"]
+    assert (err["type"], sorted(err)) == (ref["type"], sorted(ref))
+    schema = client.get("/openapi.json").json()["components"]["schemas"]["AddressIn"]
+    documented = schema["properties"]["email"]["pattern"]
+    special = address.lower().endswith((".test", ".local"))
+    assert (re.match(documented, address) is None) is special

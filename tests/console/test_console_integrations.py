@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi.testclient import TestClient
 
+from app.console.integrations import DEMO_CLIENT_ID
 from tests.console.conftest import TID, SignIn, csrf_of, entra_user, grant
 from tests.console.fake_idp import FakeIdP
 
@@ -72,20 +73,100 @@ def test_downloads_are_the_clis_files_for_this_deployment(
         assert SECRET not in r.text if r is not z else SECRET.encode() not in r.content
 
 
-def test_downloads_name_the_missing_setting(
+def _unset(c: TestClient, monkeypatch: pytest.MonkeyPatch, *, demo: bool) -> None:
+    """No public host, add-in client id or Gmail base URL; demo mode on or off."""
+    state = c.app.state  # type: ignore[attr-defined]
+    monkeypatch.setattr(state.runtime.settings, "demo", demo)
+    monkeypatch.setattr(state.outlook.settings, "public_host", None)
+    monkeypatch.setattr(state.outlook.settings, "client_id", None)
+    monkeypatch.setattr(state.gmail_addon.settings, "base_url", None)
+
+
+def test_outside_demo_downloads_name_the_missing_setting(
     app_client: TestClient, sign_in: SignIn, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _admin(app_client, sign_in)
-    state = app_client.app.state  # type: ignore[attr-defined]
-    monkeypatch.setattr(state.outlook.settings, "public_host", None)
-    monkeypatch.setattr(state.gmail_addon.settings, "base_url", None)
-    page = app_client.get(PAGE)
+    _unset(app_client, monkeypatch, demo=False)
+    page = app_client.get(PAGE, headers={"host": "evil.example"})
     assert "ETIQUETTE_OUTLOOK_PUBLIC_HOST" in page.text and "outlook-manifest.xml" not in page.text
-    assert "ETIQUETTE_GMAIL_BASE_URL" in page.text
-    r = app_client.get(f"{PAGE}/outlook-manifest.xml")
-    assert r.status_code == 409 and "ETIQUETTE_OUTLOOK_PUBLIC_HOST" in r.text
-    r = app_client.get(f"{PAGE}/gmail-deployment.json")
-    assert r.status_code == 409 and "ETIQUETTE_GMAIL_BASE_URL" in r.text
+    assert "ETIQUETTE_OUTLOOK_CLIENT_ID" in page.text
+    assert "ETIQUETTE_GMAIL_BASE_URL" in page.text and "gmail-deployment.json" not in page.text
+    assert "not for production" not in page.text and "demo-" not in page.text
+    assert "localhost" not in page.text and "evil.example" not in page.text
+    for link, setting in (
+        ("outlook-manifest.xml", "ETIQUETTE_OUTLOOK_PUBLIC_HOST"),
+        ("outlook-app.zip", "ETIQUETTE_OUTLOOK_CLIENT_ID"),
+        ("gmail-deployment.json", "ETIQUETTE_GMAIL_BASE_URL"),
+    ):
+        r = app_client.get(f"{PAGE}/{link}", headers={"host": "evil.example"})
+        assert r.status_code == 409 and setting in r.text, link
+        assert "evil.example" not in r.text
+
+
+@pytest.mark.parametrize(
+    ("base", "origin"),
+    [(None, "https://localhost"), ("https://testserver:8000", "https://localhost:8000")],
+)
+def test_demo_fills_demo_values_and_says_so(
+    app_client: TestClient,
+    sign_in: SignIn,
+    monkeypatch: pytest.MonkeyPatch,
+    base: str | None,
+    origin: str,
+) -> None:
+    """The demo's downloads work with nothing set: https://localhost:<the port it
+    listens on> and the placeholder client id, never the caller's Host header,
+    and the page and file names say they are demo files."""
+    _admin(app_client, sign_in)
+    _unset(app_client, monkeypatch, demo=True)
+    c = app_client
+    if base is not None:  # the same app on another port (the lifespan runs under app_client)
+        c = TestClient(app_client.app, base_url=base, cookies=app_client.cookies)
+    page = c.get(PAGE, headers={"host": "evil.example"})
+    assert page.status_code == 200
+    text = page.text
+    assert "Demo files, not for production" in text and "Demo file, not for production" in text
+    assert f"<code>ETIQUETTE_OUTLOOK_PUBLIC_HOST</code>: <code>{origin}</code>" in text
+    assert (
+        f"<code>ETIQUETTE_OUTLOOK_CLIENT_ID</code>: <code>{DEMO_CLIENT_ID}</code> (a placeholder"
+        in text
+    )
+    assert f"<code>ETIQUETTE_GMAIL_BASE_URL</code>: <code>{origin}</code>" in text
+    assert "evil.example" not in text
+    xml = c.get(f"{PAGE}/outlook-manifest.xml", headers={"host": "evil.example"})
+    assert xml.status_code == 200
+    assert xml.headers["content-disposition"] == 'attachment; filename="demo-manifest.xml"'
+    assert f'<SourceLocation DefaultValue="{origin}/addin/' in xml.text
+    assert f"<Id>{DEMO_CLIENT_ID}</Id>" in xml.text and "evil.example" not in xml.text
+    z = c.get(f"{PAGE}/outlook-app.zip")
+    assert (
+        z.headers["content-disposition"] == 'attachment; filename="demo-etiquette-outlook-app.zip"'
+    )
+    with zipfile.ZipFile(io.BytesIO(z.content)) as archive:
+        unified = json.loads(archive.read("manifest.json"))
+    assert unified["webApplicationInfo"]["id"] == DEMO_CLIENT_ID
+    assert unified["validDomains"] == [origin.removeprefix("https://")]
+    gmail = c.get(f"{PAGE}/gmail-deployment.json", headers={"host": "evil.example"})
+    assert gmail.headers["content-disposition"] == 'attachment; filename="demo-deployment.json"'
+    assert json.dumps(gmail.json()).count(f"{origin}/gmail/addon") >= 1
+    assert "evil.example" not in gmail.text
+
+
+def test_demo_keeps_the_settings_it_has(
+    app_client: TestClient, sign_in: SignIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In demo mode a setting the operator gave is used as is and not called a demo value."""
+    _admin(app_client, sign_in)
+    state = app_client.app.state  # type: ignore[attr-defined]
+    monkeypatch.setattr(state.outlook.settings, "client_id", None)
+    text = app_client.get(PAGE).text
+    assert f"<code>ETIQUETTE_OUTLOOK_CLIENT_ID</code>: <code>{DEMO_CLIENT_ID}</code>" in text
+    assert "<code>ETIQUETTE_OUTLOOK_PUBLIC_HOST</code>" not in text
+    assert "Demo file, not for production" not in text  # Gmail's base URL is set
+    xml = app_client.get(f"{PAGE}/outlook-manifest.xml")
+    assert f"{HOST}/addin/" in xml.text and "localhost" not in xml.text
+    gmail = app_client.get(f"{PAGE}/gmail-deployment.json")
+    assert gmail.headers["content-disposition"] == 'attachment; filename="deployment.json"'
 
 
 def _test(c: TestClient, provider: str) -> str:

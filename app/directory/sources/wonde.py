@@ -14,6 +14,41 @@ A full read lists ``/students`` (with ``contacts``, their ``contact_details``,
 read asks only for records ``updated_after`` it, plus ``/deletions`` of
 students, contacts and employees since then. The scheduler reconciles in full
 nightly, which also drops contacts no longer linked to any pupil.
+
+Where the response shapes come from (checked against these, not memory):
+
+- Wonde's API documentation, https://docs.wonde.com/ (introduction): the base
+  URL ``https://{domain}/v1.0/schools/`` with a regional domain (UK
+  ``api.wonde.com``; ``api-ap-southeast-2``, ``api-af-south-1`` and
+  ``api-us-west-2.wonde.com`` elsewhere) and ``Authorization: Bearer <token>``.
+  The stored copy of that documentation we could search holds only its
+  introduction, not the endpoint reference pages.
+- Wonde's own PHP client, github.com/wondeltd/php-client: ``src/ResultIterator.php``
+  reads a page's ``data`` and follows ``meta.pagination.next`` (a full URL,
+  fetched as is) until it is empty; ``BootstrapEndpoint::all`` sends includes
+  as one comma-separated ``include`` parameter; the readme filters with
+  ``updated_after`` ('2016-06-24 00:00:00') and lists ``deletions`` (each row
+  has an ``id``).
+- A recorded response of Wonde's test school A1930499544 (``GET .../students?
+  per_page=10&include=contacts,contacts.contact_details``), kept as a test
+  fixture in github.com/rmcsharry/ep-richard ``spec/webmocks/getStudentsFromWonde.json``:
+  ``{"data": [...], "meta": {"pagination": {"next", "previous", "more",
+  "per_page" (a string), "current_page"}, "includes": [...]}}``; an include is
+  ``{"data": ...}`` (``contacts.data`` a list, ``contact_details.data`` an
+  object with ``phones``, ``emails`` {email, primary, home, work} and
+  ``addresses``); a contact's ``relationship`` is a plain object (NOT wrapped
+  in ``data``) with ``relationship`` ("Mother", "Step Mother", ...),
+  ``parental_responsibility`` (bool), ``priority``, ``bill_payer``, ...; pupils
+  have ``legal_forename``/``legal_surname``, contacts only ``forename``/
+  ``surname``/``title``; the same contact appears under each of its pupils, with
+  that pupil's relationship; dates are ``{"date": "Y-m-d H:i:s.u",
+  "timezone_type": 3, "timezone": "UTC"}``.
+
+Not confirmed by any source found (kept, and tolerant of absence): the
+employee ``employment_details`` fields (``staff_role``, ``job_title``), the
+``/deletions`` query parameters ``type`` and ``updated_after`` (seen only in
+third-party code) and how a deletion row says it was restored (read as a
+non-empty ``restored_at`` or ``restored: true``).
 """
 
 from __future__ import annotations
@@ -39,7 +74,8 @@ from app.domain import PersonKind
 from app.people import Person, Relationship
 
 BASE = "https://api.wonde.com/v1.0"
-_STUDENT_INCLUDES = "contact_details,contacts.contact_details,classes,year,registration"
+# "contacts" and "contacts.contact_details" both named, as in the recorded request above.
+_STUDENT_INCLUDES = "contact_details,contacts,contacts.contact_details,classes,year,registration"
 _EMPLOYEE_INCLUDES = "contact_details,employment_details"
 # Overlap each incremental window a little: a record saved as we read is read twice, not never.
 _OVERLAP = timedelta(minutes=5)
@@ -67,6 +103,11 @@ def _names(rec: Mapping[str, Any]) -> tuple[str, str, str | None]:
     last = rec.get("legal_surname") or rec.get("surname") or ""
     preferred = rec.get("forename")
     return str(first), str(last), (str(preferred) if preferred and preferred != first else None)
+
+
+def _restored(row: Mapping[str, Any]) -> bool:
+    """A deletion later undone (the field's name is not documented in any source found)."""
+    return bool(row.get("restored_at")) or row.get("restored") is True
 
 
 def _yes(value: Any) -> bool | None:
@@ -169,7 +210,7 @@ class WondeSource:
             rows = await self._pages(
                 "deletions", {"type": kind, "updated_after": since}, what="wonde deletions"
             )
-            gone.update(str(r["id"]) for r in rows if not r.get("restored_at"))
+            gone.update(str(r["id"]) for r in rows if r.get("id") and not _restored(r))
         return gone
 
     def _pupil(self, s: Mapping[str, Any], out: Fetched) -> Person | None:

@@ -24,6 +24,11 @@ from tests.directory.sources.wonde_fake import (
     student,
 )
 
+
+def _when_text() -> dict[str, Any]:
+    return {"date": "2026-11-30 02:00:00.000000", "timezone_type": 3, "timezone": "UTC"}
+
+
 CONFIG = {"school_id": SCHOOL, "token_env": "ETQ_TEST_WONDE_TOKEN"}
 
 
@@ -110,3 +115,52 @@ def test_a_bad_token_is_an_auth_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ETQ_TEST_WONDE_TOKEN", "nope")
     with pytest.raises(SourceAuthError, match="wonde"):
         run(feed())
+
+
+def test_one_contact_under_two_pupils_keeps_each_pupils_relationship() -> None:
+    """As in Wonde's recorded test-school feed, a contact is listed under each of
+    their pupils with that pupil's relationship (here Mother of one, Step Mother
+    of the other); contacts have no legal names, so forename and surname are used."""
+    step = contact("C1", "Samina", "Khan", "samina.khan@gmail.com", "Step Mother", False)
+    f = FakeWonde(
+        students=[
+            student("S0001", "Amir", "Khan", "amir.khan@pupils.oak.sch.uk", [MUM]),
+            student("S0004", "Dan", "Reed", "dan.reed@pupils.oak.sch.uk", [step]),
+        ]
+    )
+    by_id = {p.id: p for p in run(f).people}
+    assert (by_id["C1"].first_name, by_id["C1"].last_name) == ("Samina", "Khan")
+    assert by_id["C1"].relationships == (
+        Relationship("S0001", "mother", True),
+        Relationship("S0004", "step mother", False),
+    )
+
+
+@pytest.mark.parametrize(
+    ("restored", "removed"),
+    [({}, {"S0003"}), ({"restored_at": _when_text()}, set()), ({"restored": True}, set())],
+)
+def test_a_restored_deletion_is_not_a_removal(restored: dict[str, Any], removed: set[str]) -> None:
+    f = feed()
+    f.deletions = [{**deletion("S0003", "student", "2026-11-30 01:59:00"), **restored}]
+    got = run(f, {"updated_after": "2026-11-30 01:50:00"})
+    assert got.removed == removed
+
+
+def test_requests_follow_the_documented_shape() -> None:
+    """Bearer token, one comma-separated include (contacts named with their
+    details), per_page on the first request, then meta.pagination.next as is."""
+    f = feed()
+    run(f)
+    first, second = (r for r in f.requests if r.url.path.endswith("/students"))
+    assert first.headers["Authorization"] == f"Bearer {TOKEN}"
+    assert first.url.params["include"].split(",") == [
+        "contact_details",
+        "contacts",
+        "contacts.contact_details",
+        "classes",
+        "year",
+        "registration",
+    ]
+    assert first.url.params["per_page"] == "200"
+    assert second.url.params["page"] == "2" and second.url.params["include"]

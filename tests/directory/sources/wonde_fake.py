@@ -1,5 +1,14 @@
 """A fake Wonde school feed: ``{"data": [...], "meta": {"pagination": {...}}}`` pages,
-includes wrapped in ``{"data": ...}``, ``updated_after`` and ``/deletions``."""
+includes wrapped in ``{"data": ...}``, ``updated_after`` and ``/deletions``.
+
+The shapes follow a recorded response of Wonde's test school (students with
+``contacts,contacts.contact_details``; see the sources listed in
+``app/directory/sources/wonde.py``): contacts carry ``forename``/``surname``/
+``title`` but no legal names, their ``relationship`` is a plain object,
+``contact_details.data`` has ``phones``, ``emails`` and ``addresses``, dates are
+``{"date", "timezone_type", "timezone": "UTC"}`` and ``meta.pagination.per_page``
+is a string. Employees' ``employment_details`` and the ``/deletions`` rows are
+not in any source found: their fields here are assumptions."""
 
 from __future__ import annotations
 
@@ -14,8 +23,32 @@ SCHOOL = "A1930499544"
 TOKEN = "wonde-token-7e76896f"
 
 
-def _when(text: str) -> dict[str, Any]:
-    return {"date": f"{text}.000000", "timezone_type": 3, "timezone": "Europe/London"}
+def _when(text: str, zone: str = "UTC") -> dict[str, Any]:
+    return {"date": f"{text}.000000", "timezone_type": 3, "timezone": zone}
+
+
+def _details(email: str | None) -> dict[str, Any]:
+    """``contact_details`` as recorded: phones, emails and addresses, no id."""
+    address = dict.fromkeys(
+        [
+            "house_number",
+            "house_name",
+            "apartment",
+            "street",
+            "district",
+            "town",
+            "county",
+            "country",
+            "postcode",
+        ]
+    )
+    return {
+        "data": {
+            "phones": {"phone": None, "primary": None, "home": None, "work": None, "mobile": None},
+            "emails": {"email": email, "primary": email, "home": None, "work": None},
+            "addresses": {"home": dict(address), "work": dict(address)},
+        }
+    }
 
 
 def contact(
@@ -23,40 +56,30 @@ def contact(
 ) -> dict[str, Any]:
     return {
         "id": cid,
-        "upi": f"upi-{cid}",
         "mis_id": f"mis-{cid}",
-        "initials": forename[:1],
+        "upi": f"upi-{cid}",
         "title": "Mrs",
+        "initials": forename[:1],
         "surname": surname,
         "forename": forename,
         "middle_names": None,
-        "legal_surname": surname,
-        "legal_forename": forename,
-        "gender": None,
+        "gender": "FEMALE",
         "date_of_birth": None,
-        "restored_at": None,
         "created_at": _when("2026-09-01 08:00:00"),
         "updated_at": _when("2026-09-01 08:00:00"),
         "relationship": {
-            "relationship": relationship,
             "bill_payer": True,
+            "lives_with_pupil": True,
             "email_bills": True,
             "copy_bills": False,
-            "lives_with_pupil": True,
-            "parental_responsibility": pr,
-            "priority": 1,
-            "pupil_report": True,
             "court_order": False,
+            "pupil_report": True,
+            "parental_responsibility": pr,
             "correspondence": True,
+            "priority": 1,
+            "relationship": relationship,
         },
-        "contact_details": {
-            "data": {
-                "id": f"cd-{cid}",
-                "emails": {"email": email, "primary": email, "home": None, "work": None},
-                "telephones": {"phone": None, "primary": None, "home": None, "work": None},
-                "salutation": None,
-            }
-        },
+        "contact_details": _details(email),
     }
 
 
@@ -79,19 +102,11 @@ def student(
         "middle_names": None,
         "legal_surname": surname,
         "legal_forename": forename,
-        "gender": "M",
-        "date_of_birth": _when("2012-05-01 00:00:00"),
-        "restored_at": None,
+        "gender": "MALE",
+        "date_of_birth": _when("2012-05-01 00:00:00", "Europe/London"),
         "created_at": _when("2026-09-01 08:00:00"),
         "updated_at": _when(updated),
-        "contact_details": {
-            "data": {
-                "id": f"cd-{sid}",
-                "emails": {"email": email, "primary": email, "home": None, "work": None},
-                "telephones": {"phone": None, "primary": None, "home": None, "work": None},
-                "salutation": None,
-            }
-        },
+        "contact_details": _details(email),
         "contacts": {"data": list(contacts)},
         "classes": {
             "data": [
@@ -114,19 +129,19 @@ def employee(eid: str, forename: str, surname: str, email: str, role: str) -> di
         "surname": surname,
         "forename": forename,
         "middle_names": None,
-        "legal_surname": surname,
-        "legal_forename": forename,
-        "restored_at": None,
         "created_at": _when("2026-09-01 08:00:00"),
         "updated_at": _when("2026-09-01 08:00:00"),
-        "contact_details": {
-            "data": {
-                "id": f"cd-{eid}",
-                "emails": {"email": email, "primary": email, "home": None, "work": None},
-            }
-        },
+        "contact_details": _details(email),
         "employment_details": {"data": {"staff_role": role, "current": True}},
     }
+
+
+def _only_included(row: dict[str, Any], include: str) -> dict[str, Any]:
+    """The row with only the includes asked for (a nested one, such as
+    ``contacts.contact_details``, brings its parent)."""
+    asked = {i.split(".")[0] for i in include.split(",") if i}
+    optional = {"contact_details", "contacts", "classes", "year", "registration"}
+    return {k: v for k, v in row.items() if k not in optional or k in asked}
 
 
 @dataclass
@@ -149,8 +164,8 @@ class FakeWonde:
         query = {k: v[0] for k, v in parse_qs(url.query).items()}
         since = query.get("updated_after")
         if endpoint == "students":
-            assert "contacts" in query["include"]
             rows = [s for s in self.students if not since or s["updated_at"]["date"] > since]
+            rows = [_only_included(s, query.get("include", "")) for s in rows]
         elif endpoint == "employees":
             rows = [e for e in self.employees if not since or e["updated_at"]["date"] > since]
         elif endpoint == "deletions":
@@ -181,7 +196,7 @@ class FakeWonde:
                         "next": nxt,
                         "previous": prev,
                         "more": more,
-                        "per_page": per_page,
+                        "per_page": str(per_page),
                         "current_page": page,
                     },
                     "includes": query.get("include", "").split(","),
