@@ -20,6 +20,14 @@ sets it aside), judged by :func:`app.audit.is_transient` in the child, where
 the exception is. A child that dies is started again at the next batch; the
 batch it had is reported as transient, so nothing is lost (a replay of
 events it had already committed is ignored by their ``event_id``).
+
+As with every ``multiprocessing`` child, the child imports the parent's main
+script (as ``__mp_main__``) before it starts: a script that starts the
+service must do so under ``if __name__ == "__main__":`` (the ``etiquette``
+command, ``uvicorn``, ``python -m ...`` and pytest all do); a script read
+from standard input cannot start the child at all, and its events then wait
+in the write-ahead log, with a warning per attempt, until a process that
+can write them starts.
 """
 
 from __future__ import annotations
