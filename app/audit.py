@@ -50,7 +50,12 @@ Writer = Callable[[Sequence[dict[str, Any]]], None]
 
 def is_transient(exc: BaseException) -> bool:
     """A fault worth retrying (the database is away), as opposed to a batch it
-    will never accept. Unknown errors count as transient: retrying is safe."""
+    will never accept. Unknown errors count as transient: retrying is safe.
+    An error that says so itself (a ``transient`` flag: the writer process's
+    ``AuditWriteFailed``, judged where the database error was) is taken at its word."""
+    said = getattr(exc, "transient", None)
+    if isinstance(said, bool):
+        return said
     from sqlalchemy.exc import DBAPIError, StatementError
 
     if isinstance(exc, DBAPIError):

@@ -34,6 +34,7 @@ from app.observability import routes as metrics_routes
 from app.observability.middleware import RequestContext
 from app.runtime import Runtime
 from app.store import Database, Store
+from app.store.audit_process import ProcessWriter
 
 log = logging.getLogger("etiquette")
 
@@ -64,9 +65,11 @@ def create_app(
 
         # The demo's public keys never meet a real school's data (raises DemoIsolationError).
         await asyncio.to_thread(check_isolation, store, demo=settings.demo)
-        audit = AuditSink(
-            store.write_audit, settings.audit_spool, max_queue=settings.audit_queue_max
-        )
+        # The inserts run in a child process (app/store/audit_process.py): the
+        # write-ahead log append stays in the check, the database work leaves
+        # the interpreter that serves requests.
+        writer = ProcessWriter(settings.store_url)
+        audit = AuditSink(writer, settings.audit_spool, max_queue=settings.audit_queue_max)
         restored = audit.load_spool()
         if restored:
             log.info("audit: %d spooled events queued for writing", restored)
@@ -110,6 +113,7 @@ def create_app(
                 gc.unfreeze()
                 await asyncio.to_thread(runtime.close)
                 await asyncio.to_thread(audit.flush)
+                await asyncio.to_thread(writer.close)
                 audit.spool_remaining()
                 db.dispose()
 
@@ -122,6 +126,10 @@ def create_app(
         # Streaming limit (413): a chunked body is cut off as it arrives, not read whole.
         # Admin uploads raise it per route.
         max_body_size=settings.max_body_bytes,
+        # FastAPI's native OpenTelemetry is off: the service exports its own
+        # Prometheus metrics (/metrics) and structured logs, and asking for the
+        # global OpenTelemetry providers on every request was 2 % of a check.
+        telemetry={"tracing": False, "metrics": False, "logs": False, "operation_spans": False},
     )
     app.state.settings = settings
     openapi.install(app)  # one error shape, documented per operation

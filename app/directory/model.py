@@ -30,6 +30,7 @@ class Group:
 
 
 _LOCAL_SPLIT = re.compile(r"[._\-+0-9]+")
+_SEPARATORS = "._-+0123456789"  # what _LOCAL_SPLIT splits on
 
 
 def name_key(first: str, last: str) -> str:
@@ -202,7 +203,13 @@ class Directory:
                         hit = self.pupils_named(name)
                         if hit:
                             return hit
-        tokens = [t for t in _LOCAL_SPLIT.split(fold(address_key.rpartition("@")[0])) if t]
+        # pupils_matching_local_part, without the split when the local part is
+        # one run of letters ("parent17", "office"): at a thousand recipients
+        # the regular expression was a third of the check.
+        inner = fold(address_key.rpartition("@")[0]).strip(_SEPARATORS)
+        if inner.isalpha():
+            return self._pupils_by_concat.get(inner, ())
+        tokens = [t for t in _LOCAL_SPLIT.split(inner) if t]
         if not tokens:
             return ()
         if len(tokens) >= 2 and (tokens[0] in firsts or tokens[-1] in firsts):

@@ -321,3 +321,59 @@ def test_roster_uploads_may_be_larger_than_checks(client: TestClient) -> None:
 def test_send_at_at_the_edges_of_time_is_a_422(client: TestClient, send_at: str) -> None:
     res = client.post("/v1/check", json={**GOOD, "send_at": send_at})
     assert res.status_code == 422 and "send_at" in res.text
+
+
+# /v1/check answers a JSON body that validates on a direct path (CheckRoute) and
+# everything else through FastAPI's declared handler. The same request with a
+# content type only the declared handler takes ("Application/JSON") must get
+# the same answer, for good bodies, lax ones and bad ones, with every kind of key.
+SAME: list[tuple[str, Any]] = [
+    ("good", GOOD),
+    ("lax: size as a numeric string", {**GOOD, "attachments": [{"name": "a", "size": "12"}]}),
+    ("lax: send_at as a number", {**GOOD, "send_at": 1795000000}),
+    ("extra fields ignored", {**GOOD, "x-extra": {"a": 1}, "to": [{"email": "a@b.com", "q": 1}]}),
+    (
+        "duplicate keys",
+        b'{"sender": {"email": "x@y.org"}, "sender": ' + b'{"email": "s.jones@stmarys.sch.uk"}}',
+    ),
+    ("NaN", b'{"sender": {"email": "s.jones@stmarys.sch.uk"}, "attachments": [{"size": NaN}]}'),
+    (
+        "unicode escapes",
+        b'{"sender": {"email": "s.jones@stmarys.sch.uk"}, "subject": "\\u00e9\\ud83d\\ude00"}',
+    ),
+    ("lone surrogate", b'{"sender": {"email": "s.jones@stmarys.sch.uk"}, "subject": "\\ud800"}'),
+    ("empty body", b""),
+    ("whitespace body", b"  "),
+    *((i, b) for i, b, _, _ in BAD if not i.endswith("MB subject") and "100,000" not in i),
+]
+
+
+def _answer(res: Any) -> tuple[int, Any]:
+    try:
+        data = res.json()
+    except ValueError:
+        return res.status_code, res.text
+    if isinstance(data, dict):
+        data.pop("check_id", None)
+        data.pop("duration_ms", None)
+    return res.status_code, data
+
+
+@pytest.mark.parametrize(
+    "key", [CHECKER, {"X-API-Key": "etq_nope"}, {}], ids=["key", "bad", "none"]
+)
+@pytest.mark.parametrize("body", [pytest.param(b, id=i) for i, b in SAME])
+def test_the_direct_path_answers_as_fastapis_handler(
+    client: TestClient, body: Any, key: dict[str, str]
+) -> None:
+    import json
+
+    raw = body if isinstance(body, bytes) else json.dumps(body).encode()
+    direct = client.post(
+        "/v1/check", content=raw, headers={**key, "Content-Type": "application/json"}
+    )
+    declared = client.post(
+        "/v1/check", content=raw, headers={**key, "Content-Type": "Application/JSON"}
+    )
+    assert _answer(direct) == _answer(declared)
+    assert direct.headers.get("content-type") == declared.headers.get("content-type")

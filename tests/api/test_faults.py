@@ -17,16 +17,31 @@ from app.config import Settings
 from app.main import create_app
 from tests.api.test_check_api import GOOD
 
+DEAD_URL = "postgresql+psycopg://nobody@127.0.0.1:1/none"
 
-def _break_database(runtime: object) -> tuple[object, object]:
+
+def _break_database(runtime: object) -> tuple[object, object, str]:
+    """A real connection failure (nothing listens on port 1) for the runtime's
+    engine and for the audit writer's process (its own engine: a new child on
+    the dead URL)."""
     db = runtime.store.db  # type: ignore[attr-defined]
-    saved = (db.engine, db._sessions)
-    # A real connection failure: nothing listens on port 1.
+    writer = runtime.audit._writer  # type: ignore[attr-defined]
+    saved = (db.engine, db._sessions, writer.url)
     dead = create_engine(
         "postgresql+psycopg://nobody@127.0.0.1:1/none", connect_args={"connect_timeout": 1}
     )
     db.engine, db._sessions = dead, sessionmaker(dead)
+    writer.close()
+    writer.url = DEAD_URL
     return saved
+
+
+def _mend_database(runtime: object, saved: tuple[object, object, str]) -> None:
+    db = runtime.store.db  # type: ignore[attr-defined]
+    writer = runtime.audit._writer  # type: ignore[attr-defined]
+    db.engine, db._sessions, url = saved
+    writer.close()
+    writer.url = url
 
 
 def test_checks_survive_a_database_outage(client: TestClient) -> None:
@@ -48,7 +63,7 @@ def test_checks_survive_a_database_outage(client: TestClient) -> None:
         assert runtime.audit.pending >= 5
         assert client.post("/v1/check", json=GOOD).status_code == 200
     finally:
-        runtime.store.db.engine, runtime.store.db._sessions = saved
+        _mend_database(runtime, saved)
     runtime.audit.flush()
     assert runtime.audit.pending == 0
 
