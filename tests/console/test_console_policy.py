@@ -293,6 +293,9 @@ def test_the_yaml_view_shows_the_policy_and_edits_it(
         ("rules:\n  NOPE1: warn\n", "unknown rule"),
         ("fail_mode: sideways\n", "fail_mode"),
         ('school_name: "a\\0b"\n', "NUL"),
+        ("rules:\n  REC003: off\n  REC003: block\n", "duplicate key 'REC003' at line 3"),
+        ("rules:\n  SUB002: {min_length: 3, min_length: 4}\n", "duplicate key 'min_length'"),
+        ("working_hours: {start: 7:30}\n", "working_hours"),
     ],
 )
 def test_bad_yaml_is_a_422_beside_the_textarea(
@@ -304,6 +307,26 @@ def test_bad_yaml_is_a_422_beside_the_textarea(
     m = re.search(r'<ul id="policy-yaml-error" class="error">(.*?)</ul>', r.text, re.S)
     assert m and message in html.unescape(m.group(1)), r.text[:1500]
     assert 'aria-describedby="policy-yaml-error policy-yaml-hint" aria-invalid="true"' in r.text
+
+
+def test_off_in_the_yaml_view_is_a_severity(app_client: TestClient, sign_in: SignIn) -> None:
+    csrf = as_role(app_client, sign_in, "admin")
+    text = "rules:\n  REC003: off\n  PUP003: {severity: off}\n  SUB001: {detector: no}\n"
+    review = app_client.post(f"{P}/yaml", data={"csrf": csrf, "yaml": text})
+    assert review.status_code == 200, review.text[:1500]
+    draft = json.loads(hidden(review.text, "draft"))
+    assert draft["rules"]["REC003"]["severity"] == "off"
+    assert draft["rules"]["PUP003"]["severity"] == "off"
+    assert draft["rules"]["SUB001"]["detector"] is False
+
+
+def test_a_dry_run_draft_with_a_duplicate_key_is_refused(
+    app_client: TestClient, sign_in: SignIn
+) -> None:
+    csrf = as_role(app_client, sign_in, "admin")
+    r = dry_run(app_client, {"csrf": csrf, "draft": "rules:\n  REC003: warn\n  REC003: off\n"})
+    assert r.status_code == 422
+    assert "duplicate key 'REC003' at line 3 (first at line 2)" in html.unescape(r.text)
 
 
 # -- diff -----------------------------------------------------------------------------
