@@ -55,6 +55,7 @@ from app.policy import Policy
 from app.rules.base import RuleOptions
 from app.rules.registry import BY_CODE
 from app.runtime import Runtime
+from app.trusts.overlay import LevelError
 from app.yaml_files import YamlFileError, load_yaml
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -571,11 +572,27 @@ async def save(request: Request, here: PolicyWrite, form: PolicyForm) -> Respons
             info, changed = write_policy(repo, draft, by=here.user.identity.email, comment=comment)
             return info.version, changed
 
-    version, changed = await asyncio.to_thread(write)
+    try:
+        version, changed = await asyncio.to_thread(write)
+    except LevelError as exc:
+        raise _level_refused(exc) from None
     if not changed:
         return RedirectResponse(f"{_base(here)}?done=unchanged", status_code=303)
     await _changed(request, here, "policy.save", f"v{version}")
     return RedirectResponse(f"{_base(here)}/versions?done=saved&v={version}", status_code=303)
+
+
+def _level_refused(exc: LevelError) -> PageError:
+    """The draft is a policy alone but not with the trust's policy or a staff group's."""
+    shown = "; ".join(
+        f"{'.'.join(str(p) for p in loc) or 'policy'}: {msg}" for loc, msg in exc.problems
+    )
+    return PageError(
+        422,
+        "Not valid with the policy above it",
+        f"Nothing was saved. With {exc.where} this policy would not be valid: {shown}. "
+        "Change these settings (or ask who manages that level) and review again.",
+    )
 
 
 # -- versions and roll-back -----------------------------------------------------------
@@ -659,6 +676,8 @@ async def rollback(request: Request, here: PolicyWrite, form: PolicyForm, versio
         new, changed = await asyncio.to_thread(write)
     except NotFound:
         raise not_found() from None
+    except LevelError as exc:
+        raise _level_refused(exc) from None
     if not changed:
         return RedirectResponse(f"{_base(here)}/versions?done=same", status_code=303)
     await _changed(request, here, "policy.rollback", f"v{wanted}->v{new}")

@@ -36,7 +36,15 @@ from app.store.repository import TenantRepo, hash_key
 from app.store.scope import SchoolScope
 from app.store.trust_models import StaffGroupPolicy, Trust, TrustApiKey, TrustDomain
 from app.tenants import TenantSettings
-from app.trusts.overlay import GROUP_NAME, OverlayError, StaffGroup, validate_overlay
+from app.trusts.overlay import (
+    GROUP_NAME,
+    LevelError,
+    OverlayError,
+    StaffGroup,
+    group_order,
+    layer_problems,
+    validate_overlay,
+)
 
 MAX_GROUPS = 50
 
@@ -421,6 +429,31 @@ def school_layers_above(repo: TenantRepo) -> list[dict[str, Any]]:
         above.append(TrustRepo(repo.session, trust_id).policy_overlay())
     above.append(repo.policy().content_dict())
     return above
+
+
+def check_school_policy(repo: TenantRepo, document: Mapping[str, Any]) -> None:
+    """A school's own policy ``document`` (as it will be stored: what the school
+    sets) must make a valid policy under its trust's overlay, and under that with
+    each staff group (the trust's and the school's). Raises
+    :class:`~app.trusts.overlay.LevelError` naming the level and the settings.
+
+    A trust has no locked settings or floors: the school's document overrides the
+    trust's key by key, so this refuses only combinations that are not a policy
+    (e.g. the trust's working day starting after the school's ends)."""
+    above: list[Mapping[str, Any]] = []
+    groups: list[StaffGroup] = []
+    trust_id = school_trust_id(repo)
+    if trust_id is not None:
+        trust = TrustRepo(repo.session, trust_id)
+        above.append(trust.policy_overlay())
+        groups.extend(trust.staff_groups())
+        if problems := layer_problems([*above, document]):
+            raise LevelError("the trust's policy", problems)
+    groups.extend(school_staff_groups(repo))
+    for g in group_order(groups):
+        if problems := layer_problems([*above, document, g.patch]):
+            level = "the trust's" if g.level == "trust" else "the school's"
+            raise LevelError(f"{level} staff group {g.name}", problems)
 
 
 def put_school_staff_group(

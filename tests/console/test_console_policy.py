@@ -329,6 +329,40 @@ def test_a_dry_run_draft_with_a_duplicate_key_is_refused(
     assert "duplicate key 'REC003' at line 3 (first at line 2)" in html.unescape(r.text)
 
 
+def test_a_save_that_breaks_with_the_trusts_policy_is_refused_naming_it(
+    app_client: TestClient, sign_in: SignIn
+) -> None:
+    from app.store.trusts import TrustStore
+
+    runtime = runtime_of(app_client)
+    trusts = TrustStore(runtime.store.db)
+    trust_id, _ = trusts.create_trust(
+        "oak", "Oak Trust", ["oak.org.uk"], policy={"working_hours": {"start": "08:00"}}
+    )
+    with runtime.store.db.session() as s:
+        school = next(t for t in runtime.tenants() if t.slug == "stmarys")
+        trusts.scoped(s, trust_id).adopt_school(school.id)
+    runtime.refresh_sync()
+    csrf = as_role(app_client, sign_in, "admin")
+    before = versions(app_client)
+    # 07:45 is after the default 07:30 start, so the draft is a policy on its own...
+    text = "working_hours: {end: '07:45'}\n"
+    review = app_client.post(f"{P}/yaml", data={"csrf": csrf, "yaml": text})
+    assert review.status_code == 200, review.text[:1500]
+    form = {
+        "csrf": csrf,
+        "draft": hidden(review.text, "draft"),
+        "base": hidden(review.text, "base"),
+    }
+    # ...but not after the trust's 08:00 start: refused, naming the setting and the level
+    r = app_client.post(f"{P}/save", data=form, follow_redirects=False)
+    assert r.status_code == 422
+    page = html.unescape(r.text)
+    assert "Not valid with the policy above it" in page
+    assert "With the trust's policy" in page and "working_hours: " in page
+    assert versions(app_client) == before and "policy.save" not in " ".join(changes(app_client))
+
+
 # -- diff -----------------------------------------------------------------------------
 
 
