@@ -55,6 +55,7 @@ from app.policy import Policy
 from app.rules.base import RuleOptions
 from app.rules.registry import BY_CODE
 from app.runtime import Runtime
+from app.store.trusts import check_school_policy
 from app.trusts.overlay import LevelError
 from app.yaml_files import YamlFileError, load_yaml
 
@@ -471,7 +472,40 @@ async def review_form(request: Request, here: PolicyWrite, form: PolicyForm) -> 
             general=draft.general,
             notice="",
         )
-    return _review(request, here, current, _validate_policy(draft.document))
+    policy = _validate_policy(draft.document)
+    clash = await asyncio.to_thread(_level_clash, _runtime(request), here.school.id, policy)
+    if clash:
+        return _page(
+            request,
+            "policy.html",
+            here,
+            422,
+            policy=current,
+            rules=draft.rules,
+            school_fields=draft.school,
+            problems=[],
+            general=clash,
+            notice="",
+        )
+    return _review(request, here, current, policy)
+
+
+def _level_clash(runtime: Runtime, tenant_id: str, draft: Policy) -> list[str]:
+    """Why ``draft`` (valid alone) would not be a policy with the school's trust's policy
+    or a staff group's, one line a setting; ``[]`` if it would."""
+    with runtime.store.db.session() as session:
+        try:
+            check_school_policy(runtime.store.scoped(session, tenant_id), draft.content_dict())
+        except LevelError as exc:
+            return _level_lines(exc)
+    return []
+
+
+def _level_lines(exc: LevelError) -> list[str]:
+    return [
+        f"{'.'.join(str(p) for p in loc) or 'policy'}: {msg} (with {exc.where})"
+        for loc, msg in exc.problems
+    ]
 
 
 def _review(request: Request, here: Here, current: Policy, draft: Policy) -> Response:
@@ -524,6 +558,9 @@ async def review_yaml(request: Request, here: PolicyWrite, form: PolicyForm) -> 
     current = await asyncio.to_thread(_current, _runtime(request), here.school.id)
     text = form.get("yaml", "")
     draft, errors = _read_yaml(text)
+    if draft is not None:
+        errors = await asyncio.to_thread(_level_clash, _runtime(request), here.school.id, draft)
+        draft = None if errors else draft
     if draft is None:
         return _page(
             request,
@@ -584,13 +621,11 @@ async def save(request: Request, here: PolicyWrite, form: PolicyForm) -> Respons
 
 def _level_refused(exc: LevelError) -> PageError:
     """The draft is a policy alone but not with the trust's policy or a staff group's."""
-    shown = "; ".join(
-        f"{'.'.join(str(p) for p in loc) or 'policy'}: {msg}" for loc, msg in exc.problems
-    )
+    shown = "; ".join(_level_lines(exc))
     return PageError(
         422,
         "Not valid with the policy above it",
-        f"Nothing was saved. With {exc.where} this policy would not be valid: {shown}. "
+        f"Nothing was saved. This policy would not be valid with {exc.where}: {shown}. "
         "Change these settings (or ask who manages that level) and review again.",
     )
 

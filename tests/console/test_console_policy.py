@@ -345,21 +345,35 @@ def test_a_save_that_breaks_with_the_trusts_policy_is_refused_naming_it(
     runtime.refresh_sync()
     csrf = as_role(app_client, sign_in, "admin")
     before = versions(app_client)
-    # 07:45 is after the default 07:30 start, so the draft is a policy on its own...
+    # 07:45 is after the default 07:30 start, so the draft is a policy on its own, but
+    # not after the trust's 08:00 start: the review says so beside the YAML...
     text = "working_hours: {end: '07:45'}\n"
     review = app_client.post(f"{P}/yaml", data={"csrf": csrf, "yaml": text})
-    assert review.status_code == 200, review.text[:1500]
-    form = {
-        "csrf": csrf,
-        "draft": hidden(review.text, "draft"),
-        "base": hidden(review.text, "base"),
-    }
-    # ...but not after the trust's 08:00 start: refused, naming the setting and the level
-    r = app_client.post(f"{P}/save", data=form, follow_redirects=False)
+    assert review.status_code == 422
+    m = re.search(r'<ul id="policy-yaml-error" class="error">(.*?)</ul>', review.text, re.S)
+    assert m and "working_hours: " in html.unescape(m.group(1))
+    assert "(with the trust's policy)" in html.unescape(m.group(1))
+    # the API's PUT of the same policy is a 422 as well
+    bad = app_client.put(
+        "/v1/admin/schools/stmarys/policy",
+        headers=ADMIN_KEY,
+        json={"policy": {"working_hours": {"end": "07:45"}}},
+    )
+    assert bad.status_code == 422 and "with the trust's policy" in bad.text
+    # a save posted without a review (or after the trust changed) is refused too
+    r = app_client.post(
+        f"{P}/save",
+        data={
+            "csrf": csrf,
+            "draft": json.dumps({"working_hours": {"end": "07:45"}}),
+            "base": str(versions(app_client)[0]["version"]),
+        },
+        follow_redirects=False,
+    )
     assert r.status_code == 422
     page = html.unescape(r.text)
     assert "Not valid with the policy above it" in page
-    assert "With the trust's policy" in page and "working_hours: " in page
+    assert "working_hours: " in page and "(with the trust's policy)" in page
     assert versions(app_client) == before and "policy.save" not in " ".join(changes(app_client))
 
 
