@@ -35,7 +35,7 @@ from app.store.repository import (
 from app.store.trusts import check_school_policy
 from app.tenant_state import TenantState
 from app.tenants import GmailTenantSettings, OutlookTenantSettings, TenantSettings
-from app.trusts.overlay import LevelError
+from app.trusts.overlay import LevelError, build, layer_problems
 
 router = APIRouter(prefix="/v1/admin/schools/{school}", tags=["admin"])
 
@@ -343,9 +343,24 @@ def dry_run(body: DryRunIn, admin: AdminDep, runtime: RuntimeDep) -> DryRunOut:
     else:
         merged = merge_patch(current.content_dict(), _rule_keys_as_codes(body.policy))
         draft = _validate_policy(merged)
-    return dry_run_verdicts(
-        runtime, admin.tenant, body.message.to_message(datetime.now(UTC)), draft
-    )
+    try:
+        return dry_run_verdicts(
+            runtime, admin.tenant, body.message.to_message(datetime.now(UTC)), draft
+        )
+    except LevelError as exc:
+        raise level_422(exc) from None
+
+
+def over_trust(runtime: Runtime, tenant: TenantState, draft: Policy) -> Policy:
+    """``draft`` (a school's own document) as its checks would use it: over its
+    trust's policy, as ``tenant.policy`` is. A school with no trust: ``draft``."""
+    trust = runtime.trust(tenant.trust_id) if tenant.trust_id else None
+    if trust is None:
+        return draft
+    layers = [trust.policy, draft.content_dict()]
+    if problems := layer_problems(layers):
+        raise LevelError("the trust's policy", problems)
+    return build(layers, version=draft.version)
 
 
 def dry_run_verdicts(
@@ -353,7 +368,12 @@ def dry_run_verdicts(
 ) -> DryRunOut:
     """``message`` under ``draft`` and under the school's current policy, through the
     checker with ``audit=False``: nothing is recorded, no audit event, no metrics.
-    Behind POST /policy/dry-run and the console's dry-run."""
+    Behind POST /policy/dry-run and the console's dry-run.
+
+    For a school in a trust, ``current`` is the policy its checks use (the trust's
+    with the school's over it), so the draft is put over the trust's policy the
+    same way (``LevelError`` if that is not a policy)."""
+    draft = over_trust(runtime, tenant, draft)
     out = {}
     for label, pol in (("draft", draft), ("current", tenant.policy)):
         result = runtime.checker.check(tenant, message, policy=pol, audit=False)

@@ -31,7 +31,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
-from app.api.admin import _validate_policy, dry_run_verdicts, write_policy
+from app.api.admin import _validate_policy, dry_run_verdicts, over_trust, write_policy
 from app.api.rules import catalogue
 from app.api.schemas import CheckRequest, CheckResponse
 from app.console.roles import Permission
@@ -910,6 +910,11 @@ async def dry_run(request: Request, here: PolicyRead, user: UserDep) -> Response
     draft_text = fields.get("draft", "")
     draft, general = _read_yaml(draft_text) if draft_text.strip() else (current, [])
     pasted = {k: fields.get(k, "") for k in PASTED}
+    if draft is not None:
+        try:
+            over_trust(runtime, here.school, draft)  # what the dry-run will check under
+        except LevelError as exc:
+            draft, general = None, _level_lines(exc)
     if draft is None:
         return _dry_run_page(
             request, here, 422, draft_text=draft_text, fields=pasted, general=general
