@@ -434,3 +434,49 @@ def test_a_school_policy_that_breaks_with_its_trusts_is_422(
         json={"policy": {"working_hours": {"end": "15:00"}}},
     )
     assert res.status_code == 200 and res.json()["changed"] is True, res.text
+
+
+def test_a_trust_change_that_breaks_a_schools_staff_group_or_policy_is_422(
+    trusts: Trusts,
+) -> None:
+    """The other direction: the trust's policy and its staff groups are checked against
+    every school's own policy and staff groups below them."""
+    c = trusts.client
+    oak, north = key(trusts.oak_key), key(trusts.north_key)
+    res = c.put(
+        "/v1/admin/schools/north/staff-groups/office",
+        headers=north,
+        json={"roles": ["Teacher"], "policy": {"working_hours": {"start": "12:00"}}},
+    )
+    assert res.status_code == 200, res.text
+    # the trust's day may not end before north's office group starts
+    res = c.put(
+        "/v1/admin/trusts/oak/policy",
+        headers=oak,
+        json={"policy": {"working_hours": {"end": "11:00"}}},
+    )
+    assert res.status_code == 422, res.text
+    assert "with school north and the school's staff group office: working_hours" in res.text
+    res = c.patch(
+        "/v1/admin/schools/north/policy",
+        headers=north,
+        json={"policy": {"working_hours": {"end": "15:00"}}},
+    )
+    assert res.status_code == 200, res.text
+    # nor start after north's own day ends
+    res = c.put(
+        "/v1/admin/trusts/oak/policy",
+        headers=oak,
+        json={"policy": {"working_hours": {"start": "16:00"}}},
+    )
+    assert res.status_code == 422, res.text
+    assert "with school north's own policy: working_hours" in res.text
+    # a trust staff group that would not be a policy in north
+    res = c.put(
+        "/v1/admin/trusts/oak/staff-groups/late",
+        headers=oak,
+        json={"roles": ["Teacher"], "policy": {"working_hours": {"start": "15:30"}}},
+    )
+    assert res.status_code == 422 and "with school north's own policy" in res.text, res.text
+    assert c.get("/v1/admin/trusts/oak/staff-groups", headers=oak).json() == []
+    assert c.get("/v1/admin/trusts/oak/policy", headers=oak).json()["version"] == 1
