@@ -11,7 +11,6 @@ description); per-rule settings live with their rules in ``app.rules``.
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
@@ -151,13 +150,9 @@ def load_policy_file(path: Path) -> Policy:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise ValueError("not UTF-8 text: save the file as UTF-8") from None
-    data: Any
-    if path.suffix.lower() == ".json":
-        data = json.loads(text)
-    else:
-        from app.yaml_files import load_yaml  # refuses aliases (YAML bombs)
+    from app.yaml_files import load_json, load_yaml  # no aliases, no duplicate keys
 
-        data = load_yaml(text)
+    data: Any = load_json(text) if path.suffix.lower() == ".json" else load_yaml(text)
     if not isinstance(data, dict):
         raise ValueError(f"{path}: a policy file holds a mapping at the top level")
     return Policy.model_validate(data)

@@ -32,8 +32,10 @@ from app.store.repository import (
     group_fingerprint,
     person_fingerprint,
 )
+from app.store.trusts import check_school_policy
 from app.tenant_state import TenantState
 from app.tenants import GmailTenantSettings, OutlookTenantSettings, TenantSettings
+from app.trusts.overlay import LevelError, build, layer_problems
 
 router = APIRouter(prefix="/v1/admin/schools/{school}", tags=["admin"])
 
@@ -232,18 +234,36 @@ def write_policy(
 ) -> tuple[PolicyVersionInfo, bool]:
     """Store ``policy`` as the school's next version, committed; the newest version's
     info and whether anything changed (putting back the policy as it is makes no new
-    version). The one write behind PUT/PATCH /policy and the console's Policy page."""
+    version). The one write behind PUT/PATCH /policy and the console's Policy page.
+    A school in a trust, or with staff groups, must still make a valid policy with
+    them (:func:`~app.store.trusts.check_school_policy`; ``LevelError`` if not)."""
+    check_school_policy(repo, policy.content_dict())
     changed = repo.put_policy(policy, by=by, comment=comment) is not None
     repo.session.commit()
     return repo.policy_versions(limit=1)[0], changed
 
 
+def level_422(exc: LevelError) -> HTTPException:
+    """A school policy that does not make a policy with its trust's (or a staff
+    group's): each problem by setting, saying which level it clashes with."""
+    return HTTPException(
+        status.HTTP_422_UNPROCESSABLE_CONTENT,
+        detail=[
+            {"loc": ["body", "policy", *loc], "msg": f"{msg} (with {exc.where})", "type": "level"}
+            for loc, msg in exc.problems
+        ],
+    )
+
+
 async def _store_policy(
     policy: Policy, comment: str, admin: AdminDep, repo: TenantRepoDep, runtime: RuntimeDep
 ) -> PolicyChange:
-    info, changed = await asyncio.to_thread(
-        write_policy, repo, policy, by=admin.label, comment=comment
-    )
+    try:
+        info, changed = await asyncio.to_thread(
+            write_policy, repo, policy, by=admin.label, comment=comment
+        )
+    except LevelError as exc:
+        raise level_422(exc) from None
     if changed:
         await _reload(runtime, admin.tenant.id)
     return PolicyChange(
@@ -323,9 +343,24 @@ def dry_run(body: DryRunIn, admin: AdminDep, runtime: RuntimeDep) -> DryRunOut:
     else:
         merged = merge_patch(current.content_dict(), _rule_keys_as_codes(body.policy))
         draft = _validate_policy(merged)
-    return dry_run_verdicts(
-        runtime, admin.tenant, body.message.to_message(datetime.now(UTC)), draft
-    )
+    try:
+        return dry_run_verdicts(
+            runtime, admin.tenant, body.message.to_message(datetime.now(UTC)), draft
+        )
+    except LevelError as exc:
+        raise level_422(exc) from None
+
+
+def over_trust(runtime: Runtime, tenant: TenantState, draft: Policy) -> Policy:
+    """``draft`` (a school's own document) as its checks would use it: over its
+    trust's policy, as ``tenant.policy`` is. A school with no trust: ``draft``."""
+    trust = runtime.trust(tenant.trust_id) if tenant.trust_id else None
+    if trust is None:
+        return draft
+    layers = [trust.policy, draft.content_dict()]
+    if problems := layer_problems(layers):
+        raise LevelError("the trust's policy", problems)
+    return build(layers, version=draft.version)
 
 
 def dry_run_verdicts(
@@ -333,7 +368,12 @@ def dry_run_verdicts(
 ) -> DryRunOut:
     """``message`` under ``draft`` and under the school's current policy, through the
     checker with ``audit=False``: nothing is recorded, no audit event, no metrics.
-    Behind POST /policy/dry-run and the console's dry-run."""
+    Behind POST /policy/dry-run and the console's dry-run.
+
+    For a school in a trust, ``current`` is the policy its checks use (the trust's
+    with the school's over it), so the draft is put over the trust's policy the
+    same way (``LevelError`` if that is not a policy)."""
+    draft = over_trust(runtime, tenant, draft)
     out = {}
     for label, pol in (("draft", draft), ("current", tenant.policy)):
         result = runtime.checker.check(tenant, message, policy=pol, audit=False)

@@ -31,7 +31,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
-from app.api.admin import _validate_policy, dry_run_verdicts, write_policy
+from app.api.admin import _validate_policy, dry_run_verdicts, over_trust, write_policy
 from app.api.rules import catalogue
 from app.api.schemas import CheckRequest, CheckResponse
 from app.console.roles import Permission
@@ -55,6 +55,8 @@ from app.policy import Policy
 from app.rules.base import RuleOptions
 from app.rules.registry import BY_CODE
 from app.runtime import Runtime
+from app.store.trusts import check_school_policy
+from app.trusts.overlay import LevelError
 from app.yaml_files import YamlFileError, load_yaml
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -470,7 +472,40 @@ async def review_form(request: Request, here: PolicyWrite, form: PolicyForm) -> 
             general=draft.general,
             notice="",
         )
-    return _review(request, here, current, _validate_policy(draft.document))
+    policy = _validate_policy(draft.document)
+    clash = await asyncio.to_thread(_level_clash, _runtime(request), here.school.id, policy)
+    if clash:
+        return _page(
+            request,
+            "policy.html",
+            here,
+            422,
+            policy=current,
+            rules=draft.rules,
+            school_fields=draft.school,
+            problems=[],
+            general=clash,
+            notice="",
+        )
+    return _review(request, here, current, policy)
+
+
+def _level_clash(runtime: Runtime, tenant_id: str, draft: Policy) -> list[str]:
+    """Why ``draft`` (valid alone) would not be a policy with the school's trust's policy
+    or a staff group's, one line a setting; ``[]`` if it would."""
+    with runtime.store.db.session() as session:
+        try:
+            check_school_policy(runtime.store.scoped(session, tenant_id), draft.content_dict())
+        except LevelError as exc:
+            return _level_lines(exc)
+    return []
+
+
+def _level_lines(exc: LevelError) -> list[str]:
+    return [
+        f"{'.'.join(str(p) for p in loc) or 'policy'}: {msg} (with {exc.where})"
+        for loc, msg in exc.problems
+    ]
 
 
 def _review(request: Request, here: Here, current: Policy, draft: Policy) -> Response:
@@ -523,6 +558,9 @@ async def review_yaml(request: Request, here: PolicyWrite, form: PolicyForm) -> 
     current = await asyncio.to_thread(_current, _runtime(request), here.school.id)
     text = form.get("yaml", "")
     draft, errors = _read_yaml(text)
+    if draft is not None:
+        errors = await asyncio.to_thread(_level_clash, _runtime(request), here.school.id, draft)
+        draft = None if errors else draft
     if draft is None:
         return _page(
             request,
@@ -571,11 +609,25 @@ async def save(request: Request, here: PolicyWrite, form: PolicyForm) -> Respons
             info, changed = write_policy(repo, draft, by=here.user.identity.email, comment=comment)
             return info.version, changed
 
-    version, changed = await asyncio.to_thread(write)
+    try:
+        version, changed = await asyncio.to_thread(write)
+    except LevelError as exc:
+        raise _level_refused(exc) from None
     if not changed:
         return RedirectResponse(f"{_base(here)}?done=unchanged", status_code=303)
     await _changed(request, here, "policy.save", f"v{version}")
     return RedirectResponse(f"{_base(here)}/versions?done=saved&v={version}", status_code=303)
+
+
+def _level_refused(exc: LevelError) -> PageError:
+    """The draft is a policy alone but not with the trust's policy or a staff group's."""
+    shown = "; ".join(_level_lines(exc))
+    return PageError(
+        422,
+        "Not valid with the policy above it",
+        f"Nothing was saved. This policy would not be valid with {exc.where}: {shown}. "
+        "Change these settings (or ask who manages that level) and review again.",
+    )
 
 
 # -- versions and roll-back -----------------------------------------------------------
@@ -659,6 +711,8 @@ async def rollback(request: Request, here: PolicyWrite, form: PolicyForm, versio
         new, changed = await asyncio.to_thread(write)
     except NotFound:
         raise not_found() from None
+    except LevelError as exc:
+        raise _level_refused(exc) from None
     if not changed:
         return RedirectResponse(f"{_base(here)}/versions?done=same", status_code=303)
     await _changed(request, here, "policy.rollback", f"v{wanted}->v{new}")
@@ -856,6 +910,11 @@ async def dry_run(request: Request, here: PolicyRead, user: UserDep) -> Response
     draft_text = fields.get("draft", "")
     draft, general = _read_yaml(draft_text) if draft_text.strip() else (current, [])
     pasted = {k: fields.get(k, "") for k in PASTED}
+    if draft is not None:
+        try:
+            over_trust(runtime, here.school, draft)  # what the dry-run will check under
+        except LevelError as exc:
+            draft, general = None, _level_lines(exc)
     if draft is None:
         return _dry_run_page(
             request, here, 422, draft_text=draft_text, fields=pasted, general=general

@@ -9,8 +9,9 @@ a ``.env`` review never shows one.
 from __future__ import annotations
 
 import os
+from urllib.parse import urlsplit
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -32,7 +33,13 @@ class ConsoleSettings(BaseSettings):
         default="ETIQUETTE_CONSOLE_ENTRA_SECRET",
         description="Name of the environment variable that holds the Entra client secret.",
     )
-    entra_authority_host: str = Field(default="https://login.microsoftonline.com")
+    entra_authority_host: str = Field(
+        default="https://login.microsoftonline.com",
+        description="Entra ID's sign-in host (https, no path): MSAL's authority is "
+        "<host>/organizations and an ID token's issuer must be <host>/<tid>/v2.0. Change it "
+        "only for a national cloud (https://login.microsoftonline.us) or a local test "
+        "provider.",
+    )
     entra_jwks_uri: str = Field(
         default="https://login.microsoftonline.com/common/discovery/v2.0/keys",
         description="Where Entra ID publishes its ID-token signing keys.",
@@ -42,6 +49,7 @@ class ConsoleSettings(BaseSettings):
         description="Microsoft Graph, asked for a person's groups when their ID token has too "
         "many to list (the groups overage). National clouds differ.",
     )
+
     google_client_id: str | None = Field(
         default=None,
         description="Google Cloud OAuth client id (web application). Unset: no Google sign-in.",
@@ -63,6 +71,16 @@ class ConsoleSettings(BaseSettings):
     sign_in_minutes: int = Field(
         default=10, ge=1, le=60, description="Time allowed at the identity provider's page."
     )
+
+    @field_validator("entra_authority_host")
+    @classmethod
+    def _authority_host(cls, v: str) -> str:
+        parts = urlsplit(v.strip())
+        if parts.scheme != "https" or not parts.hostname or parts.path.strip("/") or parts.query:
+            raise ValueError(
+                "an https address with no path, e.g. https://login.microsoftonline.com"
+            )
+        return f"https://{parts.netloc}"
 
     def entra_secret(self) -> str | None:
         return os.environ.get(self.entra_secret_env) or None

@@ -36,7 +36,16 @@ from app.store.repository import TenantRepo, hash_key
 from app.store.scope import SchoolScope
 from app.store.trust_models import StaffGroupPolicy, Trust, TrustApiKey, TrustDomain
 from app.tenants import NotificationSettings, TenantSettings
-from app.trusts.overlay import GROUP_NAME, OverlayError, StaffGroup, validate_overlay
+from app.trusts.overlay import (
+    GROUP_NAME,
+    LevelError,
+    OverlayError,
+    StaffGroup,
+    group_order,
+    layer_problems,
+    normalise,
+    validate_overlay,
+)
 
 MAX_GROUPS = 50
 
@@ -276,14 +285,23 @@ class TrustRepo:
 
     def put_policy(self, overlay: Any, *, by: str) -> int:
         """Replace the trust's overlay (validated on its own and under each school's
-        policy: a change that would make a school's policy invalid is refused)."""
+        policy and staff groups: a change that would make a school's policy, or a
+        staff group's, invalid is refused)."""
         norm = validate_overlay(overlay)
         for tid, slug, _ in self.schools():
-            school_doc = TenantRepo(self.session, tid).policy().content_dict()
+            school = TenantRepo(self.session, tid)
             try:
-                validate_overlay(school_doc, above=[norm])
-            except OverlayError as exc:
-                raise OverlayError(f"with school {slug}'s own policy: {exc}") from None
+                check_school_policy(school, school.policy().content_dict(), trust_overlay=norm)
+            except LevelError as exc:
+                where = (
+                    f"school {slug}'s own policy"
+                    if exc.where == "the trust's policy"
+                    else f"school {slug} and {exc.where}"
+                )
+                shown = "; ".join(
+                    f"{'.'.join(str(p) for p in loc) or 'policy'}: {m}" for loc, m in exc.problems
+                )
+                raise OverlayError(f"with {where}: {shown}") from None
         t = self._trust()
         t.policy_json = json.dumps(norm, sort_keys=True)
         t.policy_version = t.policy_version + 1
@@ -313,6 +331,15 @@ class TrustRepo:
         position: int = 0,
         by: str,
     ) -> StaffGroup:
+        overlay = self.policy_overlay()
+        patch = normalise(policy or {})
+        for tid, slug, _ in self.schools():  # the group applies in every school of the trust
+            school_doc = TenantRepo(self.session, tid).policy().content_dict()
+            if problems := layer_problems([overlay, school_doc, patch]):
+                shown = "; ".join(
+                    f"{'.'.join(str(p) for p in loc) or 'policy'}: {m}" for loc, m in problems
+                )
+                raise OverlayError(f"with school {slug}'s own policy: {shown}")
         g = _put_group(
             self.session,
             {"trust_id": self.trust_id, "tenant_id": None},
@@ -436,6 +463,34 @@ def school_layers_above(repo: TenantRepo) -> list[dict[str, Any]]:
         above.append(TrustRepo(repo.session, trust_id).policy_overlay())
     above.append(repo.policy().content_dict())
     return above
+
+
+def check_school_policy(
+    repo: TenantRepo, document: Mapping[str, Any], *, trust_overlay: Mapping[str, Any] | None = None
+) -> None:
+    """A school's own policy ``document`` (as it will be stored: what the school
+    sets) must make a valid policy under its trust's overlay, and under that with
+    each staff group (the trust's and the school's). Raises
+    :class:`~app.trusts.overlay.LevelError` naming the level and the settings.
+
+    A trust has no locked settings or floors: the school's document overrides the
+    trust's key by key, so this refuses only combinations that are not a policy
+    (e.g. the trust's working day starting after the school's ends). ``trust_overlay``:
+    the trust's overlay as it is about to be, instead of the stored one."""
+    above: list[Mapping[str, Any]] = []
+    groups: list[StaffGroup] = []
+    trust_id = school_trust_id(repo)
+    if trust_id is not None:
+        trust = TrustRepo(repo.session, trust_id)
+        above.append(trust.policy_overlay() if trust_overlay is None else trust_overlay)
+        groups.extend(trust.staff_groups())
+        if problems := layer_problems([*above, document]):
+            raise LevelError("the trust's policy", problems)
+    groups.extend(school_staff_groups(repo))
+    for g in group_order(groups):
+        if problems := layer_problems([*above, document, g.patch]):
+            level = "the trust's" if g.level == "trust" else "the school's"
+            raise LevelError(f"{level} staff group {g.name}", problems)
 
 
 def put_school_staff_group(

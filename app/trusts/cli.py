@@ -59,12 +59,9 @@ def _overlay_file(path: str) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise CliError(f"{path}: cannot read ({type(exc).__name__})") from None
     try:
-        if path.lower().endswith(".json"):
-            data = json.loads(text)
-        else:
-            from app.yaml_files import load_yaml
+        from app.yaml_files import load_json, load_yaml
 
-            data = load_yaml(text)
+        data = load_json(text) if path.lower().endswith(".json") else load_yaml(text)
     except ValueError as exc:
         raise CliError(f"{path}: {exc}") from None
     if not isinstance(data, dict):

@@ -95,6 +95,37 @@ def build(layers: Sequence[Mapping[str, Any]], *, version: int = 0) -> Policy:
     return policy.model_copy(update={"version": version}) if version else policy
 
 
+Problem = tuple[tuple[str | int, ...], str]
+
+
+class LevelError(OverlayError):
+    """A level's document, valid on its own, that makes an invalid policy with the
+    levels above or below it; ``problems`` are (location, message) pairs."""
+
+    def __init__(self, where: str, problems: Sequence[Problem]) -> None:
+        self.where = where
+        self.problems = list(problems)
+        shown = "; ".join(
+            f"{'.'.join(str(p) for p in loc) or 'policy'}: {m}" for loc, m in problems
+        )
+        super().__init__(f"with {where}: {shown}")
+
+
+def layer_problems(layers: Sequence[Mapping[str, Any]]) -> list[Problem]:
+    """What is wrong with the policy ``layers`` make (nothing: ``[]``), by location."""
+    from pydantic import ValidationError
+
+    try:
+        Policy.model_validate(compose(layers))
+    except ValidationError as exc:
+        return [
+            (tuple(e["loc"]), e["msg"]) for e in exc.errors(include_url=False, include_input=False)
+        ]
+    except ValueError as exc:  # OverlayError: a rule key no level should hold
+        return [((), str(exc))]
+    return []
+
+
 def _problems(exc: Exception) -> str:
     from pydantic import ValidationError
 

@@ -2,7 +2,9 @@
 // served by the REAL service in demo mode: the demo's local sign-in, a key created and
 // revoked, a role added, the policy edited, reviewed, saved and rolled back, and axe-core
 // (from node_modules, no CDN) on every page with zero serious or critical violations.
-// Other roles sign in through a local Google-shaped OpenID provider (./fake-google.mjs).
+// Other roles sign in through a local Google-shaped OpenID provider (./fake-google.mjs), and
+// an Entra group's admin through a local Microsoft-shaped one (./fake-microsoft.mjs) by the
+// real MSAL code path.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -10,6 +12,7 @@ import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { startService } from "../../tests/js/service.mjs";
 import { startFakeGoogle } from "./fake-google.mjs";
+import { startFakeMicrosoft } from "./fake-microsoft.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const FLAGS = [
@@ -18,21 +21,26 @@ const FLAGS = [
 ];
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SCHOOL = "/console/schools/stmarys";
+const TENANT = "5c0a7e8d-1f2b-4c3d-9e8f-57a4e1a12026"; // the school's Entra tenant
+const OTHER_TENANT = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a";
+const IT_GROUP = "0b7e2c4a-6d8f-4a1b-9c3e-5f7a9b1d3e5f"; // an Entra group id
 
 let service;
 let google; // a local Google-shaped OpenID provider: sign-in as people other than the demo admin
+let microsoft; // a local Entra ID-shaped one
 let browser;
 let page;
 const checked = []; // the pages axe ran on
 
 before(async () => {
   google = await startFakeGoogle();
-  service = await startService(google.env);
-  // The school's Google Workspace domain: a Google sign-in from it reaches the school.
+  microsoft = await startFakeMicrosoft();
+  service = await startService({ ...google.env, ...microsoft.env });
+  // The school's Google Workspace domain and Entra tenant: a sign-in from them reaches it.
   const r = await fetch(`${service.base}/v1/admin/schools/stmarys/settings`, {
     method: "PATCH",
     headers: { "X-API-Key": "etq_demo_admin_key", "content-type": "application/json" },
-    body: JSON.stringify({ gmail: { google_domain: "stmarys.sch.uk" } }),
+    body: JSON.stringify({ gmail: { google_domain: "stmarys.sch.uk" }, outlook: { entra_tenant_id: TENANT } }),
   });
   assert.equal(r.status, 200);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
@@ -46,6 +54,7 @@ after(async () => {
   await browser?.close();
   await service?.stop();
   await google?.stop();
+  await microsoft?.stop();
 });
 
 async function axe(name) {
@@ -318,5 +327,65 @@ describe("admin console", () => {
       ];
     }, `${service.base}${SCHOOL}/policy`);
     assert.deepEqual(statuses, [403, 403, 403]);
+  });
+
+  async function signOut() {
+    await page.goto(`${service.base}${SCHOOL}/`);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${service.base}/console/sign-in`);
+  }
+
+  async function signInWithMicrosoft(email, tid, groups) {
+    microsoft.as(email, tid, { groups });
+    await page.goto(`${service.base}/console/sign-in`);
+    await page.getByRole("link", { name: "Sign in with Microsoft" }).click();
+  }
+
+  test("Entra: the demo admin gives an Entra group the admin role", async () => {
+    await signOut();
+    await page.getByRole("button", { name: "Sign in as the demo admin" }).click();
+    await page.waitForURL(`${service.base}${SCHOOL}/`);
+    await page.getByRole("link", { name: "Roles" }).click();
+    await page.getByLabel("a group (id from the sign-in token)").check();
+    await page.getByLabel("Email address or group id").fill(IT_GROUP);
+    await page.getByLabel("Role", { exact: true }).selectOption("admin");
+    await page.getByRole("button", { name: "Add role" }).click();
+    await page.getByRole("cell", { name: `${IT_GROUP} (group)`, exact: true }).waitFor();
+    await signOut();
+  });
+
+  test("Entra: a member of the group signs in with Microsoft (MSAL) and lands on the school", async () => {
+    const before = microsoft.seen.length;
+    await signInWithMicrosoft("it.lead@stmarys.sch.uk", TENANT, [IT_GROUP]);
+    await page.waitForURL(`${service.base}${SCHOOL}/`);
+    assert.match(await page.locator(".who").textContent(), /it\.lead@stmarys\.sch\.uk/);
+    // the group's role: an admin may open the policy editor
+    await page.getByRole("link", { name: "Policy" }).click();
+    await page.getByRole("button", { name: "Review changes" }).waitFor();
+    // the whole Entra-shaped exchange happened: the browser at /authorize, the service
+    // (MSAL) at the discovery document and /token, then the keys for the signature
+    const calls = microsoft.seen.slice(before);
+    for (const call of [
+      "GET /organizations/v2.0/.well-known/openid-configuration",
+      "GET /organizations/oauth2/v2.0/authorize",
+      "POST /organizations/oauth2/v2.0/token",
+      "GET /common/discovery/v2.0/keys",
+    ]) {
+      assert.ok(calls.includes(call), `${call} in ${calls}`);
+    }
+    await signOut();
+  });
+
+  test("Entra: the same person and group from another tenant gets No access (403, no session)", async () => {
+    await signInWithMicrosoft("it.lead@stmarys.sch.uk", OTHER_TENANT, [IT_GROUP]);
+    await page.getByRole("heading", { name: "No access" }).waitFor();
+    assert.match(await page.locator("main").textContent(), /it\.lead@stmarys\.sch\.uk/);
+    await axe("no access");
+    const r = await page.goto(`${service.base}${SCHOOL}/`);
+    assert.match(page.url(), /\/console\/sign-in$/);
+    assert.equal(r.status(), 200);
+    // and a member of no group with a role, in the right tenant, gets No access too
+    await signInWithMicrosoft("visitor@stmarys.sch.uk", TENANT, null);
+    await page.getByRole("heading", { name: "No access" }).waitFor();
   });
 });

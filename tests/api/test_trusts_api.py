@@ -334,3 +334,149 @@ def test_a_revoked_trust_key_stops_working(trusts: Trusts) -> None:
     rt.refresh_sync()
     assert trusts.client.get("/v1/admin/trusts/oak", headers=key(trusts.oak_key)).status_code == 401
     assert trusts.client.get("/v1/admin/trusts/oak", headers=key(spare)).status_code == 200
+
+
+# -- a school's own policy under its trust's ------------------------------------------
+
+TRUST_POLICY = {
+    "working_hours": {"start": "08:00", "end": "16:00"},
+    "internal_domains": ["oakcentral.org.uk"],
+    "rules": {"REC001": {"max_recipients": 40}, "REC003": "block"},
+}
+
+
+def north_effective(t: Trusts) -> dict[str, Any]:
+    res = t.client.get(
+        "/v1/admin/schools/north/policy/effective",
+        params={"sender": "t.one@oak.org.uk"},
+        headers=key(t.north_key),
+    )
+    assert res.status_code == 200, res.text
+    policy: dict[str, Any] = res.json()["policy"]
+    return policy
+
+
+def test_how_a_schools_policy_and_its_trusts_combine(trusts: Trusts) -> None:
+    """What README "Trusts" says: the school's document is a merge patch over the
+    trust's, objects key by key, lists and values replace, and the trust locks
+    nothing (a school may turn off a rule the trust blocks)."""
+    c = trusts.client
+    res = c.put(
+        "/v1/admin/trusts/oak/policy", headers=key(trusts.oak_key), json={"policy": TRUST_POLICY}
+    )
+    assert res.status_code == 200, res.text
+    school = {
+        "working_hours": {"end": "17:00"},
+        "internal_domains": ["partner.sch.uk"],
+        "rules": {"large-audience": {"allow": ["all-staff@oak.org.uk"]}, "REC003": "off"},
+    }
+    res = c.put(
+        "/v1/admin/schools/north/policy", headers=key(trusts.north_key), json={"policy": school}
+    )
+    assert res.status_code == 200, res.text
+    p = north_effective(trusts)
+    assert (p["working_hours"]["start"], p["working_hours"]["end"]) == ("08:00:00", "17:00:00")
+    assert p["internal_domains"] == ["partner.sch.uk"]  # a list replaces the trust's
+    assert p["rules"]["REC001"]["max_recipients"] == 40  # the trust's option stays
+    assert p["rules"]["REC001"]["allow"] == ["all-staff@oak.org.uk"]  # the school's is added
+    assert p["rules"]["REC003"]["severity"] == "off"  # no floor: the school's value wins
+    # what the school leaves out, the trust's policy (not the default) decides
+    res = c.put(
+        "/v1/admin/schools/north/policy", headers=key(trusts.north_key), json={"policy": {}}
+    )
+    p = north_effective(trusts)
+    assert p["internal_domains"] == ["oakcentral.org.uk"]
+    assert p["rules"]["REC003"]["severity"] == "block"
+    assert p["working_hours"]["end"] == "16:00:00"
+
+
+@pytest.mark.parametrize(
+    ("method", "policy", "where"),
+    [
+        # valid alone (the default day starts 07:30), not after the trust's 08:00 start
+        ("PUT", {"working_hours": {"end": "07:45"}}, "the trust's policy"),
+        ("PATCH", {"working_hours": {"end": "07:45"}}, "the trust's policy"),
+        # valid with the trust's 08:00 start, not with the office group's 12:00
+        ("PUT", {"working_hours": {"end": "11:00"}}, "the school's staff group office"),
+        ("PATCH", {"working_hours": {"end": "11:00"}}, "the school's staff group office"),
+    ],
+)
+def test_a_school_policy_that_breaks_with_its_trusts_is_422(
+    trusts: Trusts, method: str, policy: dict[str, Any], where: str
+) -> None:
+    c = trusts.client
+    north = key(trusts.north_key)
+    res = c.put(
+        "/v1/admin/trusts/oak/policy", headers=key(trusts.oak_key), json={"policy": TRUST_POLICY}
+    )
+    assert res.status_code == 200, res.text
+    res = c.put(
+        "/v1/admin/schools/north/staff-groups/office",
+        headers=north,
+        json={"roles": ["Teacher"], "policy": {"working_hours": {"start": "12:00"}}},
+    )
+    assert res.status_code == 200, res.text
+    before = c.get("/v1/admin/schools/north/policy", headers=north).json()
+    res = c.request(
+        method, "/v1/admin/schools/north/policy", headers=north, json={"policy": policy}
+    )
+    assert res.status_code == 422, res.text
+    [problem] = res.json()["detail"]
+    assert problem["loc"] == ["body", "policy", "working_hours"]
+    assert "start must be before" in problem["msg"] and f"(with {where})" in problem["msg"]
+    # nothing stored: the same version, the same document
+    assert c.get("/v1/admin/schools/north/policy", headers=north).json() == before
+    # Valid alone and with every level: stored
+    res = c.request(
+        method,
+        "/v1/admin/schools/north/policy",
+        headers=north,
+        json={"policy": {"working_hours": {"end": "15:00"}}},
+    )
+    assert res.status_code == 200 and res.json()["changed"] is True, res.text
+
+
+def test_a_trust_change_that_breaks_a_schools_staff_group_or_policy_is_422(
+    trusts: Trusts,
+) -> None:
+    """The other direction: the trust's policy and its staff groups are checked against
+    every school's own policy and staff groups below them."""
+    c = trusts.client
+    oak, north = key(trusts.oak_key), key(trusts.north_key)
+    res = c.put(
+        "/v1/admin/schools/north/staff-groups/office",
+        headers=north,
+        json={"roles": ["Teacher"], "policy": {"working_hours": {"start": "12:00"}}},
+    )
+    assert res.status_code == 200, res.text
+    # the trust's day may not end before north's office group starts
+    res = c.put(
+        "/v1/admin/trusts/oak/policy",
+        headers=oak,
+        json={"policy": {"working_hours": {"end": "11:00"}}},
+    )
+    assert res.status_code == 422, res.text
+    assert "with school north and the school's staff group office: working_hours" in res.text
+    res = c.patch(
+        "/v1/admin/schools/north/policy",
+        headers=north,
+        json={"policy": {"working_hours": {"end": "15:00"}}},
+    )
+    assert res.status_code == 200, res.text
+    # nor start after north's own day ends
+    res = c.put(
+        "/v1/admin/trusts/oak/policy",
+        headers=oak,
+        json={"policy": {"working_hours": {"start": "16:00"}}},
+    )
+    assert res.status_code == 422, res.text
+    assert "with school north's own policy: working_hours" in res.text
+    # a trust staff group that would not be a policy in north
+    res = c.put(
+        "/v1/admin/trusts/oak/staff-groups/late",
+        headers=oak,
+        json={"roles": ["Teacher"], "policy": {"working_hours": {"start": "15:30"}}},
+    )
+    assert res.status_code == 422 and "with school north's own policy" in res.text, res.text
+    assert c.get("/v1/admin/trusts/oak/staff-groups", headers=oak).json() == []
+    assert c.get("/v1/admin/trusts/oak/policy", headers=oak).json()["version"] == 1

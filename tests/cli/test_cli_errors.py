@@ -4,6 +4,7 @@ and school lifecycle from the command line."""
 
 from __future__ import annotations
 
+import json
 import mailbox
 from pathlib import Path
 
@@ -27,6 +28,9 @@ def files(tmp_path: Path) -> Path:
     (tmp_path / "good-roster.csv").write_text(ROSTER_HEAD + "P1,pupil,Amir,Khan,\n")
     (tmp_path / "malformed.yaml").write_text("rules:\n  REC001: {severity: warn\n")
     (tmp_path / "bomb.yaml").write_text(BOMB)
+    (tmp_path / "twice.yaml").write_text("rules:\n  REC003: off\n  REC003: block\n")
+    (tmp_path / "twice.json").write_text('{"rules": {"REC003": "off", "REC003": "block"}}')
+    (tmp_path / "minutes.yaml").write_text("working_hours: {start: 7:30}\n")
     (tmp_path / "latin1.yaml").write_bytes("school_name: Zoë's\n".encode("latin-1"))
     (tmp_path / "people.csv").write_text(ROSTER_HEAD)
     upper = tmp_path / "UPPER"
@@ -50,6 +54,11 @@ def files(tmp_path: Path) -> Path:
         # policy files
         (["policy", "validate", "{t}/malformed.yaml"], "not valid YAML at line"),
         (["policy", "validate", "{t}/bomb.yaml"], "aliases"),
+        (["policy", "validate", "{t}/twice.yaml"], "duplicate key 'REC003' at line 3"),
+        (["policy", "validate", "{t}/twice.json"], "duplicate key 'REC003'"),
+        (["policy", "show", "{t}/twice.yaml"], "duplicate key 'REC003' at line 3"),
+        (["check", "{eml}/clean.eml", "--policy", "{t}/twice.yaml"], "duplicate key"),
+        (["policy", "validate", "{t}/minutes.yaml"], "working_hours.start"),
         (["policy", "validate", "{t}/latin1.yaml"], "not UTF-8"),
         (["policy", "validate", "{t}"], "a folder"),
         # what audit and check are given
@@ -71,6 +80,12 @@ def files(tmp_path: Path) -> Path:
             ["school", "create", "oak", "--domain", "oak.sch.uk", "--policy", "{t}/bomb.yaml"],
             "aliases",
         ),
+        (
+            ["school", "create", "oak", "--domain", "oak.sch.uk", "--policy", "{t}/twice.yaml"],
+            "duplicate key 'REC003' at line 3 (first at line 2)",
+        ),
+        (["trust", "create", "oak", "--policy", "{t}/twice.yaml"], "duplicate key 'REC003'"),
+        (["trust", "create", "oak", "--policy", "{t}/twice.json"], "duplicate key 'REC003'"),
         (["school", "delete", "oak"], "no school 'oak'"),
     ],
 )
@@ -91,6 +106,22 @@ def test_user_errors_are_one_line_and_exit_2(
     # a school create that failed left nothing behind
     assert main(["school", "list"]) == 0
     assert "oak" not in capsys.readouterr().out
+
+
+def test_off_in_a_policy_file_is_a_severity(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name, text in (
+        ("p.yaml", "rules:\n  REC003: off\n  REC002: {severity: off}\n"),
+        ("p.json", '{"rules": {"REC003": "off", "REC002": {"severity": "off"}}}'),
+    ):
+        (tmp_path / name).write_text(text)
+        assert main(["policy", "validate", str(tmp_path / name)]) == 0
+        assert main(["policy", "show", str(tmp_path / name), "--format", "json"]) == 0
+        out = capsys.readouterr().out
+        shown = json.loads(out[out.index("{") :])
+        assert shown["rules"]["REC003"]["severity"] == "off", name
+        assert shown["rules"]["REC002"]["severity"] == "off", name
 
 
 def test_a_bomb_is_refused_quickly(files: Path) -> None:

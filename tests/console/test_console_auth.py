@@ -161,3 +161,27 @@ def test_an_unreachable_provider_is_a_page(app_client: TestClient, idp: FakeIdP)
     idp.down = True
     r = app_client.get(f"/console/auth/google/callback?{answer}")
     assert r.status_code == 403 and "refused the code exchange" in r.text
+
+
+@pytest.mark.parametrize(
+    ("host", "stored"),
+    [
+        ("https://login.microsoftonline.com", "https://login.microsoftonline.com"),
+        ("https://login.microsoftonline.us/", "https://login.microsoftonline.us"),
+        ("https://127.0.0.1:8443", "https://127.0.0.1:8443"),
+        ("http://login.microsoftonline.com", None),  # MSAL takes only https
+        ("https://login.microsoftonline.com/organizations", None),  # a host, not an authority
+        ("login.microsoftonline.com", None),
+        ("https://", None),
+    ],
+)
+def test_the_entra_authority_host_setting(host: str, stored: str | None) -> None:
+    from pydantic import ValidationError
+
+    from app.console.settings import ConsoleSettings
+
+    if stored is None:
+        with pytest.raises(ValidationError, match="https address with no path"):
+            ConsoleSettings(entra_authority_host=host)
+    else:
+        assert ConsoleSettings(entra_authority_host=host).entra_authority_host == stored

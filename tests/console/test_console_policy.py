@@ -293,6 +293,9 @@ def test_the_yaml_view_shows_the_policy_and_edits_it(
         ("rules:\n  NOPE1: warn\n", "unknown rule"),
         ("fail_mode: sideways\n", "fail_mode"),
         ('school_name: "a\\0b"\n', "NUL"),
+        ("rules:\n  REC003: off\n  REC003: block\n", "duplicate key 'REC003' at line 3"),
+        ("rules:\n  SUB002: {min_length: 3, min_length: 4}\n", "duplicate key 'min_length'"),
+        ("working_hours: {start: 7:30}\n", "working_hours"),
     ],
 )
 def test_bad_yaml_is_a_422_beside_the_textarea(
@@ -304,6 +307,77 @@ def test_bad_yaml_is_a_422_beside_the_textarea(
     m = re.search(r'<ul id="policy-yaml-error" class="error">(.*?)</ul>', r.text, re.S)
     assert m and message in html.unescape(m.group(1)), r.text[:1500]
     assert 'aria-describedby="policy-yaml-error policy-yaml-hint" aria-invalid="true"' in r.text
+
+
+def test_off_in_the_yaml_view_is_a_severity(app_client: TestClient, sign_in: SignIn) -> None:
+    csrf = as_role(app_client, sign_in, "admin")
+    text = "rules:\n  REC003: off\n  PUP003: {severity: off}\n  SUB001: {detector: no}\n"
+    review = app_client.post(f"{P}/yaml", data={"csrf": csrf, "yaml": text})
+    assert review.status_code == 200, review.text[:1500]
+    draft = json.loads(hidden(review.text, "draft"))
+    assert draft["rules"]["REC003"]["severity"] == "off"
+    assert draft["rules"]["PUP003"]["severity"] == "off"
+    assert draft["rules"]["SUB001"]["detector"] is False
+
+
+def test_a_dry_run_draft_with_a_duplicate_key_is_refused(
+    app_client: TestClient, sign_in: SignIn
+) -> None:
+    csrf = as_role(app_client, sign_in, "admin")
+    r = dry_run(app_client, {"csrf": csrf, "draft": "rules:\n  REC003: warn\n  REC003: off\n"})
+    assert r.status_code == 422
+    assert "duplicate key 'REC003' at line 3 (first at line 2)" in html.unescape(r.text)
+
+
+def into_trust(c: TestClient, policy: dict[str, Any]) -> None:
+    """The demo school joins a new trust whose policy is ``policy``."""
+    from app.store.trusts import TrustStore
+
+    runtime = runtime_of(c)
+    trusts = TrustStore(runtime.store.db)
+    trust_id, _ = trusts.create_trust("oak", "Oak Trust", ["oak.org.uk"], policy=policy)
+    with runtime.store.db.session() as s:
+        school = next(t for t in runtime.tenants() if t.slug == "stmarys")
+        trusts.scoped(s, trust_id).adopt_school(school.id)
+    runtime.refresh_sync()
+
+
+def test_a_save_that_breaks_with_the_trusts_policy_is_refused_naming_it(
+    app_client: TestClient, sign_in: SignIn
+) -> None:
+    into_trust(app_client, {"working_hours": {"start": "08:00"}})
+    csrf = as_role(app_client, sign_in, "admin")
+    before = versions(app_client)
+    # 07:45 is after the default 07:30 start, so the draft is a policy on its own, but
+    # not after the trust's 08:00 start: the review says so beside the YAML...
+    text = "working_hours: {end: '07:45'}\n"
+    review = app_client.post(f"{P}/yaml", data={"csrf": csrf, "yaml": text})
+    assert review.status_code == 422
+    m = re.search(r'<ul id="policy-yaml-error" class="error">(.*?)</ul>', review.text, re.S)
+    assert m and "working_hours: " in html.unescape(m.group(1))
+    assert "(with the trust's policy)" in html.unescape(m.group(1))
+    # the API's PUT of the same policy is a 422 as well
+    bad = app_client.put(
+        "/v1/admin/schools/stmarys/policy",
+        headers=ADMIN_KEY,
+        json={"policy": {"working_hours": {"end": "07:45"}}},
+    )
+    assert bad.status_code == 422 and "with the trust's policy" in bad.text
+    # a save posted without a review (or after the trust changed) is refused too
+    r = app_client.post(
+        f"{P}/save",
+        data={
+            "csrf": csrf,
+            "draft": json.dumps({"working_hours": {"end": "07:45"}}),
+            "base": str(versions(app_client)[0]["version"]),
+        },
+        follow_redirects=False,
+    )
+    assert r.status_code == 422
+    page = html.unescape(r.text)
+    assert "Not valid with the policy above it" in page
+    assert "working_hours: " in page and "(with the trust's policy)" in page
+    assert versions(app_client) == before and "policy.save" not in " ".join(changes(app_client))
 
 
 # -- diff -----------------------------------------------------------------------------
@@ -450,6 +524,45 @@ def test_dry_run_field_problems_are_beside_the_field(
     m = re.search(rf'<p id="dr-{where}-error" class="error">(.*?)</p>', r.text)
     assert m and message in m.group(1)
     assert f'aria-describedby="dr-{where}-error dr-{where}-hint" aria-invalid="true"' in r.text
+
+
+def test_a_trust_schools_dry_run_puts_the_draft_over_the_trusts_policy(
+    app_client: TestClient, sign_in: SignIn
+) -> None:
+    """The current policy of a trust's school is the trust's with the school's over it;
+    the draft (the school's document) is put over the trust's the same way, so a draft
+    that changes nothing gives the same verdict as the current policy."""
+    into_trust(
+        app_client,
+        {"working_hours": {"start": "08:00"}, "rules": {"REC003": {"min_visible": 10}}},
+    )
+    csrf = as_role(app_client, sign_in, "admin")
+    same = "rules:\n  REC003: {severity: warn}\n"  # the school's own REC003, unchanged
+    rows = verdict_rows(dry_run(app_client, {"csrf": csrf, "draft": same}, ("t.eml", EML)).text)
+    # 3 outside addresses, fewer than the trust's 10: no REC003 under either policy
+    assert rows[1][1] == rows[1][2] and rows[1][1].startswith("Allow"), rows
+    lower = "rules:\n  REC003: {severity: warn, min_visible: 2}\n"  # the school's own threshold
+    rows = verdict_rows(dry_run(app_client, {"csrf": csrf, "draft": lower}, ("t.eml", EML)).text)
+    assert rows[1][1].startswith("Allow") and rows[1][2].startswith("Warn"), rows
+    # a draft that is not a policy with the trust's is refused, saying so
+    r = dry_run(app_client, {"csrf": csrf, "draft": "working_hours: {end: '07:45'}\n"})
+    assert r.status_code == 422 and "(with the trust&#39;s policy)" in r.text
+    # the API's dry-run (replace mode) does the same
+    body = {
+        "mode": "replace",
+        "policy": {"rules": {"REC003": {"severity": "warn"}}},
+        "message": {
+            "sender": {"email": "s.jones@stmarys.sch.uk"},
+            "to": [{"email": f"p{i}@gmail.com"} for i in range(3)],
+            "subject": "Year 9 trip",
+        },
+    }
+    r = app_client.post("/v1/admin/schools/stmarys/policy/dry-run", headers=ADMIN_KEY, json=body)
+    assert r.status_code == 200, r.text
+    assert r.json()["draft"]["action"] == r.json()["current"]["action"] == "allow", r.text
+    body["policy"] = {"working_hours": {"end": "07:45"}}
+    r = app_client.post("/v1/admin/schools/stmarys/policy/dry-run", headers=ADMIN_KEY, json=body)
+    assert r.status_code == 422 and "(with the trust's policy)" in r.text, r.text
 
 
 def test_dry_run_bounds_and_csrf(app_client: TestClient, sign_in: SignIn) -> None:
