@@ -150,6 +150,7 @@ def span(tokens: Sequence[Token], c: Candidate) -> tuple[int, int]:
 DEV_SETS = {
     "school3": (DATA / "school3" / "roster.csv", DATA / "school3" / "test.jsonl"),
     "school4": (DATA / "school4" / "roster.csv", DATA / "school4" / "test.jsonl"),
+    "school5": (DATA / "school5" / "roster.csv", DATA / "school5" / "test.jsonl"),
     "school2-dev": (DATA / "school2" / "roster.csv", DATA / "school2" / "dev.jsonl"),
     "school2-holdout": (DATA / "school2" / "roster.csv", DATA / "school2" / "holdout.jsonl"),
 }
