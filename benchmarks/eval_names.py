@@ -327,8 +327,8 @@ def main() -> None:
         + ", ".join(DEFAULT_SETS)
         + ". enron-cv refits the learned scorer on 5 folds of the Enron train split and "
         "scores each fold out of fold; school2-dev-cv, school2-holdout-cv, school3-cv, "
-        "school4-cv and school5-cv do the same on those development sets (with every other training set "
-        "in); all need scikit-learn, a dev dependency",
+        "school4-cv and school5-cv do the same on those development sets (with every other "
+        "training set in); all need scikit-learn, a dev dependency",
     )
     args = ap.parse_args()
     for key in args.sets or DEFAULT_SETS:
