@@ -25,7 +25,7 @@ from functools import cache
 from app.domain import PersonKind
 from app.names._detector import surname_at
 from app.names._evidence import Candidate
-from app.names._lexicon import UNKNOWN, Entry, wordness
+from app.names._lexicon import UNKNOWN, Entry, wordness, world_names
 from app.names._tokens import WORD_RE, CaseMode, Token, fold_fast
 from app.names._vocab import HONORIFICS, PARTICLES, SCHOOL_WORDS
 from app.people import Person
@@ -191,8 +191,8 @@ class DirectoryIndex:
         typed twice or too many, or two next to each other swapped
         ("Kowalcyzk", "Shevchuck"). Only for a word of six letters or more
         in no dictionary; a few dozen look-ups."""
-        if len(key) < _TYPO_MIN or not key.isalpha() or key in lex:
-            return None
+        if len(key) < _TYPO_MIN or not key.isalpha() or key in lex or key in world_names():
+            return None  # a word, or a name in its own right ("Tesfaye" beside "Tesfay")
         get = self.ids.get
         found = None
         for k in range(len(key)):

@@ -55,6 +55,7 @@ from app.names._vocab import (
     SCHOOL_WORDS,
     STOP_WORDS,
     WORK_CONTEXT,
+    YEAR_WORDS,
     is_form_group,
     is_year_or_period,
 )
@@ -194,9 +195,12 @@ class Subject:
                 work.append(k)
             if key in NAMED_THING_WORDS:
                 things.append(k)
-            if not t.alpha and (
-                (key[0].isdigit() and is_form_group(key))
-                or (key[0] in "yp" and key[-1].isdigit() and is_year_or_period(key))
+            if key in YEAR_WORDS or (
+                not t.alpha
+                and (
+                    (key[0].isdigit() and is_form_group(key))
+                    or (key[0] in "yp" and key[-1].isdigit() and is_year_or_period(key))
+                )
             ):
                 groups.append(k)
         starts: set[int] = set()
