@@ -152,6 +152,8 @@ def _name_word(t: Token, mode: CaseMode, lex: dict[str, Entry]) -> bool:
     if t.upper and mode is not CaseMode.UPPER:
         return False
     e = lex.get(t.key, UNKNOWN)
+    if e.lower >= 0.6 and not e.first and not e.surname:
+        return False  # a dictionary word, mostly written in lower case ("adviser")
     return not e.is_common_word and t.key not in SCHOOL_WORDS and t.key not in PLACE_HEADS
 
 

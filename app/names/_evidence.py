@@ -427,6 +427,7 @@ def _place_name(tokens: list[Token], i: int, j: int, known: frozenset[str]) -> b
 
 
 _AND = frozenset({"and", "&"})
+_VOWELS = frozenset("aeiouy")
 
 
 def _named_thing(tokens: list[Token], i: int, j: int) -> bool:
@@ -453,6 +454,8 @@ def _name_shaped(t: Token, mode: CaseMode) -> bool:
     """Could be the first half of a name ("May" in "May Murphy")."""
     if not t.alpha or len(t.text) < 2 or t.key in _NOT_NAMES:
         return False
+    if len(t.key) >= 3 and not _VOWELS.intersection(t.key):
+        return False  # an abbreviation ("MTG", "SLT", "Hwk"), not a name
     if mode is CaseMode.SENTENCE:
         return t.cap and not t.upper
     return mode is not CaseMode.TITLE or t.cap
