@@ -336,7 +336,9 @@ def _context(
     # a form group next to it: "Tobi 8Q", "Kofi to 8R", "(7R)", "in 9T"
     groups = subj.groups
     if groups:
-        if j + 1 in groups or j + 2 in groups or j + 3 in groups or i - 1 in groups:
+        if i - 1 in groups and i == j and first.key in SCHOOL_WORDS:
+            pass  # "Y8 Art", "10X English": the class's subject, not a pupil in it
+        elif j + 1 in groups or j + 2 in groups or j + 3 in groups or i - 1 in groups:
             f["form_group_near"] = 1.0
         else:
             f["form_group_far"] = 1.0  # a class, year or period elsewhere: about pupils
