@@ -192,7 +192,7 @@ class DirectoryIndex:
         ("Kowalcyzk", "Shevchuck"). Only for a word of six letters or more
         in no dictionary; a few dozen look-ups."""
         if len(key) < _TYPO_MIN or not key.isalpha() or key in lex or key in world_names():
-            return None  # a word, or a name in its own right ("Tesfaye" beside "Tesfay")
+            return None  # a word, or a name in its own right ("Kaminski" beside "Kaminsky")
         get = self.ids.get
         found = None
         for k in range(len(key)):
