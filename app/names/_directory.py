@@ -209,6 +209,22 @@ class DirectoryIndex:
 
     # -- finding ---------------------------------------------------------------
 
+    @staticmethod
+    def _before_other_name(tokens: list[Token], k: int, lex: dict[str, Entry]) -> bool:
+        """Token ``k`` is followed, in its segment, by a capitalised word in no
+        dictionary: the first name of someone else's full name ("Tesfaye
+        Gebru"), no slip of a rostered surname."""
+        if k + 1 >= len(tokens):
+            return False
+        nxt = tokens[k + 1]
+        return (
+            not nxt.seg_start
+            and nxt.cap
+            and not nxt.upper
+            and nxt.alpha
+            and not lex.get(nxt.key, UNKNOWN).is_common_word
+        )
+
     def lattice(
         self, folded: str, tokens: list[Token], lex: dict[str, Entry] | None = None
     ) -> list[list[tuple[int, int]]]:
@@ -226,7 +242,11 @@ class DirectoryIndex:
         starts = self.first_words
         for k1 in range(n):
             if tokens[k1].key not in starts:
-                if lex is not None and len(tokens[k1].key) >= _TYPO_MIN:
+                if (
+                    lex is not None
+                    and len(tokens[k1].key) >= _TYPO_MIN
+                    and not self._before_other_name(tokens, k1, lex)
+                ):
                     pid = self._typo(tokens[k1].key, lex)
                     if pid is not None:
                         tokens[k1].typo = True

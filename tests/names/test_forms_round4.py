@@ -47,6 +47,8 @@ def empty() -> NameIndex:
         ("Kowalczyk - report card", None),
         # a name in its own right is nobody's slip ("Kaminski" beside "Kaminsky")
         ("Kaminski - report card", None),
+        # followed by another capitalised name-like word: someone else's full name
+        ("Interpreter - Kowalcyzk Gebru unavailable", None),
         # an everyday word is no slip of a name
         ("reports due Friday", None),
     ],
