@@ -144,6 +144,48 @@ def surname_at(
     return end, best[0], best[1]
 
 
+def _name_word(t: Token, mode: CaseMode, lex: dict[str, Entry]) -> bool:
+    """Could be one part of a given name or surname of several: cased, no
+    everyday or school word ("Hama", "Pedro", "Hei")."""
+    if not t.alpha or len(t.text) < 2 or t.key in _NEVER or not _cased(t, mode):
+        return False
+    if t.upper and mode is not CaseMode.UPPER:
+        return False
+    e = lex.get(t.key, UNKNOWN)
+    if e.lower >= 0.6 and not e.first and not e.surname:
+        return False  # a dictionary word, mostly written in lower case ("adviser")
+    return not e.is_common_word and t.key not in SCHOOL_WORDS and t.key not in PLACE_HEADS
+
+
+def _longer(
+    tokens: list[Token], i: int, end: int, mode: CaseMode, lex: dict[str, Entry]
+) -> list[tuple[int, int]]:
+    """First + surname found at ``i..end``: the spans one name word longer on
+    either side, in the same segment (a three-part name)."""
+    out = []
+    n = len(tokens)
+    if (
+        end + 1 < n
+        and not tokens[end].possessive
+        and not tokens[end + 1].seg_start
+        and not tokens[end + 1].joined
+    ):
+        sur = surname_at(tokens, end + 1, mode, lex)
+        if sur is not None and _name_word(tokens[end + 1], mode, lex):
+            out.append((i, sur[0]))
+    if (
+        i > 0
+        and not tokens[i].seg_start
+        and not tokens[i].joined
+        and not tokens[i - 1].possessive
+        and not tokens[i - 1].joined
+        and tokens[i - 1].key not in HONORIFICS
+        and _name_word(tokens[i - 1], mode, lex)
+    ):
+        out.append((i - 1, end))
+    return out
+
+
 def candidates(
     tokens: list[Token], mode: CaseMode, lex: dict[str, Entry], *, first_alone: bool = True
 ) -> list[Candidate]:
@@ -218,30 +260,29 @@ def candidates(
                     sur = surname_at(tokens, kk, mode, lex)
                     if sur is not None:
                         end, s, w2 = sur
-                        out.append(
-                            Candidate(
-                                i,
-                                end,
-                                "full",
-                                "detector",
-                                {
-                                    "form:full": 1.0,
-                                    "full:first": f,
-                                    "full:world_first": float(f == 0.0),
-                                    "full:bias_neg": min(bias, 0.0),
-                                    "full:surname": s,
-                                    "full:word1": w1,
-                                    "full:word2": w2,
-                                    "full:school_word": float(
-                                        any(x.key in SCHOOL_WORDS for x in tokens[i : end + 1])
-                                    ),
-                                    # "Storm Bert", "King Edward", "Prince William"
-                                    "full:thing_lead": float(key in PLACE_LEADS),
-                                },
-                                ["first name + surname (lexicon)"],
-                                titled=titled,
+                        feats = {
+                            "form:full": 1.0,
+                            "full:first": f,
+                            "full:world_first": float(f == 0.0),
+                            "full:bias_neg": min(bias, 0.0),
+                            "full:surname": s,
+                            "full:word1": w1,
+                            "full:word2": w2,
+                            "full:school_word": float(
+                                any(x.key in SCHOOL_WORDS for x in tokens[i : end + 1])
+                            ),
+                            # "Storm Bert", "King Edward", "Prince William"
+                            "full:thing_lead": float(key in PLACE_LEADS),
+                        }
+                        why = ["first name + surname (lexicon)"]
+                        out.append(Candidate(i, end, "full", "detector", feats, why, titled=titled))
+                        for a, b in _longer(tokens, i, end, mode, lex):
+                            # a two-part given name or surname ("Chun Hei Cheung",
+                            # "Joao Pedro da Costa", "Rebin Hama Amin"): weighed apart
+                            longer = {**feats, "full:three": 1.0}
+                            out.append(
+                                Candidate(a, b, "full", "detector", longer, why, titled=titled)
                             )
-                        )
                 # first + surname initial ("Leo M")
                 if len(nxt.text) == 1 and nxt.alpha and (nxt.cap or mode is CaseMode.LOWER):
                     after = k + 1

@@ -25,7 +25,7 @@ from functools import cache
 from app.domain import PersonKind
 from app.names._detector import surname_at
 from app.names._evidence import Candidate
-from app.names._lexicon import UNKNOWN, Entry, wordness
+from app.names._lexicon import UNKNOWN, Entry, wordness, world_names
 from app.names._tokens import WORD_RE, CaseMode, Token, fold_fast
 from app.names._vocab import HONORIFICS, PARTICLES, SCHOOL_WORDS
 from app.people import Person
@@ -33,6 +33,7 @@ from app.people import Person
 _SPACES = re.compile(r"\s+")
 _K = 1 << 22  # part ids stay below this, so (a, b) packs into one int key
 _INITIAL_A_I = {"a", "i"}
+_TYPO_MIN = 6  # shortest word read as a slip of a name part
 # Letters that Unicode does not decompose into a base letter + accent, written
 # without it on an English keyboard: "Łukasz" -> "Lukasz", "Yılmaz" -> "Yilmaz".
 _TRANSLIT = str.maketrans("łıøđħŧ", "liodht")  # an article or pronoun as often as an initial
@@ -185,10 +186,52 @@ class DirectoryIndex:
         self.first_words = frozenset(w[0] for w in words if w)
         self.empty = not ids
 
+    def _typo(self, key: str, lex: dict[str, Entry]) -> int | None:
+        """The one-word name part ``key`` is a slip of, if any: one letter
+        typed twice or too many, or two next to each other swapped
+        ("Kowalcyzk", "Shevchuck"). Only for a word of six letters or more
+        in no dictionary; a few dozen look-ups."""
+        if len(key) < _TYPO_MIN or not key.isalpha() or key in lex or key in world_names():
+            return None  # a word, or a name in its own right ("Kaminski" beside "Kaminsky")
+        get = self.ids.get
+        found = None
+        for k in range(len(key)):
+            for v in (
+                key[:k] + key[k + 1 :],
+                key[:k] + key[k + 1] + key[k] + key[k + 2 :] if k + 1 < len(key) else "",
+            ):
+                pid = get(v) if v and v != key else None
+                if pid is not None and pid != found:
+                    if found is not None:
+                        return None  # a slip of two names: no guess
+                    found = pid
+        return found
+
     # -- finding ---------------------------------------------------------------
 
-    def lattice(self, folded: str, tokens: list[Token]) -> list[list[tuple[int, int]]]:
-        """For each token index, the parts ``(last token index, part id)`` starting there."""
+    @staticmethod
+    def _before_other_name(tokens: list[Token], k: int, lex: dict[str, Entry]) -> bool:
+        """Token ``k`` is followed, in its segment, by a capitalised word in no
+        dictionary: the first name of someone else's full name ("Tesfaye
+        Gebru"), no slip of a rostered surname."""
+        if k + 1 >= len(tokens):
+            return False
+        nxt = tokens[k + 1]
+        return (
+            not nxt.seg_start
+            and nxt.cap
+            and not nxt.upper
+            and nxt.alpha
+            and not lex.get(nxt.key, UNKNOWN).is_common_word
+        )
+
+    def lattice(
+        self, folded: str, tokens: list[Token], lex: dict[str, Entry] | None = None
+    ) -> list[list[tuple[int, int]]]:
+        """For each token index, the parts ``(last token index, part id)`` starting there.
+
+        With ``lex``, a word in no dictionary that is one slip away from a
+        name part stands for it (see :meth:`_typo`; the token is marked)."""
         n = len(tokens)
         hits: list[list[tuple[int, int]]] = [[] for _ in range(n)]
         if self.empty:
@@ -199,6 +242,15 @@ class DirectoryIndex:
         starts = self.first_words
         for k1 in range(n):
             if tokens[k1].key not in starts:
+                if (
+                    lex is not None
+                    and len(tokens[k1].key) >= _TYPO_MIN
+                    and not self._before_other_name(tokens, k1, lex)
+                ):
+                    pid = self._typo(tokens[k1].key, lex)
+                    if pid is not None:
+                        tokens[k1].typo = True
+                        hits[k1].append((k1, pid))
                 continue
             s = tokens[k1].start
             row = hits[k1]
@@ -276,8 +328,13 @@ class DirectoryIndex:
             row = hits[i]
             # In a sentence-case subject, an everyday word typed in lower case
             # ("will", "young", "best") is that word: no name alone starts here.
+            # The subject's first word is exempt: a writer who does not capitalise
+            # it ("faith forgot her PE kit") says nothing by its case.
             lone = bool(row) and not (
-                mode is CaseMode.SENTENCE and t.lower and lex.get(t.key, UNKNOWN).is_common_word
+                mode is CaseMode.SENTENCE
+                and i > 0
+                and t.lower
+                and lex.get(t.key, UNKNOWN).is_common_word
             )
             for j1, fpid in row:
                 # first (+ middle) + surname

@@ -55,6 +55,7 @@ from app.names._vocab import (
     SCHOOL_WORDS,
     STOP_WORDS,
     WORK_CONTEXT,
+    YEAR_WORDS,
     is_form_group,
     is_year_or_period,
 )
@@ -194,9 +195,12 @@ class Subject:
                 work.append(k)
             if key in NAMED_THING_WORDS:
                 things.append(k)
-            if not t.alpha and (
-                (key[0].isdigit() and is_form_group(key))
-                or (key[0] in "yp" and key[-1].isdigit() and is_year_or_period(key))
+            if key in YEAR_WORDS or (
+                not t.alpha
+                and (
+                    (key[0].isdigit() and is_form_group(key))
+                    or (key[0] in "yp" and key[-1].isdigit() and is_year_or_period(key))
+                )
             ):
                 groups.append(k)
         starts: set[int] = set()
@@ -332,7 +336,9 @@ def _context(
     # a form group next to it: "Tobi 8Q", "Kofi to 8R", "(7R)", "in 9T"
     groups = subj.groups
     if groups:
-        if j + 1 in groups or j + 2 in groups or j + 3 in groups or i - 1 in groups:
+        if i - 1 in groups and i == j and first.key in SCHOOL_WORDS:
+            pass  # "Y8 Art", "10X English": the class's subject, not a pupil in it
+        elif j + 1 in groups or j + 2 in groups or j + 3 in groups or i - 1 in groups:
             f["form_group_near"] = 1.0
         else:
             f["form_group_far"] = 1.0  # a class, year or period elsewhere: about pupils
@@ -423,6 +429,7 @@ def _place_name(tokens: list[Token], i: int, j: int, known: frozenset[str]) -> b
 
 
 _AND = frozenset({"and", "&"})
+_VOWELS = frozenset("aeiouy")
 
 
 def _named_thing(tokens: list[Token], i: int, j: int) -> bool:
@@ -449,6 +456,8 @@ def _name_shaped(t: Token, mode: CaseMode) -> bool:
     """Could be the first half of a name ("May" in "May Murphy")."""
     if not t.alpha or len(t.text) < 2 or t.key in _NOT_NAMES:
         return False
+    if len(t.key) >= 3 and not _VOWELS.intersection(t.key):
+        return False  # an abbreviation ("MTG", "SLT", "Hwk"), not a name
     if mode is CaseMode.SENTENCE:
         return t.cap and not t.upper
     return mode is not CaseMode.TITLE or t.cap

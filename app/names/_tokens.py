@@ -51,6 +51,7 @@ class Token:
     comma: bool  # followed by ","
     end_poss: int  # end including the possessive, for the span after it
     joined: bool  # joined to the previous token by a hyphen or apostrophe only
+    typo: bool = False  # matched a rostered name part only with one letter dropped or swapped
 
 
 def fold_fast(text: str) -> str:

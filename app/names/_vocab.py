@@ -543,6 +543,46 @@ JOINERS = frozenset({"and", "&", "+"})
 # something ("Hope left her bag", "Miles was upset", "Grace absent").
 AFTER_NAME_VERBS = frozenset(
     [
+        # what a pupil does or undergoes in an incident or a day's news
+        "refusing",
+        "refuses",
+        "bumped",
+        "banged",
+        "hit",
+        "kicked",
+        "punched",
+        "bit",
+        "bitten",
+        "scratched",
+        "crying",
+        "cried",
+        "vomited",
+        "vomiting",
+        "fainted",
+        "swore",
+        "swearing",
+        "struggling",
+        "struggled",
+        "started",
+        "starting",
+        "moved",
+        "moving",
+        "joined",
+        "joining",
+        "leaving",
+        "returned",
+        "returning",
+        "arriving",
+        "excluded",
+        "disclosed",
+        "complained",
+        "passed",
+        "failed",
+        "won",
+        "scored",
+        "achieved",
+        "completed",
+        "attended",
         "was",
         "is",
         "isn't",
@@ -714,6 +754,10 @@ def is_form_group(text: str) -> bool:
 def is_year_or_period(text: str) -> bool:
     """A year group or lesson period code: "Y11", "Yr7", "P5" (as in "P2-3")."""
     return _YEAR_OR_PERIOD.fullmatch(text) is not None
+
+
+# The year groups before Year 1, named by a word: "Ivy reception", "Nursery - Kai"
+YEAR_WORDS = frozenset({"reception", "nursery", "eyfs"})
 
 
 # Words just before a name that address or talk about a person: "Thanks

@@ -130,7 +130,7 @@ class NameIndex:
         mode = case_mode(tokens)
         lex = self._lex
         _bare_possessives(tokens, self._dir.ids, lex)
-        hits = self._dir.lattice(folded, tokens)
+        hits = self._dir.lattice(folded, tokens, lex)
         cands = self._dir.candidates(tokens, hits, mode, lex)
         if detector:
             # With a roster, a first name alone that nobody on it has is
@@ -140,9 +140,12 @@ class NameIndex:
         if not cands:
             return tokens, []
         subj = Subject.of(tokens, mode, lex, cands)
-        return tokens, [
-            c for c in cands if features(c, subj) and (c.form != "last" or _evidenced(c))
-        ]
+        out = [c for c in cands if features(c, subj) and (c.form != "last" or _evidenced(c))]
+        for c in out:
+            if any(t.typo for t in tokens[c.i : c.j + 1]):
+                c.feats["typo"] = 1.0  # a slip of a rostered name: weighed
+                c.why.append("spelt one slip away from the roster")
+        return tokens, out
 
     def span_text(self, subject: str, c: Candidate) -> tuple[str, int, int]:
         """(text, start, end) of a candidate from :meth:`candidates`."""
