@@ -45,6 +45,7 @@ SCHOOL2 = DATA / "school2"
 SCHOOL3 = DATA / "school3"
 SCHOOL4 = DATA / "school4"
 SCHOOL5 = DATA / "school5"
+SCHOOL6 = DATA / "school6"
 
 
 @dataclass
@@ -196,6 +197,12 @@ SETS = {
             SCHOOL5 / "roster.csv",
             "school5: written blind for issue 13's third round; run twice untouched, "
             "development data since the fourth (trained on)",
+        ),
+        EvalSet(
+            "school6",
+            SCHOOL6 / "test.jsonl",
+            SCHOOL6 / "roster.csv",
+            "school6: a primary school, written blind for issue 13's fourth round",
         ),
     )
 }
