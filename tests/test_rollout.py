@@ -149,3 +149,13 @@ def test_trust_overlays_take_the_silent_shorthand() -> None:
         "REC001": {"silent": True},
         "REC002": {"severity": "warn"},
     }
+
+
+def test_the_outlook_add_in_offers_the_same_reasons() -> None:
+    import re
+    from pathlib import Path
+
+    js = (Path(__file__).parents[1] / "addin-ui" / "src" / "outcome.js").read_text()
+    block = js[js.index("E.REASONS = [") : js.index("];", js.index("E.REASONS = ["))]
+    codes = re.findall(r'\["(\w+)", "([^"]+)"\]', block)
+    assert codes == [(r.value, r.label) for r in OverrideReason]
