@@ -402,7 +402,7 @@ def home_card(policy: Policy, school: str, read_drafts: bool, links: Links) -> C
     rules: list[Any] = []
     for rule in RULES:
         opts = policy.options(rule.code)
-        if opts.severity is Severity.OFF:
+        if opts.severity is Severity.OFF or opts.silent:  # silent: the sender sees nothing
             continue
         rules.append(
             DecoratedText(
