@@ -5,7 +5,8 @@ A rule's *mode* is its ``severity`` and its ``silent`` flag read together:
 ``silent`` shows while the flag is set (the severity stays, as what the rule
 will do once live). Saving is a JSON Merge Patch over the policy as the school
 set it, of the rules that changed only, validated and stored as a new policy
-version exactly as ``PATCH /policy`` stores it, then logged in the change log.
+version by ``write_policy`` (as ``PATCH /policy`` stores it), then logged in the
+change log.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from pydantic import ValidationError
 
+from app.api.admin import write_policy
 from app.api.merge_patch import merge_patch
 from app.console.roles import Permission
 from app.console.routes import (
@@ -184,13 +186,13 @@ async def save_rollout(request: Request, here: PolicyWrite, form: RolloutForm) -
                 policy = Policy.model_validate(merged)
             except ValidationError as exc:
                 raise PageError(400, "Not saved", f"The policy would not be valid: {exc}") from None
-            version = repo.put_policy(
+            info, changed = write_policy(
+                repo,
                 policy,
                 by=here.user.identity.email,
                 comment=comment or "Roll-out: " + ", ".join(sorted(patch)),
             )
-            session.commit()
-            return version
+            return info.version if changed else None
 
     version = await asyncio.to_thread(write)
     if version is None:

@@ -321,7 +321,7 @@ describe("admin console", () => {
     const r = await page.goto(`${service.base}${SCHOOL}/keys`);
     assert.match(page.url(), /\/console\/sign-in$/);
     assert.equal(r.status(), 200);
-    assert.deepEqual(checked, ["sign-in", "overview", "keys", "key created", "revoke confirmation", "roles", "policy editor", "policy review", "policy versions", "policy version", "policy yaml", "policy dry-run", "policy dry-run verdicts", "notifications", "roll-out", "notifications after a test", "not found"]);
+    assert.deepEqual(checked, ["sign-in", "overview", "keys", "key created", "revoke confirmation", "roles", "policy editor", "policy review", "policy versions", "policy version", "policy yaml", "policy dry-run", "policy dry-run verdicts", "notifications", "notifications after a test", "roll-out", "not found"]);
   });
 
   async function signInWithGoogle(email) {
