@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 from app.audit import keyed_hash
 from app.directory.model import Directory
-from app.domain import Message, Verdict
+from app.domain import Message, OverrideReason, Verdict
 from app.engine import evaluate
 from app.errors import Invalid
 from app.observability import metrics
@@ -63,12 +63,12 @@ class RecentActions:
 
     def __init__(self, size: int = 100_000) -> None:
         self._size = size
-        self._items: OrderedDict[str, tuple[str, str]] = OrderedDict()
+        self._items: OrderedDict[str, tuple[str, str, bool]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def add(self, check_id: str, tenant_id: str, action: str) -> None:
+    def add(self, check_id: str, tenant_id: str, action: str, needs_reason: bool = False) -> None:
         with self._lock:
-            self._items[check_id] = (tenant_id, action)
+            self._items[check_id] = (tenant_id, action, needs_reason)
             if len(self._items) > self._size:
                 self._items.popitem(last=False)
 
@@ -76,6 +76,12 @@ class RecentActions:
         with self._lock:
             hit = self._items.get(check_id)
         return hit[1] if hit and hit[0] == tenant_id else None
+
+    def needs_reason(self, check_id: str, tenant_id: str) -> bool:
+        """Whether that check's verdict asked for a reason to send anyway."""
+        with self._lock:
+            hit = self._items.get(check_id)
+        return bool(hit and hit[0] == tenant_id and hit[2])
 
     def clear(self) -> None:
         with self._lock:
@@ -86,7 +92,13 @@ class RecentActions:
 
 
 class OutcomeRefused(Invalid):
-    """The outcome contradicts the check's verdict (``sent_anyway`` after a block)."""
+    """The outcome contradicts the check's verdict (``sent_anyway`` after a block,
+    or without the reason the school's policy asks for). ``field`` names the
+    request field at fault."""
+
+    def __init__(self, message: str, field: str = "outcome") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class Target(Protocol):
@@ -159,7 +171,7 @@ class Checker:
             return CheckResult(verdict, "")
         metrics.observe_check(message.host.value, purpose.value, verdict, elapsed)
         check_id = str(uuid.uuid4())
-        self.recent.add(check_id, target.id, verdict.action.value)
+        self.recent.add(check_id, target.id, verdict.action.value, verdict.reason_required)
         self._audit.submit(
             {
                 "event_id": check_id,
@@ -170,6 +182,8 @@ class Checker:
                 "host": message.host.value,
                 "action": verdict.action.value,
                 "codes": ",".join(dict.fromkeys(verdict.codes)),
+                # Rules in silent roll-out: counted apart, never part of the action.
+                "silent_codes": ",".join(dict.fromkeys(verdict.silent_codes)),
                 "finding_count": len(verdict.findings),
                 "recipient_count": len(message.recipients),
                 "attachment_count": len(message.attachments),
@@ -189,12 +203,29 @@ class Checker:
         *,
         host: str,
         codes: tuple[str, ...] = (),
+        reason: OverrideReason | None = None,
+        needs_reason: bool = False,
     ) -> None:
         """Queue an outcome event. A block cannot be sent anyway: the add-ins offer
         no such button, so ``sent_anyway`` for a check whose verdict was ``block``
         is refused. The verdict is looked up in this checker's memory of recent
         checks, then in the audit trail; an outcome for a check neither knows
-        (another instance's, not yet written) is recorded as reported."""
+        (another instance's, not yet written) is recorded as reported.
+
+        ``reason`` (a code, ``sent_anyway`` only) is required when ``needs_reason``
+        (the caller found a reported code whose rule asks for one) or when the
+        check, as this instance remembers it, asked for one: refused otherwise."""
+        if reason is not None and outcome is not Outcome.SENT_ANYWAY:
+            raise OutcomeRefused("a reason is recorded with sent_anyway only", field="reason")
+        asked = needs_reason or (
+            check_id is not None and self.recent.needs_reason(check_id, tenant_id)
+        )
+        if outcome is Outcome.SENT_ANYWAY and reason is None and asked:
+            raise OutcomeRefused(
+                "the school's policy asks for a reason to send anyway "
+                f"(one of {', '.join(r.value for r in OverrideReason)})",
+                field="reason",
+            )
         metrics.observe_outcome(host, outcome.value)
         if check_id is not None and outcome is Outcome.SENT_ANYWAY:
             action = self.recent.get(check_id, tenant_id)
@@ -215,6 +246,7 @@ class Checker:
                 "host": host,
                 "codes": ",".join(codes),
                 "outcome": outcome.value,
+                "reason": reason.value if reason is not None else None,
                 "policy_version": policy_version,
             }
         )

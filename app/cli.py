@@ -140,7 +140,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     target = _Files(policy_arg(args.policy), _directory(args.roster, args.groups))
     verdict = Checker(None).check(target, message).verdict
     if args.json:
-        print(json.dumps(verdict.to_dict(), indent=2, ensure_ascii=False))
+        # An admin's tool, like the dry-run: silent roll-out findings shown, apart.
+        data = {**verdict.to_dict(), "silent": [f.to_dict() for f in verdict.silent]}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         print(f"{verdict.action.value.upper()}: {path.name} ({len(verdict.findings)} finding(s))")
         for f in verdict.findings:
@@ -151,6 +153,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 print(f"      fix: {fix.title}")
                 if fix.kind is FixKind.REPLACE_SUBJECT:
                     print(f"           new subject: {fix.params.get('subject', '')}")
+        for f in verdict.silent:  # silent roll-out: the sender would see nothing
+            print(f"  {f.code} {f.rule} [silent, would {f.severity.value}] {f.title}")
     return 0 if verdict.action is Action.ALLOW else 1
 
 

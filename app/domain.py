@@ -90,6 +90,34 @@ class Severity(StrEnum):
 _SEVERITY_RANK = {Severity.OFF: 0, Severity.ADVISE: 1, Severity.WARN: 2, Severity.BLOCK: 3}
 
 
+class OverrideReason(StrEnum):
+    """Why a sender sent anyway, when the school's policy asks for a reason
+    (a rule's ``reason_required``). A code from this fixed list, never free text:
+    the audit must not hold anything about a message.
+    """
+
+    PARENT_CONSENTED = "parent_consented"  # the parent/carer agreed to this
+    RECIPIENTS_ARE_STAFF = "recipients_are_staff"  # everyone on it works for the school
+    URGENT_SAFEGUARDING = "urgent_safeguarding"  # a safeguarding matter that cannot wait
+    AGREED_WITH_DPO = "already_agreed_with_dpo"  # the DPO or head agreed this kind of send
+    NOT_APPLICABLE = "not_applicable"  # the warning is wrong for this message
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _REASON_LABELS[self]
+
+
+_REASON_LABELS = {
+    OverrideReason.PARENT_CONSENTED: "The parent or carer has agreed to this",
+    OverrideReason.RECIPIENTS_ARE_STAFF: "All recipients are school staff",
+    OverrideReason.URGENT_SAFEGUARDING: "Urgent safeguarding matter",
+    OverrideReason.AGREED_WITH_DPO: "Already agreed with the DPO or head",
+    OverrideReason.NOT_APPLICABLE: "The warning does not apply to this email",
+    OverrideReason.OTHER: "Another reason",
+}
+
+
 class Action(StrEnum):
     """What the client should do with the send."""
 
@@ -379,6 +407,13 @@ class Verdict:
     ``advise`` findings alone give ``allow`` (with the findings attached).
     ``duration_ms`` is filled in by the caller that timed the evaluation; the
     engine itself reads no clock.
+
+    ``silent`` holds the findings of rules in silent roll-out (``silent: true``
+    in the policy): evaluated and audited (their codes), never shown to the
+    sender and never part of the action. ``to_dict`` (what every client reads)
+    leaves them out; only the admin dry-run shows them. ``reason_required``:
+    sending anyway after this ``warn`` needs a reason code (a warning rule of
+    the verdict has ``reason_required: true``).
     """
 
     action: Action
@@ -386,10 +421,16 @@ class Verdict:
     policy_version: int
     evaluated_for: datetime
     duration_ms: float = 0.0
+    silent: tuple[Finding, ...] = ()
+    reason_required: bool = False
 
     @property
     def codes(self) -> tuple[str, ...]:
         return tuple(f.code for f in self.findings)
+
+    @property
+    def silent_codes(self) -> tuple[str, ...]:
+        return tuple(f.code for f in self.silent)
 
     def to_dict(self) -> dict[str, Any]:
         """The verdict as plain data: the one serialiser, used by the API's
@@ -399,6 +440,7 @@ class Verdict:
             "findings": [f.to_dict() for f in self.findings],
             "policy_version": self.policy_version,
             "duration_ms": self.duration_ms,
+            "reason_required": self.reason_required,
         }
 
 

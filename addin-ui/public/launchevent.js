@@ -827,7 +827,14 @@ E.alertText = function (verdict, noButton) {
   if (verdict.action === "block") {
     tail = " Choose Fix it to open Etiquette.";
   }
-  if (noButton && verdict.action === "warn" && supports("1.14")) {
+  var reason = verdict.action === "warn" && !!verdict.reason_required;
+  if (reason) {
+    tail = " To send it anyway your school asks for a reason: choose Review, pick one, then Send.";
+    if (noButton) {
+      tail = " To send it anyway your school asks for a reason: choose Check email on the " +
+        "ribbon, pick one, then Send.";
+    }
+  } else if (noButton && verdict.action === "warn" && supports("1.14")) {
     tail = " Choose Send Anyway, or choose Check email on the ribbon to fix it.";
   } else if (noButton) {
     tail = " To fix it or send it anyway, choose Check email on the ribbon.";
@@ -860,6 +867,9 @@ E.alertMarkdown = function (verdict) {
   var tail = "\n\nChoose **Send Anyway**, or **Review** to fix it.";
   if (verdict.action === "block") {
     tail = "\n\nChoose **Fix it** to open Etiquette.";
+  } else if (verdict.reason_required) {
+    tail = "\n\nTo send it anyway your school asks for a reason: choose **Review**, pick one, " +
+      "then Send.";
   }
   var head = "**Before this email goes:**\n\n";
   var budget = TEXT_LIMIT - head.length - tail.length;
@@ -967,22 +977,39 @@ shared.noteProblem = noteProblem;
  * Outcome reporting: the user's choice after a check, and the count of sends that went
  * unchecked while the service was unreachable (failed_open).
  *
- * Gives E.recordOutcome, E.flushFailedOpen; shared.noteFailedOpen, shared.flushFailedOpen.
+ * Gives E.REASONS, E.recordOutcome, E.flushFailedOpen; shared.noteFailedOpen, shared.flushFailedOpen.
  * Needs nothing.
  */
 
 var FAILED_OPEN_KEY = "etiquette.failedOpen";
 
 /**
- * Record the user's choice: codes and the outcome only, never content. `count` (> 1
- * only for failed_open, which has no check) reports that many in one request.
+ * The reasons a sender may give for sending anyway where the school asks for one: the
+ * service's fixed list (app.domain.OverrideReason), codes and the words shown for them.
  */
-E.recordOutcome = function (checkId, outcome, codes, count) {
+E.REASONS = [
+  ["parent_consented", "The parent or carer has agreed to this"],
+  ["recipients_are_staff", "All recipients are school staff"],
+  ["urgent_safeguarding", "Urgent safeguarding matter"],
+  ["already_agreed_with_dpo", "Already agreed with the DPO or head"],
+  ["not_applicable", "The warning does not apply to this email"],
+  ["other", "Another reason"]
+];
+
+/**
+ * Record the user's choice: codes and the outcome only, never content. `count` (> 1
+ * only for failed_open, which has no check) reports that many in one request. `reason`
+ * (sent_anyway only): a code from E.REASONS, never text the user typed.
+ */
+E.recordOutcome = function (checkId, outcome, codes, count, reason) {
   var cfg = E.config();
   var body = { check_id: checkId || null, outcome: outcome, host: "outlook",
     codes: (codes || []).slice(0, 20) };
   if (count && count > 1) {
     body.count = count;
+  }
+  if (reason) {
+    body.reason = reason;
   }
   return E.getToken().then(function (tok) {
     return E.post("/v1/outcome", body, tok, cfg.timeoutMs);
@@ -1177,7 +1204,9 @@ E.completionFor = function (verdict) {
   if (supports("1.15")) {
     options.errorMessageMarkdown = E.alertMarkdown(verdict);
   }
-  if (supports("1.14") && verdict.action === "warn") {
+  // A reason to send anyway is chosen in the pane (the dialog cannot ask for one), so
+  // the dialog offers no Send Anyway then: its text sends the user to the pane.
+  if (supports("1.14") && verdict.action === "warn" && !verdict.reason_required) {
     options.sendModeOverride = Office.MailboxEnums.SendModeOverride.PromptUser;
   }
   if (button) {
@@ -1316,6 +1345,7 @@ function sessionSet(item, key, value) {
 function slim(verdict) {
   return {
     action: verdict.action, check_id: verdict.check_id, fail_mode: verdict.fail_mode,
+    reason_required: !!verdict.reason_required,
     findings: (verdict.findings || []).map(function (f) {
       return { code: f.code, severity: f.severity, title: f.title, message: f.message };
     })
@@ -1346,12 +1376,17 @@ E.checkItem = function (item, purpose) {
  * The user chose "Send anyway" in the task pane: remember it for exactly this
  * content, so the Send that follows is not stopped again for the same findings. The
  * Send handler records sent_anyway (with this check id and codes) when it lets that
- * version go; the pane records nothing itself.
+ * version go; the pane records nothing itself. `reason`: the code the user chose where
+ * the school asks for one (E.REASONS), sent with sent_anyway.
  */
-E.allowThisVersion = function (item, checkId, codes) {
+E.allowThisVersion = function (item, checkId, codes, reason) {
   return E.buildRequest(item).then(function (body) {
-    return sessionSet(item, OVERRIDE_KEY, { key: E.checkKey(body), at: Date.now(),
-      check_id: checkId || null, codes: (codes || []).slice(0, 20) });
+    var entry = { key: E.checkKey(body), at: Date.now(), check_id: checkId || null,
+      codes: (codes || []).slice(0, 20) };
+    if (reason) {
+      entry.reason = reason;
+    }
+    return sessionSet(item, OVERRIDE_KEY, entry);
   });
 };
 
@@ -1590,7 +1625,8 @@ function onMessageSendHandler(event) {
       // version go: only now is it sent_anyway. Started before event.completed (code
       // after it may never run), waited for briefly.
       var o = verdict.override;
-      var sentAnyway = E.recordOutcome(o.check_id || null, "sent_anyway", o.codes || []);
+      var sentAnyway = E.recordOutcome(o.check_id || null, "sent_anyway", o.codes || [], 1,
+        o.reason || null);
       return atMost(sentAnyway, grace, 0).then(function () {
         complete({ allowEvent: true });
       });

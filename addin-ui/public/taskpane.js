@@ -102,6 +102,7 @@
     });
     $("actions").hidden = false;
     $("send-anyway").hidden = v.action !== "warn";
+    $("reason-box").hidden = !(v.action === "warn" && v.reason_required);
   }
 
   /** The Send check this pane was opened for (its id), if a Smart Alert opened it. */
@@ -223,9 +224,16 @@
    */
   async function sendAnyway() {
     const button = $("send-anyway");
+    const needed = !!(state.verdict && state.verdict.reason_required);
+    const reason = needed ? $("reason").value : "";
+    if (needed && !reason) {
+      hint("Choose a reason first: your school asks for one to send this anyway.");
+      $("reason").focus();
+      return;
+    }
     button.disabled = true;
     try {
-      await E.allowThisVersion(item(), state.checkId, codes());
+      await E.allowThisVersion(item(), state.checkId, codes(), reason || null);
       hint("Press Send in your email: Etiquette will let this version go. If you change it first, it is checked again.");
     } catch (e) {
       hint("Etiquette could not note your choice. Press Send and choose Send Anyway in Outlook's dialog.");
@@ -245,6 +253,7 @@
   }
 
   function start() {
+    for (const [code, words] of E.REASONS) $("reason").append(el("option", { value: code }, words));
     $("send-anyway").addEventListener("click", sendAnyway);
     $("recheck").addEventListener("click", check);
     $("cancel").addEventListener("click", cancel);

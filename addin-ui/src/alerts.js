@@ -58,7 +58,9 @@ E.completionFor = function (verdict) {
   if (supports("1.15")) {
     options.errorMessageMarkdown = E.alertMarkdown(verdict);
   }
-  if (supports("1.14") && verdict.action === "warn") {
+  // A reason to send anyway is chosen in the pane (the dialog cannot ask for one), so
+  // the dialog offers no Send Anyway then: its text sends the user to the pane.
+  if (supports("1.14") && verdict.action === "warn" && !verdict.reason_required) {
     options.sendModeOverride = Office.MailboxEnums.SendModeOverride.PromptUser;
   }
   if (button) {

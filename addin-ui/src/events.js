@@ -102,7 +102,8 @@ function onMessageSendHandler(event) {
       // version go: only now is it sent_anyway. Started before event.completed (code
       // after it may never run), waited for briefly.
       var o = verdict.override;
-      var sentAnyway = E.recordOutcome(o.check_id || null, "sent_anyway", o.codes || []);
+      var sentAnyway = E.recordOutcome(o.check_id || null, "sent_anyway", o.codes || [], 1,
+        o.reason || null);
       return atMost(sentAnyway, grace, 0).then(function () {
         complete({ allowEvent: true });
       });

@@ -2,22 +2,39 @@
  * Outcome reporting: the user's choice after a check, and the count of sends that went
  * unchecked while the service was unreachable (failed_open).
  *
- * Gives E.recordOutcome, E.flushFailedOpen; shared.noteFailedOpen, shared.flushFailedOpen.
+ * Gives E.REASONS, E.recordOutcome, E.flushFailedOpen; shared.noteFailedOpen, shared.flushFailedOpen.
  * Needs nothing.
  */
 
 var FAILED_OPEN_KEY = "etiquette.failedOpen";
 
 /**
- * Record the user's choice: codes and the outcome only, never content. `count` (> 1
- * only for failed_open, which has no check) reports that many in one request.
+ * The reasons a sender may give for sending anyway where the school asks for one: the
+ * service's fixed list (app.domain.OverrideReason), codes and the words shown for them.
  */
-E.recordOutcome = function (checkId, outcome, codes, count) {
+E.REASONS = [
+  ["parent_consented", "The parent or carer has agreed to this"],
+  ["recipients_are_staff", "All recipients are school staff"],
+  ["urgent_safeguarding", "Urgent safeguarding matter"],
+  ["already_agreed_with_dpo", "Already agreed with the DPO or head"],
+  ["not_applicable", "The warning does not apply to this email"],
+  ["other", "Another reason"]
+];
+
+/**
+ * Record the user's choice: codes and the outcome only, never content. `count` (> 1
+ * only for failed_open, which has no check) reports that many in one request. `reason`
+ * (sent_anyway only): a code from E.REASONS, never text the user typed.
+ */
+E.recordOutcome = function (checkId, outcome, codes, count, reason) {
   var cfg = E.config();
   var body = { check_id: checkId || null, outcome: outcome, host: "outlook",
     codes: (codes || []).slice(0, 20) };
   if (count && count > 1) {
     body.count = count;
+  }
+  if (reason) {
+    body.reason = reason;
   }
   return E.getToken().then(function (tok) {
     return E.post("/v1/outcome", body, tok, cfg.timeoutMs);

@@ -70,6 +70,7 @@ function sessionSet(item, key, value) {
 function slim(verdict) {
   return {
     action: verdict.action, check_id: verdict.check_id, fail_mode: verdict.fail_mode,
+    reason_required: !!verdict.reason_required,
     findings: (verdict.findings || []).map(function (f) {
       return { code: f.code, severity: f.severity, title: f.title, message: f.message };
     })
@@ -100,12 +101,17 @@ E.checkItem = function (item, purpose) {
  * The user chose "Send anyway" in the task pane: remember it for exactly this
  * content, so the Send that follows is not stopped again for the same findings. The
  * Send handler records sent_anyway (with this check id and codes) when it lets that
- * version go; the pane records nothing itself.
+ * version go; the pane records nothing itself. `reason`: the code the user chose where
+ * the school asks for one (E.REASONS), sent with sent_anyway.
  */
-E.allowThisVersion = function (item, checkId, codes) {
+E.allowThisVersion = function (item, checkId, codes, reason) {
   return E.buildRequest(item).then(function (body) {
-    return sessionSet(item, OVERRIDE_KEY, { key: E.checkKey(body), at: Date.now(),
-      check_id: checkId || null, codes: (codes || []).slice(0, 20) });
+    var entry = { key: E.checkKey(body), at: Date.now(), check_id: checkId || null,
+      codes: (codes || []).slice(0, 20) };
+    if (reason) {
+      entry.reason = reason;
+    }
+    return sessionSet(item, OVERRIDE_KEY, entry);
   });
 };
 

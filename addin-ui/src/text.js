@@ -69,7 +69,14 @@ E.alertText = function (verdict, noButton) {
   if (verdict.action === "block") {
     tail = " Choose Fix it to open Etiquette.";
   }
-  if (noButton && verdict.action === "warn" && supports("1.14")) {
+  var reason = verdict.action === "warn" && !!verdict.reason_required;
+  if (reason) {
+    tail = " To send it anyway your school asks for a reason: choose Review, pick one, then Send.";
+    if (noButton) {
+      tail = " To send it anyway your school asks for a reason: choose Check email on the " +
+        "ribbon, pick one, then Send.";
+    }
+  } else if (noButton && verdict.action === "warn" && supports("1.14")) {
     tail = " Choose Send Anyway, or choose Check email on the ribbon to fix it.";
   } else if (noButton) {
     tail = " To fix it or send it anyway, choose Check email on the ribbon.";
@@ -102,6 +109,9 @@ E.alertMarkdown = function (verdict) {
   var tail = "\n\nChoose **Send Anyway**, or **Review** to fix it.";
   if (verdict.action === "block") {
     tail = "\n\nChoose **Fix it** to open Etiquette.";
+  } else if (verdict.reason_required) {
+    tail = "\n\nTo send it anyway your school asks for a reason: choose **Review**, pick one, " +
+      "then Send.";
   }
   var head = "**Before this email goes:**\n\n";
   var budget = TEXT_LIMIT - head.length - tail.length;

@@ -309,6 +309,17 @@ describe("Send anyway chosen in the pane", () => {
     });
   }
 
+  test("the reason chosen in the pane is sent, as a code, with sent_anyway", async () => {
+    const { fake, E } = loadHandler({ config: { apiBase: stub.base, apiKey: "k" }, office: { item: structuredClone(DRAFT) } });
+    stub.take();
+    await E.allowThisVersion(fake.Office.context.mailbox.item, "c1", ["REC003"], "parent_consented");
+    const completed = await fake.fire("onMessageSendHandler");
+    assert.deepEqual(JSON.parse(JSON.stringify(completed)), { allowEvent: true });
+    const sent = stub.take();
+    assert.deepEqual(sent[0].body, { check_id: "c1", outcome: "sent_anyway", host: "outlook", codes: ["REC003"], reason: "parent_consented" });
+    assert.deepEqual(JSON.parse(JSON.stringify(E.REASONS.map((r) => r[0]))), ["parent_consented", "recipients_are_staff", "urgent_safeguarding", "already_agreed_with_dpo", "not_applicable", "other"]);
+  });
+
   test("changed after the choice: checked again, nothing recorded as sent_anyway", async () => {
     const { fake, E } = loadHandler({ config: { apiBase: stub.base, apiKey: "k" }, office: { item: structuredClone(DRAFT) } });
     await E.allowThisVersion(fake.Office.context.mailbox.item, "c1", ["REC003"]);

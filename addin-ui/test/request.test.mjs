@@ -301,6 +301,35 @@ describe("Smart Alert text", () => {
     });
   }
 
+  // A reason to send anyway is picked in the pane: the dialog offers no Send Anyway then.
+  const reasonCases = [
+    // [platform, version, Mailbox, text]
+    ["PC", "16.0.17928.20114", "1.15", /asks for a reason: choose Review, pick one, then Send\.$/],
+    ["Mac", "16.99.2", "1.14", /asks for a reason: choose Check email on the ribbon, pick one, then Send\.$/],
+    ["Mac", "16.64", "1.13", /asks for a reason: choose Check email on the ribbon, pick one, then Send\.$/],
+  ];
+  for (const [platform, version, mailbox, text] of reasonCases) {
+    test(`reason required, ${platform} ${version} (Mailbox ${mailbox}): no Send Anyway in the dialog`, () => {
+      const { E } = loadModules(ALERTS, { office: { platform, version, mailbox } });
+      const o = E.completionFor({ ...ADVISORY, reason_required: true });
+      assert.equal(o.allowEvent, false);
+      assert.equal(o.sendModeOverride, undefined);
+      assert.match(o.errorMessage, text);
+      assert.ok(o.errorMessage.length <= 500);
+      assert.ok(!/Send Anyway/.test(o.errorMessage));
+      if (mailbox === "1.15") assert.match(o.errorMessageMarkdown, /choose \*\*Review\*\*, pick one, then Send\.$/);
+      // Not asked: Send Anyway as before.
+      if (mailbox !== "1.13") assert.equal(E.completionFor({ ...ADVISORY, reason_required: false }).sendModeOverride, "promptUser");
+    });
+  }
+
+  test("a block never offers Send Anyway, whatever reason_required says", () => {
+    const { E } = loadModules(ALERTS);
+    const o = E.completionFor({ ...ADVISORY, action: "block", reason_required: true });
+    assert.equal(o.sendModeOverride, undefined);
+    assert.match(o.errorMessage, /Choose Fix it to open Etiquette\.$/);
+  });
+
   test("Markdown escapes what would change its meaning", () => {
     const { E } = loadModules(ALERTS);
     const md = E.alertMarkdown({ action: "warn", findings: table[2][1] });

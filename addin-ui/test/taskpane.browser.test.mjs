@@ -205,6 +205,39 @@ describe("task pane", () => {
     });
   }
 
+  test("a reason is required: the pane asks for one before Send anyway, and Send reports it as a code", async () => {
+    const patch = (rule) => fetch(`${service.base}/v1/admin/schools/stmarys/policy`, {
+      method: "PATCH",
+      headers: { "X-API-Key": "etq_demo_admin_key", "content-type": "application/json" },
+      body: JSON.stringify({ policy: { rules: { REC003: rule } }, comment: "pane test" }),
+    });
+    assert.equal((await patch({ reason_required: true })).status, 200);
+    try {
+      const { page, outcomes, errors } = await openPane({ item: structuredClone(DRAFT) });
+      await page.locator("#reason-box").waitFor({ state: "visible" });
+      const select = page.getByLabel("Your school asks why you are sending this anyway");
+      assert.deepEqual(await select.locator("option").evaluateAll((os) => os.map((o) => o.value)),
+        ["", "parent_consented", "recipients_are_staff", "urgent_safeguarding", "already_agreed_with_dpo", "not_applicable", "other"]);
+      await page.locator("#send-anyway").click();
+      await page.locator("#hint", { hasText: "Choose a reason first" }).waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement.id), "reason");
+      assert.equal(await page.evaluate(() => window.__fakeOffice.session["etiquette.sendAnyway"]), undefined);
+      await select.selectOption("recipients_are_staff");
+      await page.locator("#send-anyway").click();
+      await page.locator("#hint", { hasText: "Press Send" }).waitFor();
+      const completed = await page.evaluate(() => window.__fakeOffice.fire("onMessageSendHandler"));
+      assert.deepEqual(completed, { allowEvent: true });
+      for (let i = 0; i < 50 && !outcomes.some((o) => o.outcome === "sent_anyway"); i++) await page.waitForTimeout(20);
+      const sent = outcomes.filter((o) => o.outcome === "sent_anyway");
+      assert.equal(sent.length, 1);
+      assert.equal(sent[0].reason, "recipients_are_staff");
+      assert.deepEqual(errors, []);
+      await page.close();
+    } finally {
+      await patch({ reason_required: null });
+    }
+  });
+
   test("a pupil's personal address: replaced with the school address; cancelling is recorded", async () => {
     const item = {
       ...structuredClone(DRAFT),

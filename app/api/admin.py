@@ -19,10 +19,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from app.api.deps import AdminDep, RuntimeDep, TenantRepoDep
 from app.api.errors import roster_422
 from app.api.merge_patch import merge_patch
-from app.api.schemas import CheckRequest, CheckResponse
+from app.api.schemas import CheckRequest, CheckResponse, FindingOut
 from app.directory.changes import EmptyDirectory, RemovalsNeedConfirmation, replace_checked
 from app.directory.csv_roster import RosterError, iter_groups, iter_people
-from app.domain import Message
+from app.domain import Message, Verdict
 from app.policy import Policy
 from app.runtime import Runtime
 from app.schools import DomainError
@@ -142,9 +142,25 @@ class DryRunIn(BaseModel):
     )
 
 
+class DryRunVerdict(CheckResponse):
+    """A verdict as POST /v1/check answers it, plus what rules in silent roll-out found."""
+
+    silent: list[FindingOut] = Field(
+        default_factory=list,
+        description="Findings of rules in silent roll-out (silent: true): counted in the "
+        "audit, never shown to the sender and no part of the action. Shown here only, so an "
+        "admin can see what silent mode would catch.",
+    )
+
+    @classmethod
+    def of(cls, verdict: Verdict, fail_mode: str) -> DryRunVerdict:
+        payload = CheckResponse.payload(verdict, "dry-run", fail_mode)
+        return cls.model_validate({**payload, "silent": [f.to_dict() for f in verdict.silent]})
+
+
 class DryRunOut(BaseModel):
-    draft: CheckResponse = Field(description="The verdict under the draft.")
-    current: CheckResponse = Field(description="The verdict under the current policy.")
+    draft: DryRunVerdict = Field(description="The verdict under the draft.")
+    current: DryRunVerdict = Field(description="The verdict under the current policy.")
 
 
 class SchoolPublic(BaseModel):
@@ -377,7 +393,7 @@ def dry_run_verdicts(
     out = {}
     for label, pol in (("draft", draft), ("current", tenant.policy)):
         result = runtime.checker.check(tenant, message, policy=pol, audit=False)
-        out[label] = CheckResponse.build(result.verdict, "dry-run", pol.fail_mode.value)
+        out[label] = DryRunVerdict.of(result.verdict, pol.fail_mode.value)
     return DryRunOut(**out)
 
 
@@ -716,6 +732,7 @@ def list_audit(
                 "host": e.host,
                 "action": e.action,
                 "codes": [c for c in e.codes.split(",") if c],
+                "silent_codes": [c for c in (e.silent_codes or "").split(",") if c],
                 "finding_count": e.finding_count,
                 "recipient_count": e.recipient_count,
                 "attachment_count": e.attachment_count,
@@ -723,6 +740,7 @@ def list_audit(
                 "policy_version": e.policy_version,
                 "sender_hash": e.sender_hash,
                 "outcome": e.outcome,
+                "reason": e.reason,
             }
             for e in events
         ]
@@ -733,6 +751,10 @@ def list_audit(
 def audit_summary(
     repo: TenantRepoDep, days: Annotated[int, Query(ge=1, le=366)] = 7
 ) -> dict[str, Any]:
-    """What was flagged per rule, and what people did about it."""
+    """What was flagged per rule, and what people did about it.
+
+    ``by_rule`` counts the findings senders saw; ``silent_by_rule`` those of
+    rules in silent roll-out (counted, never shown); ``sent_anyway_reasons``
+    the reason codes given with sent_anyway."""
     since = datetime.now(UTC) - timedelta(days=days)
     return {"days": days, **repo.audit_summary(since)}

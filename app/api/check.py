@@ -163,6 +163,8 @@ def outcome(body: OutcomeIn, runtime: RuntimeDep, caller: OptionalCallerDep) -> 
         raise unauthorized("an API key is required")
     if caller.tenant.id == "":
         raise HTTPException(status.HTTP_403_FORBIDDEN, detail="a trust admin key cannot check mail")
+    rules = caller.tenant.policy.rules
+    needs_reason = any(rules[c].reason_required and not rules[c].silent for c in body.codes)
     try:
         for _ in range(body.count):
             runtime.checker.record_outcome(
@@ -172,10 +174,18 @@ def outcome(body: OutcomeIn, runtime: RuntimeDep, caller: OptionalCallerDep) -> 
                 Outcome(body.outcome),
                 host=body.host,
                 codes=tuple(body.codes),
+                reason=body.reason,
+                needs_reason=needs_reason,
             )
     except OutcomeRefused as exc:
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT,
-            detail=[{"loc": ["body", "outcome"], "msg": str(exc), "type": "value_error"}],
+            detail=[
+                {
+                    "loc": ["body", exc.field],
+                    "msg": str(exc),
+                    "type": "value_error",
+                }
+            ],
         ) from None
     return {"status": "accepted"}

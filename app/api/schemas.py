@@ -35,6 +35,7 @@ from app.domain import (
     Host,
     Importance,
     Message,
+    OverrideReason,
     Recipient,
     RecipientField,
     RecipientKind,
@@ -258,6 +259,11 @@ class CheckResponse(BaseModel):
     findings: list[FindingOut] = Field(description="What was found, most severe first.")
     policy_version: int = Field(description="The school's policy version that judged it.")
     duration_ms: float = Field(description="How long the rules took.")
+    reason_required: bool = Field(
+        default=False,
+        description="true: the school asks for a reason to send this anyway (a warning rule "
+        "has reason_required); report sent_anyway with a reason code (POST /v1/outcome).",
+    )
     check_id: str = Field(description="Quote it when reporting the user's choice.")
     fail_mode: Literal["open", "closed"] = Field(
         default="open", description="What the add-in should do if a later check times out."
@@ -289,7 +295,14 @@ class OutcomeIn(_In):
                     "outcome": "fixed",
                     "host": "outlook",
                     "codes": ["REC003"],
-                }
+                },
+                {
+                    "check_id": "6f1c2a4e-8b1d-4c55-9a51-2f0f3d3c9b10",
+                    "outcome": "sent_anyway",
+                    "host": "gmail",
+                    "codes": ["REC001"],
+                    "reason": "recipients_are_staff",
+                },
             ]
         }
     )
@@ -302,6 +315,12 @@ class OutcomeIn(_In):
     host: Literal["outlook", "gmail", "api"] = Field(default="api", description="Which client.")
     codes: list[str] = Field(
         default_factory=list, max_length=20, description="The rule codes the outcome is about."
+    )
+    reason: OverrideReason | None = Field(
+        default=None,
+        description="Why the user sent anyway: a code from this fixed list, never free text "
+        "(sent_anyway only). Required (422 without it) when a reported code's rule, or the "
+        "check's verdict (reason_required), asks for one.",
     )
     count: int = Field(
         default=1,
@@ -316,6 +335,8 @@ class OutcomeIn(_In):
     def _count(self) -> OutcomeIn:
         if self.count > 1 and (self.outcome != "failed_open" or self.check_id is not None):
             raise ValueError("count > 1 is only for failed_open without a check_id")
+        if self.reason is not None and self.outcome != "sent_anyway":
+            raise ValueError("a reason is recorded with sent_anyway only")
         return self
 
     @field_validator("codes")

@@ -42,6 +42,17 @@ class RuleOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     severity: Severity = Field(default=Severity.ADVISE, description="off, advise, warn or block.")
+    silent: bool = Field(
+        default=False,
+        description="Roll-out: true checks the rule and counts its findings in the audit, but "
+        "the sender sees nothing and the send is not affected; severity is what it will do "
+        "once live (false).",
+    )
+    reason_required: bool = Field(
+        default=False,
+        description="Sending anyway after this rule's warning needs a reason, a code from a "
+        "fixed list (POST /v1/outcome: reason).",
+    )
     allow: tuple[str, ...] = Field(
         default=(),
         description="Addresses (name@example.org) or domains (example.org) this rule ignores.",

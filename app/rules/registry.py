@@ -74,6 +74,14 @@ class RuleSettingsError(Invalid):
     """Raised with a message naming the rule and the bad option."""
 
 
+def shorthand(value: str) -> dict[str, Any]:
+    """A rule's settings written as one word: a severity (``warn``), or ``silent``
+    (silent roll-out at the rule's default severity)."""
+    if value.strip().lower() == "silent":
+        return {"silent": True}
+    return {"severity": value}
+
+
 def validate_rule_settings(value: Any) -> dict[str, RuleOptions]:
     """Validate ``{code-or-name: {option: value}}`` into every rule's options.
 
@@ -96,8 +104,8 @@ def validate_rule_settings(value: Any) -> dict[str, RuleOptions]:
         if isinstance(settings, rule.Options):
             out[rule.code] = settings
             continue
-        if isinstance(settings, str):  # shorthand: "REC002: warn"
-            settings = {"severity": settings}
+        if isinstance(settings, str):  # shorthand: "REC002: warn", "REC002: silent"
+            settings = shorthand(settings)
         if not isinstance(settings, Mapping):
             raise RuleSettingsError(f"rules.{rule.code} must be a mapping of options")
         try:

@@ -163,6 +163,11 @@ class AuditEvent(Base):
     policy_version: Mapped[int] = mapped_column(Integer, default=0)
     sender_hash: Mapped[str] = mapped_column(String(64), default="")
     outcome: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    # Roll-out (0008): codes of rules in silent mode that found something (not
+    # in ``codes``, never shown to the sender), and the reason code of a
+    # sent_anyway where the policy asks for one (app.domain.OverrideReason).
+    silent_codes: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
 
 class DirectorySource(Base):

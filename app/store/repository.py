@@ -393,15 +393,18 @@ class TenantRepo:
         message pre-checked as its recipients changed is counted once.
         """
         rows = self.session.execute(
-            self.scope(select(AuditEvent.purpose, AuditEvent.action, AuditEvent.codes)).where(
-                AuditEvent.kind == "check", AuditEvent.at >= since
-            )
+            self.scope(
+                select(
+                    AuditEvent.purpose, AuditEvent.action, AuditEvent.codes, AuditEvent.silent_codes
+                )
+            ).where(AuditEvent.kind == "check", AuditEvent.at >= since)
         ).all()
         by_purpose: dict[str, int] = {}
         by_action: dict[str, int] = {}
         by_rule: dict[str, int] = {}
+        silent_by_rule: dict[str, int] = {}
         counted = 0
-        for purpose, action, codes in rows:
+        for purpose, action, codes, silent_codes in rows:
             by_purpose[purpose] = by_purpose.get(purpose, 0) + 1
             if purpose == "background":
                 continue
@@ -409,17 +412,30 @@ class TenantRepo:
             by_action[action or "?"] = by_action.get(action or "?", 0) + 1
             for c in filter(None, (codes or "").split(",")):
                 by_rule[c] = by_rule.get(c, 0) + 1
+            for c in filter(None, (silent_codes or "").split(",")):
+                silent_by_rule[c] = silent_by_rule.get(c, 0) + 1
         outcomes = self.session.execute(
             self.scope(select(AuditEvent.outcome, func.count()))
             .where(AuditEvent.kind == "outcome", AuditEvent.at >= since)
             .group_by(AuditEvent.outcome)
+        ).all()
+        reasons = self.session.execute(
+            self.scope(select(AuditEvent.reason, func.count()))
+            .where(
+                AuditEvent.kind == "outcome",
+                AuditEvent.at >= since,
+                AuditEvent.reason.is_not(None),
+            )
+            .group_by(AuditEvent.reason)
         ).all()
         return {
             "checks": counted,
             "by_purpose": by_purpose,
             "by_action": by_action,
             "by_rule": dict(sorted(by_rule.items())),
+            "silent_by_rule": dict(sorted(silent_by_rule.items())),
             "outcomes": {str(o): int(n) for o, n in outcomes},
+            "sent_anyway_reasons": {str(r): int(n) for r, n in sorted(reasons)},
         }
 
     def record(self, known_directory_version: int | None = None) -> TenantRecord:
@@ -775,6 +791,8 @@ _AUDIT_DEFAULTS: dict[str, Any] = {
     "policy_version": 0,
     "sender_hash": "",
     "outcome": None,
+    "silent_codes": "",
+    "reason": None,
 }
 _AUDIT_COLUMNS = frozenset(c.name for c in AuditEvent.__table__.columns) - {"id"}
 

@@ -10,6 +10,7 @@ invalid policy is refused when it is written, never at check time.
 
 Rule keys may be codes or names and a bare severity is shorthand
 (``REC002: warn``); both are normalised to ``{"REC002": {"severity": "warn"}}``
+(``REC002: silent`` to ``{"REC002": {"silent": true}}``)
 first, so a school's ``large-audience`` merges into the trust's ``REC001``.
 
 Effective policies are computed when a school is loaded (``app.runtime``),
@@ -53,7 +54,7 @@ def merge_patch(base: Mapping[str, Any], patch: Mapping[str, Any]) -> dict[str, 
 
 def normalise(doc: Any) -> dict[str, Any]:
     """Rule keys to codes, bare severities to ``{"severity": ...}``; ``version`` dropped."""
-    from app.rules.registry import rule_for
+    from app.rules.registry import rule_for, shorthand
 
     if not isinstance(doc, Mapping):
         raise OverlayError("a policy overlay is a mapping of policy fields")
@@ -70,7 +71,7 @@ def normalise(doc: Any) -> dict[str, Any]:
             raise OverlayError(f"unknown rule {key!r}")
         if rule.code in norm:
             raise OverlayError(f"rule {rule.code} is configured twice")
-        norm[rule.code] = {"severity": value} if isinstance(value, str) else value
+        norm[rule.code] = shorthand(value) if isinstance(value, str) else value
     out["rules"] = norm
     return out
 

@@ -1,6 +1,7 @@
 // The admin console in headless Chromium (Debian's /usr/bin/chromium via playwright-core),
 // served by the REAL service in demo mode: the demo's local sign-in, a key created and
-// revoked, a role added, the policy edited, reviewed, saved and rolled back, and axe-core
+// revoked, a role added, the policy edited, reviewed, saved and rolled back, a rule switched
+// to silent (counted, not shown), and axe-core
 // (from node_modules, no CDN) on every page with zero serious or critical violations.
 // Other roles sign in through a local Google-shaped OpenID provider (./fake-google.mjs), and
 // an Entra group's admin through a local Microsoft-shaped one (./fake-microsoft.mjs) by the
@@ -251,6 +252,48 @@ describe("admin console", () => {
     assert.deepEqual([n.enabled, n.channel, n.mode, n.webhook_url_env], [true, "slack", "instant", "ETQ_BROWSER_TEST_UNSET"]);
   });
 
+  test("Roll-out: switch a rule to silent; a check it would flag shows nothing, the page counts it", async () => {
+    const rollout = `${service.base}${SCHOOL}/rollout`;
+    const message = {
+      sender: { email: "s.jones@stmarys.sch.uk" },
+      to: [{ email: "parent1@gmail.com" }, { email: "parent2@outlook.com" }],
+      subject: "Year 9 trip",
+    };
+    const check = async () => (await fetch(`${service.base}/v1/check`, {
+      method: "POST",
+      headers: { "X-API-Key": "etq_demo_check_key", "content-type": "application/json" },
+      body: JSON.stringify(message),
+    })).json();
+    const silentCount = async () => Number(await page.locator('[data-silent="REC003"]').textContent());
+    assert.deepEqual((await check()).findings.map((f) => f.code), ["REC003"]); // live: shown
+    await page.getByRole("link", { name: "Roll-out" }).click();
+    await page.waitForURL(rollout);
+    await axe("roll-out");
+    const before = await silentCount();
+    await page.getByLabel("Mode of REC003").selectOption("silent");
+    await page.getByLabel("Reason required for REC001").check();
+    await page.getByLabel("Comment (optional)").fill("REC003 silent for a week");
+    await page.getByRole("button", { name: "Save roll-out" }).click();
+    await page.getByRole("status").filter({ hasText: /Saved as policy version \d+/ }).waitFor();
+    assert.equal(await page.getByLabel("Mode of REC003").inputValue(), "silent");
+    assert.equal(await page.getByLabel("Reason required for REC001").isChecked(), true);
+    assert.match(await page.locator("#rule-REC003").textContent(), /Live, it would warn\./);
+    const verdict = await check();
+    assert.equal(verdict.action, "allow");
+    assert.deepEqual(verdict.findings, []);
+    assert.ok(!JSON.stringify(verdict).includes("REC003"));
+    // The audit is written behind the check: reload until the page counts it.
+    let count = before;
+    for (let i = 0; i < 50 && count === before; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      await page.goto(rollout);
+      count = await silentCount();
+    }
+    assert.equal(count, before + 1);
+    await page.getByRole("link", { name: "Overview" }).click();
+    assert.match(await page.locator("table").textContent(), /policy\.rollout/);
+  });
+
   test("a form POST without its CSRF token is refused with a page", async () => {
     const status = await page.evaluate(async (url) => {
       const r = await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "role=check&label=x" });
@@ -278,7 +321,7 @@ describe("admin console", () => {
     const r = await page.goto(`${service.base}${SCHOOL}/keys`);
     assert.match(page.url(), /\/console\/sign-in$/);
     assert.equal(r.status(), 200);
-    assert.deepEqual(checked, ["sign-in", "overview", "keys", "key created", "revoke confirmation", "roles", "policy editor", "policy review", "policy versions", "policy version", "policy yaml", "policy dry-run", "policy dry-run verdicts", "notifications", "notifications after a test", "not found"]);
+    assert.deepEqual(checked, ["sign-in", "overview", "keys", "key created", "revoke confirmation", "roles", "policy editor", "policy review", "policy versions", "policy version", "policy yaml", "policy dry-run", "policy dry-run verdicts", "notifications", "notifications after a test", "roll-out", "not found"]);
   });
 
   async function signInWithGoogle(email) {

@@ -144,6 +144,36 @@ def test_audit_round_trip_and_summary(store: Store) -> None:
             )
         ]
         + [
+            # a rule in silent roll-out found something: counted apart, not in the action
+            {
+                "event_id": "s1",
+                "tenant_id": tid,
+                "at": now,
+                "kind": "check",
+                "action": "allow",
+                "codes": "",
+                "silent_codes": "REC001,SUB002",
+            },
+            {
+                "event_id": "s2",
+                "tenant_id": tid,
+                "at": now,
+                "kind": "check",
+                "purpose": "background",
+                "action": "allow",
+                "silent_codes": "REC001",
+            },
+            {
+                "event_id": "o2",
+                "tenant_id": tid,
+                "at": now,
+                "kind": "outcome",
+                "outcome": "sent_anyway",
+                "codes": "REC001",
+                "reason": "recipients_are_staff",
+            },
+        ]
+        + [
             # a pre-check of the same message: stored, not counted in the figures
             {
                 "event_id": "bg",
@@ -170,13 +200,18 @@ def test_audit_round_trip_and_summary(store: Store) -> None:
         repo = store.scoped(s, tid)
         summary = repo.audit_summary(now - timedelta(hours=1))
         assert summary == {
-            "checks": 3,
-            "by_purpose": {"send": 3, "background": 1},
-            "by_action": {"warn": 1, "block": 1, "allow": 1},
+            "checks": 4,
+            "by_purpose": {"send": 4, "background": 2},
+            "by_action": {"warn": 1, "block": 1, "allow": 2},
             "by_rule": {"PUP001": 1, "REC003": 2},
-            "outcomes": {"sent_anyway": 1},
+            "silent_by_rule": {"REC001": 1, "SUB002": 1},
+            "outcomes": {"sent_anyway": 2},
+            "sent_anyway_reasons": {"recipients_are_staff": 1},
         }
-        assert len(repo.audit_events(limit=10)) == 5
+        events = {e.event_id: e for e in repo.audit_events(limit=10)}
+        assert len(events) == 8
+        assert (events["s1"].silent_codes, events["e0"].silent_codes) == ("REC001,SUB002", "")
+        assert (events["o2"].reason, events["o1"].reason) == ("recipients_are_staff", None)
         assert all(e.at.tzinfo is not None for e in repo.audit_events(limit=10))
 
 

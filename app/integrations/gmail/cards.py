@@ -168,7 +168,30 @@ class Divider:
         return {"divider": {}}
 
 
-Widget = TextParagraph | DecoratedText | ButtonList | Divider
+@dataclass(frozen=True, slots=True)
+class SelectionInput:
+    """A drop-down; its choice comes back in ``commonEventObject.formInputs[name]``.
+    ``items`` are ``(value, text)``: fixed codes and words, never user data."""
+
+    name: str
+    label: str
+    items: tuple[tuple[str, str], ...]
+
+    def to_json(self) -> Json:
+        return {
+            "selectionInput": {
+                "name": self.name,
+                "label": escape(self.label),
+                "type": "DROPDOWN",
+                "items": [
+                    {"text": escape(text), "value": value, "selected": False}
+                    for value, text in self.items
+                ],
+            }
+        }
+
+
+Widget = TextParagraph | DecoratedText | ButtonList | Divider | SelectionInput
 
 
 @dataclass(frozen=True, slots=True)

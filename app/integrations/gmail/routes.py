@@ -7,6 +7,8 @@ One endpoint serves every trigger and button, routed by ``?action=``:
 - ``check``: "Check again": re-check the draft as the event now describes it
 - ``fix``: apply one fix (``updateDraftActionMarkup``) and re-render the card
 - ``grant``: ask Gmail for the add-on's scopes (granular consent)
+- ``anyway``: "I'm sending it as it is": record ``sent_anyway`` for the card's
+  check, with the reason chosen on the card where the school asks for one
 
 Gmail has no send hook, so the checks a user asks for (the compose card,
 "Check again") are audited as ``review``; the check that redraws the card
@@ -28,19 +30,21 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from functools import lru_cache
 from typing import Annotated, Any
+from uuid import UUID
 
 from fastapi import APIRouter, HTTPException, Query, Request, status
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from app.api.deps import RuntimeDep
-from app.checker import CheckResult, Outcome, Purpose
+from app.checker import CheckResult, Outcome, OutcomeRefused, Purpose
 from app.domain import (
     Address,
     ComposeType,
     FixKind,
     Host,
     Message,
+    OverrideReason,
     Recipient,
     RecipientField,
     Severity,
@@ -60,7 +64,7 @@ from app.integrations.gmail.verify import (
 )
 from app.policy import Policy
 from app.rules.base import Reads
-from app.rules.registry import RULES
+from app.rules.registry import BY_CODE, RULES
 from app.runtime import Runtime
 from app.tenant_state import TenantState
 
@@ -86,6 +90,7 @@ class AddonAction(StrEnum):
     CHECK = "check"
     FIX = "fix"
     GRANT = "grant"
+    ANYWAY = "anyway"
 
 
 def _now() -> datetime:
@@ -315,6 +320,8 @@ async def addon_endpoint(
     tenant = identity.tenant
     school = tenant.policy.school_name or tenant.name
     links = views.Links(endpoint)
+    if action is AddonAction.ANYWAY:
+        return JSONResponse(_sent_anyway(runtime, identity, event))
     if action is AddonAction.HOME:
         card = views.home_card(tenant.policy, school, tenant.settings.gmail.read_drafts, links)
         return JSONResponse(Render(card, bare=True).to_json())
@@ -403,6 +410,48 @@ async def _apply_fix(
     )
     card = views.compose_card(_compose_view(rechecked, identity, event, addon, secret, endpoint))
     return Render(card, update=True, draft=update, notification=f"Done: {fix.title}.").to_json()
+
+
+_REASON_FIRST = "Choose a reason first: your school asks for one to send this as it is."
+
+
+def _sent_anyway(runtime: Runtime, identity: GoogleIdentity, event: EventObject) -> dict[str, Any]:
+    """Record ``sent_anyway`` for the card's check (its id and codes come back as the
+    button's parameters; the reason from the card's drop-down). Gmail cannot tell us
+    when the email is sent: this records the user's word, as the button says."""
+    tenant = identity.tenant
+    codes = tuple(
+        c for c in dict.fromkeys((event.parameter("codes") or "").split(",")) if c in BY_CODE
+    )[:20]
+    check_id = event.parameter("c") or None
+    if check_id is not None:
+        try:
+            check_id = str(UUID(check_id))
+        except ValueError:
+            check_id = None
+    picked = event.common.form_inputs.get("reason")
+    values = picked.string_inputs.value if picked and picked.string_inputs else []
+    try:
+        reason = OverrideReason(values[0]) if values else None
+    except ValueError:
+        reason = None
+    rules = tenant.policy.rules
+    needs = any(rules[c].reason_required and not rules[c].silent for c in codes)
+    try:
+        runtime.checker.record_outcome(
+            tenant.id,
+            tenant.policy.version,
+            check_id,
+            Outcome.SENT_ANYWAY,
+            host=Host.GMAIL.value,
+            codes=codes,
+            reason=reason,
+            needs_reason=needs,
+        )
+    except OutcomeRefused as exc:
+        text = _REASON_FIRST if exc.field == "reason" else "This email cannot be sent as it is."
+        return Render(notification=text).to_json()
+    return Render(notification="Noted. Press Send when you are ready.").to_json()
 
 
 @router.get("/logo.png", include_in_schema=False)

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
-from app.domain import Finding, Fix, FixKind, Severity, ThresholdSource, Verdict
+from app.domain import Action as Act
+from app.domain import (
+    Finding,
+    Fix,
+    FixKind,
+    OverrideReason,
+    Severity,
+    ThresholdSource,
+    Verdict,
+)
 from app.integrations.gmail import fixes
 from app.integrations.gmail.cards import (
     AMBER,
@@ -29,6 +38,7 @@ from app.integrations.gmail.cards import (
     Divider,
     Icon,
     Section,
+    SelectionInput,
     TextParagraph,
     bold,
     coloured,
@@ -106,6 +116,11 @@ class ComposeView:
     secret: str
     check_id: str  # the check this card shows; fix buttons report their outcome against it
 
+    def anyway_action(self) -> Action:
+        """ "Sending it as it is": the card's check and its rule codes (ids only)."""
+        codes = ",".join(dict.fromkeys(self.verdict.codes))
+        return self.links.action("anyway", (("c", self.check_id), ("codes", codes)))
+
     def fix_action(self, f: Finding, i: int, fx: Fix) -> Action:
         return self.links.action("fix", fixes.parameters(self.secret, self.check_id, f.code, i, fx))
 
@@ -155,15 +170,41 @@ def compose_card(view: ComposeView) -> Card:
             ),
         )
     )
+    anyway = _anyway_section(view)
     body = sections_within_limit(
-        (_finding_section(view, f) for f in findings), reserve=len(summary.widgets) + 3
+        (_finding_section(view, f) for f in findings),
+        reserve=len(summary.widgets) + 3 + len(anyway.widgets),
     )
     return Card(
         CardHeader(f"{n} thing{'s' if n != 1 else ''} to check", view.school),
-        (summary, *body, checked),
+        (summary, *body, anyway, checked),
         footer=footer,
         name="compose",
     )
+
+
+ANYWAY = (
+    "Gmail cannot hold an email back: if you send this one as it is, tell Etiquette, so your "
+    "school can see which warnings people find wrong."
+)
+ANYWAY_REASON = (
+    "Your school asks why you are sending this as it is. Choose a reason: only your choice "
+    "is recorded, never anything about the email."
+)
+REASON_ITEMS = tuple((r.value, r.label) for r in OverrideReason)
+
+
+def _anyway_section(view: ComposeView) -> Section:
+    """A warning can be sent anyway: say so, with a reason where the school asks for one.
+    Empty (left off the card) for advice and for a block."""
+    verdict = view.verdict
+    if verdict.action is not Act.WARN or not view.check_id:
+        return Section(())
+    widgets: list[Any] = [TextParagraph(ANYWAY_REASON if verdict.reason_required else ANYWAY)]
+    if verdict.reason_required:
+        widgets.append(SelectionInput("reason", "Reason for sending anyway", REASON_ITEMS))
+    widgets.append(ButtonList((Button("I'm sending it as it is", view.anyway_action()),)))
+    return Section(tuple(widgets), header="Sending it anyway?")
 
 
 def _checked_section(view: ComposeView) -> Section:
@@ -361,7 +402,7 @@ def home_card(policy: Policy, school: str, read_drafts: bool, links: Links) -> C
     rules: list[Any] = []
     for rule in RULES:
         opts = policy.options(rule.code)
-        if opts.severity is Severity.OFF:
+        if opts.severity is Severity.OFF or opts.silent:  # silent: the sender sees nothing
             continue
         rules.append(
             DecoratedText(

@@ -527,3 +527,63 @@ def test_the_addon_checks_through_the_runtimes_checker(addon: Addon) -> None:
     runtime.checker.check = spy
     _press(addon, "compose_parents_visible", "to Bcc")
     assert calls == [("review", True), ("send", False), ("background", True)]
+
+
+def _anyway(addon: Addon, reason: str | None) -> dict[str, Any]:
+    card = card_of(addon.post("compose", addon.event("compose_parents_visible")).json())
+    button = next(b for b in buttons(card) if b["text"] == "I'm sending it as it is")
+    p = params(button)
+    assert set(p) == {"c", "codes"} and p["codes"] == "REC003"  # ids and codes only
+    event = addon.event("compose_parents_visible")
+    event["commonEventObject"]["parameters"] = p
+    if reason is not None:
+        event["commonEventObject"]["formInputs"] = {"reason": {"stringInputs": {"value": [reason]}}}
+    body: dict[str, Any] = addon.post("anyway", event).json()
+    return body
+
+
+def test_sending_anyway_needs_the_reason_the_school_asks_for(addon: Addon) -> None:
+    res = addon.client.patch(
+        "/v1/admin/schools/stmarys/policy",
+        headers=ADMIN,
+        json={"policy": {"rules": {"REC003": {"reason_required": True}}}},
+    )
+    assert res.status_code == 200
+    card = card_of(addon.post("compose", addon.event("compose_parents_visible")).json())
+    (select,) = [w["selectionInput"] for w in widgets(card) if "selectionInput" in w]
+    assert select["name"] == "reason" and select["type"] == "DROPDOWN"
+    assert [i["value"] for i in select["items"]] == [
+        "parent_consented",
+        "recipients_are_staff",
+        "urgent_safeguarding",
+        "already_agreed_with_dpo",
+        "not_applicable",
+        "other",
+    ]
+    for missing in (None, "my own words"):
+        body = _anyway(addon, missing)
+        note = body["renderActions"]["action"]["notification"]["text"]
+        assert note.startswith("Choose a reason first")
+    body = _anyway(addon, "recipients_are_staff")
+    assert body["renderActions"]["action"]["notification"]["text"].startswith("Noted.")
+    summary, events = _audit(addon)
+    (outcome,) = [e for e in events if e["kind"] == "outcome"]
+    assert (outcome["outcome"], outcome["reason"], outcome["codes"]) == (
+        "sent_anyway",
+        "recipients_are_staff",
+        ["REC003"],
+    )
+    assert summary["sent_anyway_reasons"] == {"recipients_are_staff": 1}
+
+
+def test_no_reason_asked_by_default_and_none_offered_for_advice_or_blocks(addon: Addon) -> None:
+    card = card_of(addon.post("compose", addon.event("compose_parents_visible")).json())
+    assert not [w for w in widgets(card) if "selectionInput" in w]
+    body = _anyway(addon, None)
+    assert body["renderActions"]["action"]["notification"]["text"].startswith("Noted.")
+    _, events = _audit(addon)
+    assert [(e["outcome"], e["reason"]) for e in events if e["kind"] == "outcome"] == [
+        ("sent_anyway", None)
+    ]
+    blocked = card_of(addon.post("compose", addon.event("compose_pupil_personal")).json())
+    assert "I'm sending it as it is" not in [b["text"] for b in buttons(blocked)]

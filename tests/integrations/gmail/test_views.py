@@ -68,6 +68,11 @@ def test_home_card_gives_each_rule_its_own_words(
     assert _home_labels(policy)[code] == label
 
 
+def test_rules_off_or_in_silent_roll_out_are_not_on_the_home_card() -> None:
+    labels = _home_labels({"rules": {"REC001": "off", "REC003": "silent"}})
+    assert "REC001" not in labels and "REC003" not in labels and "REC002" in labels
+
+
 def test_every_enabled_rule_is_on_the_home_card_with_its_threshold() -> None:
     policy = make_policy()
     labels = _home_labels({})
