@@ -775,6 +775,7 @@ _AUDIT_DEFAULTS: dict[str, Any] = {
     "policy_version": 0,
     "sender_hash": "",
     "outcome": None,
+    "staff_group": "",
 }
 _AUDIT_COLUMNS = frozenset(c.name for c in AuditEvent.__table__.columns) - {"id"}
 
