@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, and_, case, cast, func, literal, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, Date, case, cast, func, literal, or_, select
+from sqlalchemy.orm import Session
 
 from app.store.models import AuditEvent
 from app.store.scope import SchoolScope
@@ -240,7 +240,11 @@ class DashboardQueries:
             .where(*self._checks(p))
             .group_by(AuditEvent.staff_group)
         ).all()
-        check = aliased(AuditEvent)
+        # Each side scoped on its own: the checks as a scoped subquery, joined
+        # to this school's outcomes.
+        check = self.scope(
+            select(AuditEvent.check_id, AuditEvent.staff_group).where(AuditEvent.kind == "check")
+        ).subquery()
         out_cond = [
             AuditEvent.kind == "outcome",
             AuditEvent.outcome == "sent_anyway",
@@ -251,19 +255,12 @@ class DashboardQueries:
             out_cond.append(_any_code(self.only))
         sent = self.session.execute(
             self.scope(
-                select(check.staff_group, func.count())
+                select(check.c.staff_group, func.count())
                 .select_from(AuditEvent)
-                .join(
-                    check,
-                    and_(
-                        check.check_id == AuditEvent.check_id,
-                        check.kind == "check",
-                        check.tenant_id == AuditEvent.tenant_id,
-                    ),
-                )
+                .join(check, check.c.check_id == AuditEvent.check_id)
             )
             .where(*out_cond)
-            .group_by(check.staff_group)
+            .group_by(check.c.staff_group)
         ).all()
         sent_by = {str(g or ""): int(n) for g, n in sent}
         groups = {str(g or ""): (int(n), int(f)) for g, n, f in rows}

@@ -241,7 +241,8 @@ def test_by_staff_group(store: Store, schools: tuple[str, str]) -> None:
         ],
     )
     # B's check with the same check id must not join A's outcome.
-    put(store, b, [check(0, "REC001", staff_group="school:Elsewhere", check_id="c-b")])
+    b_check = check(0, "REC001", staff_group="school:Elsewhere", check_id="c-none")
+    put(store, b, [{**b_check, "event_id": "b-c-none"}])
     put(store, b, [outcome(0, "sent_anyway", "REC001", check_id="c-office")])
     rows = figures(store, a)["groups"]
     assert [(r.group, r.checks, r.flagged, r.sent_anyway) for r in rows] == [
