@@ -74,7 +74,8 @@ def has_code(code: str, column: Any = AuditEvent.codes) -> ColumnElement[bool]:
     """The event's ``codes`` list contains ``code`` (a rule code, validated)."""
     if not _CODE.match(code):
         raise ValueError(f"not a rule code: {code!r}")
-    return (literal(",") + column + literal(",")).like(f"%,{code},%")
+    wrapped: ColumnElement[str] = literal(",") + column + literal(",")
+    return wrapped.like(f"%,{code},%")
 
 
 def _any_code(codes: Sequence[str], column: Any = AuditEvent.codes) -> ColumnElement[bool]:
