@@ -327,7 +327,7 @@ def _view(f: Figures, reader: Reader) -> dict[str, Any]:
                 charts.Pair(o["label"], o["now"], o["before"], f"{o['now']:,}", f"{o['before']:,}")
                 for o in outcome_rows
             ],
-            label_width=260,
+            label_width=300,
         ),
         "chart_override": charts.compare(
             "Sent anyway, per rule (share of the checks it flagged)",
