@@ -17,7 +17,9 @@ from fastapi.testclient import TestClient
 
 from app.policy import Policy
 from app.runtime import Runtime
-from tests.console.conftest import SignIn, entra_user, grant, school_scope
+from app.store.console import Scope
+from app.store.trusts import TrustStore
+from tests.console.conftest import SignIn, entra_user, grant, school_scope, store_of
 
 EMAIL = "person@stmarys.sch.uk"
 S = "/console/schools/stmarys"
@@ -255,3 +257,41 @@ def test_bad_filters_are_a_400_page(app_client: TestClient, sign_in: SignIn, pat
     assert r.status_code == 400, (path, r.status_code)
     assert r.headers["content-type"].startswith("text/html")
     assert "Bad filter" in r.text
+
+
+def test_a_trust_role_compares_the_trusts_schools(app_client: TestClient, sign_in: SignIn) -> None:
+    """Someone whose role is at a trust sees its schools side by side (and no
+    school outside it); the figures are each school's own."""
+    trust_tid = "7e57c0de-0000-4000-8000-000000007125"
+    runtime = runtime_of(app_client)
+    trusts = TrustStore(runtime.store.db)
+    trust_id, _ = trusts.create_trust(
+        "elm", "Elm Trust", ["elm.org.uk"], entra_tenant_id=trust_tid, by="test"
+    )
+    ids = {}
+    for slug in ("ash", "birch"):
+        ids[slug], _ = trusts.create_school(
+            trust_id, slug, slug.title() + " Primary", [f"{slug}.sch.uk"]
+        )
+    runtime.refresh_sync()
+    seed(app_client, [ev(0.01, codes="REC001") for _ in range(3)], ids["ash"])
+    seed(app_client, [ev(0.01) for _ in range(5)], ids["birch"])
+    seed(app_client, [ev(0.01) for _ in range(40)])  # the demo school: not in the trust
+    store_of(app_client).assign(
+        Scope(trust_id=trust_id),
+        principal_kind="email",
+        principal="ceo@elm.org.uk",
+        role="auditor",
+        by="test",
+    )
+    assert sign_in("entra", **entra_user("ceo@elm.org.uk", trust_tid)).status_code == 303
+    html = app_client.get("/console/schools/ash/dashboard?days=7").text
+    table = html.split('id="schools"', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r'<tr><th scope="row">(.*?)</th><td class="num">(\d+)</td>', table)
+    assert rows == [("Ash Primary", "3"), ("Birch Primary", "5")]
+    assert "St Mary" not in table
+    csv_rows = list(
+        csv.reader(io.StringIO(app_client.get("/console/schools/birch/dashboard.csv?days=7").text))
+    )
+    assert ["school_checks", "Ash Primary", "3", "0", "3"] in csv_rows
+    assert ["totals", "checks", "5", "0", "5"] in csv_rows
