@@ -146,7 +146,7 @@ class AuditEvent(Base):
     """
 
     __tablename__ = "audit_events"
-    # The dashboard and audit pages read one school over a time range (0008).
+    # The dashboard and audit pages read one school over a time range (0009).
     __table_args__ = (Index("ix_audit_events_tenant_at", "tenant_id", "at"),)
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
@@ -167,7 +167,7 @@ class AuditEvent(Base):
     sender_hash: Mapped[str] = mapped_column(String(64), default="")
     outcome: Mapped[str | None] = mapped_column(String(16), nullable=True)
     # The sender's staff groups on a check ("school:Safeguarding team", comma-
-    # separated; "" for none): the policy's group keys, never the person (0008).
+    # separated; "" for none): the policy's group keys, never the person (0009).
     staff_group: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
