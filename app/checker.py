@@ -113,6 +113,10 @@ class Target(Protocol):
 
     def policy_for(self, sender: str) -> Policy: ...
 
+    def staff_group(self, sender: str) -> str:
+        """The sender's staff group keys for the audit (``""`` for none)."""
+        ...
+
 
 class EventSink(Protocol):
     """Where audit events go (:class:`~app.audit.AuditSink`)."""
@@ -190,6 +194,7 @@ class Checker:
                 "duration_ms": verdict.duration_ms,
                 "policy_version": verdict.policy_version,
                 "sender_hash": keyed_hash(self._secret_key, message.sender.key),
+                "staff_group": target.staff_group(message.sender.key),
             }
         )
         return CheckResult(verdict, check_id)

@@ -82,6 +82,9 @@ class _Files:
             self._by_domain[d] = Policy(internal_domains=(d,))
         return self._by_domain[d]
 
+    def staff_group(self, sender: str) -> str:
+        return ""
+
 
 # -- commands -------------------------------------------------------------------
 

@@ -76,7 +76,8 @@ def create_app(
         if settings.demo:
             from app.demo import ensure_demo
 
-            await asyncio.to_thread(ensure_demo, store)
+            # Synthetic audit history for the dashboard, except under test.
+            await asyncio.to_thread(ensure_demo, store, history=settings.environment != "test")
         async with make_client(transport) as http:
             runtime = Runtime(settings, store, audit, http)
             await asyncio.to_thread(runtime.refresh_sync)

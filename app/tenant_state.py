@@ -42,6 +42,14 @@ class TenantState:
         """The effective policy for a sender (trust → school → staff groups)."""
         return self.policy if self.policies is None else self.policies.policy_for(sender.lower())
 
+    def staff_group(self, sender: str) -> str:
+        """The sender's staff groups for the audit ("level:name", comma-separated,
+        at most 200 characters; ``""`` for none): one dict look-up, computed
+        with the policies. A group's key, never the person."""
+        if self.policies is None:
+            return ""
+        return ",".join(self.policies.groups_for(sender.lower()))[:200]
+
     @classmethod
     def from_record(
         cls,

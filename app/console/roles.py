@@ -31,6 +31,8 @@ class Permission(StrEnum):
     POLICY_WRITE = "policy:write"
     NOTIFICATIONS_READ = "notifications:read"
     NOTIFICATIONS_WRITE = "notifications:write"
+    DASHBOARD_READ = "dashboard:read"  # every rule's figures (the safeguarding lead: pupil rules)
+    AUDIT_READ = "audit:read"  # every event (the safeguarding lead: pupil-rule events)
 
 
 ROLE_LABELS: dict[Role, str] = {
@@ -49,6 +51,8 @@ _READ_ALL = frozenset(
         Permission.SAFEGUARDING_READ,
         Permission.POLICY_READ,
         Permission.NOTIFICATIONS_READ,
+        Permission.DASHBOARD_READ,
+        Permission.AUDIT_READ,
     }
 )
 

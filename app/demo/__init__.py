@@ -57,8 +57,19 @@ def check_isolation(store: Store, *, demo: bool) -> None:
                 )
 
 
-def ensure_demo(store: Store) -> str:
-    """Create the demo school if it does not exist; returns its tenant id."""
+def ensure_demo(store: Store, *, history: bool = False) -> str:
+    """Create the demo school if it does not exist; returns its tenant id.
+    With ``history``, a school with no audit event gets synthetic history
+    (:mod:`app.demo.history`) so its console dashboard is not empty."""
+    tenant_id = _ensure_school(store)
+    if history:
+        from app.demo.history import seed_history
+
+        seed_history(store, tenant_id)
+    return tenant_id
+
+
+def _ensure_school(store: Store) -> str:
     existing = store.tenant_id_for_slug(SLUG)
     if existing:
         return existing

@@ -10,6 +10,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -145,6 +146,8 @@ class AuditEvent(Base):
     """
 
     __tablename__ = "audit_events"
+    # The dashboard and audit pages read one school over a time range (0010).
+    __table_args__ = (Index("ix_audit_events_tenant_at", "tenant_id", "at"),)
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     event_id: Mapped[str] = mapped_column(String(36), unique=True)
@@ -163,11 +166,14 @@ class AuditEvent(Base):
     policy_version: Mapped[int] = mapped_column(Integer, default=0)
     sender_hash: Mapped[str] = mapped_column(String(64), default="")
     outcome: Mapped[str | None] = mapped_column(String(16), nullable=True)
-    # Roll-out (0008): codes of rules in silent mode that found something (not
+    # Roll-out (0009): codes of rules in silent mode that found something (not
     # in ``codes``, never shown to the sender), and the reason code of a
     # sent_anyway where the policy asks for one (app.domain.OverrideReason).
     silent_codes: Mapped[str] = mapped_column(String(200), default="", server_default="")
     reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    # The sender's staff groups on a check ("school:Safeguarding team", comma-
+    # separated; "" for none): the policy's group keys, never the person (0010).
+    staff_group: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class DirectorySource(Base):

@@ -793,6 +793,7 @@ _AUDIT_DEFAULTS: dict[str, Any] = {
     "outcome": None,
     "silent_codes": "",
     "reason": None,
+    "staff_group": "",
 }
 _AUDIT_COLUMNS = frozenset(c.name for c in AuditEvent.__table__.columns) - {"id"}
 

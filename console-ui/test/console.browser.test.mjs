@@ -1,7 +1,7 @@
 // The admin console in headless Chromium (Debian's /usr/bin/chromium via playwright-core),
 // served by the REAL service in demo mode: the demo's local sign-in, a key created and
-// revoked, a role added, the policy edited, reviewed, saved and rolled back, a rule switched
-// to silent (counted, not shown), and axe-core
+// revoked, a role added, the dashboard read and the audit list filtered, the policy edited,
+// reviewed, saved and rolled back, a rule switched to silent (counted, not shown), and axe-core
 // (from node_modules, no CDN) on every page with zero serious or critical violations.
 // Other roles sign in through a local Google-shaped OpenID provider (./fake-google.mjs), and
 // an Entra group's admin through a local Microsoft-shaped one (./fake-microsoft.mjs) by the
@@ -292,6 +292,78 @@ describe("admin console", () => {
     assert.equal(count, before + 1);
     await page.getByRole("link", { name: "Overview" }).click();
     assert.match(await page.locator("table").textContent(), /policy\.rollout/);
+  test("Dashboard: checks and an outcome show up as a chart, a table and a CSV", async () => {
+    const headers = { "X-API-Key": "etq_demo_check_key", "content-type": "application/json" };
+    const flagged = await fetch(`${service.base}/v1/check`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({
+        sender: { email: "s.jones@stmarys.sch.uk" },
+        to: [{ email: "parent.one@gmail.com" }, { email: "parent.two@outlook.com" }, { email: "parent.three@yahoo.co.uk" }],
+        subject: "Trip",
+      }),
+    }).then((r) => r.json());
+    assert.ok(flagged.findings.length > 0, "the message should be flagged");
+    const codes = [...new Set(flagged.findings.map((f) => f.code))];
+    const outcome = await fetch(`${service.base}/v1/outcome`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ check_id: flagged.check_id, outcome: "fixed", host: "api", codes }),
+    });
+    assert.equal(outcome.status, 202);
+    // The audit is written behind the checks (about once a second): wait for it.
+    for (let i = 0; ; i++) {
+      await page.goto(`${service.base}${SCHOOL}/audit?kind=outcome`);
+      if ((await page.getByRole("cell", { name: "Fixed before sending" }).count()) > 0) break;
+      assert.ok(i < 40, "the outcome never reached the audit page");
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.waitForURL(`${service.base}${SCHOOL}/dashboard`);
+    assert.equal(await page.getByRole("link", { name: "Dashboard" }).getAttribute("aria-current"), "page");
+    await page.getByLabel("Period", { exact: true }).selectOption("7");
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.waitForURL(`${service.base}${SCHOOL}/dashboard?days=7`);
+    const cells = (row) => page.getByRole("row", { name: row }).getByRole("cell").allTextContents();
+    const [checks, checksBefore] = await cells(/^Checks \d/);
+    assert.ok(Number(checks) >= 2, `checks: ${checks}`); // the key's check and this one at least
+    assert.equal(checksBefore, "0");
+    assert.deepEqual(await cells(/^Fixed before sending/), ["1", "0", "+1"]);
+    assert.equal(await page.getByRole("img", { name: /per day, last 7 days/ }).count(), 1);
+    assert.equal(await page.getByRole("img", { name: "What people did after a finding" }).count(), 1);
+    const csv = await page.getByRole("link", { name: "Download these figures (CSV)" }).getAttribute("href");
+    const r = await page.evaluate(async (url) => {
+      const res = await fetch(url);
+      return { type: res.headers.get("content-type"), disposition: res.headers.get("content-disposition"), text: await res.text() };
+    }, `${service.base}${csv}`);
+    assert.match(r.disposition, /^attachment; filename=/);
+    assert.match(r.text, /^section,item,this_period,previous_period,change/);
+    assert.match(r.text, /outcomes,fixed,1,0,1/);
+    await axe("dashboard");
+  });
+
+  test("Audit: filter the events with the keyboard; the filtered list downloads as CSV", async () => {
+    await page.getByRole("link", { name: "Audit" }).click();
+    await page.waitForURL(`${service.base}${SCHOOL}/audit`);
+    await axe("audit");
+    await page.getByLabel("Kind").selectOption("check");
+    await page.getByLabel("Verdict").selectOption("warn");
+    await page.getByRole("button", { name: "Filter" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/audit\?/);
+    assert.match(page.url(), /kind=check/);
+    const rows = page.locator("table.audit tbody tr");
+    assert.ok((await rows.count()) >= 1);
+    for (const text of await rows.allTextContents()) assert.match(text, /check[\s\S]*warn/);
+    const href = await page.getByRole("link", { name: "Download the filtered list (CSV)" }).getAttribute("href");
+    assert.match(href, /audit\.csv\?.*kind=check/);
+    const text = await page.evaluate(async (url) => (await fetch(url)).text(), `${service.base}${href}`);
+    const lines = text.trim().split("\r\n");
+    assert.equal(lines.length, (await rows.count()) + 1);
+    assert.ok(lines.slice(1).every((l) => l.includes(",check,") && l.includes(",warn,")));
+    const bad = await page.goto(`${service.base}${SCHOOL}/audit?page=abc`);
+    assert.equal(bad.status(), 400);
+    await axe("bad filter");
   });
 
   test("a form POST without its CSRF token is refused with a page", async () => {
@@ -321,7 +393,7 @@ describe("admin console", () => {
     const r = await page.goto(`${service.base}${SCHOOL}/keys`);
     assert.match(page.url(), /\/console\/sign-in$/);
     assert.equal(r.status(), 200);
-    assert.deepEqual(checked, ["sign-in", "overview", "keys", "key created", "revoke confirmation", "roles", "policy editor", "policy review", "policy versions", "policy version", "policy yaml", "policy dry-run", "policy dry-run verdicts", "notifications", "notifications after a test", "roll-out", "not found"]);
+    assert.deepEqual(checked, ["sign-in", "overview", "keys", "key created", "revoke confirmation", "roles", "policy editor", "policy review", "policy versions", "policy version", "policy yaml", "policy dry-run", "policy dry-run verdicts", "notifications", "notifications after a test", "roll-out", "dashboard", "audit", "bad filter", "not found"]);
   });
 
   async function signInWithGoogle(email) {
@@ -340,6 +412,22 @@ describe("admin console", () => {
       assert.equal(r.status(), 403, path);
       await page.getByRole("heading", { name: "Not allowed" }).waitFor();
     }
+    await page.goto(`${service.base}${SCHOOL}/`);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${service.base}/console/sign-in`);
+  });
+
+  test("Dashboard and Audit: the safeguarding lead sees the pupil rules only", async () => {
+    await signInWithGoogle("dsl@stmarys.sch.uk");
+    await page.getByRole("link", { name: "Dashboard", exact: true }).click();
+    await page.getByRole("note").filter({ hasText: "pupil rules only" }).waitFor();
+    const text = await page.locator("main").textContent();
+    assert.match(text, /PUP001/);
+    assert.doesNotMatch(text, /REC00\d|SUB00\d|OOH001|ATT001/);
+    await page.getByRole("link", { name: "Audit" }).click();
+    const rules = await page.getByLabel("Rule").locator("option").allTextContents();
+    assert.deepEqual(rules, ["Any", "PUP001", "PUP002", "PUP003"]);
+    assert.equal((await page.goto(`${service.base}${SCHOOL}/audit?rule=REC001`)).status(), 400);
     await page.goto(`${service.base}${SCHOOL}/`);
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(`${service.base}/console/sign-in`);

@@ -480,3 +480,29 @@ def test_a_trust_change_that_breaks_a_schools_staff_group_or_policy_is_422(
     assert res.status_code == 422 and "with school north's own policy" in res.text, res.text
     assert c.get("/v1/admin/trusts/oak/staff-groups", headers=oak).json() == []
     assert c.get("/v1/admin/trusts/oak/policy", headers=oak).json()["version"] == 1
+
+
+def test_a_check_records_the_senders_staff_groups_never_the_sender(trusts: Trusts) -> None:
+    """The audit row carries the staff group keys the sender's policy came from
+    (for the console's dashboard by group), and "" for a sender in none."""
+    c = trusts.client
+    res = c.put(
+        "/v1/admin/trusts/oak/staff-groups/slt",
+        headers=key(trusts.oak_key),
+        json={"roles": ["headteacher"], "policy": {"rules": {"REC001": {"max_recipients": 300}}}},
+    )
+    assert res.status_code == 200, res.text
+    trusts.runtime.refresh_sync()
+    ids = {}
+    for sender in ("head@oak.org.uk", "t.one@oak.org.uk"):
+        res = check(trusts, sender, key(trusts.north_key))
+        assert res.status_code == 200, res.text
+        ids[sender] = res.json()["check_id"]
+    trusts.runtime.audit.flush()
+    north = trusts.runtime.store.tenant_id_for_slug("north")
+    assert north
+    with trusts.runtime.store.db.session() as s:
+        rows = {e.check_id: e for e in trusts.runtime.store.scoped(s, north).audit_events()}
+    assert rows[ids["head@oak.org.uk"]].staff_group == "trust:slt"
+    assert rows[ids["t.one@oak.org.uk"]].staff_group == ""
+    assert all("head" not in e.staff_group for e in rows.values())
