@@ -23,6 +23,7 @@ from app.api.deps import AdminDep, RuntimeDep
 from app.api.errors import roster_422
 from app.directory.changes import DEFAULT_MAX_REMOVED_SHARE
 from app.directory.csv_roster import RosterError, attach_relationships, parse_relationships
+from app.directory.model import Directory
 from app.directory.sources.config import validate_config
 from app.directory.sync import engine
 from app.directory.sync.settings import SyncSettings
@@ -327,13 +328,11 @@ class PersonPublic(BaseModel):
     contacts: list[LinkPublic] = Field(description="For a pupil: their parents and carers.")
 
 
-@router.get("/people/{person_id}", operation_id="get_directory_person", response_model=PersonPublic)
-def get_person(person_id: Annotated[str, Path(max_length=100)], admin: AdminDep) -> PersonPublic:
-    """A person's classes, roles and family links, by id (as the checks see them now)."""
-    d = admin.tenant.directory
+def person_public(d: Directory, person_id: str) -> PersonPublic | None:
+    """A person's entry as the checks see it now (the API's and the console's view)."""
     p = d.person(person_id)
     if p is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="no such person")
+        return None
     return PersonPublic(
         id=p.id,
         kind=p.kind.value,
@@ -360,6 +359,15 @@ def get_person(person_id: Annotated[str, Path(max_length=100)], admin: AdminDep)
             for c, r in d.contacts_of(p.id)
         ],
     )
+
+
+@router.get("/people/{person_id}", operation_id="get_directory_person", response_model=PersonPublic)
+def get_person(person_id: Annotated[str, Path(max_length=100)], admin: AdminDep) -> PersonPublic:
+    """A person's classes, roles and family links, by id (as the checks see them now)."""
+    out = person_public(admin.tenant.directory, person_id)
+    if out is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="no such person")
+    return out
 
 
 @router.put(

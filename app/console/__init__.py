@@ -15,7 +15,7 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from app.config import Settings
-from app.console import integrations, notifications, trust_roles
+from app.console import directory, integrations, notifications, trust_roles
 from app.console.auth import EntraSignIn, GoogleSignIn
 from app.console.policy import router as policy_router
 from app.console.routes import Console, NotSignedIn, PageError, render, router
@@ -39,6 +39,7 @@ def mount(app: FastAPI, settings: Settings, console: ConsoleSettings | None = No
     app.include_router(integrations.router)
     app.include_router(trust_roles.router)
     app.include_router(notifications.router)
+    app.include_router(directory.router)
     static = StaticFiles(directory=Path(__file__).parent / "static")
     app.mount("/console/static", static, name="console-static")
 

@@ -31,6 +31,9 @@ class Permission(StrEnum):
     POLICY_WRITE = "policy:write"
     NOTIFICATIONS_READ = "notifications:read"
     NOTIFICATIONS_WRITE = "notifications:write"
+    DIRECTORY_READ = "directory:read"  # sources, runs, and every person's entry
+    DIRECTORY_WRITE = "directory:write"  # sources, sync now, approve or discard held runs
+    DIRECTORY_PUPILS = "directory:pupils"  # pupils' and their parents' entries only
 
 
 ROLE_LABELS: dict[Role, str] = {
@@ -49,6 +52,8 @@ _READ_ALL = frozenset(
         Permission.SAFEGUARDING_READ,
         Permission.POLICY_READ,
         Permission.NOTIFICATIONS_READ,
+        Permission.DIRECTORY_READ,
+        Permission.DIRECTORY_PUPILS,
     }
 )
 
@@ -57,7 +62,12 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.AUDITOR: _READ_ALL,
     Role.HELPDESK: frozenset({Permission.VIEW, Permission.KEYS_READ, Permission.KEYS_WRITE}),
     Role.SAFEGUARDING: frozenset(
-        {Permission.VIEW, Permission.SAFEGUARDING_READ, Permission.NOTIFICATIONS_READ}
+        {
+            Permission.VIEW,
+            Permission.SAFEGUARDING_READ,
+            Permission.NOTIFICATIONS_READ,
+            Permission.DIRECTORY_PUPILS,
+        }
     ),
 }
 
