@@ -91,7 +91,7 @@ class RunPublic(BaseModel):
     id: int = Field(description="The run's id.")
     source: str = Field(description="The source's name.")
     mode: str = Field(description="full or incremental.")
-    trigger: str = Field(description="schedule, manual or cli.")
+    trigger: str = Field(description="schedule, api, console or cli.")
     status: str = Field(description="running, applied, pending, rejected, refused or failed.")
     started_at: datetime = Field(description="When the run started.")
     finished_at: datetime | None = Field(description="When the run finished (null while running).")
