@@ -44,7 +44,10 @@ def sync_repo(runtime: RuntimeDep, admin: AdminDep) -> Iterator[SyncRepo]:
         yield SyncRepo(session, admin.tenant.id)
 
 
-SyncRepoDep = Annotated[SyncRepo, Depends(sync_repo)]
+# scope="function": the transaction commits before the answer is sent, so a client's
+# next request (PUT a source, then sync it) sees it. The default ("request") commits
+# after the answer, and the next request could race it (seen: a 404 for the new source).
+SyncRepoDep = Annotated[SyncRepo, Depends(sync_repo, scope="function")]
 
 
 class SourceIn(BaseModel):
