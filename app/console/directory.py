@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Request
@@ -43,7 +44,7 @@ from app.console.routes import (
     templates,
 )
 from app.directory.model import Directory
-from app.directory.sources.config import CONFIGS, env_prefix, validate_config
+from app.directory.sources.config import CONFIGS, FILE_KEYS, env_prefix, validate_config
 from app.directory.sync import engine
 from app.directory.sync.settings import SyncSettings
 from app.domain import PersonKind, normalise_address
@@ -533,6 +534,17 @@ async def new_source(request: Request, here: Write, kind: str = "") -> Response:
     )
 
 
+def _as_typed(config: dict[str, Any], school: str) -> dict[str, Any]:
+    """Stored file paths are resolved; the form takes them inside the school's folder."""
+    folder = (SyncSettings().files_dir / school).resolve()
+    out = dict(config)
+    for key in FILE_KEYS:
+        value = out.get(key)
+        if isinstance(value, str) and Path(value).is_relative_to(folder):
+            out[key] = str(Path(value).relative_to(folder))
+    return out
+
+
 @router.get("/schools/{school}/directory/sources/{name}/edit")
 async def edit_source(request: Request, here: Write, name: str) -> Response:
     s = await _with_repo(request, here, lambda repo: repo.source(_name(name)))
@@ -541,7 +553,7 @@ async def edit_source(request: Request, here: Write, name: str) -> Response:
         here,
         kind=s.kind,
         name=s.name,
-        config=s.config,
+        config=_as_typed(s.config, here.school.slug),
         enabled=s.enabled,
         interval=s.interval_minutes,
         share=s.max_removed_share,

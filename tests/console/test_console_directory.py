@@ -5,6 +5,7 @@ person's page, the source form, and other schools' runs and people (404)."""
 from __future__ import annotations
 
 import logging
+import re
 import time
 from pathlib import Path
 
@@ -326,11 +327,15 @@ def test_the_source_form_adds_edits_pauses_and_removes(
     # Adding another with the same name is refused; editing it is how to change it.
     r = app_client.post(f"{D}/sources", data=form)
     assert r.status_code == 422 and "exists" in r.text
+    # The edit form shows the stored settings as typed (a path inside the folder), so
+    # sending it back as shown, with one change, saves.
     edit = app_client.get(f"{D}/sources/mis/edit").text
-    assert 'value="people.csv"' not in edit or "readonly" in edit
+    assert 'name="config.people" value="people.csv"' in edit and "readonly" in edit
+    shown = dict(re.findall(r'name="([^"]+)" value="([^"]*)"', edit))
+    assert shown["interval_minutes"] == "30" and shown["name"] == "mis"
     r = app_client.post(
         f"{D}/sources",
-        data={**form, "editing": "1", "interval_minutes": "90"},
+        data={**shown, "enabled": "on", "interval_minutes": "90"},
         follow_redirects=False,
     )
     assert r.status_code == 303
