@@ -311,6 +311,15 @@ def test_the_source_form_adds_edits_pauses_and_removes(
     r = app_client.post(f"{D}/sources", data=bad)
     assert r.status_code == 422 and "The source was not saved" in r.text
     assert "tenant_id" in r.text and "ETQ_STMARYS_" in r.text
+    good = {
+        **bad,
+        "config.tenant_id": "9a8b7c6d-0000-4000-8000-00000000c0de",
+        "config.client_secret_env": "ETQ_STMARYS_GRAPH_SECRET",
+    }
+    assert app_client.post(f"{D}/sources", data=good, follow_redirects=False).status_code == 303
+    # The list says where the secret is: the variable's name, as the API does.
+    assert "secret in <code>ETQ_STMARYS_GRAPH_SECRET</code>" in app_client.get(D).text
+    app_client.post(f"{D}/sources/entra/remove", data={"csrf": csrf})
     form = {
         "csrf": csrf,
         "kind": "csv",
@@ -360,11 +369,13 @@ def test_the_source_form_adds_edits_pauses_and_removes(
     src = app_client.get("/v1/admin/schools/stmarys/directory/sources/mis", headers=ADMIN_KEY)
     assert src.status_code == 404
     codes = [c.code for c in store_of(app_client).changes(school_scope(app_client))]
-    assert codes[:5] == [
+    assert codes[:7] == [
         "directory.remove",
         "directory.resume",
         "directory.pause",
         "directory.source",
+        "directory.source",
+        "directory.remove",
         "directory.source",
     ]
 
