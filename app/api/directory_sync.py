@@ -23,6 +23,7 @@ from app.api.deps import AdminDep, RuntimeDep
 from app.api.errors import roster_422
 from app.directory.changes import DEFAULT_MAX_REMOVED_SHARE
 from app.directory.csv_roster import RosterError, attach_relationships, parse_relationships
+from app.directory.model import Directory
 from app.directory.sources.config import validate_config
 from app.directory.sync import engine
 from app.directory.sync.settings import SyncSettings
@@ -43,7 +44,10 @@ def sync_repo(runtime: RuntimeDep, admin: AdminDep) -> Iterator[SyncRepo]:
         yield SyncRepo(session, admin.tenant.id)
 
 
-SyncRepoDep = Annotated[SyncRepo, Depends(sync_repo)]
+# scope="function": the transaction commits before the answer is sent, so a client's
+# next request (PUT a source, then sync it) sees it. The default ("request") commits
+# after the answer, and the next request could race it (seen: a 404 for the new source).
+SyncRepoDep = Annotated[SyncRepo, Depends(sync_repo, scope="function")]
 
 
 class SourceIn(BaseModel):
@@ -90,7 +94,7 @@ class RunPublic(BaseModel):
     id: int = Field(description="The run's id.")
     source: str = Field(description="The source's name.")
     mode: str = Field(description="full or incremental.")
-    trigger: str = Field(description="schedule, manual or cli.")
+    trigger: str = Field(description="schedule, api, console or cli.")
     status: str = Field(description="running, applied, pending, rejected, refused or failed.")
     started_at: datetime = Field(description="When the run started.")
     finished_at: datetime | None = Field(description="When the run finished (null while running).")
@@ -327,13 +331,11 @@ class PersonPublic(BaseModel):
     contacts: list[LinkPublic] = Field(description="For a pupil: their parents and carers.")
 
 
-@router.get("/people/{person_id}", operation_id="get_directory_person", response_model=PersonPublic)
-def get_person(person_id: Annotated[str, Path(max_length=100)], admin: AdminDep) -> PersonPublic:
-    """A person's classes, roles and family links, by id (as the checks see them now)."""
-    d = admin.tenant.directory
+def person_public(d: Directory, person_id: str) -> PersonPublic | None:
+    """A person's entry as the checks see it now (the API's and the console's view)."""
     p = d.person(person_id)
     if p is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="no such person")
+        return None
     return PersonPublic(
         id=p.id,
         kind=p.kind.value,
@@ -360,6 +362,15 @@ def get_person(person_id: Annotated[str, Path(max_length=100)], admin: AdminDep)
             for c, r in d.contacts_of(p.id)
         ],
     )
+
+
+@router.get("/people/{person_id}", operation_id="get_directory_person", response_model=PersonPublic)
+def get_person(person_id: Annotated[str, Path(max_length=100)], admin: AdminDep) -> PersonPublic:
+    """A person's classes, roles and family links, by id (as the checks see them now)."""
+    out = person_public(admin.tenant.directory, person_id)
+    if out is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="no such person")
+    return out
 
 
 @router.put(

@@ -15,7 +15,7 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from app.config import Settings
-from app.console import dashboard, integrations, notifications, rollout, trust_roles
+from app.console import dashboard, directory, integrations, notifications, rollout, trust_roles
 from app.console.auth import EntraSignIn, GoogleSignIn
 from app.console.policy import router as policy_router
 from app.console.routes import Console, NotSignedIn, PageError, render, router
@@ -41,6 +41,7 @@ def mount(app: FastAPI, settings: Settings, console: ConsoleSettings | None = No
     app.include_router(notifications.router)
     app.include_router(rollout.router)
     app.include_router(dashboard.router)
+    app.include_router(directory.router)
     static = StaticFiles(directory=Path(__file__).parent / "static")
     app.mount("/console/static", static, name="console-static")
 

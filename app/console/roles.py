@@ -33,6 +33,9 @@ class Permission(StrEnum):
     NOTIFICATIONS_WRITE = "notifications:write"
     DASHBOARD_READ = "dashboard:read"  # every rule's figures (the safeguarding lead: pupil rules)
     AUDIT_READ = "audit:read"  # every event (the safeguarding lead: pupil-rule events)
+    DIRECTORY_READ = "directory:read"  # sources, runs, and every person's entry
+    DIRECTORY_WRITE = "directory:write"  # sources, sync now, approve or discard held runs
+    DIRECTORY_PUPILS = "directory:pupils"  # pupils' and their parents' entries only
 
 
 ROLE_LABELS: dict[Role, str] = {
@@ -53,6 +56,8 @@ _READ_ALL = frozenset(
         Permission.NOTIFICATIONS_READ,
         Permission.DASHBOARD_READ,
         Permission.AUDIT_READ,
+        Permission.DIRECTORY_READ,
+        Permission.DIRECTORY_PUPILS,
     }
 )
 
@@ -61,7 +66,12 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.AUDITOR: _READ_ALL,
     Role.HELPDESK: frozenset({Permission.VIEW, Permission.KEYS_READ, Permission.KEYS_WRITE}),
     Role.SAFEGUARDING: frozenset(
-        {Permission.VIEW, Permission.SAFEGUARDING_READ, Permission.NOTIFICATIONS_READ}
+        {
+            Permission.VIEW,
+            Permission.SAFEGUARDING_READ,
+            Permission.NOTIFICATIONS_READ,
+            Permission.DIRECTORY_PUPILS,
+        }
     ),
 }
 

@@ -1,14 +1,17 @@
 // The admin console in headless Chromium (Debian's /usr/bin/chromium via playwright-core),
 // served by the REAL service in demo mode: the demo's local sign-in, a key created and
 // revoked, a role added, the dashboard read and the audit list filtered, the policy edited,
-// reviewed, saved and rolled back, a rule switched to silent (counted, not shown), and axe-core
+// reviewed, saved and rolled back, a rule switched to silent (counted, not shown), a directory
+// source synced and a held change approved, a person searched and opened, and axe-core
 // (from node_modules, no CDN) on every page with zero serious or critical violations.
 // Other roles sign in through a local Google-shaped OpenID provider (./fake-google.mjs), and
 // an Entra group's admin through a local Microsoft-shaped one (./fake-microsoft.mjs) by the
 // real MSAL code path.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import { startService } from "../../tests/js/service.mjs";
@@ -26,6 +29,12 @@ const TENANT = "5c0a7e8d-1f2b-4c3d-9e8f-57a4e1a12026"; // the school's Entra ten
 const OTHER_TENANT = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a";
 const IT_GROUP = "0b7e2c4a-6d8f-4a1b-9c3e-5f7a9b1d3e5f"; // an Entra group id
 
+// The demo school's sync folder: a CSV source ("mis") reads people.csv from it.
+const FILES = mkdtempSync(join(tmpdir(), "etiquette-sources-"));
+const PEOPLE = join(FILES, "stmarys", "people.csv");
+const HEADER = "id,kind,first_name,preferred_name,last_name,middle_names,email,personal_emails,mis_ref\n";
+const STAFF = ["S9001,staff,Aled,,Pryce,,a.pryce@stmarys.sch.uk,,\n", "S9002,staff,Bethan,,Rowe,,b.rowe@stmarys.sch.uk,,\n"];
+
 let service;
 let google; // a local Google-shaped OpenID provider: sign-in as people other than the demo admin
 let microsoft; // a local Entra ID-shaped one
@@ -36,7 +45,12 @@ const checked = []; // the pages axe ran on
 before(async () => {
   google = await startFakeGoogle();
   microsoft = await startFakeMicrosoft();
-  service = await startService({ ...google.env, ...microsoft.env });
+  mkdirSync(join(FILES, "stmarys"));
+  writeFileSync(PEOPLE, HEADER + STAFF.join(""));
+  // No scheduler: the test presses Sync now itself.
+  service = await startService({
+    ...google.env, ...microsoft.env, ETIQUETTE_SYNC_FILES_DIR: FILES, ETIQUETTE_SYNC_ENABLED: "false",
+  });
   // The school's Google Workspace domain and Entra tenant: a sign-in from them reaches it.
   const r = await fetch(`${service.base}/v1/admin/schools/stmarys/settings`, {
     method: "PATCH",
@@ -252,46 +266,6 @@ describe("admin console", () => {
     assert.deepEqual([n.enabled, n.channel, n.mode, n.webhook_url_env], [true, "slack", "instant", "ETQ_BROWSER_TEST_UNSET"]);
   });
 
-  test("Roll-out: switch a rule to silent; a check it would flag shows nothing, the page counts it", async () => {
-    const rollout = `${service.base}${SCHOOL}/rollout`;
-    const message = {
-      sender: { email: "s.jones@stmarys.sch.uk" },
-      to: [{ email: "parent1@gmail.com" }, { email: "parent2@outlook.com" }],
-      subject: "Year 9 trip",
-    };
-    const check = async () => (await fetch(`${service.base}/v1/check`, {
-      method: "POST",
-      headers: { "X-API-Key": "etq_demo_check_key", "content-type": "application/json" },
-      body: JSON.stringify(message),
-    })).json();
-    const silentCount = async () => Number(await page.locator('[data-silent="REC003"]').textContent());
-    assert.deepEqual((await check()).findings.map((f) => f.code), ["REC003"]); // live: shown
-    await page.getByRole("link", { name: "Roll-out" }).click();
-    await page.waitForURL(rollout);
-    await axe("roll-out");
-    const before = await silentCount();
-    await page.getByLabel("Mode of REC003").selectOption("silent");
-    await page.getByLabel("Reason required for REC001").check();
-    await page.getByLabel("Comment (optional)").fill("REC003 silent for a week");
-    await page.getByRole("button", { name: "Save roll-out" }).click();
-    await page.getByRole("status").filter({ hasText: /Saved as policy version \d+/ }).waitFor();
-    assert.equal(await page.getByLabel("Mode of REC003").inputValue(), "silent");
-    assert.equal(await page.getByLabel("Reason required for REC001").isChecked(), true);
-    assert.match(await page.locator("#rule-REC003").textContent(), /Live, it would warn\./);
-    const verdict = await check();
-    assert.equal(verdict.action, "allow");
-    assert.deepEqual(verdict.findings, []);
-    assert.ok(!JSON.stringify(verdict).includes("REC003"));
-    // The audit is written behind the check: reload until the page counts it.
-    let count = before;
-    for (let i = 0; i < 50 && count === before; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      await page.goto(rollout);
-      count = await silentCount();
-    }
-    assert.equal(count, before + 1);
-    await page.getByRole("link", { name: "Overview" }).click();
-    assert.match(await page.locator("table").textContent(), /policy\.rollout/);
   test("Dashboard: checks and an outcome show up as a chart, a table and a CSV", async () => {
     const headers = { "X-API-Key": "etq_demo_check_key", "content-type": "application/json" };
     const flagged = await fetch(`${service.base}/v1/check`, {
@@ -366,6 +340,101 @@ describe("admin console", () => {
     await axe("bad filter");
   });
 
+  test("Roll-out: switch a rule to silent; a check it would flag shows nothing, the page counts it", async () => {
+    await page.goto(`${service.base}${SCHOOL}/`);
+    const rollout = `${service.base}${SCHOOL}/rollout`;
+    const message = {
+      sender: { email: "s.jones@stmarys.sch.uk" },
+      to: [{ email: "parent1@gmail.com" }, { email: "parent2@outlook.com" }],
+      subject: "Year 9 trip",
+    };
+    const check = async () => (await fetch(`${service.base}/v1/check`, {
+      method: "POST",
+      headers: { "X-API-Key": "etq_demo_check_key", "content-type": "application/json" },
+      body: JSON.stringify(message),
+    })).json();
+    const silentCount = async () => Number(await page.locator('[data-silent="REC003"]').textContent());
+    assert.deepEqual((await check()).findings.map((f) => f.code), ["REC003"]); // live: shown
+    await page.getByRole("link", { name: "Roll-out" }).click();
+    await page.waitForURL(rollout);
+    await axe("roll-out");
+    const before = await silentCount();
+    await page.getByLabel("Mode of REC003").selectOption("silent");
+    await page.getByLabel("Reason required for REC001").check();
+    await page.getByLabel("Comment (optional)").fill("REC003 silent for a week");
+    await page.getByRole("button", { name: "Save roll-out" }).click();
+    await page.getByRole("status").filter({ hasText: /Saved as policy version \d+/ }).waitFor();
+    assert.equal(await page.getByLabel("Mode of REC003").inputValue(), "silent");
+    assert.equal(await page.getByLabel("Reason required for REC001").isChecked(), true);
+    assert.match(await page.locator("#rule-REC003").textContent(), /Live, it would warn\./);
+    const verdict = await check();
+    assert.equal(verdict.action, "allow");
+    assert.deepEqual(verdict.findings, []);
+    assert.ok(!JSON.stringify(verdict).includes("REC003"));
+    // The audit is written behind the check: reload until the page counts it.
+    let count = before;
+    for (let i = 0; i < 50 && count === before; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      await page.goto(rollout);
+      count = await silentCount();
+    }
+    assert.equal(count, before + 1);
+    await page.getByRole("link", { name: "Overview" }).click();
+    assert.match(await page.locator("table").textContent(), /policy\.rollout/);
+  });
+
+  test("Directory: Sync now shows the run; a held change is approved", async () => {
+    const r = await fetch(`${service.base}/v1/admin/schools/stmarys/directory/sources/mis`, {
+      method: "PUT",
+      headers: { "X-API-Key": "etq_demo_admin_key", "content-type": "application/json" },
+      body: JSON.stringify({ kind: "csv", config: { people: "people.csv" } }),
+    });
+    assert.equal(r.status, 200);
+    await page.goto(`${service.base}${SCHOOL}/`);
+    await page.getByRole("link", { name: "Directory" }).click();
+    await page.getByRole("heading", { level: 1, name: "Directory" }).waitFor();
+    await axe("directory");
+    await page.getByRole("button", { name: "Sync now mis" }).click();
+    // The run page refreshes itself (no script) until the run is over.
+    await page.getByRole("status").filter({ hasText: "Status: applied" }).waitFor({ timeout: 20_000 });
+    assert.match(await page.getByRole("heading", { level: 1 }).textContent(), /Sync run \d+: mis/);
+    await axe("sync run");
+    // One of the two leaves the export: more than 10%, so the sync is held.
+    writeFileSync(PEOPLE, HEADER + STAFF[0]);
+    await page.getByRole("link", { name: "Back to the directory" }).click();
+    await page.getByRole("button", { name: "Sync now mis" }).click();
+    await page.getByRole("status").filter({ hasText: "Status: pending" }).waitFor({ timeout: 20_000 });
+    assert.equal(await page.getByRole("link", { name: "Bethan Rowe" }).count(), 1);
+    await axe("held run");
+    const runId = (await page.getByRole("heading", { level: 1 }).textContent()).match(/run (\d+)/)[1];
+    await page.getByRole("button", { name: `Approve run ${runId}` }).click();
+    await page.getByRole("status").filter({ hasText: "The held change was applied." }).waitFor();
+    assert.equal(await page.getByText("Nothing is waiting for approval.").count(), 1);
+    const person = await fetch(`${service.base}/v1/admin/schools/stmarys/directory/people/S9002`, { headers: { "X-API-Key": "etq_demo_admin_key" } });
+    assert.equal(person.status, 404);
+  });
+
+  test("Directory: the source form comes from the kind's settings, secrets by name only", async () => {
+    await page.getByRole("link", { name: "Edit mis" }).click();
+    await page.getByRole("heading", { level: 1, name: "Edit source mis" }).waitFor();
+    await axe("source form");
+    await page.goto(`${service.base}${SCHOOL}/directory/sources/new?kind=graph`);
+    assert.match(await page.getByLabel("client secret env").getAttribute("aria-describedby"), /hint/);
+    await page.getByRole("link", { name: "Cancel" }).click();
+  });
+
+  test("Directory: search a demo person by name and open their page", async () => {
+    await page.getByLabel("Name, email address or id").fill("Ronan Weeks");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: /1 person found/ }).waitFor();
+    assert.doesNotMatch(page.url(), /Ronan|ronan/); // a POST: the words are not in the URL
+    await axe("search results");
+    await page.getByRole("link", { name: "Ronan Weeks" }).click();
+    await page.getByRole("heading", { level: 1, name: "Ronan Weeks" }).waitFor();
+    assert.match(await page.locator(".facts").textContent(), /ronan\.weeks@pupils\.stmarys\.sch\.uk/);
+    await axe("person");
+  });
+
   test("a form POST without its CSRF token is refused with a page", async () => {
     const status = await page.evaluate(async (url) => {
       const r = await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "role=check&label=x" });
@@ -393,7 +462,7 @@ describe("admin console", () => {
     const r = await page.goto(`${service.base}${SCHOOL}/keys`);
     assert.match(page.url(), /\/console\/sign-in$/);
     assert.equal(r.status(), 200);
-    assert.deepEqual(checked, ["sign-in", "overview", "keys", "key created", "revoke confirmation", "roles", "policy editor", "policy review", "policy versions", "policy version", "policy yaml", "policy dry-run", "policy dry-run verdicts", "notifications", "notifications after a test", "roll-out", "dashboard", "audit", "bad filter", "not found"]);
+    assert.deepEqual(checked, ["sign-in", "overview", "keys", "key created", "revoke confirmation", "roles", "policy editor", "policy review", "policy versions", "policy version", "policy yaml", "policy dry-run", "policy dry-run verdicts", "notifications", "notifications after a test", "dashboard", "audit", "bad filter", "roll-out", "directory", "sync run", "held run", "source form", "search results", "person", "not found"]);
   });
 
   async function signInWithGoogle(email) {

@@ -155,7 +155,7 @@ CONFIGS: dict[str, type[_Config]] = {
 }
 
 
-_FILE_KEYS = ("people", "groups", "relationships", "bundle")
+FILE_KEYS = ("people", "groups", "relationships", "bundle")  # paths in the school's folder
 
 
 def env_prefix(school: str) -> str:
@@ -183,7 +183,7 @@ def validate_config(
     checked = model.model_validate(config, context={"env_prefix": env_prefix(school)})
     out = checked.model_dump(mode="json", exclude_defaults=True)
     folder = (files_dir / school).resolve()
-    for key in _FILE_KEYS:
+    for key in FILE_KEYS:
         if isinstance(out.get(key), str):
             out[key] = _in_folder(out[key], folder, key)
     return out

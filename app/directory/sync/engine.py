@@ -140,8 +140,13 @@ async def sync_source(
     nightly_hour: int = 2,
     factory: SourceFactory = make_source,
     now: Callable[[], datetime] = _now,
+    on_start: Callable[[int], None] | None = None,
 ) -> RunOutcome:
-    """Run the school's source ``name`` once. ``full=None``: full when due (nightly)."""
+    """Run the school's source ``name`` once. ``full=None``: full when due (nightly).
+
+    ``on_start`` is told the run's id as soon as the run is recorded (before the
+    read), so a caller that runs this in the background can show the run at once.
+    """
 
     def begin() -> tuple[SourceRecord, int, bool, int | None, list[Person]]:
         with store.db.session() as s:
@@ -156,6 +161,8 @@ async def sync_source(
             return src, run_id, is_full, (waiting[0].id if waiting else None), current
 
     src, run_id, is_full, waiting, current = await asyncio.to_thread(begin)
+    if on_start is not None:
+        on_start(run_id)
 
     def finish(status: str, **kw: Any) -> None:
         with store.db.session() as s:
