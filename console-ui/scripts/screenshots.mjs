@@ -43,7 +43,10 @@ try {
   for (const name of ["dashboard", "policy", "directory"]) {
     const r = await page.goto(`${service.base}/console/schools/stmarys/${name}`);
     if (!r.ok()) throw new Error(`${name}: HTTP ${r.status()}`);
-    await page.screenshot({ path: join(repoRoot, "docs", `console-${name}.png`), fullPage: true });
+    // The policy editor is long: one screen from its first rule shows how every rule's form
+    // looks (options with bounds and defaults, the policy's paragraph beside them).
+    if (name === "policy") await page.evaluate(() => [...document.querySelectorAll("fieldset.rule")].find((f) => f.textContent.includes("REC001")).scrollIntoView());
+    await page.screenshot({ path: join(repoRoot, "docs", `console-${name}.png`), fullPage: name !== "policy" });
     console.log(`docs/console-${name}.png`);
   }
   await browser.close();
