@@ -141,6 +141,7 @@ def test_a_post_without_the_csrf_token_is_refused(app_client: TestClient, sign_i
     # Count the keys' rows, not the page's length: a key's "Last used" is written
     # behind the check that used it, so the page may change by itself.
     before = app_client.get(f"{S}/keys").text.count("<tr")
+    assert before > 1  # a header and the school's keys
     for data in ({"role": "check"}, {"role": "check", "csrf": "x" + csrf}, {"csrf": ""}):
         r = app_client.post(f"{S}/keys", data=data)
         assert r.status_code == 403 and "Form expired" in r.text
