@@ -17,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 
+from app.api.errors import database_unreachable
 from app.config import Settings
 from app.console import dashboard, directory, integrations, notifications, rollout, trust_roles
 from app.console.auth import EntraSignIn, GoogleSignIn
@@ -69,9 +70,9 @@ def mount(app: FastAPI, settings: Settings, console: ConsoleSettings | None = No
     @app.exception_handler(OperationalError)
     async def database_down(request: Request, exc: OperationalError) -> Response:
         # The database unreachable (or refusing connections): say so, and that it
-        # passes; checks keep answering from memory meanwhile. Elsewhere, as before.
+        # passes; checks keep answering from memory meanwhile. The API: its JSON 503.
         if not request.url.path.startswith("/console"):
-            raise exc
+            return await database_unreachable(request, exc)
         response = render(
             request,
             "error.html",
