@@ -19,7 +19,7 @@ import re
 import tempfile
 from html.parser import HTMLParser
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 import httpx
 import pytest
@@ -41,7 +41,15 @@ DEMO = "admin@stmarys.sch.uk"
 TOKEN = "CSRF-TOKEN-HERE"  # replaced by the session's token when sent
 
 
-def _console_routes() -> list[tuple[str, str]]:
+def _query_names(dependant: Any) -> set[str]:
+    names = {p.alias or p.name for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def _console_routes() -> dict[tuple[str, str], set[str]]:
+    """(method, path) -> the query parameters the route declares."""
     with tempfile.TemporaryDirectory() as tmp:
         app = create_app(
             Settings(
@@ -53,18 +61,17 @@ def _console_routes() -> list[tuple[str, str]]:
             )
         )
         # iter_route_contexts: app.routes holds the included routers, not their routes.
-        return sorted(
-            {
-                (method, r.path)
-                for r in iter_route_contexts(app.routes)
-                if (r.path or "").startswith("/console")
-                for method in r.methods or ()
-                if method in {"GET", "POST"}
-            }
-        )
+        return {
+            (method, r.path): _query_names(r.dependant)
+            for r in iter_route_contexts(app.routes)
+            if (r.path or "").startswith("/console")
+            for method in r.methods or ()
+            if method in {"GET", "POST"}
+        }
 
 
-ROUTES = _console_routes()
+DECLARED = _console_routes()
+ROUTES = sorted(DECLARED)
 
 # Hostile values for one field, parameter or query value.
 HOSTILE: dict[str, str] = {
@@ -98,18 +105,22 @@ QUERY_KEYS = ("school", "done", "version", "page", "id")
 
 
 class _Forms(HTMLParser):
-    """``(action, {field: default})`` for every POST form of a page."""
+    """``(method, action, {field: default})`` for every form of a page, and for
+    every link with a query string (as a GET form of its parameters)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.forms: list[tuple[str, dict[str, str]]] = []
+        self.forms: list[tuple[str, str, dict[str, str]]] = []
         self._open: dict[str, str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
-        if tag == "form" and a.get("method", "get").lower() == "post":
+        if tag == "form":
             self._open = {}
-            self.forms.append((a.get("action", ""), self._open))
+            self.forms.append((a.get("method", "get").upper(), a.get("action", ""), self._open))
+        elif tag == "a" and "?" in a.get("href", ""):
+            href, _, query = a["href"].partition("?")
+            self.forms.append(("GET", href, dict(parse_qsl(query, keep_blank_values=True))))
         elif self._open is not None and tag in {"input", "select", "textarea"} and a.get("name"):
             if a.get("type") in {"checkbox", "radio"} and "checked" not in a:
                 self._open.setdefault(a["name"], "")
@@ -160,24 +171,29 @@ def _fill(path: str, params: dict[str, str], default: str = "1") -> str:
     return re.sub(r"\{(\w+)(?::\w+)?\}", lambda m: params.get(m.group(1), default), path)
 
 
-def _fields(c: TestClient, path: str, valid: dict[str, str]) -> dict[str, str]:
-    """The route's form fields with their defaults, read from the console's GET pages."""
+def _fields(c: TestClient, want: str, path: str, valid: dict[str, str]) -> dict[str, str]:
+    """The fields of the route's forms (``want``: POST, or GET for a query string's)
+    with their defaults, read from the console's GET pages."""
     target = _fill(path, valid)
     pattern = re.compile("^" + re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(path)) + "$")
     fields: dict[str, str] = {}
     for method, get_path in ROUTES:
         if method != "GET":
             continue
-        page = c.get(_fill(get_path, valid))
+        here = _fill(get_path, valid)
+        page = c.get(here)
         if "html" not in page.headers.get("content-type", ""):
             continue
         parser = _Forms()
         parser.feed(page.text)
-        for action, form in parser.forms:
-            if action == target or pattern.match(action.split("?")[0]):
+        for form_method, action, form in parser.forms:
+            action = (action or here).split("?")[0]
+            if form_method == want and (action == target or pattern.match(action)):
                 for k, v in form.items():
                     fields.setdefault(k, v)
     fields.pop("csrf", None)
+    if want == "GET":
+        return fields
     return fields or {"name": "x", "value": "1"}
 
 
@@ -199,7 +215,12 @@ Case = tuple[str, str, dict[str, Any]]  # (label, url, request kwargs)
 
 
 def _cases(
-    path: str, method: str, valid: dict[str, str], fields: dict[str, str], csrf: str
+    path: str,
+    method: str,
+    valid: dict[str, str],
+    fields: dict[str, str],
+    query: dict[str, str],
+    csrf: str,
 ) -> list[Case]:
     url = _fill(path, valid)
     names = re.findall(r"\{(\w+)", path)
@@ -210,10 +231,12 @@ def _cases(
     for name in names:
         for label, value in PATH_VALUES.items():
             out.append((f"path {name}={label}", _fill(path, {**valid, name: value}), plain))
-    # Query strings (declared parameters and a few likely ones), repeated too.
-    for key in QUERY_KEYS:
+    # Query strings (declared parameters, a page's GET forms' fields and a few likely
+    # ones), each hostile in turn beside the others' defaults, repeated too.
+    for key in sorted({*QUERY_KEYS, *DECLARED[method, path], *query}):
         for label, value in HOSTILE.items():
-            out.append((f"query {key}={label}", f"{url}?{urlencode({key: value})}", plain))
+            q = urlencode({**query, key: value})
+            out.append((f"query {key}={label}", f"{url}?{q}", plain))
         out.append((f"query {key} repeated", f"{url}?{key}=1&{key}=2&{key}=%00", plain))
         out.append((f"query {key} non-utf8", f"{url}?{key}=%ff%fe", plain))
     if method != "POST":
@@ -254,9 +277,13 @@ def test_hostile_input_gets_a_page_naming_the_problem(
     csrf = _sign_in(app_client)
     assert app_client.get(f"/console/trusts/{TRUST}/roles").status_code == 200
     valid = _valid(app_client)
-    fields = _fields(app_client, path, valid) if method == "POST" else {}
+    fields = _fields(app_client, "POST", path, valid) if method == "POST" else {}
+    query: dict[str, str] = {}
+    if method == "GET":  # a page's CSV download takes the page's filters
+        for page in {path, path.removesuffix(".csv")}:
+            query.update(_fields(app_client, "GET", page, valid))
     failures: list[str] = []
-    for label, url, kw in _cases(path, method, valid, fields, TOKEN):
+    for label, url, kw in _cases(path, method, valid, fields, query, TOKEN):
         r = app_client.request(method, url, follow_redirects=False, **_with_token(kw, csrf))
         why = _problem(r)
         if why:
