@@ -294,3 +294,25 @@ def test_hostile_input_gets_a_page_naming_the_problem(
             app_client.cookies.clear()  # signed out (or never in): sign in again
             csrf = _sign_in(app_client)
     assert not failures, "\n".join(failures[:40])
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status", "title"),
+    [
+        ("GET", "/console/no-such-page", 404, "Page not found"),
+        ("GET", f"/console/schools/{S}/keys/1/rotate", 405, "Not allowed here"),
+        ("POST", f"/console/schools/{S}/policy/versions", 405, "Not allowed here"),
+        ("GET", "/console/schools/..%2F..%2Fetc%2Fpasswd/keys", 404, "Page not found"),
+    ],
+)
+def test_an_address_no_route_matches_gets_the_consoles_page(
+    app_client: TestClient, method: str, path: str, status: int, title: str
+) -> None:
+    _sign_in(app_client)
+    r = app_client.request(method, path, follow_redirects=False)
+    assert r.status_code == status
+    assert r.headers["content-type"].startswith("text/html")
+    assert f"<h1>{title}</h1>" in r.text
+    assert "default-src 'none'" in r.headers["content-security-policy"]
+    # Outside the console, the API's JSON as before.
+    assert app_client.get("/v1/no-such-route").json() == {"detail": "Not Found"}
