@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, HTTPException, Request, status
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 
 from app.directory.csv_roster import MAX_PROBLEMS, RosterError
 from app.errors import Conflict, EtiquetteError, NotFound
@@ -34,6 +35,17 @@ def install_error_handlers(app: FastAPI) -> None:
     """Answer every route's errors of these kinds (subclasses too) the same way."""
     for kind, code in STATUS_BY_KIND:
         app.add_exception_handler(kind, _answer(code))
+    app.add_exception_handler(OperationalError, database_unreachable)
+
+
+async def database_unreachable(_: Request, __: Exception) -> JSONResponse:
+    """The database unreachable (or refusing connections): a 503 that passes, not a 500.
+    Checks do not get here: they answer from memory meanwhile."""
+    return JSONResponse(
+        {"detail": "The database is unreachable just now: try again in a minute."},
+        status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+        headers={"retry-after": "60"},
+    )
 
 
 def roster_422(exc: RosterError) -> HTTPException:

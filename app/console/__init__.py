@@ -11,9 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import OperationalError
+from starlette.exceptions import HTTPException
 
+from app.api.errors import database_unreachable
 from app.config import Settings
 from app.console import dashboard, directory, integrations, notifications, rollout, trust_roles
 from app.console.auth import EntraSignIn, GoogleSignIn
@@ -23,6 +27,11 @@ from app.console.sessions import Cookies
 from app.console.settings import ConsoleSettings
 
 __all__ = ["mount"]
+
+_PAGES = {
+    404: ("Page not found", "There is no such page, or it is not yours to see."),
+    405: ("Not allowed here", "This page does not take that kind of request: use its form."),
+}
 
 
 def mount(app: FastAPI, settings: Settings, console: ConsoleSettings | None = None) -> None:
@@ -48,6 +57,32 @@ def mount(app: FastAPI, settings: Settings, console: ConsoleSettings | None = No
     @app.exception_handler(PageError)
     async def page_error(request: Request, exc: PageError) -> Response:
         return render(request, "error.html", exc.status, title=exc.title, message=exc.message)
+
+    @app.exception_handler(HTTPException)
+    async def no_such_page(request: Request, exc: HTTPException) -> Response:
+        # A console address no route matches (an unknown page, or a school slug with
+        # an encoded '/' in it): the console's page, not the API's JSON.
+        if request.url.path.startswith("/console/") and exc.status_code in _PAGES:
+            title, message = _PAGES[exc.status_code]
+            return render(request, "error.html", exc.status_code, title=title, message=message)
+        return await http_exception_handler(request, exc)
+
+    @app.exception_handler(OperationalError)
+    async def database_down(request: Request, exc: OperationalError) -> Response:
+        # The database unreachable (or refusing connections): say so, and that it
+        # passes; checks keep answering from memory meanwhile. The API: its JSON 503.
+        if not request.url.path.startswith("/console"):
+            return await database_unreachable(request, exc)
+        response = render(
+            request,
+            "error.html",
+            503,
+            title="Service unavailable",
+            message="The console cannot reach its database just now. Email checks carry on "
+            "as before; try the console again in a minute.",
+        )
+        response.headers["retry-after"] = "60"
+        return response
 
     @app.exception_handler(NotSignedIn)
     async def not_signed_in(_: Request, __: NotSignedIn) -> Response:

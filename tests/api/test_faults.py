@@ -16,6 +16,7 @@ from app.audit import AuditSink
 from app.config import Settings
 from app.main import create_app
 from tests.api.test_check_api import GOOD
+from tests.conftest import ADMIN
 
 DEAD_URL = "postgresql+psycopg://nobody@127.0.0.1:1/none"
 
@@ -66,6 +67,32 @@ def test_checks_survive_a_database_outage(client: TestClient) -> None:
         _mend_database(runtime, saved)
     runtime.audit.flush()
     assert runtime.audit.pending == 0
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/v1/admin/schools/stmarys/settings"),
+        ("GET", "/v1/admin/schools/stmarys/keys"),
+        ("GET", "/v1/admin/schools/stmarys/policy"),
+    ],
+)
+def test_the_admin_api_answers_503_while_the_database_is_down(
+    db_client: TestClient, method: str, path: str
+) -> None:
+    runtime = db_client.app.state.runtime  # type: ignore[attr-defined]
+    assert db_client.request(method, path, headers=ADMIN).status_code == 200
+    saved = _break_database(runtime)
+    try:
+        res = db_client.request(method, path, headers=ADMIN)
+        assert res.status_code == 503, res.text
+        assert res.json() == {
+            "detail": "The database is unreachable just now: try again in a minute."
+        }
+        assert res.headers["retry-after"] == "60"
+    finally:
+        _mend_database(runtime, saved)
+    assert db_client.request(method, path, headers=ADMIN).status_code == 200
 
 
 def test_unwritten_events_are_spooled_and_restored(settings: Settings) -> None:
