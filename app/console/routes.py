@@ -531,8 +531,9 @@ async def roles_page(request: Request, here: RolesRead) -> Response:
     )
 
 
-@router.post("/schools/{school}/roles")
-async def assign_role(request: Request, here: RolesWrite, form: FormDep) -> Response:
+def parse_assignment(form: dict[str, str]) -> tuple[str, str, str]:
+    """(kind, principal, role) of an "Add a role" form (a school's or a trust's),
+    or a 400 page naming the problem."""
     kind = form.get("kind", "")
     principal = form.get("principal", "").strip().lower()
     role = form.get("role", "")
@@ -547,6 +548,12 @@ async def assign_role(request: Request, here: RolesWrite, form: FormDep) -> Resp
         raise PageError(
             400, "Bad role assignment", "Give an email address (or a group id) and a role."
         )
+    return kind, principal, role
+
+
+@router.post("/schools/{school}/roles")
+async def assign_role(request: Request, here: RolesWrite, form: FormDep) -> Response:
+    kind, principal, role = parse_assignment(form)
     scope = Scope(tenant_id=here.school.id)
     try:
         a = await asyncio.to_thread(

@@ -25,7 +25,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.console.roles import ROLE_LABELS, Permission, Role, permissions
-from app.console.routes import FormDep, PageError, UserDep, not_found, render
+from app.console.routes import FormDep, PageError, UserDep, not_found, parse_assignment, render
 from app.console.sessions import User
 from app.demo import SLUG as DEMO_SLUG
 from app.errors import Conflict, NotFound
@@ -105,25 +105,6 @@ def require_trust(permission: Permission) -> Callable[..., Awaitable[TrustHere]]
 
 TrustRolesRead = Annotated[TrustHere, Depends(require_trust(Permission.ROLES_READ))]
 TrustRolesWrite = Annotated[TrustHere, Depends(require_trust(Permission.ROLES_WRITE))]
-
-
-def parse_assignment(form: dict[str, str]) -> tuple[str, str, str]:
-    """(kind, principal, role) of an "Add a role" form, or a 400 page naming the problem."""
-    kind = form.get("kind", "")
-    principal = form.get("principal", "").strip().lower()
-    role = form.get("role", "")
-    valid = (
-        kind in ("email", "group")
-        and role in {r.value for r in Role}
-        and 3 <= len(principal) <= 320
-        and all(32 < ord(c) < 127 for c in principal)
-        and (kind != "email" or principal.count("@") == 1)
-    )
-    if not valid:
-        raise PageError(
-            400, "Bad role assignment", "Give an email address (or a group id) and a role."
-        )
-    return kind, principal, role
 
 
 def _go(here: TrustHere) -> RedirectResponse:
