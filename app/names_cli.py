@@ -40,7 +40,11 @@ def add_parser(subparsers: Any) -> None:
         help="report only people in the roster",
     )
     scan.add_argument(
-        "--min-score", type=float, default=0.5, help="least confidence to report (default 0.5)"
+        "--min-score",
+        type=float,
+        default=None,
+        help="least confidence to report (default: each finder's operating point, "
+        "chosen by cross-validation)",
     )
     scan.add_argument(
         "--explain",

@@ -209,7 +209,14 @@ SETS = {
 DEFAULT_SETS = ("eval", "holdout", "school2-dev", "enron")
 # development sets measured out of fold: each line scored by a model fitted
 # without its fold (scikit-learn; see train_scorer.dev_folds)
-CV_SETS = ("school2-dev-cv", "school2-holdout-cv", "school3-cv", "school4-cv", "school5-cv")
+CV_SETS = (
+    "school2-dev-cv",
+    "school2-holdout-cv",
+    "school3-cv",
+    "school4-cv",
+    "school5-cv",
+    "school6-cv",
+)
 
 
 def run(

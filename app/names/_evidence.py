@@ -36,7 +36,7 @@ from functools import cache
 from importlib import resources
 from operator import mul
 
-from app.names._lexicon import UNKNOWN, Entry, places
+from app.names._lexicon import UNKNOWN, Entry, places, verb_forms
 from app.names._tokens import CaseMode, Token
 from app.names._vocab import (
     AFTER_NAME_VERBS,
@@ -101,6 +101,9 @@ class Model:
 
     intercept: float
     weights: dict[str, float]
+    # the operating point: least score for a mention to count, chosen offline
+    # by cross-validation (``train_scorer --thresholds``)
+    threshold: float = 0.5
     _tables: dict[str, dict[str, float]] = field(default_factory=dict, compare=False)
 
     def table(self, form: str) -> dict[str, float]:
@@ -133,8 +136,12 @@ class Scorer:
         def model(d: dict[str, object]) -> Model:
             intercept = d["intercept"]
             weights = d["weights"]
+            threshold = d.get("threshold", 0.5)
             assert isinstance(intercept, int | float) and isinstance(weights, dict)
-            return Model(float(intercept), {str(k): float(v) for k, v in weights.items()})
+            assert isinstance(threshold, int | float) and 0.0 < threshold < 1.0
+            return Model(
+                float(intercept), {str(k): float(v) for k, v in weights.items()}, float(threshold)
+            )
 
         return cls(model(data["directory"]), model(data["detector"]))
 
@@ -329,6 +336,9 @@ def _context(
                 f["before_verb"] = 1.0
             elif key in NOUN_AFTER_WORD:
                 f["before_noun_of_word"] = 1.0
+            elif (only := verb_forms().get(key)) is not None:
+                # any inflected verb: "isla brought a rabbit", "DELROY COVERING"
+                f["before_verb_form" if only else "before_verb_form_also"] = 1.0
             elif nxt.lower and nxt.alpha and subj.lex.get(key, UNKNOWN).is_common_word:
                 # "Holly wreath", "Daisy chain": a word-like name, then an ordinary word
                 f["before_common"] = 1.0
@@ -360,11 +370,16 @@ def _context(
     if work and any(k < i or k > j for k in work):
         # in the name's own segment ("Ted Baker voucher", "Florence Hall
         # booking") or only in another ("Scarlett - costume for Peter Pan")
+        # A name alone weighs it by how word-like the name is: "Holly wreath
+        # workshop" is the plant, but "Aisha phoned about the trip" is Aisha,
+        # whatever the trip.
+        strength = 1.0 if j > i else wordness
         seg = subj.segs
-        if any((k < i or k > j) and seg[k] == seg[i] for k in work):
-            f["work_context"] = 1.0
-        else:
-            f["work_context_far"] = 1.0
+        if strength:
+            if any((k < i or k > j) and seg[k] == seg[i] for k in work):
+                f["work_context"] = strength
+            else:
+                f["work_context_far"] = strength
     things = subj.things
     if things and any(i - 2 <= k <= j + 2 for k in things) and _named_thing(tokens, i, j):
         f["named_thing"] = 1.0

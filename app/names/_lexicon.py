@@ -114,6 +114,21 @@ def places() -> frozenset[str]:
         return frozenset(line.rstrip("\n") for line in fh if line.strip())
 
 
+@cache
+def verb_forms() -> dict[str, bool]:
+    """Inflected English verb forms ("brought", "covering"), each ``True`` when
+    the form is only a verb and ``False`` when it is also a noun or adjective:
+    see ``data/build_verbs.py``."""
+    path = resources.files("app.names.data").joinpath("verbs.txt.gz")
+    out: dict[str, bool] = {}
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            form, _, kind = line.rstrip("\n").partition("\t")
+            if form:
+                out[form] = kind == "verb"
+    return out
+
+
 WORLD_FIRST = 1
 WORLD_LAST = 2
 

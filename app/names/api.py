@@ -32,7 +32,7 @@ from app.names._evidence import (
     shipped_scorer,
 )
 from app.names._initials import InitialsStyle, initials
-from app.names._lexicon import Entry, lexicon, namelike
+from app.names._lexicon import Entry, lexicon, namelike, verb_forms
 from app.names._tokens import Token, case_mode, fold_fast, tokenize
 from app.names._vocab import HONORIFICS, PARTICLES
 from app.people import Person
@@ -105,6 +105,7 @@ class NameIndex:
         self._dir = directory
         self._lex = lexicon()
         namelike("a")  # load the spelling model now, not on a subject's first unlisted name
+        verb_forms()
         self._scorer = scorer or shipped_scorer()
 
     @classmethod
@@ -165,7 +166,7 @@ class NameIndex:
         return [("intercept", 1.0, model.intercept), *rows]
 
     def mentions(
-        self, subject: str, cands: list[Candidate], min_score: float = 0.5
+        self, subject: str, cands: list[Candidate], min_score: float | None = None
     ) -> list[Mention]:
         """Score ``cands`` (from :meth:`candidates`) and keep the best non-overlapping."""
         return self._mentions(subject, self._tokens(subject), cands, min_score)
@@ -176,20 +177,24 @@ class NameIndex:
         return tokens
 
     def _mentions(
-        self, subject: str, tokens: list[Token], cands: list[Candidate], min_score: float
+        self, subject: str, tokens: list[Token], cands: list[Candidate], min_score: float | None
     ) -> list[Mention]:
         scorer = self._scorer
         directory, detector = scorer.directory, scorer.detector
+        if min_score is None:
+            least = (directory.threshold, detector.threshold)
+        else:
+            least = (min_score, min_score)
         for c in cands:
             if c.source == "directory":
                 score(c, directory)
-                if c.score >= min_score:
+                if c.score >= least[0]:
                     reading = _other_reading(c)
                     if reading:
                         c.ambiguous, c.reading = True, reading
             else:
                 score(c, detector)
-        chosen = _choose(cands, min_score)
+        chosen = _choose(cands, least)
         if not chosen:
             return []
         people = self._dir.people
@@ -222,10 +227,15 @@ class NameIndex:
             )
         return out
 
-    def find(self, subject: str, *, detector: bool = True, min_score: float = 0.5) -> list[Mention]:
+    def find(
+        self, subject: str, *, detector: bool = True, min_score: float | None = None
+    ) -> list[Mention]:
         """The people named in ``subject``, sorted by start, never overlapping.
 
-        ``detector=False`` reports only people in the directory.
+        ``detector=False`` reports only people in the directory. ``min_score``
+        is the least score for a mention to count; ``None`` uses each
+        finder's operating point (``Model.threshold``, chosen offline by
+        cross-validation: lower for the directory, which knows the names).
         """
         tokens, cands = self._candidates(subject, detector)
         return self._mentions(subject, tokens, cands, min_score) if cands else []
@@ -335,7 +345,7 @@ def _outranked(c: Candidate, directory: list[Candidate]) -> bool:
     return False
 
 
-def _choose(cands: list[Candidate], min_score: float) -> list[Candidate]:
+def _choose(cands: list[Candidate], least: tuple[float, float]) -> list[Candidate]:
     """Longest first among those that pass, then best score; never overlapping.
 
     "Amir Khan" is kept over "Khan" alone whenever both pass: the shorter
@@ -344,7 +354,12 @@ def _choose(cands: list[Candidate], min_score: float) -> list[Candidate]:
     is kept whatever the scores: it knows who the person is; a detector
     reading overlapping a more confident directory one gives way too.
     """
-    passing = [c for c in cands if c.score >= min_score]
+    least_directory, least_detector = least
+    passing = [
+        c
+        for c in cands
+        if c.score >= (least_directory if c.source == "directory" else least_detector)
+    ]
     if len(passing) < 2:
         return passing  # nothing to choose between (most subjects)
     directory = [c for c in passing if c.source == "directory"]

@@ -12,6 +12,7 @@ import pytest
 
 from app.domain import PersonKind
 from app.names import NameIndex
+from app.people import Person
 
 DIRECTORY_CASES = [
     # full name, any case, with folding
@@ -81,6 +82,11 @@ DIRECTORY_CASES = [
     # anyone on the roster by first name alone, staff too (SUB001 rates a
     # staff member advise by default)
     ("Imran - can you cover?", ["Imran"]),
+    # any inflected verb after a rostered first name says person (not only the
+    # hand list of a school day's verbs), in any case
+    ("leo brought a rabbit in??", ["leo"]),
+    ("IMRAN PHONED - CALL BACK", ["IMRAN"]),
+    ("Aisha phoned about the trip", ["Aisha"]),
 ]
 
 
@@ -200,6 +206,35 @@ def test_mentions_are_sorted_and_disjoint(index: NameIndex) -> None:
 def test_min_score_filters(index: NameIndex) -> None:
     assert index.find("Amir's report", min_score=0.999) == []
     assert index.find("Amir's report", min_score=0.0)
+
+
+def test_default_operating_points_are_each_finders_own() -> None:
+    """With no ``min_score``, a directory mention counts from the directory
+    model's fitted threshold and a detector one from the detector's."""
+    from app.names._evidence import Model, Scorer, shipped_scorer
+
+    shipped = shipped_scorer()
+    assert shipped.directory.threshold < shipped.detector.threshold
+    people = [Person("p1", "Imran", "Khan", PersonKind.STAFF)]
+    subject = "Imran phoned"
+    (found,) = NameIndex.build(people).find(subject, detector=False)
+    assert shipped.directory.threshold <= found.score < 0.99
+    # the same weights with the operating point just above this mention's score
+    d = shipped.directory
+    strict = NameIndex.build(
+        people, Scorer(Model(d.intercept, d.weights, found.score + 0.005), shipped.detector)
+    )
+    assert strict.find(subject, detector=False) == []
+    assert strict.find(subject, detector=False, min_score=0.0)
+
+
+@pytest.mark.parametrize("threshold", [0.0, 1.0, -0.2, "0.5"])
+def test_scorer_refuses_an_impossible_threshold(threshold: object) -> None:
+    from app.names._evidence import Scorer
+
+    model = {"intercept": 0.0, "weights": {}, "threshold": threshold}
+    with pytest.raises(AssertionError):
+        Scorer.from_json({"directory": model, "detector": {"intercept": 0.0, "weights": {}}})
 
 
 def test_find_is_pure(index: NameIndex) -> None:
