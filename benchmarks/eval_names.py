@@ -46,6 +46,7 @@ SCHOOL3 = DATA / "school3"
 SCHOOL4 = DATA / "school4"
 SCHOOL5 = DATA / "school5"
 SCHOOL6 = DATA / "school6"
+SCHOOL7 = DATA / "school7"
 
 
 @dataclass
@@ -202,7 +203,14 @@ SETS = {
             "school6",
             SCHOOL6 / "test.jsonl",
             SCHOOL6 / "roster.csv",
-            "school6: a primary school, written blind for issue 13's fourth round",
+            "school6: a primary school, written blind for issue 13's fourth round; "
+            "development data since the fifth (trained on)",
+        ),
+        EvalSet(
+            "school7",
+            SCHOOL7 / "test.jsonl",
+            SCHOOL7 / "roster.csv",
+            "school7: an 11-18 academy, written blind for issue 13's fifth round (never tuned on)",
         ),
     )
 }
