@@ -224,6 +224,7 @@ CV_SETS = (
     "school4-cv",
     "school5-cv",
     "school6-cv",
+    "school7-cv",
 )
 
 

@@ -253,8 +253,15 @@ def candidates(
             nxt = tokens[k] if k < n else None
             if nxt is not None and not tokens[f_end].possessive and not nxt.seg_start:
                 # first [+ middle initial] + surname
-                starts = [k]
-                if len(nxt.text) == 1 and nxt.alpha and k + 1 < n and not tokens[k + 1].seg_start:
+                # (a lower-case "n" is "and" on a phone: "jack n kofi" is two people)
+                starts = [] if nxt.text == "n" else [k]
+                if (
+                    len(nxt.text) == 1
+                    and nxt.alpha
+                    and nxt.text != "n"
+                    and k + 1 < n
+                    and not tokens[k + 1].seg_start
+                ):
                     starts.append(k + 1)
                 for kk in starts:
                     sur = surname_at(tokens, kk, mode, lex)
@@ -286,7 +293,9 @@ def candidates(
                 # first + surname initial ("Leo M")
                 if len(nxt.text) == 1 and nxt.alpha and (nxt.cap or mode is CaseMode.LOWER):
                     after = k + 1
-                    if (
+                    if nxt.text == "n" and after < n and not tokens[after].seg_start:
+                        pass  # "grace n sky": "and", a list
+                    elif (
                         after >= n
                         or tokens[after].seg_start
                         or surname_at(tokens, after, mode, lex) is None
@@ -317,25 +326,36 @@ def candidates(
                     and not tokens[f_end].possessive
                     and surname_at(tokens, k, mode, lex) is not None
                 )
-                if not followed:
-                    out.append(
-                        Candidate(
-                            i,
-                            f_end,
-                            "first",
-                            "detector",
-                            {
-                                "form:first": 1.0,
-                                "first:first": f,
-                                "first:world_first": float(f == 0.0),
-                                "first:bias": bias,
-                                "first:word": w1,
-                                "first:school_word": float(key in SCHOOL_WORDS),
-                            },
-                            ["first name (lexicon)"],
-                            wordness=w1,
-                        )
+                # Followed by a word that could be a surname, it is still a
+                # candidate alone, weighed apart: where case says nothing, any
+                # word could ("connor needs a protractor"); the full reading,
+                # when it passes, is kept over it (longest first).
+                feats = {
+                    "form:first": 1.0,
+                    "first:first": f,
+                    "first:world_first": float(f == 0.0),
+                    "first:bias": bias,
+                    "first:word": w1,
+                    "first:school_word": float(key in SCHOOL_WORDS),
+                }
+                if followed:
+                    uncased = mode is CaseMode.LOWER or mode is CaseMode.UPPER
+                    feats[
+                        "first:followed_by_surname_uncased"
+                        if uncased
+                        else "first:followed_by_surname"
+                    ] = 1.0
+                out.append(
+                    Candidate(
+                        i,
+                        f_end,
+                        "first",
+                        "detector",
+                        feats,
+                        ["first name (lexicon)"],
+                        wordness=w1,
                     )
+                )
         elif (
             first_alone
             and not titled
@@ -346,8 +366,10 @@ def candidates(
             # a name in no list, alone ("efua", "Jurgis"): judged by its spelling
             # (character n-grams, see data/build_namelike.py) and the words around it
             nl = namelike(key)
-            # in ALL CAPS an acronym looks the same ("UCAS"): ask more of the spelling
-            if nl > (1.0 if mode is CaseMode.UPPER else 0.0):
+            # in ALL CAPS an acronym looks the same ("UCAS"): ask more of the spelling;
+            # three letters or fewer in no list is a staff code or an acronym
+            # ("JHN", "PFI"), not a name: real names that short are in the lists
+            if len(key) > 3 and nl > (1.0 if mode is CaseMode.UPPER else 0.0):
                 out.append(
                     Candidate(
                         i,
@@ -359,6 +381,8 @@ def candidates(
                             "first:unlisted": 1.0,
                             "first:namelike": nl,
                             "first:word": wordness(key, lex),
+                            # written in capitals inside a subject that is not
+                            "first:unlisted_caps": float(t.upper and mode is not CaseMode.UPPER),
                         },
                         ["unlisted name, name-like spelling"],
                         wordness=wordness(key, lex),

@@ -283,7 +283,10 @@ class DirectoryIndex:
 
         def is_initial(k: int) -> bool:
             t = tokens[k]
-            return len(t.text) == 1 and t.alpha and (t.cap or mode is CaseMode.LOWER)
+            if len(t.text) != 1 or not t.alpha or not (t.cap or mode is CaseMode.LOWER):
+                return False
+            # "jack n kofi": a lower-case "n" between two name parts is "and"
+            return not (t.text == "n" and k + 1 < n and hits[k + 1])
 
         cache = self._kinds_cache
 

@@ -336,9 +336,10 @@ def _context(
                 f["before_verb"] = 1.0
             elif key in NOUN_AFTER_WORD:
                 f["before_noun_of_word"] = 1.0
-            elif (only := verb_forms().get(key)) is not None:
-                # any inflected verb: "isla brought a rabbit", "DELROY COVERING"
-                f["before_verb_form" if only else "before_verb_form_also"] = 1.0
+            elif (verb := verb_forms().get(key)) is not None:
+                # any inflected verb: "isla brought a rabbit", "will missed the
+                # bus" (a past tense: not the modal), "DELROY COVERING"
+                f[verb] = 1.0
             elif nxt.lower and nxt.alpha and subj.lex.get(key, UNKNOWN).is_common_word:
                 # "Holly wreath", "Daisy chain": a word-like name, then an ordinary word
                 f["before_common"] = 1.0

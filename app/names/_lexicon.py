@@ -115,17 +115,17 @@ def places() -> frozenset[str]:
 
 
 @cache
-def verb_forms() -> dict[str, bool]:
-    """Inflected English verb forms ("brought", "covering"), each ``True`` when
-    the form is only a verb and ``False`` when it is also a noun or adjective:
-    see ``data/build_verbs.py``."""
+def verb_forms() -> dict[str, str]:
+    """Inflected English verb forms ("brought", "covering") to the name of the
+    feature they give the word before them: ``before_verb_<tense>`` with
+    tense ``past``, ``ing`` or ``s``, and ``_also`` when the form is also a
+    noun or adjective (see ``data/build_verbs.py``)."""
     path = resources.files("app.names.data").joinpath("verbs.txt.gz")
-    out: dict[str, bool] = {}
+    out: dict[str, str] = {}
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
         for line in fh:
-            form, _, kind = line.rstrip("\n").partition("\t")
-            if form:
-                out[form] = kind == "verb"
+            form, tense, kind = line.rstrip("\n").split("\t")
+            out[form] = f"before_verb_{tense}" + ("_also" if kind == "also" else "")
     return out
 
 

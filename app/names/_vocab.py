@@ -537,7 +537,10 @@ STOP_WORDS = frozenset(
 )
 
 # Words that join two people: "Kyra & Amelia", "Noah Jacobs and Jaxon Ferreira".
-JOINERS = frozenset({"and", "&", "+"})
+# "n" is how a phone types "and" ("jack n kofi"); it joins only between two
+# names (a list), and a lower-case "n" after a first name is not taken for
+# an initial when a name follows it.
+JOINERS = frozenset({"and", "&", "+", "n"})
 
 # Words right after a name that say it is a person doing or undergoing
 # something ("Hope left her bag", "Miles was upset", "Grace absent").
@@ -828,7 +831,29 @@ NAMED_THINGS = frozenset(
     walter tull|greta thunberg|ed psych|victoria cross|captain cook|alan turing|
     ada lovelace|amelia earhart|
     neil armstrong|guy fawkes|henry viii|queen victoria|queen elizabeth|king charles|
-    king arthur|joan arc|tim peake|helen sharman|steve jobs|bill gates|elon musk""".replace(
+    king arthur|joan arc|tim peake|helen sharman|steve jobs|bill gates|elon musk|
+    marie curie|rosalind franklin|mary anning|stephen hawking|albert einstein|
+    michael faraday|isambard brunel|george stephenson|edward jenner|alexander fleming|
+    louis pasteur|galileo galilei|dmitri mendeleev|
+    charles dickens|jane austen|emily bronte|charlotte bronte|anne bronte|bronte parsonage|
+    mary shelley|george orwell|john steinbeck|agatha christie|conan doyle|lewis carroll|
+    beatrix potter|enid blyton|jk rowling|jacqueline wilson|david walliams|michael morpurgo|
+    julia donaldson|michael rosen|benjamin zephaniah|malorie blackman|carol duffy|
+    simon armitage|seamus heaney|ted hughes|wilfred owen|rupert brooke|maya angelou|
+    grace nichols|john agard|arthur miller|jb priestley|
+    jekyll hyde|christmas carol|lady macbeth|inspector calls|
+    frida kahlo|van gogh|pablo picasso|andy warhol|claude monet|henri matisse|
+    barbara hepworth|henry moore|ls lowry|david hockney|
+    mo farah|kelly holmes|jessica ennis|jessica ennis hill|martin luther king|tom daley|
+    emma raducanu|lewis hamilton|
+    serena williams|usain bolt|jesse owens|muhammad ali|harry kane|bukayo saka|
+    raheem sterling|leah williamson|lucy bronze|chloe kelly|beth mead|ellen white|
+    andy murray|simone biles|ben stokes|joe root|jonny wilkinson|
+    ed sheeran|taylor swift|bob marley|freddie mercury|david bowie|john lennon|
+    paul mccartney|elvis presley|
+    anne boleyn|henry tudor|elizabeth fry|oliver cromwell|mahatma gandhi|barack obama|
+    margaret thatcher|boris johnson|keir starmer|rishi sunak|captain tom|
+    olaudah equiano|mary prince|harriet tubman|frederick douglass|marcus garvey""".replace(
         "\n", ""
     ).split("|")
 )

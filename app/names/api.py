@@ -141,7 +141,16 @@ class NameIndex:
         if not cands:
             return tokens, []
         subj = Subject.of(tokens, mode, lex, cands)
-        out = [c for c in cands if features(c, subj) and (c.form != "last" or _evidenced(c))]
+        out = [
+            c
+            for c in cands
+            if features(c, subj)
+            and (c.form != "last" or _evidenced(c))
+            # a well-known brand, work, place or public figure ("Ted Baker",
+            # "Marie Curie"): never a private individual to the detector (a
+            # pupil who shares the name is the directory's to weigh)
+            and not (c.source == "detector" and "named_thing" in c.feats)
+        ]
         for c in out:
             if any(t.typo for t in tokens[c.i : c.j + 1]):
                 c.feats["typo"] = 1.0  # a slip of a rostered name: weighed
@@ -279,10 +288,12 @@ def _bare_possessives(tokens: list[Token], parts: Mapping[str, int], lex: dict[s
 
 # What makes a rostered surname that is also a school subject, school word
 # or month ("English", "French", "May") a person when it stands alone: a
-# possessive, a lead word, a verb after it, a list with another name.
-# Context words do not ("Y10 ENGLISH MOCK RESULTS", "FRENCH & ENGLISH
-# SEATING"): mocks, results and seating plans are about subjects too.
-_SURNAME_EVIDENCE = ("possessive", "after_lead", "after_pre_name", "before_verb", "list_name")
+# possessive, a word that only ever comes before a person, a verb after it,
+# a list with another name. Context words do not ("Y10 ENGLISH MOCK
+# RESULTS", "FRENCH & ENGLISH SEATING"): mocks, results and seating plans
+# are about subjects too; nor does a lead word ("concern from English",
+# "missing from English paper 1": the department, the subject).
+_SURNAME_EVIDENCE = ("possessive", "after_pre_name", "before_verb", "list_name")
 
 
 def _evidenced(c: Candidate) -> bool:
