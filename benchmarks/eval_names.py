@@ -47,6 +47,7 @@ SCHOOL4 = DATA / "school4"
 SCHOOL5 = DATA / "school5"
 SCHOOL6 = DATA / "school6"
 SCHOOL7 = DATA / "school7"
+SCHOOL8 = DATA / "school8"
 
 
 @dataclass
@@ -210,7 +211,15 @@ SETS = {
             "school7",
             SCHOOL7 / "test.jsonl",
             SCHOOL7 / "roster.csv",
-            "school7: an 11-18 academy, written blind for issue 13's fifth round (never tuned on)",
+            "school7: an 11-18 academy, written blind for issue 13's fifth round; run twice "
+            "untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school8",
+            SCHOOL8 / "test.jsonl",
+            SCHOOL8 / "roster.csv",
+            "school8: a trust with a primary and a secondary, written blind for issue 13's "
+            "fifth round (never tuned on)",
         ),
     )
 }
