@@ -234,6 +234,7 @@ CV_SETS = (
     "school5-cv",
     "school6-cv",
     "school7-cv",
+    "school8-cv",
 )
 
 

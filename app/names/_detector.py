@@ -30,11 +30,13 @@ from app.names._lexicon import (
     WORLD_LAST,
     Entry,
     namelike,
+    verb_forms,
     wordness,
     world_names,
 )
 from app.names._tokens import CaseMode, Token
 from app.names._vocab import (
+    AFTER_NAME_VERBS,
     CONTEXT_WORDS,
     HONORIFICS,
     JOINERS,
@@ -230,7 +232,13 @@ def candidates(
                 ):
                     break
                 e = lex.get(tj.key, UNKNOWN)
-                if e.is_common_word and not e.surname and not e.first:
+                if e.is_common_word and (
+                    (not e.surname and not e.first)
+                    # where case says nothing, a common word after the first
+                    # part ends the name even if it is a surname somewhere:
+                    # "mr doyle holiday dates", "mrs ogunleye said tobi"
+                    or (j > k and mode in (CaseMode.LOWER, CaseMode.UPPER))
+                ):
                     break
                 j = _unit_end(tokens, j) + 1
             if j > k and len(tokens[j - 1].text) >= 2:
@@ -267,8 +275,15 @@ def candidates(
                     sur = surname_at(tokens, kk, mode, lex)
                     if sur is not None:
                         end, s, w2 = sur
+                        second = tokens[end].key
+                        verb = verb_forms().get(second)
                         feats = {
                             "form:full": 1.0,
+                            # the "surname" is a verb ("dee wont", "LORRAINE NEEDS")
+                            "full:verb2": float(
+                                second in AFTER_NAME_VERBS
+                                or (verb is not None and not verb.endswith("_also"))
+                            ),
                             "full:first": f,
                             "full:world_first": float(f == 0.0),
                             "full:bias_neg": min(bias, 0.0),

@@ -646,6 +646,21 @@ AFTER_NAME_VERBS = frozenset(
         "would",
         "should",
         "could",
+        # the same, typed on a phone without the apostrophe ("ayan didnt have
+        # breakfast", "willow wont eat")
+        "wont",
+        "didnt",
+        "cant",
+        "isnt",
+        "wasnt",
+        "hasnt",
+        "doesnt",
+        "dont",
+        "wouldnt",
+        "couldnt",
+        "shouldnt",
+        "hadnt",
+        "aint",
     ]
 )
 
