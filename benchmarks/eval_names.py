@@ -48,6 +48,7 @@ SCHOOL5 = DATA / "school5"
 SCHOOL6 = DATA / "school6"
 SCHOOL7 = DATA / "school7"
 SCHOOL8 = DATA / "school8"
+SCHOOL9 = DATA / "school9"
 
 
 @dataclass
@@ -219,7 +220,14 @@ SETS = {
             SCHOOL8 / "test.jsonl",
             SCHOOL8 / "roster.csv",
             "school8: a trust with a primary and a secondary, written blind for issue 13's "
-            "fifth round (never tuned on)",
+            "fifth round; run twice untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school9",
+            SCHOOL9 / "test.jsonl",
+            SCHOOL9 / "roster.csv",
+            "school9: a Catholic 11-18 academy, written blind for issue 13's fifth round "
+            "(never tuned on)",
         ),
     )
 }
