@@ -136,8 +136,11 @@ def create_app(
     build_stack = app.build_middleware_stack
     app.build_middleware_stack = lambda: JsonTooLarge(build_stack())  # type: ignore[method-assign]
 
-    # Request id, metrics, security headers and a 500 for any unhandled error
-    # (app/middleware.py); CORS outside it.
+    # Inner to outer: the check's direct path (app/api/check.py, CheckLane: it
+    # must be the innermost, next to Starlette's exception middleware); the
+    # request id, metrics, security headers and a 500 for any unhandled error
+    # (app/middleware.py); CORS outside them.
+    app.add_middleware(check.CheckLane)
     app.add_middleware(Edge)
 
     # Browsers may call the API only from the hosts' origins (ETIQUETTE_OUTLOOK_PUBLIC_HOST)

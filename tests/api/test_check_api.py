@@ -323,7 +323,7 @@ def test_send_at_at_the_edges_of_time_is_a_422(client: TestClient, send_at: str)
     assert res.status_code == 422 and "send_at" in res.text
 
 
-# /v1/check answers a JSON body that validates on a direct path (CheckRoute) and
+# /v1/check answers a JSON body that validates on a direct path (CheckLane) and
 # everything else through FastAPI's declared handler. The same request with a
 # content type only the declared handler takes ("Application/JSON") must get
 # the same answer, for good bodies, lax ones and bad ones, with every kind of key.
