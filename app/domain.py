@@ -164,9 +164,18 @@ def normalise_address(address: str) -> str:
 
 
 def _set_key(obj: Address | Recipient) -> None:
-    key = normalise_address(obj.email)
+    # ``normalise_address`` and ``email_domain`` written out: this runs once per
+    # recipient of every check, and the calls were most of its cost.
+    local, at, domain = obj.email.strip().rpartition("@")
+    if at:
+        domain = domain.strip().rstrip(".").lower()
+        if not domain.isascii():
+            domain = email_domain(domain)
+        key = f"{local.lower()}@{domain}"
+    else:
+        key = domain = domain.lower()
     object.__setattr__(obj, "key", key)
-    object.__setattr__(obj, "domain", key.rpartition("@")[2])
+    object.__setattr__(obj, "domain", domain)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,11 +27,10 @@ from app.hosts import HostAdapter
 from app.http import make_client
 from app.integrations.gmail.adapter import GmailHost
 from app.integrations.outlook.adapter import OutlookHost
-from app.middleware import ContainErrors, JsonTooLarge, SecurityHeaders
+from app.middleware import Edge, JsonTooLarge
 from app.notifications.service import Notifier, run_notifier
 from app.observability import metrics
 from app.observability import routes as metrics_routes
-from app.observability.middleware import RequestContext
 from app.runtime import Runtime
 from app.store import Database, Store
 from app.store.audit_process import ProcessWriter
@@ -137,11 +136,12 @@ def create_app(
     build_stack = app.build_middleware_stack
     app.build_middleware_stack = lambda: JsonTooLarge(build_stack())  # type: ignore[method-assign]
 
-    # Inner to outer: contain errors, then add headers (500s get them too), then CORS.
-    app.add_middleware(ContainErrors)
-    app.add_middleware(SecurityHeaders)
-    # Request id for logs and X-Request-ID; HTTP metrics by route template.
-    app.add_middleware(RequestContext)
+    # Inner to outer: the check's direct path (app/api/check.py, CheckLane: it
+    # must be the innermost, next to Starlette's exception middleware); the
+    # request id, metrics, security headers and a 500 for any unhandled error
+    # (app/middleware.py); CORS outside them.
+    app.add_middleware(check.CheckLane)
+    app.add_middleware(Edge)
 
     # Browsers may call the API only from the hosts' origins (ETIQUETTE_OUTLOOK_PUBLIC_HOST)
     # and any origins set in ETIQUETTE_CORS_ORIGINS.

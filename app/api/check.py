@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime
-from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import Response
 from fastapi.routing import APIRoute
 from pydantic import ValidationError
+from starlette._exception_handler import wrap_app_handling_exceptions
+from starlette.middleware.exceptions import ExceptionMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.deps import (
     CHECK_SECURITY,
@@ -78,42 +79,7 @@ def resolve_tenant(runtime: Runtime, caller_tenant: TenantState | None, sender: 
 
 
 _JSON = ("application/json", "application/json; charset=utf-8", "application/json;charset=utf-8")
-
-
-class CheckRoute(APIRoute):
-    """``/v1/check`` as FastAPI declares it (the same OpenAPI operation, the
-    same answers), with a direct path for the request every client sends: a
-    JSON body that validates. That path reads the body, validates it once
-    with pydantic's JSON parser (no ``json.loads`` then a second pass over the
-    Python objects), reads the caller as the dependency would, and calls the
-    same :func:`run_check`, skipping FastAPI's per-request dependency solving
-    and content-type parsing. Anything else (another content type, no or an
-    over-limit ``Content-Length``, a body that does not validate) goes through
-    FastAPI's own handler, so every error answers exactly as before, in the
-    same order (a bad body's 422 before a bad key's 401 only when the JSON
-    itself is broken, as FastAPI reads the JSON before the dependencies)."""
-
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        declared = super().get_route_handler()
-
-        async def handler(request: Request) -> Response:
-            headers = request.headers
-            length = headers.get("content-length")
-            if (
-                headers.get("content-type") not in _JSON
-                or length is None
-                or not length.isdigit()
-                or int(length) > request.app.state.settings.max_body_bytes
-            ):
-                return await declared(request)
-            raw = await request.body()
-            try:
-                body = CheckRequest.model_validate_json(raw)
-            except ValidationError:
-                return await declared(request)  # FastAPI's error answer (the body is cached)
-            return await run_check(request, body, await check_caller(request))
-
-        return handler
+_PATH = "/v1/check"
 
 
 async def check(body: CheckRequest, request: Request, caller: CheckCallerDep) -> Response:
@@ -128,8 +94,94 @@ router.add_api_route(
     operation_id="check_message",
     response_model=CheckResponse,
     openapi_extra={"security": CHECK_SECURITY},
-    route_class_override=CheckRoute,
 )
+_ROUTE = next(r for r in router.routes if isinstance(r, APIRoute) and r.path == _PATH)
+
+
+class CheckLane:
+    """ASGI, just inside :class:`app.middleware.Edge`: the request every client
+    sends (``POST /v1/check``, a JSON body with a ``Content-Length`` within the
+    limit, that validates) goes straight to :func:`run_check`, past Starlette's
+    and FastAPI's per-request layers (exception middleware, exit stacks, the
+    router's match, the route's body limits, ``request_response``, dependency
+    solving), which were a fifth of a check's CPU. The body is validated once,
+    by pydantic's JSON parser.
+
+    Everything else goes to the app as usual: another path, method or content
+    type, no or an over-limit ``Content-Length``, a body that does not
+    validate (replayed to the app, so FastAPI's own handler answers its 422 in
+    its own order: a broken JSON's 422 before a bad key's 401). On the direct
+    path the app's exception handlers answer what ``run_check`` raises
+    (a 401, 403 or 422), looked up as Starlette's exception middleware looks
+    them up, and the scope names the route, as the router would, for the
+    metrics. ``tests/api/test_check_api.py`` compares both paths' answers on
+    good, lax and bad bodies with a good, a bad and no key.
+
+    Installed as the innermost user middleware, so the app it wraps is
+    Starlette's exception middleware; were it anything else, every request
+    takes the usual path.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self._handlers = (
+            (app._exception_handlers, app._status_handlers)
+            if isinstance(app, ExceptionMiddleware)
+            else None
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            self._handlers is None
+            or scope["type"] != "http"
+            or scope["path"] != _PATH
+            or scope["method"] != "POST"
+            or scope.get("root_path")
+        ):
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope, receive, send)
+        headers = request.headers
+        length = headers.get("content-length")
+        if (
+            headers.get("content-type") not in _JSON
+            or length is None
+            or not length.isdigit()
+            or int(length) > request.app.state.settings.max_body_bytes
+        ):
+            await self.app(scope, receive, send)
+            return
+        raw = await request.body()
+        try:
+            body = CheckRequest.model_validate_json(raw)
+        except ValidationError:
+            await self.app(scope, _replay(raw, receive), send)  # FastAPI's error answer
+            return
+        scope.setdefault("router", request.app.router)
+        scope["route"] = _ROUTE
+        scope["endpoint"] = check
+        scope["path_params"] = {}
+        scope["starlette.exception_handlers"] = self._handlers
+
+        async def answer(scope: Scope, receive: Receive, send: Send) -> None:
+            response = await run_check(request, body, await check_caller(request))
+            await response(scope, receive, send)
+
+        await wrap_app_handling_exceptions(answer, request)(scope, receive, send)
+
+
+def _replay(raw: bytes, receive: Receive) -> Receive:
+    """``receive`` with the body already read handed out again first."""
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": raw, "more_body": False}
+        return await receive()
+
+    return replay
 
 
 async def run_check(request: Request, body: CheckRequest, caller: Caller | None) -> Response:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Request, status
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security.utils import get_authorization_scheme_param
 
 from app.errors import NotFound
 from app.hosts import Caller, mounted_hosts
@@ -59,10 +60,13 @@ async def check_caller(request: Request) -> Caller | None:
     path's hot loop, where FastAPI solving the runtime, both security schemes
     and the key as four sub-dependencies cost more than the lookup. The route
     declares the schemes in its OpenAPI ``security`` (``CHECK_SECURITY``)."""
-    header = await _header(request)
-    bearer = await _bearer(request)
-    key = header or (bearer.credentials if bearer else None)
-    return await _caller_for_key(request, await get_runtime(request), key)
+    headers = request.headers
+    key = headers.get("X-API-Key")  # what ``_header`` reads
+    if not key:
+        # What ``_bearer`` reads, without building its credentials model.
+        scheme, credentials = get_authorization_scheme_param(headers.get("Authorization"))
+        key = credentials if scheme.lower() == "bearer" and credentials else None
+    return await _caller_for_key(request, request.app.state.runtime, key)
 
 
 CheckCallerDep = Annotated[Caller | None, Depends(check_caller)]

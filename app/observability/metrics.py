@@ -98,12 +98,29 @@ def _host(value: str) -> str:
     return value if value in _HOSTS else "other"
 
 
+# Each metric's child per label set, found once: ``labels()`` validates and
+# locks on every call, a few microseconds on every check's path. Every label
+# is a closed set (see above), so these stay small.
+_CHECK_CHILDREN: dict[tuple[str, str, str], tuple[Histogram, Counter]] = {}
+_FINDING_CHILDREN: dict[tuple[str, str], Counter] = {}
+_HTTP_CHILDREN: dict[tuple[str, str, str], Histogram] = {}
+
+
 def observe_check(host: str, purpose: str, verdict: Verdict, seconds: float) -> None:
-    h = _host(host)
-    CHECK_SECONDS.labels(h).observe(seconds)
-    CHECKS.labels(h, purpose, verdict.action.value).inc()
+    key = (host, purpose, verdict.action.value)
+    children = _CHECK_CHILDREN.get(key)
+    if children is None:
+        h = _host(host)
+        children = (CHECK_SECONDS.labels(h), CHECKS.labels(h, purpose, key[2]))
+        _CHECK_CHILDREN[key] = children
+    children[0].observe(seconds)
+    children[1].inc()
     for f in verdict.findings:
-        FINDINGS.labels(f.code, f.severity.value).inc()
+        fkey = (f.code, f.severity.value)
+        found = _FINDING_CHILDREN.get(fkey)
+        if found is None:
+            found = _FINDING_CHILDREN[fkey] = FINDINGS.labels(*fkey)
+        found.inc()
 
 
 def observe_outcome(host: str, outcome: str) -> None:
@@ -112,7 +129,11 @@ def observe_outcome(host: str, outcome: str) -> None:
 
 def observe_request(method: str, route: str, status: int, seconds: float) -> None:
     m = method if method in _METHODS else "OTHER"
-    HTTP_SECONDS.labels(m, route, f"{status // 100}xx").observe(seconds)
+    key = (m, route, f"{status // 100}xx")
+    child = _HTTP_CHILDREN.get(key)
+    if child is None:
+        child = _HTTP_CHILDREN[key] = HTTP_SECONDS.labels(*key)
+    child.observe(seconds)
     if m == "PUT" and route.endswith(("/directory/people", "/directory/groups")):
         if 200 <= status < 300:
             DIRECTORY_SYNCS.labels("ok").inc()

@@ -323,7 +323,7 @@ def test_send_at_at_the_edges_of_time_is_a_422(client: TestClient, send_at: str)
     assert res.status_code == 422 and "send_at" in res.text
 
 
-# /v1/check answers a JSON body that validates on a direct path (CheckRoute) and
+# /v1/check answers a JSON body that validates on a direct path (CheckLane) and
 # everything else through FastAPI's declared handler. The same request with a
 # content type only the declared handler takes ("Application/JSON") must get
 # the same answer, for good bodies, lax ones and bad ones, with every kind of key.
@@ -377,3 +377,15 @@ def test_the_direct_path_answers_as_fastapis_handler(
     )
     assert _answer(direct) == _answer(declared)
     assert direct.headers.get("content-type") == declared.headers.get("content-type")
+
+
+def test_the_direct_path_is_in_use(client: TestClient) -> None:
+    # CheckLane must sit right outside Starlette's exception middleware; put
+    # anywhere else it quietly sends every check the long way round.
+    from app.api.check import CheckLane
+
+    assert client.post("/v1/check", json=GOOD, headers=CHECKER).status_code == 200
+    layer: Any = client.app.middleware_stack  # type: ignore[attr-defined]
+    while layer is not None and not isinstance(layer, CheckLane):
+        layer = getattr(layer, "app", None)
+    assert layer is not None and layer._handlers is not None
