@@ -314,12 +314,10 @@ def threshold_table() -> list[str]:
     """Out-of-fold precision and recall at each of ``THRESHOLDS``, pooled over
     every development set: directory spans (with the roster) and detector
     subjects (roster-free), plus the Enron subjects (detector, 5-fold)."""
-    from app.directory.csv_roster import load_roster_csv
-
     directory = {t: [0, 0, 0] for t in THRESHOLDS}
     detector = {t: [0, 0, 0] for t in THRESHOLDS}
     for key, (roster, path) in DEV_SETS.items():
-        people = load_roster_csv(roster)
+        people = _roster(roster)
         lines = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
         for held, scorer in dev_folds(key):
             index, empty = NameIndex.build(people, scorer), NameIndex.build([], scorer)
