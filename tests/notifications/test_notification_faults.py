@@ -4,6 +4,8 @@ sends what was waiting in the outbox."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import time
 
@@ -28,7 +30,18 @@ def test_the_outbox_loop_survives_a_database_outage(
     loop = Notifier(runtime, settings=NotifySettings(enabled=True, tick_seconds=0.05))
     assert loop.observe(events) >= 1  # an instant notice waits in the outbox
     saved = _break_database(runtime)
-    task = client.portal.start_task_soon(run_notifier, loop)  # type: ignore[union-attr]
+    portal = client.portal
+    assert portal is not None
+
+    async def start() -> asyncio.Task[None]:
+        return asyncio.create_task(run_notifier(loop))
+
+    async def stop(t: asyncio.Task[None]) -> None:
+        t.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await t
+
+    task = portal.call(start)
     try:
         with caplog.at_level(logging.WARNING, logger="etiquette.notifications"):
             end = time.monotonic() + 10
@@ -52,9 +65,7 @@ def test_the_outbox_loop_survives_a_database_outage(
     finally:
         if saved is not None:
             _mend_database(runtime, saved)
-        task.cancel()
-        # A tick's database call may still be running in its thread: let it finish
-        # and hand its connection back before the app (and its engine) closes.
-        end = time.monotonic() + 5
-        while runtime.store.db.engine.pool.checkedout() and time.monotonic() < end:
-            time.sleep(0.05)
+        # Stopped as the app stops it: the loop ends once its tick (whose threads
+        # hold database connections) and its lease release have finished.
+        portal.call(stop, task)
+        assert runtime.store.db.engine.pool.checkedout() == 0
