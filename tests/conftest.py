@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
+import fastapi.dependencies.models as fastapi_models
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
@@ -95,6 +96,32 @@ GROUPS = (
     Group(f"year9-parents@{SCHOOL}", "Year 9 parents", 180, PersonKind.PARENT),
     Group(f"empty-list@{SCHOOL}", "Unknown size", None, None),
 )
+
+
+# FastAPI classifies each endpoint and dependency callable once, in module-level
+# lru_caches keyed by the callable (fastapi.dependencies.models): each app a test
+# builds (some 2,000 in a run) stayed reachable from there through its routes'
+# closures, with its runtime (directories, name indexes), about 2.5 MB each. A
+# one-process run grew to 6 GB and was still freeing it at exit 7 minutes after
+# its last test. Production builds one app per process; here the caches are
+# emptied after each test (names looked up, so a FastAPI that renames them only
+# loses the saving).
+_FASTAPI_CACHES = tuple(
+    cache
+    for name in (
+        "_is_gen_callable_cached",
+        "_is_async_gen_callable_cached",
+        "_is_coroutine_callable_cached",
+    )
+    if (cache := getattr(fastapi_models, name, None)) is not None
+)
+
+
+@pytest.fixture(autouse=True)
+def _forget_finished_apps() -> Iterator[None]:
+    yield
+    for cache in _FASTAPI_CACHES:
+        cache.cache_clear()
 
 
 @pytest.fixture(scope="session")
