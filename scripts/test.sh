@@ -16,7 +16,9 @@ fi
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
   echo "NOTE: TEST_DATABASE_URL is not set: the PostgreSQL store tests will be SKIPPED (SQLite only)."
 fi
-$BIN/pytest -q "$@"
+# Two workers (pytest-xdist): each has its own PostgreSQL database and Redis
+# database number (tests/conftest.py). ETIQUETTE_TEST_WORKERS=0 runs in one process.
+$BIN/pytest -q -n "${ETIQUETTE_TEST_WORKERS:-2}" --dist worksteal "$@"
 
 if [ -f addin-ui/package.json ]; then
   (cd addin-ui && npm test --silent)

@@ -6,15 +6,20 @@ row says only what matters to its case.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
+import fastapi.dependencies.models as fastapi_models
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from app.calendar import WorkingHours
 from app.config import Settings
@@ -32,6 +37,10 @@ from app.domain import (
 from app.main import create_app
 from app.people import Person
 from app.policy import Policy
+from app.store.db import normalise_url
+
+# The database fixtures (db_url, empty_db_url, store: SQLite and PostgreSQL), for every package.
+pytest_plugins = ("tests.databases",)
 
 LONDON = ZoneInfo("Europe/London")
 # A Wednesday in term, mid-morning: inside working hours.
@@ -87,6 +96,32 @@ GROUPS = (
     Group(f"year9-parents@{SCHOOL}", "Year 9 parents", 180, PersonKind.PARENT),
     Group(f"empty-list@{SCHOOL}", "Unknown size", None, None),
 )
+
+
+# FastAPI classifies each endpoint and dependency callable once, in module-level
+# lru_caches keyed by the callable (fastapi.dependencies.models): each app a test
+# builds (some 2,000 in a run) stayed reachable from there through its routes'
+# closures, with its runtime (directories, name indexes), about 2.5 MB each. A
+# one-process run grew to 6 GB and was still freeing it at exit 7 minutes after
+# its last test. Production builds one app per process; here the caches are
+# emptied after each test (names looked up, so a FastAPI that renames them only
+# loses the saving).
+_FASTAPI_CACHES = tuple(
+    cache
+    for name in (
+        "_is_gen_callable_cached",
+        "_is_async_gen_callable_cached",
+        "_is_coroutine_callable_cached",
+    )
+    if (cache := getattr(fastapi_models, name, None)) is not None
+)
+
+
+@pytest.fixture(autouse=True)
+def _forget_finished_apps() -> Iterator[None]:
+    yield
+    for cache in _FASTAPI_CACHES:
+        cache.cache_clear()
 
 
 @pytest.fixture(scope="session")
@@ -147,5 +182,47 @@ ADMIN = {"X-API-Key": "etq_demo_admin_key"}
 CHECKER = {"X-API-Key": "etq_demo_check_key"}
 
 
+# -- parallel runs (pytest-xdist) ---------------------------------------------------------
+# `pytest -n 2` starts workers gw0, gw1, ...: each gets its own PostgreSQL database
+# (TEST_DATABASE_URL's name + "_gw<n>", created here if missing) and its own Redis
+# database number (TEST_REDIS_URL's + n). tmp_path is per worker already, and the
+# tests' servers take free ports from the system.
+
+
+def xdist_worker() -> int | None:
+    """This process's xdist worker number (gw0 -> 0), or None outside xdist."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    return int(worker[2:]) if worker.startswith("gw") else None
+
+
+@functools.cache
 def postgres_url() -> str | None:
-    return os.environ.get("TEST_DATABASE_URL") or None
+    """TEST_DATABASE_URL, or under xdist this worker's own database beside it."""
+    base = os.environ.get("TEST_DATABASE_URL") or None
+    n = xdist_worker()
+    if base is None or n is None:
+        return base
+    url = make_url(normalise_url(base))
+    mine = url.set(database=f"{url.database}_gw{n}")
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            exists = conn.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": mine.database}
+            ).first()
+            if not exists:
+                conn.execute(text(f'CREATE DATABASE "{mine.database}"'))
+    finally:
+        admin.dispose()
+    return mine.render_as_string(hide_password=False)
+
+
+def redis_url() -> str | None:
+    """TEST_REDIS_URL, or under xdist the database number n above it (mod 16)."""
+    base = os.environ.get("TEST_REDIS_URL") or None
+    n = xdist_worker()
+    if base is None or not n:
+        return base
+    parts = urlsplit(base)
+    db = int(parts.path.lstrip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{(db + n) % 16}"))

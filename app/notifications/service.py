@@ -49,6 +49,7 @@ from app.notifications.channels import DeliveryError, deliver
 from app.runtime import Runtime
 from app.store.notifications import NotificationStore, OutboxRecord
 from app.store.sync import SyncStore
+from app.tasks import run_to_end
 from app.tenant_state import TenantState
 from app.tenants import NotificationSettings
 
@@ -347,16 +348,19 @@ class Notifier:
                     names.setdefault(keyed_hash(secret, extra), f"{first} {p.last_name}".strip())
         return names.get
 
+    async def _lease_and_tick(self, ttl: timedelta) -> None:
+        self.held = await asyncio.to_thread(self.leases.acquire_lease, LEASE, self.holder, ttl)
+        if self.held:
+            await self.tick()
+
     async def run(self) -> None:
         ttl = timedelta(seconds=self.settings.lease_seconds)
         while True:
             await asyncio.sleep(self.settings.tick_seconds)
             try:
-                self.held = await asyncio.to_thread(
-                    self.leases.acquire_lease, LEASE, self.holder, ttl
-                )
-                if self.held:
-                    await self.tick()
+                # Cancelled (the app stopping), the tick still finishes: its
+                # threads hold database connections (app.tasks).
+                await run_to_end(self._lease_and_tick(ttl))
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # never let the loop die; say where, not what

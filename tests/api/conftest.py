@@ -14,11 +14,10 @@ from fastapi.testclient import TestClient
 
 from app.config import Settings
 from app.main import create_app
-from tests.store.conftest import db_url  # noqa: F401  (the fixture, parametrised by backend)
 
 
 @pytest.fixture
-def db_client(db_url: str, tmp_path: Path) -> Iterator[TestClient]:  # noqa: F811
+def db_client(db_url: str, tmp_path: Path) -> Iterator[TestClient]:
     settings = Settings(
         database_url=db_url,
         data_dir=tmp_path,

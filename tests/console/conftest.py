@@ -18,7 +18,6 @@ from app.main import create_app
 from app.runtime import Runtime
 from app.store.console import ConsoleStore, Scope
 from tests.console.fake_idp import ENTRA_CLIENT, GOOGLE_CLIENT, FakeIdP
-from tests.store.conftest import db_url  # noqa: F401  (the fixture, parametrised by backend)
 
 TID = "9a8b7c6d-0000-4000-8000-00000000c0de"
 OTHER_TID = "9a8b7c6d-0000-4000-8000-0000000bad00"
@@ -59,7 +58,7 @@ def _settings(url: str, tmp_path: Path, *, demo: bool) -> Settings:
 
 @pytest.fixture
 def app_client(
-    db_url: str,  # noqa: F811
+    db_url: str,
     tmp_path: Path,
     idp: FakeIdP,
     console_env: None,

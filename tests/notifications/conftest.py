@@ -17,9 +17,6 @@ from fastapi.testclient import TestClient
 from app.config import Settings
 from app.main import create_app
 from app.runtime import Runtime
-from tests.store.conftest import db_url
-
-__all__ = ["db_url"]
 
 LOGIN = "https://login.microsoftonline.com"
 GRAPH = "https://graph.microsoft.com/v1.0"

@@ -4,12 +4,21 @@ sends what was waiting in the outbox."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import gc
 import logging
+import threading
 import time
+import warnings
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
+from app.config import Settings
+from app.main import create_app
 from app.notifications.service import Notifier, NotifySettings, run_notifier
 from tests.api.test_faults import _break_database, _mend_database
 from tests.notifications.conftest import SLACK_URL, FakeServices, configure, runtime_of
@@ -28,7 +37,18 @@ def test_the_outbox_loop_survives_a_database_outage(
     loop = Notifier(runtime, settings=NotifySettings(enabled=True, tick_seconds=0.05))
     assert loop.observe(events) >= 1  # an instant notice waits in the outbox
     saved = _break_database(runtime)
-    task = client.portal.start_task_soon(run_notifier, loop)  # type: ignore[union-attr]
+    portal = client.portal
+    assert portal is not None
+
+    async def start() -> asyncio.Task[None]:
+        return asyncio.create_task(run_notifier(loop))
+
+    async def stop(t: asyncio.Task[None]) -> None:
+        t.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await t
+
+    task = portal.call(start)
     try:
         with caplog.at_level(logging.WARNING, logger="etiquette.notifications"):
             end = time.monotonic() + 10
@@ -52,9 +72,41 @@ def test_the_outbox_loop_survives_a_database_outage(
     finally:
         if saved is not None:
             _mend_database(runtime, saved)
-        task.cancel()
-        # A tick's database call may still be running in its thread: let it finish
-        # and hand its connection back before the app (and its engine) closes.
-        end = time.monotonic() + 5
-        while runtime.store.db.engine.pool.checkedout() and time.monotonic() < end:
-            time.sleep(0.05)
+        # Stopped as the app stops it: the loop ends once its tick (whose threads
+        # hold database connections) and its lease release have finished.
+        portal.call(stop, task)
+
+
+def test_stopping_the_app_mid_tick_leaves_no_connection_to_the_collector(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app stops while a notifications tick holds a database connection in
+    its thread: the lifespan waits for the tick, so the connection goes back to
+    the pool before the pool is disposed (before app.tasks, it went back to a
+    disposed pool and psycopg warned, later, that it was deleted while open)."""
+    monkeypatch.setenv("ETIQUETTE_NOTIFY_TICK_SECONDS", "0.05")
+    in_tick = threading.Event()
+    queue_digests = Notifier.queue_digests
+
+    def holding_a_connection(self: Notifier) -> int:
+        with self.runtime.store.db.session() as s:
+            s.execute(text("SELECT 1"))
+            in_tick.set()
+            time.sleep(0.5)
+        return queue_digests(self)
+
+    monkeypatch.setattr(Notifier, "queue_digests", holding_a_connection)
+    settings = Settings(
+        database_url=db_url,
+        data_dir=tmp_path,
+        demo=True,
+        environment="test",
+        secret_key="test-secret-key",
+    )
+    with warnings.catch_warnings(record=True) as got:
+        warnings.simplefilter("always")
+        with TestClient(create_app(settings)):
+            assert in_tick.wait(10)
+        time.sleep(0.7)  # a tick left running would have finished by now
+        gc.collect()
+    assert [str(w.message) for w in got if issubclass(w.category, ResourceWarning)] == []

@@ -8,9 +8,6 @@ from datetime import UTC, datetime, timedelta
 from app.retention import apply_retention
 from app.store import Store
 from app.store.notifications import NotificationStore
-from tests.store.conftest import db_url, store
-
-__all__ = ["db_url", "store"]
 
 NOW = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)
 

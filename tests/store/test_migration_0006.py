@@ -35,8 +35,8 @@ def _upgrade(db: Database, revision: str) -> None:
 
 
 @pytest.fixture
-def upgraded(db_url: str) -> Iterator[str]:
-    db = Database(db_url)
+def upgraded(empty_db_url: str) -> Iterator[str]:
+    db = Database(empty_db_url)
     _upgrade(db, "0005")
     now = datetime.now(UTC)
     with db.engine.begin() as c:
@@ -64,7 +64,7 @@ def upgraded(db_url: str) -> Iterator[str]:
         )
     db.migrate()  # 0005 -> head
     db.dispose()
-    yield db_url
+    yield empty_db_url
 
 
 def test_an_existing_school_is_unchanged_after_0006(upgraded: str, tmp_path: Path) -> None:

@@ -3,7 +3,6 @@ made through one is live on the others (by poll, or at once with Redis)."""
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ from fastapi.testclient import TestClient
 from app.config import Settings
 from app.main import create_app
 from tests.api.test_check_api import GOOD
-from tests.conftest import ADMIN
+from tests.conftest import ADMIN, redis_url
 
 
 def _settings(db_url: str, tmp: Path, **kw: Any) -> Settings:
@@ -64,12 +63,12 @@ def test_change_reaches_another_instance_by_polling(db_url: str, tmp_path: Path)
 
 
 def test_change_reaches_another_instance_at_once_with_redis(db_url: str, tmp_path: Path) -> None:
-    redis_url = os.environ.get("TEST_REDIS_URL")
-    if not redis_url:
+    url = redis_url()
+    if not url:
         pytest.skip("Redis test skipped: TEST_REDIS_URL is not set")
     # Polling every minute: only the Redis announcement can make this fast.
-    a = create_app(_settings(db_url, tmp_path / "a", refresh_seconds=60, redis_url=redis_url))
-    b = create_app(_settings(db_url, tmp_path / "b", refresh_seconds=60, redis_url=redis_url))
+    a = create_app(_settings(db_url, tmp_path / "a", refresh_seconds=60, redis_url=url))
+    b = create_app(_settings(db_url, tmp_path / "b", refresh_seconds=60, redis_url=url))
     with TestClient(a) as ca, TestClient(b) as cb:
         time.sleep(0.3)  # let both subscribe
         _block_parents(ca)

@@ -246,7 +246,7 @@ def test_relationships_roles_classes_and_source_round_trip(store: Store) -> None
     assert rec.groups[0].source == "graph"
 
 
-def test_a_school_from_before_directory_sync_keeps_its_roster(db_url: str) -> None:
+def test_a_school_from_before_directory_sync_keeps_its_roster(empty_db_url: str) -> None:
     """Upgrading from 0003: existing rows read back unchanged, as uploads (``csv``)."""
     from alembic import command
     from alembic.config import Config
@@ -255,7 +255,7 @@ def test_a_school_from_before_directory_sync_keeps_its_roster(db_url: str) -> No
     from app.store import Database
     from app.store.db import _MIGRATIONS
 
-    db = Database(db_url)
+    db = Database(empty_db_url)
     cfg = Config()
     cfg.set_main_option("script_location", str(_MIGRATIONS))
     with db.engine.begin() as conn:

@@ -21,6 +21,7 @@ from app.directory.sync.engine import RunOutcome, sync_source
 from app.directory.sync.settings import SyncSettings
 from app.runtime import Runtime
 from app.store.sync import SourceRecord, SyncStore
+from app.tasks import run_to_end
 
 log = logging.getLogger("etiquette.sync")
 LEASE = "directory-sync"
@@ -80,7 +81,9 @@ class Scheduler:
         while True:
             await asyncio.sleep(self.settings.tick_seconds)
             try:
-                await self.tick()
+                # Cancelled (the app stopping), the tick still finishes: its
+                # threads hold database connections (app.tasks).
+                await run_to_end(self.tick())
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # never let the loop die; say where, not what

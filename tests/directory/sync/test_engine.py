@@ -8,6 +8,9 @@ from typing import Any
 import httpx
 import pytest
 
+from app.directory.sources.base import DirectorySource
+from app.directory.sources.msgraph import GraphSource
+from app.directory.sources.registry import make_source
 from app.directory.sync import engine
 from app.store import Store
 from app.store.sync import SyncRepo
@@ -76,8 +79,20 @@ def test_a_failed_fetch_changes_nothing_and_is_recorded(store: Store, school: st
     g = graph_with(20)
     sync(store, school, g)
     g.faults = [("/users/delta", unavailable()) for _ in range(6)]
-    out = sync(store, school, g, full=True)
+    waits: list[float] = []
+
+    async def no_waiting(seconds: float) -> None:  # the back-off, counted, not slept
+        waits.append(seconds)
+
+    def source(*args: Any) -> DirectorySource:
+        src = make_source(*args)
+        assert isinstance(src, GraphSource)
+        src.sleep = no_waiting
+        return src
+
+    out = sync(store, school, g, full=True, factory=source)
     assert out.status == engine.FAILED and "HTTP 503" in out.error
+    assert len(waits) == 5  # six attempts in all
     assert len(people_ids(store, school)) == 20
     with store.db.session() as s:
         assert SyncRepo(s, school).runs(limit=1)[0].error.startswith("graph users: HTTP 503")

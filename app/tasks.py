@@ -1,0 +1,39 @@
+"""Background loops that stop cleanly: a step is finished, not abandoned.
+
+Cancelling a task that awaits ``asyncio.to_thread`` stops the task at once but
+not the thread: the blocking call goes on, holding a database connection, while
+the lifespan that cancelled the task disposes of the engine. The connection is
+then handed back to a pool nobody closes and is left for the garbage collector
+(psycopg's "connection ... was deleted while still open"), or is checked out of
+the engine's fresh pool after the dispose and never closed at all.
+:func:`run_to_end` runs one step of a loop (a tick: its lease, its database
+calls, its sends) so that a cancellation waits for the step to finish first.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+# How long a cancelled loop waits for its step (a tick's sends have their own timeouts).
+GRACE_SECONDS = 10.0
+
+
+async def run_to_end(step: Coroutine[Any, Any, T], *, grace: float = GRACE_SECONDS) -> T:
+    """Await ``step`` in a task of its own that cancelling the caller does not
+    interrupt: the cancelled caller waits up to ``grace`` seconds for the step
+    (and the threads it waits on) to finish, then is cancelled as asked. A step
+    still running after ``grace`` is cancelled too."""
+    task = asyncio.ensure_future(step)
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        done, _ = await asyncio.wait([task], timeout=grace)
+        if not done:
+            task.cancel()
+        elif not task.cancelled():
+            task.exception()  # retrieved: the caller is stopping, the loop logs nothing more
+        raise

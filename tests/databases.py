@@ -1,0 +1,161 @@
+"""The database fixtures, a plugin of tests/conftest.py (so every package has
+them): a fresh database per test, SQLite always, PostgreSQL too when
+``TEST_DATABASE_URL`` is set (each test in its own schema, dropped after).
+
+``db_url`` is migrated to the newest revision without running the migrations
+per test: they run once per session (per xdist worker) into a template, and
+each test gets a copy: on SQLite the template file, on PostgreSQL the
+statements the migrations sent, recorded once and replayed into the test's
+empty schema (the same SQL without Alembic and its Python per operation:
+about half the time). ``tests/store/test_template.py`` checks that a copy has
+the same tables, columns, indexes and constraints as a database the
+migrations built. ``empty_db_url`` is an empty database, for the tests of the
+migrations themselves and of start-up on an empty database.
+"""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.pool import NullPool
+
+from app.store import Database, Store
+from app.store.db import normalise_url
+from tests.conftest import postgres_url
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@dataclass(frozen=True)
+class Statement:
+    sql: str
+    parameters: Any
+    many: bool
+
+
+@pytest.fixture(scope="session")
+def _pg_admin() -> Iterator[Engine | None]:
+    """One engine per session for creating and dropping the tests' schemas."""
+    base = postgres_url()
+    if not base:
+        yield None
+        return
+    admin = create_engine(normalise_url(base), pool_size=1)
+    yield admin
+    admin.dispose()
+
+
+@contextmanager
+def _schema(admin: Engine, base: str) -> Iterator[str]:
+    """A new empty schema, as a URL whose search_path is that schema; dropped after."""
+    schema = f"etq_{secrets.token_hex(4)}"
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "migrated.sqlite3"
+    db = Database(f"sqlite:///{path}")
+    db.migrate()
+    db.dispose()  # the last connection closed: the write-ahead log is folded in
+    assert not path.with_name(path.name + "-wal").exists()
+    return path
+
+
+@pytest.fixture(scope="session")
+def _pg_template(_pg_admin: Engine | None) -> list[Statement]:
+    """What the migrations send to an empty PostgreSQL schema, minus the reads."""
+    base = postgres_url()
+    assert _pg_admin is not None and base
+    sent: list[Statement] = []
+
+    def record(
+        conn: object, cursor: object, sql: str, params: Any, context: object, many: bool
+    ) -> None:
+        if not sql.lstrip().upper().startswith(("SELECT", "SHOW")):
+            sent.append(Statement(sql, params, many))
+
+    with _schema(_pg_admin, base) as url:
+        db = Database(url)
+        event.listen(db.engine, "before_cursor_execute", record)
+        db.migrate()
+        db.dispose()
+    return sent
+
+
+def _replay(url: str, statements: list[Statement]) -> None:
+    if not statements:
+        return
+    engine = create_engine(normalise_url(url), poolclass=NullPool)
+    try:
+        with engine.begin() as conn:
+            cur = conn.connection.cursor()
+            for s in statements:
+                if s.many:
+                    cur.executemany(s.sql, s.parameters)
+                else:
+                    cur.execute(s.sql, s.parameters or None)
+            cur.close()
+    finally:
+        engine.dispose()
+
+
+def _pg_base() -> str:
+    base = postgres_url()
+    if not base:
+        pytest.skip("PostgreSQL store tests skipped: TEST_DATABASE_URL is not set")
+    return base
+
+
+@contextmanager
+def database(request: pytest.FixtureRequest, backend: str, *, migrated: bool) -> Iterator[str]:
+    """A new database on ``backend`` (``sqlite`` or ``postgresql``), as a URL:
+    empty, or a copy of the migrated template."""
+    if backend == "sqlite":
+        path = request.getfixturevalue("tmp_path") / f"store-{secrets.token_hex(4)}.sqlite3"
+        if migrated:
+            shutil.copyfile(request.getfixturevalue("_sqlite_template"), path)
+        yield f"sqlite:///{path}"
+        return
+    base = _pg_base()
+    admin: Engine = request.getfixturevalue("_pg_admin")
+    statements = request.getfixturevalue("_pg_template") if migrated else []
+    with _schema(admin, base) as url:
+        _replay(url, statements)
+        yield url
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_db_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """An empty database (no tables), on each backend."""
+    with database(request, request.param, migrated=False) as url:
+        yield url
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A database migrated to the newest revision, on each backend."""
+    with database(request, request.param, migrated=True) as url:
+        yield url
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    db = Database(db_url)
+    yield Store(db)
+    db.dispose()

@@ -1,0 +1,58 @@
+"""app.tasks.run_to_end: a cancelled loop finishes its step (and the thread the
+step waits on) before it stops; a step past the grace period is cancelled."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+import pytest
+
+from app.tasks import run_to_end
+
+
+@pytest.mark.parametrize(
+    ("step_seconds", "grace", "finished_before_stop"),
+    [
+        (0.3, 5.0, True),  # the usual case: the thread's call completes first
+        (2.0, 0.1, False),  # a step that hangs: the loop stops after the grace
+    ],
+)
+def test_a_cancelled_loop_waits_for_its_step(
+    step_seconds: float, grace: float, finished_before_stop: bool
+) -> None:
+    started, finished = threading.Event(), threading.Event()
+
+    def blocking_call() -> None:  # e.g. a database call holding a connection
+        started.set()
+        time.sleep(step_seconds)
+        finished.set()
+
+    async def loop() -> None:
+        while True:
+            await run_to_end(asyncio.to_thread(blocking_call), grace=grace)
+
+    async def main() -> bool:
+        task = asyncio.create_task(loop())
+        while not started.is_set():
+            await asyncio.sleep(0.01)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        return finished.is_set()
+
+    assert asyncio.run(main()) is finished_before_stop
+    finished.wait(5)  # the hung thread of the second case ends before the next test
+
+
+def test_an_uncancelled_step_answers_or_raises_as_itself() -> None:
+    async def ok() -> int:
+        return 7
+
+    async def bad() -> None:
+        raise ValueError("step failed")
+
+    assert asyncio.run(run_to_end(ok())) == 7
+    with pytest.raises(ValueError, match="step failed"):
+        asyncio.run(run_to_end(bad()))
