@@ -243,6 +243,7 @@ CV_SETS = (
     "school6-cv",
     "school7-cv",
     "school8-cv",
+    "school9-cv",
 )
 
 

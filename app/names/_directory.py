@@ -27,7 +27,7 @@ from app.names._detector import surname_at
 from app.names._evidence import Candidate
 from app.names._lexicon import UNKNOWN, Entry, wordness, world_names
 from app.names._tokens import WORD_RE, CaseMode, Token, fold_fast
-from app.names._vocab import HONORIFICS, PARTICLES, SCHOOL_WORDS
+from app.names._vocab import FIRST_NAME_TITLES, HONORIFICS, PARTICLES, SCHOOL_WORDS
 from app.people import Person
 
 _SPACES = re.compile(r"\s+")
@@ -299,7 +299,11 @@ class DirectoryIndex:
 
         for i in range(n):
             t = tokens[i]
-            titled = i > 0 and tokens[i - 1].key in HONORIFICS
+            titled = (
+                i > 0
+                and tokens[i - 1].key in HONORIFICS
+                and tokens[i - 1].key not in FIRST_NAME_TITLES
+            )
             # honorific + surname ("Mrs Begum", "Mr & Mrs Khan", "Mrs ap Gwilym")
             if t.key in HONORIFICS:
                 k = i + 1

@@ -332,7 +332,7 @@ PLACE_HEADS = frozenset(
 # Words before a name that make it a place, institution or named thing
 # ("St Mark's", "King Edward's", "Storm Darragh": storms are given people's names).
 PLACE_LEADS = frozenset(
-    {"st", "saint", "ste", "lady", "lord", "king", "queen", "prince", "port", "storm"}
+    {"st", "saint", "ste", "lady", "lord", "king", "queen", "prince", "port", "storm", "pope"}
 )
 
 # Capitalised school words that are also in the name lists (English and Art
@@ -818,8 +818,25 @@ PRE_NAME_WORDS = frozenset(
         "w",
         "ft",
         "vs",
+        # clergy and religious, who go by a first name in Catholic and Church
+        # of England schools ("Fr Dominic", "Sister Bernadette")
+        "fr",
+        "father",
+        "sr",
+        "sister",
+        "br",
+        "brother",
+        "canon",
+        "deacon",
+        "mgr",
+        "monsignor",
     ]
 )
+
+# Titles after which a first name alone is a person ("Fr Dominic",
+# "Rev Sarah"): a title before a rostered first name otherwise asks for a
+# surname ("Mrs Begum").
+FIRST_NAME_TITLES = frozenset({"fr", "rev", "revd", "reverend"})
 
 
 # Well-known brands, works, places, awards and historical people whose

@@ -86,6 +86,9 @@ DIRECTORY_CASES = [
     # hand list of a school day's verbs), in any case
     ("leo brought a rabbit in??", ["leo"]),
     ("IMRAN PHONED - CALL BACK", ["IMRAN"]),
+    # clergy go by a first name: "Fr"/"Rev" + a rostered first name is that person
+    ("Cover for Fr Imran - chaplaincy drop-in", ["Imran"]),
+    ("prayers led by rev imran tmrw", ["imran"]),
     ("Aisha phoned about the trip", ["Aisha"]),
 ]
 

@@ -158,6 +158,7 @@ DEV_SETS = {
     "school6": (DATA / "school6" / "roster.csv", DATA / "school6" / "test.jsonl"),
     "school7": (DATA / "school7" / "roster.csv", DATA / "school7" / "test.jsonl"),
     "school8": (DATA / "school8" / "roster.csv", DATA / "school8" / "test.jsonl"),
+    "school9": (DATA / "school9" / "roster.csv", DATA / "school9" / "test.jsonl"),
     "school2-dev": (DATA / "school2" / "roster.csv", DATA / "school2" / "dev.jsonl"),
     "school2-holdout": (DATA / "school2" / "roster.csv", DATA / "school2" / "holdout.jsonl"),
 }
