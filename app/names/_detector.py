@@ -231,6 +231,14 @@ def candidates(
                     or not _cased(tj, mode)
                 ):
                     break
+                if j > k and (
+                    tj.key in SCHOOL_WORDS
+                    or (
+                        (verb := verb_forms().get(tj.key)) is not None
+                        and not verb.endswith("_also")
+                    )
+                ):
+                    break  # "Dr Helen Morrissey Wednesday", "MRS BEGUM AGREED"
                 e = lex.get(tj.key, UNKNOWN)
                 if e.is_common_word and (
                     (not e.surname and not e.first)
