@@ -49,6 +49,7 @@ SCHOOL6 = DATA / "school6"
 SCHOOL7 = DATA / "school7"
 SCHOOL8 = DATA / "school8"
 SCHOOL9 = DATA / "school9"
+SCHOOL10 = DATA / "school10"
 
 
 @dataclass
@@ -226,8 +227,15 @@ SETS = {
             "school9",
             SCHOOL9 / "test.jsonl",
             SCHOOL9 / "roster.csv",
-            "school9: a Catholic 11-18 academy, written blind for issue 13's fifth round "
-            "(never tuned on)",
+            "school9: a Catholic 11-18 academy, written blind for issue 13's fifth round; run "
+            "twice untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school10",
+            SCHOOL10 / "test.jsonl",
+            SCHOOL10 / "roster.csv",
+            "school10: an SEMH special school and a PRU, written blind for issue 13's fifth "
+            "round (never tuned on)",
         ),
     )
 }

@@ -28,10 +28,10 @@ Training data (and only these):
   lists (word-names by context, lower-case and ALL CAPS single names,
   accents, names of many origins, surnames after lead words and in lists,
   look-alike places, brands and works);
-- ``tests/data/names/school3/test.jsonl`` to ``school8/test.jsonl`` with their
+- ``tests/data/names/school3/test.jsonl`` to ``school9/test.jsonl`` with their
   rosters: written as independent measures and run untouched (school5 to
-  school8 twice), then made development data in issue 13's third round
-  (school3, school4), fourth (school5) and fifth (school6 to school8)
+  school9 twice), then made development data in issue 13's third round
+  (school3, school4), fourth (school5) and fifth (school6 to school9)
   (``DEV_SETS``;
   only their out-of-fold figures, :func:`dev_folds`, still mean something);
 - ``shared/data/enron-meetings-subjects-train.jsonl`` (real meeting
@@ -39,9 +39,9 @@ Training data (and only these):
   not spans: each is located in the subject (exactly, then ignoring case);
   the few that cannot be are left out.
 
-``tests/data/names/holdout.jsonl`` is never used, nor is ``school9`` (the
-fifth round's last blind set: the honest measure). school7 and school8, its
-first two, were each run twice untouched and then joined ``DEV_SETS``.
+``tests/data/names/holdout.jsonl`` is never used, nor is ``school10`` (the
+fifth round's last blind set: the honest measure). school7 to school9, its
+first three, were each run twice untouched and then joined ``DEV_SETS``.
 :func:`cross_validate_enron` refits on five folds of the Enron subjects (with
 the school data always in) and scores each fold with the model that did not
 see it: that is the Enron figure
