@@ -11,10 +11,11 @@ description); per-rule settings live with their rules in ``app.rules``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -84,6 +85,10 @@ def _domain_list(v: Any) -> Any:
     return v
 
 
+# Policy's cached properties: dropped from a copy (see Policy.model_copy).
+_DERIVED = ("zone", "school_domains")
+
+
 class Policy(_Strict):
     """A school's policy. ``version`` is assigned by the store, not by admins."""
 
@@ -128,6 +133,15 @@ class Policy(_Strict):
         return v
 
     # Derived data, computed once per policy object (policies are immutable).
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy without the derived values cached on this one: pydantic copies
+        the instance dict, and with it a ``zone`` or ``school_domains`` that an
+        ``update`` of ``timezone`` or the domains would make stale."""
+        copy = super().model_copy(update=update, deep=deep)
+        for name in _DERIVED:
+            copy.__dict__.pop(name, None)
+        return copy
+
     @cached_property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)

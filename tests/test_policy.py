@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from app.calendar import Nation
 from app.domain import Weekday
 from app.policy import Policy, load_policy_file
+from tests.conftest import make_policy
 
 DEMO = Path(__file__).resolve().parent.parent / "app" / "demo" / "policy.yaml"
 
@@ -68,3 +69,32 @@ def test_top_level_must_be_a_mapping(tmp_path: Path) -> None:
     f.write_text("- a\n- b\n")
     with pytest.raises(ValueError, match="mapping at the top level"):
         load_policy_file(f)
+
+
+@pytest.mark.parametrize(
+    ("update", "zone", "domains"),
+    [
+        (
+            {"timezone": "Europe/Dublin"},
+            "Europe/Dublin",
+            {"stmarys.sch.uk", "pupils.stmarys.sch.uk"},
+        ),
+        (
+            {"internal_domains": ["other.sch.uk"]},
+            "Europe/London",
+            {"other.sch.uk", "pupils.stmarys.sch.uk"},
+        ),
+        ({"version": 7}, "Europe/London", {"stmarys.sch.uk", "pupils.stmarys.sch.uk"}),
+    ],
+)
+def test_a_copy_recomputes_what_the_update_changes(
+    update: dict[str, object], zone: str, domains: set[str]
+) -> None:
+    """``zone`` and ``school_domains`` are cached per policy object; a copy with
+    an update must not carry the original's cached values."""
+    policy = make_policy(pupil_domains=["pupils.stmarys.sch.uk"])
+    assert str(policy.zone) == "Europe/London" and policy.school_domains  # cache them
+    copy = policy.model_copy(update=update)
+    assert str(copy.zone) == zone
+    assert copy.school_domains == frozenset(domains)
+    assert str(policy.zone) == "Europe/London"  # the original keeps its own

@@ -134,4 +134,7 @@ def tenant_session(runtime: RuntimeDep, admin: AdminDep) -> Iterator[TenantRepo]
             raise HTTPException(status.HTTP_404_NOT_FOUND, detail="school not found") from None
 
 
-TenantRepoDep = Annotated[TenantRepo, Depends(tenant_session)]
+# scope="function": the transaction commits before the answer is sent, so an answer
+# never says "saved" for a write whose commit then failed, and the client's next
+# request sees it (the default, "request", commits after the answer is sent).
+TenantRepoDep = Annotated[TenantRepo, Depends(tenant_session, scope="function")]

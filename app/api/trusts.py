@@ -68,7 +68,8 @@ def trust_session(runtime: RuntimeDep, admin: TrustAdminDep) -> Any:
             raise HTTPException(status.HTTP_404_NOT_FOUND, detail=_NOT_FOUND) from None
 
 
-TrustRepoDep = Annotated[TrustRepo, Depends(trust_session)]
+# scope="function": committed before the answer is sent (see TenantRepoDep).
+TrustRepoDep = Annotated[TrustRepo, Depends(trust_session, scope="function")]
 
 
 # -- models ----------------------------------------------------------------------
