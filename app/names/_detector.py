@@ -53,6 +53,15 @@ _NEVER = STOP_WORDS | CONTEXT_WORDS | HONORIFICS | LANGUAGE_WORDS
 _PLACE_SURNAME = 1.5  # "Hall", "Green", "Church": surnames, but also place words
 
 
+def followed_by_surname(mode: CaseMode) -> str:
+    """The feature of a first name alone with a surname-like word after it:
+    weighed apart where case says nothing ("aoife ucas ref done": any word in
+    no dictionary looks like a surname in lower case or ALL CAPS)."""
+    if mode is CaseMode.LOWER or mode is CaseMode.UPPER:
+        return "first:followed_by_surname_uncased"
+    return "first:followed_by_surname"
+
+
 def _cased(t: Token, mode: CaseMode) -> bool:
     """Written the way a name is written in this subject."""
     if mode is CaseMode.SENTENCE:
@@ -362,12 +371,7 @@ def candidates(
                     "first:school_word": float(key in SCHOOL_WORDS),
                 }
                 if followed:
-                    uncased = mode is CaseMode.LOWER or mode is CaseMode.UPPER
-                    feats[
-                        "first:followed_by_surname_uncased"
-                        if uncased
-                        else "first:followed_by_surname"
-                    ] = 1.0
+                    feats[followed_by_surname(mode)] = 1.0
                 out.append(
                     Candidate(
                         i,

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from app.domain import PersonKind
-from app.names._detector import surname_at
+from app.names._detector import followed_by_surname, surname_at
 from app.names._evidence import Candidate
 from app.names._lexicon import UNKNOWN, Entry, wordness, world_names
 from app.names._tokens import WORD_RE, CaseMode, Token, fold_fast
@@ -422,14 +422,7 @@ class DirectoryIndex:
                             and not nxt.seg_start
                             and surname_at(tokens, j1 + 1, mode, lex) is not None
                         ):
-                            # where case says nothing, any word in no dictionary
-                            # looks like a surname ("aoife ucas ref done"): weighed apart
-                            uncased = mode is CaseMode.LOWER or mode is CaseMode.UPPER
-                            feats[
-                                "first:followed_by_surname_uncased"
-                                if uncased
-                                else "first:followed_by_surname"
-                            ] = 1.0
+                            feats[followed_by_surname(mode)] = 1.0
                             why.append("followed by another surname")
                         out.append(
                             Candidate(
