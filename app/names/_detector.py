@@ -29,8 +29,8 @@ from app.names._lexicon import (
     WORLD_FIRST,
     WORLD_LAST,
     Entry,
+    is_verb_only,
     namelike,
-    verb_forms,
     wordness,
     world_names,
 )
@@ -240,13 +240,7 @@ def candidates(
                     or not _cased(tj, mode)
                 ):
                     break
-                if j > k and (
-                    tj.key in SCHOOL_WORDS
-                    or (
-                        (verb := verb_forms().get(tj.key)) is not None
-                        and not verb.endswith("_also")
-                    )
-                ):
+                if j > k and (tj.key in SCHOOL_WORDS or is_verb_only(tj.key)):
                     break  # "Dr Helen Morrissey Wednesday", "MRS BEGUM AGREED"
                 e = lex.get(tj.key, UNKNOWN)
                 if e.is_common_word and (
@@ -293,14 +287,10 @@ def candidates(
                     if sur is not None:
                         end, s, w2 = sur
                         second = tokens[end].key
-                        verb = verb_forms().get(second)
                         feats = {
                             "form:full": 1.0,
                             # the "surname" is a verb ("dee wont", "LORRAINE NEEDS")
-                            "full:verb2": float(
-                                second in AFTER_NAME_VERBS
-                                or (verb is not None and not verb.endswith("_also"))
-                            ),
+                            "full:verb2": float(second in AFTER_NAME_VERBS or is_verb_only(second)),
                             "full:first": f,
                             "full:world_first": float(f == 0.0),
                             "full:bias_neg": min(bias, 0.0),

@@ -129,6 +129,13 @@ def verb_forms() -> dict[str, str]:
     return out
 
 
+def is_verb_only(key: str) -> bool:
+    """An inflected verb form that reads as nothing else ("agreed", "brought"):
+    after a name it is what the person did, not a surname."""
+    feature = verb_forms().get(key)
+    return feature is not None and not feature.endswith("_also")
+
+
 WORLD_FIRST = 1
 WORLD_LAST = 2
 

@@ -54,7 +54,7 @@ import argparse
 import csv
 import json
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -288,12 +288,12 @@ def folds(n: int, k: int = 5) -> list[list[int]]:
     return [order[f::k] for f in range(k)]
 
 
-def cross_validate_enron(k: int = 5) -> list[bool]:
-    """For each Enron subject, whether the detector (fitted without its fold) finds a name."""
-    enron = enron_examples()
+def enron_folds(enron: list[Example], k: int = 5) -> Iterator[tuple[list[int], NameIndex]]:
+    """For each of ``k`` folds of the Enron subjects, the indices it holds and a
+    roster-free index whose detector was fitted without them (the school data
+    always in)."""
     _, empty, school = _sets()
     school_rows = [r for ex in school for r in rows(empty, ex, detector=True)]
-    predicted = [False] * len(enron)
     dummy = shipped_scorer().directory
     for held in folds(len(enron), k):
         held_set = set(held)
@@ -305,7 +305,14 @@ def cross_validate_enron(k: int = 5) -> list[bool]:
         ]
         weights = [1.0] * len(school_rows) + [ENRON_WEIGHT] * len(enron_rows)
         detector = fit(school_rows + enron_rows, weights, C_DETECTOR)
-        index = NameIndex.build([], Scorer(dummy, detector))
+        yield held, NameIndex.build([], Scorer(dummy, detector))
+
+
+def cross_validate_enron(k: int = 5) -> list[bool]:
+    """For each Enron subject, whether the detector (fitted without its fold) finds a name."""
+    enron = enron_examples()
+    predicted = [False] * len(enron)
+    for held, index in enron_folds(enron, k):
         for idx in held:
             predicted[idx] = bool(index.find(enron[idx].subject))
     return predicted
@@ -343,24 +350,8 @@ def threshold_table() -> list[str]:
                     d[1] += hit and not named
                     d[2] += named and not hit
     enron = enron_examples()
-    _, empty_index, school = _sets()
-    school_rows = [r for ex in school for r in rows(empty_index, ex, detector=True)]
-    dummy = shipped_scorer().directory
     en = {t: [0, 0, 0] for t in THRESHOLDS}
-    for held in folds(len(enron), 5):
-        held_set = set(held)
-        enron_rows = [
-            r
-            for idx, ex in enumerate(enron)
-            if idx not in held_set
-            for r in rows(empty_index, ex, detector=True)
-        ]
-        model = fit(
-            school_rows + enron_rows,
-            [1.0] * len(school_rows) + [ENRON_WEIGHT] * len(enron_rows),
-            C_DETECTOR,
-        )
-        index = NameIndex.build([], Scorer(dummy, model))
+    for held, index in enron_folds(enron):
         for idx in held:
             named = bool(enron[idx].gold)
             for t in THRESHOLDS:
