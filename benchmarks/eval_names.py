@@ -50,6 +50,7 @@ SCHOOL7 = DATA / "school7"
 SCHOOL8 = DATA / "school8"
 SCHOOL9 = DATA / "school9"
 SCHOOL10 = DATA / "school10"
+SCHOOL11 = DATA / "school11"
 
 
 @dataclass
@@ -236,6 +237,13 @@ SETS = {
             SCHOOL10 / "roster.csv",
             "school10: an SEMH special school and a PRU, written blind for issue 13's fifth "
             "round (never tuned on)",
+        ),
+        EvalSet(
+            "school11",
+            SCHOOL11 / "test.jsonl",
+            SCHOOL11 / "roster.csv",
+            "school11: a Catholic 11-18 school in the north-west with many origins, written "
+            "blind for issue 13's sixth round (never tuned on)",
         ),
     )
 }
