@@ -236,14 +236,15 @@ SETS = {
             SCHOOL10 / "test.jsonl",
             SCHOOL10 / "roster.csv",
             "school10: an SEMH special school and a PRU, written blind for issue 13's fifth "
-            "round (never tuned on)",
+            "round; run three times untouched, then development data (trained on)",
         ),
         EvalSet(
             "school11",
             SCHOOL11 / "test.jsonl",
             SCHOOL11 / "roster.csv",
             "school11: a Catholic 11-18 school in the north-west with many origins, written "
-            "blind for issue 13's sixth round (never tuned on)",
+            "blind for issue 13's sixth round; run once untouched, then development data "
+            "(trained on)",
         ),
     )
 }
@@ -260,6 +261,8 @@ CV_SETS = (
     "school7-cv",
     "school8-cv",
     "school9-cv",
+    "school10-cv",
+    "school11-cv",
 )
 
 

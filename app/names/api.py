@@ -293,7 +293,16 @@ def _bare_possessives(tokens: list[Token], parts: Mapping[str, int], lex: dict[s
 # RESULTS", "FRENCH & ENGLISH SEATING"): mocks, results and seating plans
 # are about subjects too; nor does a lead word ("concern from English",
 # "missing from English paper 1": the department, the subject).
-_SURNAME_EVIDENCE = ("possessive", "after_pre_name", "before_verb", "list_name")
+_SURNAME_EVIDENCE = (
+    "possessive",
+    "after_pre_name",
+    "before_verb",
+    "list_name",
+    "before_ask",
+    "before_to_verb",
+    "before_family",
+    "name_run",
+)
 
 
 def _evidenced(c: Candidate) -> bool:
@@ -328,6 +337,10 @@ _PERSON_FEATURES = (
     "form_group_near",
     "form_group_far",
     "cap_mid",
+    "before_ask",
+    "before_to_verb",
+    "before_family",
+    "name_run",
 )
 _WORD_LIKE = 0.5  # wordness from which a name alone is also an everyday word
 

@@ -90,6 +90,13 @@ DIRECTORY_CASES = [
     ("Cover for Fr Imran - chaplaincy drop-in", ["Imran"]),
     ("prayers led by rev imran tmrw", ["imran"]),
     ("Aisha phoned about the trip", ["Aisha"]),
+    # asked something, thanked, sent "to" do something, or a household
+    # (issue 13's sixth round): the words around a name alone say person
+    ("ruby can you help with the display", ["ruby"]),
+    ("Daan please check the rota", ["Daan"]),
+    ("Thank you Ellie - lovely assembly", ["Ellie"]),
+    ("amir to see mr khan after school", ["amir", "khan"]),
+    ("HOME VISIT - ADEYEMI FAMILY", ["ADEYEMI"]),
 ]
 
 
