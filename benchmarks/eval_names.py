@@ -51,6 +51,7 @@ SCHOOL8 = DATA / "school8"
 SCHOOL9 = DATA / "school9"
 SCHOOL10 = DATA / "school10"
 SCHOOL11 = DATA / "school11"
+SCHOOL12 = DATA / "school12"
 
 
 @dataclass
@@ -245,6 +246,13 @@ SETS = {
             "school11: a Catholic 11-18 school in the north-west with many origins, written "
             "blind for issue 13's sixth round; run once untouched, then development data "
             "(trained on)",
+        ),
+        EvalSet(
+            "school12",
+            SCHOOL12 / "test.jsonl",
+            SCHOOL12 / "roster.csv",
+            "school12: a rural 11-16 academy in Lincolnshire with many origins, written blind "
+            "for issue 13's sixth round (never tuned on)",
         ),
     )
 }
