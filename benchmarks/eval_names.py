@@ -271,6 +271,7 @@ CV_SETS = (
     "school9-cv",
     "school10-cv",
     "school11-cv",
+    "school12-cv",
 )
 
 

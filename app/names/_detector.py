@@ -38,6 +38,7 @@ from app.names._tokens import CaseMode, Token
 from app.names._vocab import (
     AFTER_NAME_VERBS,
     CONTEXT_WORDS,
+    FAMILY_WORDS,
     HONORIFICS,
     JOINERS,
     LANGUAGE_WORDS,
@@ -453,6 +454,8 @@ def candidates(
                 or tokens[f_end].comma
                 or tokens[f_end].possessive
                 or (f_end + 1 < n and tokens[f_end + 1].key in JOINERS)
+                # a household: "the Ahmadi family", "HORVATH FAMILY"
+                or (f_end + 1 < n and tokens[f_end + 1].key in FAMILY_WORDS)
             )
             sur = surname_at(tokens, i, mode, lex) if listed else None
             if sur is not None and sur[0] == f_end:
@@ -509,6 +512,43 @@ def candidates(
                         },
                         ["initial + surname (lexicon)"],
                         titled=titled,
+                    )
+                )
+        # surname + first initial, as registers and exam lists write them
+        # ("KOWALCZYK J", "DERBY C, FOX D, MASS K", "Price, L")
+        k = f_end + 1
+        if (
+            k < n
+            and not titled
+            and not tokens[f_end].possessive
+            and len(tokens[k].text) == 1
+            and tokens[k].alpha
+            and (tokens[k].cap or mode is CaseMode.LOWER)
+            and (tokens[f_end].comma or not tokens[k].seg_start)
+        ):
+            sur = surname_at(tokens, i, mode, lex)
+            if sur is not None and sur[0] == f_end:
+                following = tokens[k + 1] if k + 1 < n else None
+                out.append(
+                    Candidate(
+                        i,
+                        k,
+                        "last+initial",
+                        "detector",
+                        {
+                            "form:last+initial": 1.0,
+                            "last+initial:surname": sur[1],
+                            "last+initial:word": sur[2],
+                            "last+initial:comma": float(tokens[f_end].comma),
+                            "last+initial:dot": float(tokens[k].dot),
+                            "last+initial:end": float(
+                                following is None
+                                or following.seg_start
+                                or tokens[k].comma
+                                or following.key in JOINERS
+                            ),
+                        },
+                        ["surname (lexicon) + first initial"],
                     )
                 )
         # surname, first ("Khan, Amir"; "KHAN, Amir")

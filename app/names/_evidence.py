@@ -75,7 +75,9 @@ WEAK_FORMS = frozenset({"first", "last"})
 class Candidate:
     i: int  # first token of the name
     j: int  # last token of the name (inclusive)
-    form: str  # "full", "reversed", "first+initial", "initial+last", "title+last", "first", "last"
+    # "full", "reversed", "first+initial", "initial+last", "last+initial",
+    # "title+last", "first", "last"
+    form: str
     source: str  # "directory" | "detector"
     feats: dict[str, float]  # form features, set by the finder; context added by features()
     why: list[str]

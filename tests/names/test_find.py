@@ -97,6 +97,12 @@ DIRECTORY_CASES = [
     ("Thank you Ellie - lovely assembly", ["Ellie"]),
     ("amir to see mr khan after school", ["amir", "khan"]),
     ("HOME VISIT - ADEYEMI FAMILY", ["ADEYEMI"]),
+    # surname + first initial, as registers and exam lists write them
+    ("MISSING COURSEWORK - MCDONALD E, BROWN W", ["MCDONALD E", "BROWN W"]),
+    ("Seating plan: Khan, A to room 2", ["Khan, A"]),
+    ("EXAM CLASH - ADEYEMI O", ["ADEYEMI O"]),
+    # ... but not a surname that is a colour or subject before a letter
+    ("Green A and B sets", []),
 ]
 
 
@@ -147,6 +153,10 @@ DETECTOR_CASES = [
     ("Siobhán Ní Bhriain - Irish dancing absence request", ["Siobhán Ní Bhriain"]),
     # "w/" is a lead word, not an initial: the surname after it starts a list
     ("w/ Kowalczyk, Popa & Hassan", ["Kowalczyk", "Popa", "Hassan"]),
+    # a register's "SURNAME I", and a household
+    ("MISSING COURSEWORK - KOWALCZYK J, NOWAK P", ["KOWALCZYK J", "NOWAK P"]),
+    ("Plan B for sports day", []),
+    ("Dari speaker for the Ahmadi family meeting", ["Ahmadi"]),
     # a school word that is also a first name: the words around it decide
     ("Autumn in 8R forgot her kit", ["Autumn"]),
     ("Summer was upset in maths", ["Summer"]),
