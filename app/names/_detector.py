@@ -51,6 +51,7 @@ from app.names._vocab import (
 )
 
 _NEVER = STOP_WORDS | CONTEXT_WORDS | HONORIFICS | LANGUAGE_WORDS
+_VOWELS = frozenset("aeiouy")
 _PLACE_SURNAME = 1.5  # "Hall", "Green", "Church": surnames, but also place words
 
 
@@ -549,6 +550,50 @@ def candidates(
                             ),
                         },
                         ["surname (lexicon) + first initial"],
+                    )
+                )
+        # SURNAME First, as an MIS export writes it ("OLAH Patrik", "KHAN Amir"):
+        # a surname in capitals, then a first name in ordinary case, in a
+        # subject whose case otherwise tells
+        k = f_end + 1
+        if (
+            cased_only
+            and not titled
+            and t.upper
+            and len(t.text) >= 2
+            and k < n
+            and not tokens[f_end].comma
+            and not tokens[k].seg_start
+            and tokens[k].cap
+            and not tokens[k].upper
+        ):
+            sur = surname_at(tokens, i, mode, lex)
+            unlisted = 0.0
+            if (
+                sur is None
+                and t.alpha
+                and len(t.text) >= 3
+                and t.key not in _NEVER
+                and _VOWELS.intersection(t.key)  # "SLT Sarah", "HR Jane": acronyms
+            ):
+                sur, unlisted = (f_end, 0.8, 0.0), 1.0
+            fs2 = _first(tokens[k], mode, lex) if sur is not None and sur[0] == f_end else None
+            if sur is not None and fs2 is not None:
+                out.append(
+                    Candidate(
+                        i,
+                        _unit_end(tokens, k),
+                        "reversed",
+                        "detector",
+                        {
+                            "form:reversed": 1.0,
+                            "reversed:surname": sur[1],
+                            "reversed:first": fs2[0],
+                            "reversed:word": sur[2] + fs2[1],
+                            "reversed:caps": 1.0,
+                            "reversed:unlisted": unlisted,
+                        },
+                        ["'SURNAME First' (lexicon)"],
                     )
                 )
         # surname, first ("Khan, Amir"; "KHAN, Amir")

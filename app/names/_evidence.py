@@ -366,6 +366,9 @@ def _context(
             key = nxt.key
             if key in PRONOUNS:
                 f["before_pronoun"] = 1.0
+                # "Hope you had a good half term" (a word-like name) against
+                # "kayleigh u in room 12?" (a name spoken to)
+                f["before_pronoun_word"] = wordness
             elif key in AFTER_NAME_VERBS:
                 f["before_verb"] = 1.0
             elif key in NOUN_AFTER_WORD:
