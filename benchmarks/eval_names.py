@@ -52,6 +52,7 @@ SCHOOL9 = DATA / "school9"
 SCHOOL10 = DATA / "school10"
 SCHOOL11 = DATA / "school11"
 SCHOOL12 = DATA / "school12"
+SCHOOL13 = DATA / "school13"
 
 
 @dataclass
@@ -252,7 +253,14 @@ SETS = {
             SCHOOL12 / "test.jsonl",
             SCHOOL12 / "roster.csv",
             "school12: a rural 11-16 academy in Lincolnshire with many origins, written blind "
-            "for issue 13's sixth round (never tuned on)",
+            "for issue 13's sixth round; run twice untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school13",
+            SCHOOL13 / "test.jsonl",
+            SCHOOL13 / "roster.csv",
+            "school13: an infant and junior federation in West Yorkshire, written blind for "
+            "issue 13's sixth round (never tuned on)",
         ),
     )
 }
