@@ -280,6 +280,7 @@ CV_SETS = (
     "school10-cv",
     "school11-cv",
     "school12-cv",
+    "school13-cv",
 )
 
 

@@ -360,13 +360,25 @@ class DirectoryIndex:
                             match = self.pair.get(fpid * _K + lpid)
                             if match:
                                 w = min(word(i), word(k))
+                                # "Storm BIRD" inside "BIRD Storm BIRD King": a
+                                # surname in capitals after a first name that is not
+                                caps_last = (
+                                    mode is not CaseMode.UPPER
+                                    and not t.upper
+                                    and all(x.upper for x in tokens[k : j2 + 1])
+                                )
                                 out.append(
                                     Candidate(
                                         i,
                                         j2,
                                         "full",
                                         "directory",
-                                        {"form:full": 1.0, "full:word": w, **kinds(match)},
+                                        {
+                                            "form:full": 1.0,
+                                            "full:word": w,
+                                            "full:caps_last": float(caps_last),
+                                            **kinds(match),
+                                        },
                                         ["directory full name"],
                                         persons=match,
                                         titled=titled,
@@ -476,7 +488,12 @@ class DirectoryIndex:
                                         j2,
                                         "reversed",
                                         "directory",
-                                        {"form:reversed": 1.0, "reversed:comma": float(comma)},
+                                        {
+                                            "form:reversed": 1.0,
+                                            "reversed:comma": float(comma),
+                                            # "BIRD Storm": an MIS export's order
+                                            "reversed:caps": float(caps and not tokens[k].upper),
+                                        },
                                         ["directory 'Surname, First'"],
                                         persons=match,
                                     )

@@ -47,6 +47,7 @@ from app.names._vocab import (
     HONORIFICS,
     JOINERS,
     LEAD_WORDS,
+    MODALS,
     NAMED_THING_WORDS,
     NAMED_THINGS,
     NOUN_AFTER_WORD,
@@ -331,6 +332,9 @@ def _context(
             f["after_name_shaped"] = 1.0
         elif prev.key in PRONOUNS:
             f["after_pronoun"] = 1.0
+        if (verb := verb_forms().get(prev.key)) is not None:
+            # the object of a verb: "Who collects Poppy", "Hazel bit King"
+            f["after_" + verb.removeprefix("before_")] = 1.0
         if prev.key in PRE_NAME_WORDS or (
             prev.key in YOU_WORDS and i >= 2 and tokens[i - 2].key in THANK_WORDS
         ):
@@ -360,6 +364,8 @@ def _context(
             f["before_ask"] = 1.0  # "Dan can you check", "Dan please check"
         elif nxt.key == "to" and after in TO_VERBS:
             f["before_to_verb"] = 1.0  # "kian to see mr heywood"
+        elif nxt.key in MODALS and after in TO_VERBS:
+            f["before_modal_verb"] = 1.0  # "Kamran can do Tuesdays"
         elif nxt.key in FAMILY_WORDS:
             f["before_family"] = 1.0  # "HOME VISIT - MOYO FAMILY"
         if not nxt.seg_start or nxt.key in JOINERS:

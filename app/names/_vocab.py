@@ -233,6 +233,11 @@ LEAD_WORDS = frozenset(
 # by these.
 PLACE_HEADS = frozenset(
     [
+        # a class, corridor or classroom named after a tree, bird or person
+        # ("Hazel class", "glen corridor")
+        "class",
+        "classroom",
+        "corridor",
         "academy",
         "school",
         "schools",
@@ -801,8 +806,14 @@ TO_VERBS = frozenset(
     visit speak talk read work move leave catch complete finish sign wait call ring email
     phone receive get do help present perform lead play swap use contact pick drop hand
     give show explain apologise apologize write redo resit make tidy clean stand represent
-    sing dance audition train travel walk arrive remain continue book check update""".split()  # noqa: SIM905
+    sing dance audition train travel walk arrive remain continue book check update run cover
+    teach supervise host organise organize set mark""".split()  # noqa: SIM905
 )
+
+# Modals after a name, then a verb's base form: "Kamran can do Tuesdays",
+# "jamal will collect dua" (``before_modal_verb``; the base forms are
+# ``TO_VERBS``).
+MODALS = frozenset({"can", "will", "could", "would", "should", "must", "might", "cant", "wont"})
 
 # The year groups before Year 1, named by a word: "Ivy reception", "Nursery - Kai"
 YEAR_WORDS = frozenset({"reception", "nursery", "eyfs"})
@@ -824,6 +835,7 @@ PRE_NAME_WORDS = frozenset(
         "hello",
         "dear",
         "cheers",
+        "ty",
         "can",
         "could",
         "would",

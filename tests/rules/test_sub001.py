@@ -133,9 +133,12 @@ def test_a_name_that_is_also_an_everyday_word_says_so() -> None:
 
 SCHOOL_WORD_CASES = [
     # the class name alone, nothing saying person: not flagged once listed
-    ("ATTENDANCE LEAGUE - HAZEL CLASS TOP", (), True),
-    ("ATTENDANCE LEAGUE - HAZEL CLASS TOP", ("Hazel",), False),
+    ("STAR OF THE WEEK - HAZEL", (), True),
+    ("STAR OF THE WEEK - HAZEL", ("Hazel",), False),
+    ("phonics group moved to hazel", (), True),
     ("phonics group moved to hazel", ("hazel", "Rowan"), False),
+    # "class" after it says so without the list
+    ("ATTENDANCE LEAGUE - HAZEL CLASS TOP", (), False),
     # the words around it say person: flagged whatever the list says
     ("Hazel left her bag in the hall", ("Hazel",), True),
     ("Hazel's coat is in lost property", ("Hazel",), True),

@@ -161,6 +161,7 @@ DEV_SETS = {
     "school10": (DATA / "school10" / "roster.csv", DATA / "school10" / "test.jsonl"),
     "school11": (DATA / "school11" / "roster.csv", DATA / "school11" / "test.jsonl"),
     "school12": (DATA / "school12" / "roster.csv", DATA / "school12" / "test.jsonl"),
+    "school13": (DATA / "school13" / "roster.csv", DATA / "school13" / "test.jsonl"),
     "school2-dev": (DATA / "school2" / "roster.csv", DATA / "school2" / "dev.jsonl"),
     "school2-holdout": (DATA / "school2" / "roster.csv", DATA / "school2" / "holdout.jsonl"),
 }
