@@ -43,6 +43,7 @@ from app.names._vocab import (
     JOINERS,
     LANGUAGE_WORDS,
     LEAD_WORDS,
+    MODALS,
     PARTICLES,
     PLACE_HEADS,
     PLACE_LEADS,
@@ -304,6 +305,14 @@ def candidates(
                             ),
                             # "Storm Bert", "King Edward", "Prince William"
                             "full:thing_lead": float(key in PLACE_LEADS),
+                            # "Can Amy call me back?": the modal, not the Turkish name
+                            "full:modal_first": float(key in MODALS),
+                            # "Marina BALAZ" in "BALAZOVA Marina BALAZ Lukas"
+                            "full:caps_last": float(
+                                cased_only
+                                and not t.upper
+                                and all(x.upper for x in tokens[kk : end + 1])
+                            ),
                         }
                         why = ["first name + surname (lexicon)"]
                         out.append(Candidate(i, end, "full", "detector", feats, why, titled=titled))

@@ -42,7 +42,11 @@ _NAMEPARSER_HONORIFICS = frozenset(
         "sgt",
     ]
 )
-_EXTRA_HONORIFICS = frozenset({"revd", "pc", "dc", "di", "insp"})  # UK forms nameparser lacks
+# UK forms nameparser lacks: police ranks and community officers, and faith
+# leaders who visit schools ("PCSO Lumb", "Imam Siddiqui", "Rabbi Cohen")
+_EXTRA_HONORIFICS = frozenset(
+    {"revd", "pc", "dc", "di", "ds", "insp", "pcso", "imam", "rabbi", "pastor"}
+)
 assert CONSTANTS.titles >= _NAMEPARSER_HONORIFICS, _NAMEPARSER_HONORIFICS - CONSTANTS.titles
 HONORIFICS = _NAMEPARSER_HONORIFICS | _EXTRA_HONORIFICS
 

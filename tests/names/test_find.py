@@ -156,6 +156,8 @@ DETECTOR_CASES = [
     # a register's "SURNAME I", and a household
     ("MISSING COURSEWORK - KOWALCZYK J, NOWAK P", ["KOWALCZYK J", "NOWAK P"]),
     ("Plan B for sports day", []),
+    # community officers and faith leaders are titles, outside the span
+    ("Imam Siddiqui - Visit Rescheduled", ["Siddiqui"]),
     ("Dari speaker for the Ahmadi family meeting", ["Ahmadi"]),
     # a school word that is also a first name: the words around it decide
     ("Autumn in 8R forgot her kit", ["Autumn"]),
