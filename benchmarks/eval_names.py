@@ -53,6 +53,7 @@ SCHOOL10 = DATA / "school10"
 SCHOOL11 = DATA / "school11"
 SCHOOL12 = DATA / "school12"
 SCHOOL13 = DATA / "school13"
+SCHOOL14 = DATA / "school14"
 
 
 @dataclass
@@ -260,7 +261,14 @@ SETS = {
             SCHOOL13 / "test.jsonl",
             SCHOOL13 / "roster.csv",
             "school13: an infant and junior federation in West Yorkshire, written blind for "
-            "issue 13's sixth round (never tuned on)",
+            "issue 13's sixth round; run twice untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school14",
+            SCHOOL14 / "test.jsonl",
+            SCHOOL14 / "roster.csv",
+            "school14: an 11-18 girls' school in south-east London, written blind for issue "
+            "13's sixth round (never tuned on)",
         ),
     )
 }
