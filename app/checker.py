@@ -95,9 +95,14 @@ class RecentActions:
 
     def needs_reason(self, check_id: str, tenant_id: str) -> bool:
         """Whether that check's verdict asked for a reason to send anyway."""
+        return bool(self.asked(check_id, tenant_id))
+
+    def asked(self, check_id: str, tenant_id: str) -> bool | None:
+        """Whether that check's verdict asked for a reason; None for a check
+        this instance does not remember (or another school's)."""
         with self._lock:
             hit = self._items.get(check_id)
-        return bool(hit and hit[0] == tenant_id and hit[2])
+        return hit[2] if hit and hit[0] == tenant_id else None
 
     def clear(self) -> None:
         with self._lock:
@@ -235,14 +240,16 @@ class Checker:
         checks, then in the audit trail; an outcome for a check neither knows
         (another instance's, not yet written) is recorded as reported.
 
-        ``reason`` (a code, ``sent_anyway`` only) is required when ``needs_reason``
-        (the caller found a reported code whose rule asks for one) or when the
-        check, as this instance remembers it, asked for one: refused otherwise."""
+        ``reason`` (a code, ``sent_anyway`` only) is required when the check,
+        as this instance remembers it, asked for one (its verdict came from the
+        policy that applied to the sender, a staff group's included); for a
+        check it does not remember, when ``needs_reason`` (the caller found a
+        reported code whose rule, in the school's policy, asks for one):
+        refused otherwise."""
         if reason is not None and outcome is not Outcome.SENT_ANYWAY:
             raise OutcomeRefused("a reason is recorded with sent_anyway only", field="reason")
-        asked = needs_reason or (
-            check_id is not None and self.recent.needs_reason(check_id, tenant_id)
-        )
+        remembered = self.recent.asked(check_id, tenant_id) if check_id is not None else None
+        asked = needs_reason if remembered is None else remembered
         if outcome is Outcome.SENT_ANYWAY and reason is None and asked:
             raise OutcomeRefused(
                 "the school's policy asks for a reason to send anyway "

@@ -50,6 +50,10 @@ SCHOOL7 = DATA / "school7"
 SCHOOL8 = DATA / "school8"
 SCHOOL9 = DATA / "school9"
 SCHOOL10 = DATA / "school10"
+SCHOOL11 = DATA / "school11"
+SCHOOL12 = DATA / "school12"
+SCHOOL13 = DATA / "school13"
+SCHOOL14 = DATA / "school14"
 
 
 @dataclass
@@ -235,7 +239,36 @@ SETS = {
             SCHOOL10 / "test.jsonl",
             SCHOOL10 / "roster.csv",
             "school10: an SEMH special school and a PRU, written blind for issue 13's fifth "
-            "round (never tuned on)",
+            "round; run three times untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school11",
+            SCHOOL11 / "test.jsonl",
+            SCHOOL11 / "roster.csv",
+            "school11: a Catholic 11-18 school in the north-west with many origins, written "
+            "blind for issue 13's sixth round; run once untouched, then development data "
+            "(trained on)",
+        ),
+        EvalSet(
+            "school12",
+            SCHOOL12 / "test.jsonl",
+            SCHOOL12 / "roster.csv",
+            "school12: a rural 11-16 academy in Lincolnshire with many origins, written blind "
+            "for issue 13's sixth round; run twice untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school13",
+            SCHOOL13 / "test.jsonl",
+            SCHOOL13 / "roster.csv",
+            "school13: an infant and junior federation in West Yorkshire, written blind for "
+            "issue 13's sixth round; run twice untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school14",
+            SCHOOL14 / "test.jsonl",
+            SCHOOL14 / "roster.csv",
+            "school14: an 11-18 girls' school in south-east London, written blind for issue "
+            "13's sixth round (never tuned on)",
         ),
     )
 }
@@ -252,6 +285,10 @@ CV_SETS = (
     "school7-cv",
     "school8-cv",
     "school9-cv",
+    "school10-cv",
+    "school11-cv",
+    "school12-cv",
+    "school13-cv",
 )
 
 

@@ -90,7 +90,9 @@ OUTCOMES: list[tuple[str, dict[str, Any], Outcome, OverrideReason | None, bool, 
      None, False, "reason"),
     ("the check asked, one given", {"REC003": {"reason_required": True}}, Outcome.SENT_ANYWAY,
      OverrideReason.PARENT_CONSENTED, False, None),
-    ("the codes asked (route), none given", {}, Outcome.SENT_ANYWAY, None, True, "reason"),
+    # the check as remembered decides over the school policy's reading of the
+    # codes (a staff group's policy may not ask where the school's does)
+    ("the codes asked (route), the check did not", {}, Outcome.SENT_ANYWAY, None, True, None),
     ("fixed needs none", {"REC003": {"reason_required": True}}, Outcome.FIXED, None, False, None),
     ("a reason with fixed", {}, Outcome.FIXED, OverrideReason.OTHER, False, "reason"),
 ]  # fmt: skip
@@ -123,6 +125,19 @@ def test_a_reason_is_a_code_and_required_where_the_policy_asks(
     event = sink.events[-1]
     assert event["kind"] == "outcome" and event["outcome"] == outcome.value
     assert event["reason"] == (reason.value if reason else None)
+
+
+def test_a_check_this_instance_does_not_remember_asks_as_the_route_says() -> None:
+    checker, sink, _ = _checked({})
+    with pytest.raises(OutcomeRefused) as exc:
+        checker.record_outcome(
+            "t-1", 1, "unknown-check", Outcome.SENT_ANYWAY, host="api", needs_reason=True
+        )
+    assert exc.value.field == "reason"
+    checker.record_outcome(
+        "t-1", 1, "unknown-check", Outcome.SENT_ANYWAY, host="api", needs_reason=False
+    )
+    assert sink.events[-1]["outcome"] == "sent_anyway"
 
 
 def test_another_schools_check_does_not_ask_for_a_reason() -> None:

@@ -17,6 +17,14 @@ Accuracy and speed: ``benchmarks/eval_names.py`` and ``bench_names.py``.
 """
 
 from app.names._initials import InitialsStyle
-from app.names.api import Mention, NameIndex, RedactStyle, mention_initials, redact
+from app.names.api import Mention, NameIndex, RedactStyle, mention_initials, redact, says_person
 
-__all__ = ["InitialsStyle", "Mention", "NameIndex", "RedactStyle", "mention_initials", "redact"]
+__all__ = [
+    "InitialsStyle",
+    "Mention",
+    "NameIndex",
+    "RedactStyle",
+    "mention_initials",
+    "redact",
+    "says_person",
+]

@@ -38,10 +38,12 @@ from app.names._tokens import CaseMode, Token
 from app.names._vocab import (
     AFTER_NAME_VERBS,
     CONTEXT_WORDS,
+    FAMILY_WORDS,
     HONORIFICS,
     JOINERS,
     LANGUAGE_WORDS,
     LEAD_WORDS,
+    MODALS,
     PARTICLES,
     PLACE_HEADS,
     PLACE_LEADS,
@@ -50,6 +52,7 @@ from app.names._vocab import (
 )
 
 _NEVER = STOP_WORDS | CONTEXT_WORDS | HONORIFICS | LANGUAGE_WORDS
+_VOWELS = frozenset("aeiouy")
 _PLACE_SURNAME = 1.5  # "Hall", "Green", "Church": surnames, but also place words
 
 
@@ -302,6 +305,14 @@ def candidates(
                             ),
                             # "Storm Bert", "King Edward", "Prince William"
                             "full:thing_lead": float(key in PLACE_LEADS),
+                            # "Can Amy call me back?": the modal, not the Turkish name
+                            "full:modal_first": float(key in MODALS),
+                            # "Marina BALAZ" in "BALAZOVA Marina BALAZ Lukas"
+                            "full:caps_last": float(
+                                cased_only
+                                and not t.upper
+                                and all(x.upper for x in tokens[kk : end + 1])
+                            ),
                         }
                         why = ["first name + surname (lexicon)"]
                         out.append(Candidate(i, end, "full", "detector", feats, why, titled=titled))
@@ -453,6 +464,8 @@ def candidates(
                 or tokens[f_end].comma
                 or tokens[f_end].possessive
                 or (f_end + 1 < n and tokens[f_end + 1].key in JOINERS)
+                # a household: "the Ahmadi family", "HORVATH FAMILY"
+                or (f_end + 1 < n and tokens[f_end + 1].key in FAMILY_WORDS)
             )
             sur = surname_at(tokens, i, mode, lex) if listed else None
             if sur is not None and sur[0] == f_end:
@@ -509,6 +522,87 @@ def candidates(
                         },
                         ["initial + surname (lexicon)"],
                         titled=titled,
+                    )
+                )
+        # surname + first initial, as registers and exam lists write them
+        # ("KOWALCZYK J", "DERBY C, FOX D, MASS K", "Price, L")
+        k = f_end + 1
+        if (
+            k < n
+            and not titled
+            and not tokens[f_end].possessive
+            and len(tokens[k].text) == 1
+            and tokens[k].alpha
+            and (tokens[k].cap or mode is CaseMode.LOWER)
+            and (tokens[f_end].comma or not tokens[k].seg_start)
+        ):
+            sur = surname_at(tokens, i, mode, lex)
+            if sur is not None and sur[0] == f_end:
+                following = tokens[k + 1] if k + 1 < n else None
+                out.append(
+                    Candidate(
+                        i,
+                        k,
+                        "last+initial",
+                        "detector",
+                        {
+                            "form:last+initial": 1.0,
+                            "last+initial:surname": sur[1],
+                            "last+initial:word": sur[2],
+                            "last+initial:comma": float(tokens[f_end].comma),
+                            "last+initial:dot": float(tokens[k].dot),
+                            "last+initial:end": float(
+                                following is None
+                                or following.seg_start
+                                or tokens[k].comma
+                                or following.key in JOINERS
+                            ),
+                        },
+                        ["surname (lexicon) + first initial"],
+                    )
+                )
+        # SURNAME First, as an MIS export writes it ("OLAH Patrik", "KHAN Amir"):
+        # a surname in capitals, then a first name in ordinary case, in a
+        # subject whose case otherwise tells
+        k = f_end + 1
+        if (
+            cased_only
+            and not titled
+            and t.upper
+            and len(t.text) >= 2
+            and k < n
+            and not tokens[f_end].comma
+            and not tokens[k].seg_start
+            and tokens[k].cap
+            and not tokens[k].upper
+        ):
+            sur = surname_at(tokens, i, mode, lex)
+            unlisted = 0.0
+            if (
+                sur is None
+                and t.alpha
+                and len(t.text) >= 3
+                and t.key not in _NEVER
+                and _VOWELS.intersection(t.key)  # "SLT Sarah", "HR Jane": acronyms
+            ):
+                sur, unlisted = (f_end, 0.8, 0.0), 1.0
+            fs2 = _first(tokens[k], mode, lex) if sur is not None and sur[0] == f_end else None
+            if sur is not None and fs2 is not None:
+                out.append(
+                    Candidate(
+                        i,
+                        _unit_end(tokens, k),
+                        "reversed",
+                        "detector",
+                        {
+                            "form:reversed": 1.0,
+                            "reversed:surname": sur[1],
+                            "reversed:first": fs2[0],
+                            "reversed:word": sur[2] + fs2[1],
+                            "reversed:caps": 1.0,
+                            "reversed:unlisted": unlisted,
+                        },
+                        ["'SURNAME First' (lexicon)"],
                     )
                 )
         # surname, first ("Khan, Amir"; "KHAN, Amir")

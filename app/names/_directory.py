@@ -27,7 +27,7 @@ from app.names._detector import followed_by_surname, surname_at
 from app.names._evidence import Candidate
 from app.names._lexicon import UNKNOWN, Entry, wordness, world_names
 from app.names._tokens import WORD_RE, CaseMode, Token, fold_fast
-from app.names._vocab import FIRST_NAME_TITLES, HONORIFICS, PARTICLES, SCHOOL_WORDS
+from app.names._vocab import FIRST_NAME_TITLES, HONORIFICS, JOINERS, PARTICLES, SCHOOL_WORDS
 from app.people import Person
 
 _SPACES = re.compile(r"\s+")
@@ -360,13 +360,25 @@ class DirectoryIndex:
                             match = self.pair.get(fpid * _K + lpid)
                             if match:
                                 w = min(word(i), word(k))
+                                # "Storm BIRD" inside "BIRD Storm BIRD King": a
+                                # surname in capitals after a first name that is not
+                                caps_last = (
+                                    mode is not CaseMode.UPPER
+                                    and not t.upper
+                                    and all(x.upper for x in tokens[k : j2 + 1])
+                                )
                                 out.append(
                                     Candidate(
                                         i,
                                         j2,
                                         "full",
                                         "directory",
-                                        {"form:full": 1.0, "full:word": w, **kinds(match)},
+                                        {
+                                            "form:full": 1.0,
+                                            "full:word": w,
+                                            "full:caps_last": float(caps_last),
+                                            **kinds(match),
+                                        },
                                         ["directory full name"],
                                         persons=match,
                                         titled=titled,
@@ -476,11 +488,52 @@ class DirectoryIndex:
                                         j2,
                                         "reversed",
                                         "directory",
-                                        {"form:reversed": 1.0, "reversed:comma": float(comma)},
+                                        {
+                                            "form:reversed": 1.0,
+                                            "reversed:comma": float(comma),
+                                            # "BIRD Storm": an MIS export's order
+                                            "reversed:caps": float(caps and not tokens[k].upper),
+                                        },
                                         ["directory 'Surname, First'"],
                                         persons=match,
                                     )
                                 )
+                    # surname + first initial, as registers and exam lists
+                    # write them ("KOWALCZYK J", "Price, L", "FOX D, MASS K")
+                    if (
+                        k < n
+                        and is_initial(k)
+                        and (comma or not tokens[k].seg_start)
+                        and not tokens[j1].possessive
+                        and (match := self.initial_last.get(ord(tokens[k].key) * _K + lpid))
+                    ):
+                        after = tokens[k + 1] if k + 1 < n else None
+                        out.append(
+                            Candidate(
+                                i,
+                                k,
+                                "last+initial",
+                                "directory",
+                                {
+                                    "form:last+initial": 1.0,
+                                    "last+initial:word": word(i, j1),
+                                    "last+initial:comma": float(comma),
+                                    "last+initial:dot": float(tokens[k].dot),
+                                    # the initial ends the name: the subject, a
+                                    # segment or a list item ends after it
+                                    "last+initial:end": float(
+                                        after is None
+                                        or after.seg_start
+                                        or tokens[k].comma
+                                        or after.key in JOINERS
+                                    ),
+                                    "last+initial:school_word": float(t.key in SCHOOL_WORDS),
+                                    **kinds(match),
+                                },
+                                ["directory surname + first initial"],
+                                persons=match,
+                            )
+                        )
             # initial + surname ("A. Khan", "A Khan", "W Brown")
             if is_initial(i) and i + 1 < n and not tokens[i + 1].seg_start:
                 for j2, lpid in hits[i + 1]:

@@ -40,10 +40,14 @@ from app.names._lexicon import UNKNOWN, Entry, places, verb_forms
 from app.names._tokens import CaseMode, Token
 from app.names._vocab import (
     AFTER_NAME_VERBS,
+    ASK_ALONE,
+    ASK_WORDS,
     CONTEXT_WORDS,
+    FAMILY_WORDS,
     HONORIFICS,
     JOINERS,
     LEAD_WORDS,
+    MODALS,
     NAMED_THING_WORDS,
     NAMED_THINGS,
     NOUN_AFTER_WORD,
@@ -54,8 +58,11 @@ from app.names._vocab import (
     PRONOUNS,
     SCHOOL_WORDS,
     STOP_WORDS,
+    THANK_WORDS,
+    TO_VERBS,
     WORK_CONTEXT,
     YEAR_WORDS,
+    YOU_WORDS,
     is_form_group,
     is_year_or_period,
 )
@@ -69,7 +76,9 @@ WEAK_FORMS = frozenset({"first", "last"})
 class Candidate:
     i: int  # first token of the name
     j: int  # last token of the name (inclusive)
-    form: str  # "full", "reversed", "first+initial", "initial+last", "title+last", "first", "last"
+    # "full", "reversed", "first+initial", "initial+last", "last+initial",
+    # "title+last", "first", "last"
+    form: str
     source: str  # "directory" | "detector"
     feats: dict[str, float]  # form features, set by the finder; context added by features()
     why: list[str]
@@ -172,6 +181,9 @@ class Subject:
     # month alone excepted: "FRENCH & ENGLISH SEATING" is not two surnames)
     starts: frozenset[int] = frozenset()
     ends: frozenset[int] = frozenset()
+    # tokens a rostered first name alone stands on: a run of them is a list
+    # written without commas ("shiv orla aoibheann and darragh")
+    firsts: frozenset[int] = frozenset()
     segs: list[int] = field(default_factory=list)  # each token's segment number
     memo: dict[tuple[int, int, bool, float], dict[str, float] | None] = field(
         default_factory=dict
@@ -212,10 +224,13 @@ class Subject:
                 groups.append(k)
         starts: set[int] = set()
         ends: set[int] = set()
+        firsts: set[int] = set()
         for c in cands:
             if c.i != c.j or tokens[c.i].key not in SCHOOL_WORDS:
                 starts.add(c.i)
                 ends.add(c.j)
+            if c.form == "first" and c.source == "directory" and c.i == c.j:
+                firsts.add(c.i)
         return cls(
             tokens,
             mode,
@@ -227,6 +242,7 @@ class Subject:
             places(),
             frozenset(starts),
             frozenset(ends),
+            frozenset(firsts),
             segs,
         )
 
@@ -247,7 +263,17 @@ def features(c: Candidate, subj: Subject) -> bool:
     if got is None:
         return False
     c.feats.update(got)
+    if c.form == "first" and c.source == "directory" and _in_run(c.i, c.j, subj):
+        c.feats["name_run"] = 1.0
     return True
+
+
+def _in_run(i: int, j: int, subj: Subject) -> bool:
+    """A rostered first name next to another, in one segment: "AUTUMN IVY JUNE"."""
+    firsts, tokens = subj.firsts, subj.tokens
+    return (i - 1 in firsts and not tokens[i].seg_start) or (
+        j + 1 in firsts and not tokens[j + 1].seg_start
+    )
 
 
 _UNSEEN: dict[str, float] = {}
@@ -306,8 +332,13 @@ def _context(
             f["after_name_shaped"] = 1.0
         elif prev.key in PRONOUNS:
             f["after_pronoun"] = 1.0
-        if prev.key in PRE_NAME_WORDS:
-            f["after_pre_name"] = 1.0
+        if (verb := verb_forms().get(prev.key)) is not None:
+            # the object of a verb: "Who collects Poppy", "Hazel bit King"
+            f["after_" + verb.removeprefix("before_")] = 1.0
+        if prev.key in PRE_NAME_WORDS or (
+            prev.key in YOU_WORDS and i >= 2 and tokens[i - 2].key in THANK_WORDS
+        ):
+            f["after_pre_name"] = 1.0  # "Thanks Claire", "Thank you Catherine"
     if prev is not None and prev.comma and not titled:
         f["after_comma"] = 1.0
     if prev is not None and first.seg_start and prev.key == "w" and not titled:
@@ -328,10 +359,22 @@ def _context(
     if nxt is not None and not last.possessive:
         if nxt.key in JOINERS or (last.comma and _name_shaped(nxt, mode)):
             f["before_joiner"] = 1.0
+        after = tokens[j + 2].key if j + 2 < n else ""
+        if nxt.key in ASK_WORDS and (nxt.key in ASK_ALONE or after in YOU_WORDS):
+            f["before_ask"] = 1.0  # "Dan can you check", "Dan please check"
+        elif nxt.key == "to" and after in TO_VERBS:
+            f["before_to_verb"] = 1.0  # "kian to see mr heywood"
+        elif nxt.key in MODALS and after in TO_VERBS:
+            f["before_modal_verb"] = 1.0  # "Kamran can do Tuesdays"
+        elif nxt.key in FAMILY_WORDS:
+            f["before_family"] = 1.0  # "HOME VISIT - MOYO FAMILY"
         if not nxt.seg_start or nxt.key in JOINERS:
             key = nxt.key
             if key in PRONOUNS:
                 f["before_pronoun"] = 1.0
+                # "Hope you had a good half term" (a word-like name) against
+                # "kayleigh u in room 12?" (a name spoken to)
+                f["before_pronoun_word"] = wordness
             elif key in AFTER_NAME_VERBS:
                 f["before_verb"] = 1.0
             elif key in NOUN_AFTER_WORD:

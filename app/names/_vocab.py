@@ -42,7 +42,11 @@ _NAMEPARSER_HONORIFICS = frozenset(
         "sgt",
     ]
 )
-_EXTRA_HONORIFICS = frozenset({"revd", "pc", "dc", "di", "insp"})  # UK forms nameparser lacks
+# UK forms nameparser lacks: police ranks and community officers, and faith
+# leaders who visit schools ("PCSO Lumb", "Imam Siddiqui", "Rabbi Cohen")
+_EXTRA_HONORIFICS = frozenset(
+    {"revd", "pc", "dc", "di", "ds", "insp", "pcso", "imam", "rabbi", "pastor"}
+)
 assert CONSTANTS.titles >= _NAMEPARSER_HONORIFICS, _NAMEPARSER_HONORIFICS - CONSTANTS.titles
 HONORIFICS = _NAMEPARSER_HONORIFICS | _EXTRA_HONORIFICS
 
@@ -233,6 +237,11 @@ LEAD_WORDS = frozenset(
 # by these.
 PLACE_HEADS = frozenset(
     [
+        # a class, corridor or classroom named after a tree, bird or person
+        # ("Hazel class", "glen corridor")
+        "class",
+        "classroom",
+        "corridor",
         "academy",
         "school",
         "schools",
@@ -774,6 +783,42 @@ def is_year_or_period(text: str) -> bool:
     return _YEAR_OR_PERIOD.fullmatch(text) is not None
 
 
+# Words right after a name that ask the person something: "Dan can you
+# check", "rob can u do the bins", "Dan please check". ``ASK_WORDS`` after
+# a name count when a ``PRONOUNS`` "you"/"u" follows them or when the word
+# is "please" itself (see ``_evidence``: the feature ``before_ask``).
+ASK_WORDS = frozenset({"can", "could", "would", "will", "cud", "wud", "please", "pls", "plz"})
+ASK_ALONE = frozenset({"please", "pls", "plz"})
+YOU_WORDS = frozenset({"you", "u", "ya", "yu"})
+
+# Thanks or a greeting just before a name whose last word is "you":
+# "Thank you Catherine", "thank u shiv" (``after_pre_name`` when the word
+# before "you" is one of these).
+THANK_WORDS = frozenset({"thank", "thankyou", "fank"})
+
+# Words that, right after a surname or name, say it is a household:
+# "HOME VISIT - MOYO FAMILY", "the Kowalski twins" (``before_family``).
+FAMILY_WORDS = frozenset(
+    {"family", "families", "household", "siblings", "twins", "triplets", "kids", "children"}
+)
+
+# Verbs a person is sent or asked "to" do: "kian to see mr heywood",
+# "melia to meet the fire officer", "Tomasz to 8Q" is a form group
+# (``before_to_verb``: a name, then "to", then one of these).
+TO_VERBS = frozenset(
+    """see meet attend collect come go be have sit stay report return take bring start join
+    visit speak talk read work move leave catch complete finish sign wait call ring email
+    phone receive get do help present perform lead play swap use contact pick drop hand
+    give show explain apologise apologize write redo resit make tidy clean stand represent
+    sing dance audition train travel walk arrive remain continue book check update run cover
+    teach supervise host organise organize set mark""".split()  # noqa: SIM905
+)
+
+# Modals after a name, then a verb's base form: "Kamran can do Tuesdays",
+# "jamal will collect dua" (``before_modal_verb``; the base forms are
+# ``TO_VERBS``).
+MODALS = frozenset({"can", "will", "could", "would", "should", "must", "might", "cant", "wont"})
+
 # The year groups before Year 1, named by a word: "Ivy reception", "Nursery - Kai"
 YEAR_WORDS = frozenset({"reception", "nursery", "eyfs"})
 
@@ -793,12 +838,25 @@ PRE_NAME_WORDS = frozenset(
         "hi",
         "hello",
         "dear",
+        "cheers",
+        "ty",
         "can",
         "could",
+        "would",
+        "should",
         "please",
         "tell",
+        "told",
         "ask",
         "asked",
+        "informed",
+        "emailed",
+        "phoned",
+        "rang",
+        "texted",
+        "messaged",
+        "contacted",
+        "thanked",
         "remind",
         "see",
         "seen",

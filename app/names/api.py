@@ -293,7 +293,16 @@ def _bare_possessives(tokens: list[Token], parts: Mapping[str, int], lex: dict[s
 # RESULTS", "FRENCH & ENGLISH SEATING"): mocks, results and seating plans
 # are about subjects too; nor does a lead word ("concern from English",
 # "missing from English paper 1": the department, the subject).
-_SURNAME_EVIDENCE = ("possessive", "after_pre_name", "before_verb", "list_name")
+_SURNAME_EVIDENCE = (
+    "possessive",
+    "after_pre_name",
+    "before_verb",
+    "list_name",
+    "before_ask",
+    "before_to_verb",
+    "before_family",
+    "name_run",
+)
 
 
 def _evidenced(c: Candidate) -> bool:
@@ -328,8 +337,34 @@ _PERSON_FEATURES = (
     "form_group_near",
     "form_group_far",
     "cap_mid",
+    "before_ask",
+    "before_to_verb",
+    "before_family",
+    "name_run",
 )
 _WORD_LIKE = 0.5  # wordness from which a name alone is also an everyday word
+
+# What says a name alone is a person whatever else it reads as: something it
+# does or is asked, a possessive, a word that only comes before a person, a
+# household ("Hazel left her bag", "Rowan's coat", "thanks Willow").
+_STRONG_PERSON = (
+    "possessive",
+    "before_verb",
+    "after_pre_name",
+    "before_ask",
+    "before_to_verb",
+    "before_family",
+)
+
+
+def says_person(m: Mention) -> bool:
+    """True when the words around a mention, not only its form, say it is a
+    person (see ``_STRONG_PERSON``; a verb of any tense counts). SUB001 asks
+    this of a name that is also one of the school's own words (a class, house
+    or room: ``school_words``)."""
+    return any(k in m.features for k in _STRONG_PERSON) or any(
+        k.startswith("before_verb_") for k in m.features
+    )
 
 
 def _other_reading(c: Candidate) -> str:

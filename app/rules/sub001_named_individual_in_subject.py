@@ -11,7 +11,15 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from app.domain import Evidence, Finding, Fix, FixKind, PersonKind, Severity
-from app.names import InitialsStyle, Mention, NameIndex, RedactStyle, mention_initials, redact
+from app.names import (
+    InitialsStyle,
+    Mention,
+    NameIndex,
+    RedactStyle,
+    mention_initials,
+    redact,
+    says_person,
+)
 from app.rules import sources
 from app.rules.base import Context, Reads, Rule, RuleOptions, severity_field
 from app.text import fold
@@ -95,6 +103,14 @@ class NamedIndividualInSubjectOptions(RuleOptions):
         "case): safeguarding, CP, EHCP, SEN, exclusion, medical, behaviour, welfare, "
         "attendance...",
     )
+    school_words: tuple[str, ...] = Field(
+        default=(),
+        max_length=500,
+        description="The school's own words that are also names: class, house, form and room "
+        "names (Hazel, Rowan, Bosco, Nugent Hall). Written alone they are not taken for a "
+        "person unless the words around say so ('Hazel left her bag', 'Rowan's coat'); a "
+        "full name that contains one still counts.",
+    )
     detector: bool = Field(
         default=True,
         description="Also flag likely names the directory does not know (parents, outside "
@@ -125,14 +141,30 @@ class NamedIndividualInSubjectOptions(RuleOptions):
         "dotted (R.S.J., D.V.D.B.).",
     )
 
-    @field_validator("sensitive_words", mode="after")
+    @field_validator("sensitive_words", "school_words", mode="after")
     @classmethod
     def _clean_words(cls, v: tuple[str, ...]) -> tuple[str, ...]:
-        out = tuple(dict.fromkeys(" ".join(fold(w).replace("-", " ").split()) for w in v))
+        out = tuple(dict.fromkeys(_words(w) for w in v))
         out = tuple(w for w in out if w)
         if any(len(w) > 60 for w in out):
-            raise ValueError("a sensitive word or phrase is at most 60 characters")
+            raise ValueError("a word or phrase is at most 60 characters")
         return out
+
+    @cached_property
+    def _school_words(self) -> frozenset[str]:
+        return frozenset(self.school_words)
+
+    def is_school_word(self, m: Mention) -> bool:
+        """``m`` is one of the school's own words (``school_words``) with
+        nothing around it that says person; for the detector's guesses, also
+        a pair that starts with one ("HAZEL CLASS" read as first name + surname)."""
+        words = _words(m.text)
+        listed = self._school_words
+        if words not in listed and not (
+            m.source == "detector" and words.split(" ", 1)[0] in listed
+        ):
+            return False
+        return not says_person(m)
 
     @cached_property
     def _sensitive_re(self) -> re.Pattern[str] | None:
@@ -164,6 +196,14 @@ class NamedIndividualInSubjectOptions(RuleOptions):
 
 
 _SEPARATORS = re.compile(r"[\s\-_/]+")
+
+
+def _words(text: str) -> str:
+    """Folded, hyphens as spaces, one space between words: how listed words
+    and a mention's text are compared ("Nugent-Hall" is "nugent hall")."""
+    return " ".join(fold(text).replace("-", " ").split())
+
+
 _RANK = {Severity.OFF: 0, Severity.ADVISE: 1, Severity.WARN: 2, Severity.BLOCK: 3}
 
 
@@ -253,6 +293,8 @@ class NamedIndividualInSubject(Rule[NamedIndividualInSubjectOptions]):
         if not subject.strip():
             return
         found = _index(ctx).find(subject, detector=opts.detector, min_score=opts.min_score)
+        if found and opts.school_words:
+            found = [m for m in found if not opts.is_school_word(m)]
         if not found:
             return
         sensitive = opts.sensitive_in(subject)

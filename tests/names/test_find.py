@@ -90,6 +90,19 @@ DIRECTORY_CASES = [
     ("Cover for Fr Imran - chaplaincy drop-in", ["Imran"]),
     ("prayers led by rev imran tmrw", ["imran"]),
     ("Aisha phoned about the trip", ["Aisha"]),
+    # asked something, thanked, sent "to" do something, or a household
+    # (issue 13's sixth round): the words around a name alone say person
+    ("ruby can you help with the display", ["ruby"]),
+    ("Daan please check the rota", ["Daan"]),
+    ("Thank you Ellie - lovely assembly", ["Ellie"]),
+    ("amir to see mr khan after school", ["amir", "khan"]),
+    ("HOME VISIT - ADEYEMI FAMILY", ["ADEYEMI"]),
+    # surname + first initial, as registers and exam lists write them
+    ("MISSING COURSEWORK - MCDONALD E, BROWN W", ["MCDONALD E", "BROWN W"]),
+    ("Seating plan: Khan, A to room 2", ["Khan, A"]),
+    ("EXAM CLASH - ADEYEMI O", ["ADEYEMI O"]),
+    # ... but not a surname that is a colour or subject before a letter
+    ("Green A and B sets", []),
 ]
 
 
@@ -140,6 +153,12 @@ DETECTOR_CASES = [
     ("Siobhán Ní Bhriain - Irish dancing absence request", ["Siobhán Ní Bhriain"]),
     # "w/" is a lead word, not an initial: the surname after it starts a list
     ("w/ Kowalczyk, Popa & Hassan", ["Kowalczyk", "Popa", "Hassan"]),
+    # a register's "SURNAME I", and a household
+    ("MISSING COURSEWORK - KOWALCZYK J, NOWAK P", ["KOWALCZYK J", "NOWAK P"]),
+    ("Plan B for sports day", []),
+    # community officers and faith leaders are titles, outside the span
+    ("Imam Siddiqui - Visit Rescheduled", ["Siddiqui"]),
+    ("Dari speaker for the Ahmadi family meeting", ["Ahmadi"]),
     # a school word that is also a first name: the words around it decide
     ("Autumn in 8R forgot her kit", ["Autumn"]),
     ("Summer was upset in maths", ["Summer"]),
@@ -225,7 +244,8 @@ def test_default_operating_points_are_each_finders_own() -> None:
     from app.names._evidence import Model, Scorer, shipped_scorer
 
     shipped = shipped_scorer()
-    assert shipped.directory.threshold < shipped.detector.threshold
+    # each fitted on its own (equal in the sixth round: 0.5 and 0.5)
+    assert 0.0 < shipped.directory.threshold <= shipped.detector.threshold < 1.0
     people = [Person("p1", "Imran", "Khan", PersonKind.STAFF)]
     subject = "Imran phoned"
     (found,) = NameIndex.build(people).find(subject, detector=False)

@@ -129,3 +129,41 @@ def test_a_name_that_is_also_an_everyday_word_says_so() -> None:
         assert all(m["ambiguous"] for m in f.evidence.to_dict()["mentions"])
         assert "everyday word" in f.message
         assert "place or organisation" not in f.message
+
+
+SCHOOL_WORD_CASES = [
+    # the class name alone, nothing saying person: not flagged once listed
+    ("STAR OF THE WEEK - HAZEL", (), True),
+    ("STAR OF THE WEEK - HAZEL", ("Hazel",), False),
+    ("phonics group moved to hazel", (), True),
+    ("phonics group moved to hazel", ("hazel", "Rowan"), False),
+    # "class" after it says so without the list
+    ("ATTENDANCE LEAGUE - HAZEL CLASS TOP", (), False),
+    # the words around it say person: flagged whatever the list says
+    ("Hazel left her bag in the hall", ("Hazel",), True),
+    ("Hazel's coat is in lost property", ("Hazel",), True),
+    ("thanks Hazel for covering", ("Hazel",), True),
+    # a full name is never one of the school's words
+    ("Hazel Okafor - trip letter", ("Hazel",), True),
+]
+
+
+@pytest.mark.parametrize(("subject", "words", "flagged"), SCHOOL_WORD_CASES)
+def test_school_words_are_a_person_only_when_the_words_around_say_so(
+    subject: str, words: tuple[str, ...], flagged: bool
+) -> None:
+    from app.domain import PersonKind
+    from app.people import Person
+
+    directory = Directory.build((Person("P7", "Hazel", "Okafor", PersonKind.PUPIL),), ())
+    policy = make_policy(rules={"SUB001": {"school_words": list(words)}})
+    msg = make_message(to=[f"a@{SCHOOL}"], subject=subject)
+    found = [f for f in evaluate(msg, policy, directory).findings if f.code == "SUB001"]
+    assert bool(found) is flagged
+
+
+def test_school_words_are_folded_and_bounded() -> None:
+    opts = NamedIndividualInSubjectOptions(school_words=("Nugent-Hall", " ROWAN ", "rowan", ""))
+    assert opts.school_words == ("nugent hall", "rowan")
+    with pytest.raises(ValueError, match="at most 60"):
+        NamedIndividualInSubjectOptions(school_words=("x" * 61,))
