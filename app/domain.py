@@ -9,7 +9,7 @@ Outlook and Gmail payloads).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
 from dataclasses import field as _field  # "field" is also a Recipient attribute
 from datetime import datetime
@@ -203,6 +203,29 @@ class Recipient:
 
     def __post_init__(self) -> None:
         _set_key(self)
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def recipients_of(
+    items: Iterable[tuple[str, str, RecipientKind]], fld: RecipientField
+) -> tuple[Recipient, ...]:
+    """``tuple(Recipient(email, name, fld, kind) for ...)``, the same objects
+    built without the generated ``__init__`` and ``__post_init__`` calls: the
+    check API builds one per recipient of every check."""
+    out: list[Recipient] = []
+    append = out.append
+    for email, name, kind in items:
+        r = _new(Recipient)
+        _set(r, "email", email)
+        _set(r, "name", name)
+        _set(r, "field", fld)
+        _set(r, "kind", kind)
+        _set_key(r)
+        append(r)
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from app.api.deps import (
     CheckCallerDep,
     OptionalCallerDep,
     RuntimeDep,
-    check_caller,
+    caller_from,
     get_runtime,
     unauthorized,
 )
@@ -79,6 +79,7 @@ def resolve_tenant(runtime: Runtime, caller_tenant: TenantState | None, sender: 
 
 
 _JSON = ("application/json", "application/json; charset=utf-8", "application/json;charset=utf-8")
+_JSON_BYTES = tuple(t.encode() for t in _JSON)
 _PATH = "/v1/check"
 
 
@@ -140,11 +141,24 @@ class CheckLane:
         ):
             await self.app(scope, receive, send)
             return
+        # The four headers this path reads, in one pass over the raw list (the
+        # first of each, as Starlette's ``Headers.get`` answers).
+        ctype = length = api_key = authorization = None
+        for name, value in scope["headers"]:
+            if name == b"content-type":
+                if ctype is None:
+                    ctype = value
+            elif name == b"content-length":
+                if length is None:
+                    length = value
+            elif name == b"x-api-key":
+                if api_key is None:
+                    api_key = value
+            elif name == b"authorization" and authorization is None:
+                authorization = value
         request = Request(scope, receive, send)
-        headers = request.headers
-        length = headers.get("content-length")
         if (
-            headers.get("content-type") not in _JSON
+            ctype not in _JSON_BYTES
             or length is None
             or not length.isdigit()
             or int(length) > request.app.state.settings.max_body_bytes
@@ -164,7 +178,12 @@ class CheckLane:
         scope["starlette.exception_handlers"] = self._handlers
 
         async def answer(scope: Scope, receive: Receive, send: Send) -> None:
-            response = await run_check(request, body, await check_caller(request))
+            caller = await caller_from(
+                request,
+                None if api_key is None else api_key.decode("latin-1"),
+                None if authorization is None else authorization.decode("latin-1"),
+            )
+            response = await run_check(request, body, caller)
             await response(scope, receive, send)
 
         await wrap_app_handling_exceptions(answer, request)(scope, receive, send)

@@ -13,10 +13,11 @@ real message always fits and a hostile one gets a 422 naming the field:
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -40,6 +41,7 @@ from app.domain import (
     RecipientField,
     RecipientKind,
     Verdict,
+    recipients_of,
 )
 
 MAX_PER_FIELD = 500
@@ -52,7 +54,7 @@ class _In(BaseModel):
 
 
 class AddressIn(_In):
-    email: str = Field(
+    email: Annotated[str, AfterValidator(check_address)] = Field(
         min_length=3,
         max_length=320,
         description="An email address, checked with email-validator (IDN and quoted local "
@@ -63,8 +65,6 @@ class AddressIn(_In):
         json_schema_extra={"format": "email", "pattern": SCHEMA_PATTERN},
     )
     name: str = Field(default="", max_length=256, description="The display name, if any.")
-
-    _valid = field_validator("email")(classmethod(lambda cls, v: check_address(v)))
 
 
 class RecipientIn(AddressIn):
@@ -150,9 +150,8 @@ class CheckRequest(_In):
 
     def to_message(self, now: datetime) -> Message:
         def recips(items: list[RecipientIn], fld: RecipientField) -> tuple[Recipient, ...]:
-            return tuple(
-                Recipient(r.email, r.name, fld, r.kind or RecipientKind.UNKNOWN) for r in items
-            )
+            unknown = RecipientKind.UNKNOWN
+            return recipients_of([(r.email, r.name, r.kind or unknown) for r in items], fld)
 
         return Message(
             sender=Address(self.sender.email, self.sender.name),

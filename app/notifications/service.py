@@ -150,13 +150,20 @@ class Notifier:
         new = 0
         overrides: list[tuple[str, dict[str, Any], list[str]]] = []
         fires: dict[tuple[str, str, str], datetime] = {}
+        # Each school's settings once per batch, not once per event (a batch is
+        # hundreds of one school's events; this runs in the audit writer's
+        # thread, which holds the interpreter lock requests wait for).
+        configs: dict[str, NotificationSettings | None] = {}
         for e in events:
-            tid = str(e.get("tenant_id", ""))
-            cfg = self._config(tid)
-            if cfg is None:
-                continue
             rules = _codes(e)
             if not rules:
+                continue
+            tid = str(e.get("tenant_id", ""))
+            if tid in configs:
+                cfg = configs[tid]
+            else:
+                cfg = configs[tid] = self._config(tid)
+            if cfg is None:
                 continue
             if e.get("kind") == "outcome" and e.get("outcome") == "sent_anyway":
                 if cfg.notify_overrides:

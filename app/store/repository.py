@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Select, Table, delete, func, insert, select, update
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from app.calendar import WorkingHours
@@ -759,7 +760,40 @@ class Store:
                 return
             # Idempotent: after a crash the write-ahead log may replay events the
             # database already has; their event_id makes a second insert a no-op.
-            s.execute(_insert_ignoring_duplicates(s), rows)
+            conn = s.connection()
+            sql, positional, columns = _audit_insert(conn.dialect, s)
+            # The driver's executemany on the statement compiled once per
+            # dialect, each value through its type's bind processor (the UTC
+            # timestamp): SQLAlchemy's per-row parameter handling was most of
+            # the writer process's CPU per event.
+            params: list[Any]
+            if positional:  # SQLite's qmark
+                params = [tuple([r[k] if f is None else f(r[k]) for k, f in columns]) for r in rows]
+            else:  # psycopg's pyformat
+                params = [{k: r[k] if f is None else f(r[k]) for k, f in columns} for r in rows]
+            conn.exec_driver_sql(sql, params)
+
+
+_AuditInsert = tuple[str, bool, tuple[tuple[str, Any], ...]]
+_AUDIT_INSERTS: dict[str, _AuditInsert] = {}
+
+
+def _audit_insert(dialect: Dialect, s: Session) -> _AuditInsert:
+    """The audit insert for ``dialect``, compiled once: its SQL, whether its
+    parameters are positional, and each parameter's column with its type's
+    bind processor (``None`` for none), in the order a positional one takes."""
+    hit = _AUDIT_INSERTS.get(dialect.name)
+    if hit is None:
+        table = cast(Table, AuditEvent.__table__)
+        keys = sorted(_AUDIT_COLUMNS)
+        compiled = _insert_ignoring_duplicates(s).compile(dialect=dialect, column_keys=keys)
+        positional = bool(compiled.positional)
+        order = tuple(compiled.positiontup or ()) if positional else tuple(keys)
+        columns = tuple(
+            (k, table.c[k].type.dialect_impl(dialect).bind_processor(dialect)) for k in order
+        )
+        hit = _AUDIT_INSERTS[dialect.name] = (str(compiled), positional, columns)
+    return hit
 
 
 def _insert_ignoring_duplicates(s: Session) -> Any:

@@ -5,7 +5,7 @@ replay and a deleted school."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import func, select
@@ -206,6 +206,63 @@ def test_audit_writes_are_idempotent(store: Store) -> None:
     store.write_audit(batch[:2])
     store.write_audit(batch)
     assert _count(store, AuditEvent) == 3
+
+
+def test_audit_rows_hold_every_column_as_written(store: Store) -> None:
+    """The insert's values go through each column's type (the timestamp in UTC
+    whatever its offset); columns an event leaves out take their defaults."""
+    tid = store.create_tenant("a", "A", ["a.sch.uk"])
+    at = datetime(2026, 11, 18, 10, 30, 15, 123456, tzinfo=timezone(timedelta(hours=5)))
+    full = {
+        "event_id": "e-full",
+        "tenant_id": tid,
+        "at": at,
+        "kind": "check",
+        "purpose": "review",
+        "check_id": "c-1",
+        "host": "outlook",
+        "action": "warn",
+        "codes": "REC003,SUB001",
+        "silent_codes": "OOH001",
+        "finding_count": 2,
+        "recipient_count": 12,
+        "attachment_count": 1,
+        "duration_ms": 0.125,
+        "policy_version": 7,
+        "sender_hash": "ab" * 32,
+        "staff_group": "school:Office",
+        "not_a_column": "ignored",
+    }
+    bare = {"event_id": "e-bare", "tenant_id": tid, "at": at, "kind": "outcome"}
+    store.write_audit([full, bare])
+    with store.db.session() as s:
+        rows = {r.event_id: r for r in s.scalars(select(AuditEvent))}
+    row = rows["e-full"]
+    assert row.at == at and row.at.utcoffset() == timedelta(0)
+    for k, v in full.items():
+        if k not in ("at", "not_a_column"):
+            assert getattr(row, k) == v, k
+    dflt = rows["e-bare"]
+    assert (dflt.purpose, dflt.host, dflt.codes, dflt.silent_codes, dflt.staff_group) == (
+        "send",
+        "api",
+        "",
+        "",
+        "",
+    )
+    assert (dflt.check_id, dflt.action, dflt.outcome, dflt.reason) == (None, None, None, None)
+    assert (dflt.finding_count, dflt.duration_ms, dflt.policy_version) == (0, 0.0, 0)
+
+
+def test_a_naive_audit_timestamp_is_refused_not_retried(store: Store) -> None:
+    from app.audit import is_transient
+
+    tid = store.create_tenant("a", "A", ["a.sch.uk"])
+    naive = {"event_id": "n", "tenant_id": tid, "at": datetime(2026, 1, 1), "kind": "check"}
+    with pytest.raises(Exception) as err:
+        store.write_audit([naive])
+    assert not is_transient(err.value)
+    assert _count(store, AuditEvent) == 0
 
 
 # -- the demo stays apart ----------------------------------------------------------
