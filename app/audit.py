@@ -36,6 +36,7 @@ import json
 import logging
 import os
 import threading
+import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -66,6 +67,25 @@ def is_transient(exc: BaseException) -> bool:
             "InterfaceError",
         )
     return not isinstance(exc, StatementError | ValueError | TypeError | KeyError)
+
+
+def time_ordered_id() -> str:
+    """A new event or check id: a version 7 UUID (RFC 9562, section 5.7) as text.
+
+    The first 48 bits are the Unix time in milliseconds, the rest random (74
+    bits), so ids made later sort later. The audit table's unique ``event_id``
+    and ``check_id`` indexes then grow at one end instead of taking each id at
+    a random place: on SQLite with 200,000 rows the writer's CPU per event fell
+    from about 53 to 16 microseconds (``benchmarks/bench_audit_ids.py``), most
+    of it system time spent writing index pages all over the file. The time
+    in an id is the time of the check, which its client and the audit row
+    (``at``) already have. (Python 3.14's ``uuid.uuid7`` makes the same
+    layout; this one is text at once, as the callers need.)"""
+    b = bytearray((time.time_ns() // 1_000_000).to_bytes(6, "big") + os.urandom(10))
+    b[6] = (b[6] & 0x0F) | 0x70  # version 7
+    b[8] = (b[8] & 0x3F) | 0x80  # RFC 9562 variant
+    h = b.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def keyed_hash(secret: str, value: str) -> str:
@@ -147,10 +167,10 @@ class AuditSink:
 
     def submit(self, event: dict[str, Any]) -> None:
         """Accept an event: on disk before this returns, then queued (or spooled)."""
-        # Not ``setdefault``: its default would be computed (a uuid4) even for
-        # a check's event, which brings its own id.
+        # Not ``setdefault``: its default would be computed even for a
+        # check's event, which brings its own id.
         if "event_id" not in event:
-            event["event_id"] = str(uuid.uuid4())
+            event["event_id"] = time_ordered_id()
         if "at" not in event:
             event["at"] = datetime.now(UTC)
         line = _line(event)

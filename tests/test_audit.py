@@ -194,3 +194,24 @@ def test_observers_see_each_batch_after_it_is_written(tmp_path: Path) -> None:
     assert sink.flush() == 3
     assert written == [0, 1, 2] and seen == [[0, 1, 2]]
     sink.close()
+
+
+def test_ids_are_version_7_uuids_that_sort_by_time() -> None:
+    """Event and check ids are RFC 9562 version 7 UUIDs: their first 48 bits are
+    the time in milliseconds, so the audit table's id indexes grow at one end."""
+    import time
+    import uuid
+
+    from app.audit import time_ordered_id
+
+    before_ms = time.time_ns() // 1_000_000
+    ids = [time_ordered_id() for _ in range(1000)]
+    time.sleep(0.002)
+    later = time_ordered_id()
+    after_ms = time.time_ns() // 1_000_000
+    assert len(set(ids)) == len(ids)
+    for text in ids:
+        u = uuid.UUID(text)
+        assert str(u) == text and u.version == 7 and u.variant == uuid.RFC_4122
+        assert before_ms <= int(text.replace("-", "")[:12], 16) <= after_ms
+    assert all(later > x for x in ids)
