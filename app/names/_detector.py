@@ -56,6 +56,13 @@ _VOWELS = frozenset("aeiouy")
 _PLACE_SURNAME = 1.5  # "Hall", "Green", "Church": surnames, but also place words
 
 
+def initial_ends_name(tokens: list[Token], k: int) -> bool:
+    """The initial at ``k`` ends a "SURNAME I" name: the subject, a segment or a
+    list item ends after it ("KOWALCZYK J", "FOX D, MASS K", "PRICE J & ...")."""
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return nxt is None or nxt.seg_start or tokens[k].comma or nxt.key in JOINERS
+
+
 def followed_by_surname(mode: CaseMode) -> str:
     """The feature of a first name alone with a surname-like word after it:
     weighed apart where case says nothing ("aoife ucas ref done": any word in
@@ -538,7 +545,6 @@ def candidates(
         ):
             sur = surname_at(tokens, i, mode, lex)
             if sur is not None and sur[0] == f_end:
-                following = tokens[k + 1] if k + 1 < n else None
                 out.append(
                     Candidate(
                         i,
@@ -551,12 +557,7 @@ def candidates(
                             "last+initial:word": sur[2],
                             "last+initial:comma": float(tokens[f_end].comma),
                             "last+initial:dot": float(tokens[k].dot),
-                            "last+initial:end": float(
-                                following is None
-                                or following.seg_start
-                                or tokens[k].comma
-                                or following.key in JOINERS
-                            ),
+                            "last+initial:end": float(initial_ends_name(tokens, k)),
                         },
                         ["surname (lexicon) + first initial"],
                     )

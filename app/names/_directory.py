@@ -23,11 +23,11 @@ from collections.abc import Sequence
 from functools import cache
 
 from app.domain import PersonKind
-from app.names._detector import followed_by_surname, surname_at
+from app.names._detector import followed_by_surname, initial_ends_name, surname_at
 from app.names._evidence import Candidate
 from app.names._lexicon import UNKNOWN, Entry, wordness, world_names
 from app.names._tokens import WORD_RE, CaseMode, Token, fold_fast
-from app.names._vocab import FIRST_NAME_TITLES, HONORIFICS, JOINERS, PARTICLES, SCHOOL_WORDS
+from app.names._vocab import FIRST_NAME_TITLES, HONORIFICS, PARTICLES, SCHOOL_WORDS
 from app.people import Person
 
 _SPACES = re.compile(r"\s+")
@@ -507,7 +507,6 @@ class DirectoryIndex:
                         and not tokens[j1].possessive
                         and (match := self.initial_last.get(ord(tokens[k].key) * _K + lpid))
                     ):
-                        after = tokens[k + 1] if k + 1 < n else None
                         out.append(
                             Candidate(
                                 i,
@@ -519,14 +518,7 @@ class DirectoryIndex:
                                     "last+initial:word": word(i, j1),
                                     "last+initial:comma": float(comma),
                                     "last+initial:dot": float(tokens[k].dot),
-                                    # the initial ends the name: the subject, a
-                                    # segment or a list item ends after it
-                                    "last+initial:end": float(
-                                        after is None
-                                        or after.seg_start
-                                        or tokens[k].comma
-                                        or after.key in JOINERS
-                                    ),
+                                    "last+initial:end": float(initial_ends_name(tokens, k)),
                                     "last+initial:school_word": float(t.key in SCHOOL_WORDS),
                                     **kinds(match),
                                 },
