@@ -286,23 +286,28 @@ def _bare_possessives(tokens: list[Token], parts: Mapping[str, int], lex: dict[s
             t.possessive = True
 
 
+# What says a name alone is a person whatever else it reads as: something it
+# does or is asked, a possessive, a word that only comes before a person, a
+# household ("Hazel left her bag", "Rowan's coat", "thanks Willow").
+_STRONG_PERSON = (
+    "possessive",
+    "before_verb",
+    "after_pre_name",
+    "before_ask",
+    "before_to_verb",
+    "before_family",
+)
+
+
 # What makes a rostered surname that is also a school subject, school word
 # or month ("English", "French", "May") a person when it stands alone: a
 # possessive, a word that only ever comes before a person, a verb after it,
 # a list with another name. Context words do not ("Y10 ENGLISH MOCK
 # RESULTS", "FRENCH & ENGLISH SEATING"): mocks, results and seating plans
 # are about subjects too; nor does a lead word ("concern from English",
-# "missing from English paper 1": the department, the subject).
-_SURNAME_EVIDENCE = (
-    "possessive",
-    "after_pre_name",
-    "before_verb",
-    "list_name",
-    "before_ask",
-    "before_to_verb",
-    "before_family",
-    "name_run",
-)
+# "missing from English paper 1": the department, the subject). So: what
+# says any name alone is a person, and a list of names.
+_SURNAME_EVIDENCE = (*_STRONG_PERSON, "list_name", "name_run")
 
 
 def _evidenced(c: Candidate) -> bool:
@@ -343,18 +348,6 @@ _PERSON_FEATURES = (
     "name_run",
 )
 _WORD_LIKE = 0.5  # wordness from which a name alone is also an everyday word
-
-# What says a name alone is a person whatever else it reads as: something it
-# does or is asked, a possessive, a word that only comes before a person, a
-# household ("Hazel left her bag", "Rowan's coat", "thanks Willow").
-_STRONG_PERSON = (
-    "possessive",
-    "before_verb",
-    "after_pre_name",
-    "before_ask",
-    "before_to_verb",
-    "before_family",
-)
 
 
 def says_person(m: Mention) -> bool:
