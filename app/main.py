@@ -109,6 +109,8 @@ def create_app(
                 for t in tasks:
                     with contextlib.suppress(asyncio.CancelledError, Exception):
                         await t
+                # A console sync still running uses the pool disposed below.
+                await runtime.background.drain()
                 metrics.RUNTIMES.detach(runtime)
                 gc.unfreeze()
                 await asyncio.to_thread(runtime.close)

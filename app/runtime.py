@@ -27,6 +27,7 @@ from app.observability import metrics
 from app.store import Store
 from app.store.repository import hash_key
 from app.store.trusts import TrustRecord, TrustStore
+from app.tasks import Background
 from app.tenant_state import TenantState
 from app.trusts.routing import TrustIndex, build_trust_index
 
@@ -66,6 +67,8 @@ class Runtime:
         # connection pool is disposed, so no thread is left holding a connection.
         self._refresh_lock = threading.Lock()
         self._closed = False
+        # Work a request leaves running (a console sync); drained before close.
+        self.background = Background()
         # Key hash -> when it was last used, written to the store with each refresh.
         self._keys_used: dict[str, datetime] = {}
         # The demo school's keys are public: honoured only in demo mode.

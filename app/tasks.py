@@ -8,6 +8,8 @@ then handed back to a pool nobody closes and is left for the garbage collector
 the engine's fresh pool after the dispose and never closed at all.
 :func:`run_to_end` runs one step of a loop (a tick: its lease, its database
 calls, its sends) so that a cancellation waits for the step to finish first.
+:class:`Background` holds the work a request starts and does not wait for (the
+console's Sync now), so that the lifespan waits for it before the dispose.
 """
 
 from __future__ import annotations
@@ -37,3 +39,30 @@ async def run_to_end(step: Coroutine[Any, Any, T], *, grace: float = GRACE_SECON
         elif not task.cancelled():
             task.exception()  # retrieved: the caller is stopping, the loop logs nothing more
         raise
+
+
+class Background:
+    """Tasks a request starts and leaves running (the console's Sync now). The
+    lifespan awaits :meth:`drain` before it disposes of the engine: a task left
+    to the event loop's end was cancelled there while its thread went on, took a
+    connection from the engine's fresh pool after the dispose and left it there
+    open, for the garbage collector to find in whatever test ran by then."""
+
+    def __init__(self) -> None:
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    def spawn(self, work: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
+        task = asyncio.ensure_future(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def drain(self, *, grace: float = GRACE_SECONDS) -> None:
+        """Wait up to ``grace`` seconds for every task to finish; cancel the rest."""
+        if not self._tasks:
+            return
+        _, late = await asyncio.wait(set(self._tasks), timeout=grace)
+        for task in late:
+            task.cancel()
+        if late:
+            await asyncio.wait(late)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import secrets
 import shutil
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, Pool
 
 from app.store import Database, Store
 from app.store.db import normalise_url
@@ -41,6 +42,31 @@ class Statement:
     many: bool
 
 
+# Every PostgreSQL connection a pool opens during a test; the session's own
+# (the admin engine's) are kept open on purpose.
+_opened: weakref.WeakSet[Any] = weakref.WeakSet()
+_kept: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+@event.listens_for(Pool, "connect")
+def _remember(dbapi_conn: Any, _record: object) -> None:
+    if type(dbapi_conn).__module__.startswith("psycopg"):
+        _opened.add(dbapi_conn)
+
+
+@pytest.fixture(autouse=True)
+def _no_connection_left_open() -> Iterator[None]:
+    """A connection still open after a test's teardown is in a pool nobody will
+    dispose (an engine not disposed, or a thread that gave it back after the
+    dispose): psycopg warns when the collector finds it, in a later test, and
+    under ``filterwarnings=error`` that test fails. Fail this one instead."""
+    _opened.clear()
+    yield
+    left = [c for c in _opened if not c.closed and c not in _kept]
+    _opened.clear()
+    assert not left, f"{len(left)} PostgreSQL connection(s) opened by this test left open"
+
+
 @pytest.fixture(scope="session")
 def _pg_admin() -> Iterator[Engine | None]:
     """One engine per session for creating and dropping the tests' schemas."""
@@ -49,6 +75,7 @@ def _pg_admin() -> Iterator[Engine | None]:
         yield None
         return
     admin = create_engine(normalise_url(base), pool_size=1)
+    event.listen(admin, "connect", lambda conn, _record: _kept.add(conn))
     yield admin
     admin.dispose()
 

@@ -1,5 +1,6 @@
 """app.tasks.run_to_end: a cancelled loop finishes its step (and the thread the
-step waits on) before it stops; a step past the grace period is cancelled."""
+step waits on) before it stops; a step past the grace period is cancelled.
+Background.drain: the same for work a request left running."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import time
 
 import pytest
 
-from app.tasks import run_to_end
+from app.tasks import Background, run_to_end
 
 
 @pytest.mark.parametrize(
@@ -56,3 +57,17 @@ def test_an_uncancelled_step_answers_or_raises_as_itself() -> None:
     assert asyncio.run(run_to_end(ok())) == 7
     with pytest.raises(ValueError, match="step failed"):
         asyncio.run(run_to_end(bad()))
+
+
+@pytest.mark.parametrize(("seconds", "grace", "finished"), [(0.2, 5.0, True), (5.0, 0.1, False)])
+def test_drain_waits_for_background_work_then_cancels_the_rest(
+    seconds: float, grace: float, finished: bool
+) -> None:
+    async def main() -> asyncio.Task[None]:
+        background = Background()
+        task = background.spawn(asyncio.sleep(seconds))
+        await background.drain(grace=grace)
+        return task
+
+    task = asyncio.run(main())
+    assert task.done() and task.cancelled() is not finished

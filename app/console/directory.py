@@ -281,7 +281,7 @@ async def _sync_in_background(request: Request, here: Here, name: str) -> int:
         if out.changed_directory:
             await _reload_quietly(runtime, tenant_id)
 
-    task = asyncio.create_task(run())
+    task = runtime.background.spawn(run())
     task.add_done_callback(_finished)
     waiting: set[asyncio.Future[Any]] = {started, task}
     await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
