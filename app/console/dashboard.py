@@ -7,11 +7,17 @@ by school for someone who reaches several schools of a trust. Audit: the
 school's events, filtered and paged, and the filtered list as CSV (streamed).
 
 Both read :mod:`app.store.dashboard` (aggregates in SQL, scoped to the
-school). Admins and auditors (``dashboard:read``, ``audit:read``) see every
-rule; a safeguarding lead with neither sees the pupil rules only (PUP001-
-PUP003): every figure and every listed event is one carrying a pupil rule's
-code. Audit events hold codes, counts, timings and keyed hashes: that is all
-these pages show.
+school). Days are the school's local days, in the zone of its policy (the
+effective one the rules use: the school's ``timezone``, else its trust's, else
+Europe/London): the dashboard's periods and per-day figures, the audit list's
+date filter and the dates in the CSVs' names. In the trust view each school's
+row counts that school's own local days (all the same for a UK trust).
+
+Admins and auditors (``dashboard:read``, ``audit:read``) see every rule; a
+safeguarding lead with neither sees the pupil rules only (PUP001-PUP003):
+every figure and every listed event is one carrying a pupil rule's code.
+Audit events hold codes, counts, timings and keyed hashes: that is all these
+pages show (the audit page in the school's local time, its CSV in UTC).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -45,12 +51,14 @@ from app.store.dashboard import (
     audit_page,
     audit_rows,
     last_days,
+    local_midnight,
 )
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 
 PERIODS = (7, 30, 90)
 PUPIL_RULES = ("PUP001", "PUP002", "PUP003")
+ONE_DAY = timedelta(days=1)
 PAGE_SIZE = 50
 MAX_PAGE = 1000  # 50,000 events; further back, narrow the dates (or download the CSV)
 RULE_TITLES: dict[str, str] = {r.code: r.summary for r in RULES}
@@ -75,6 +83,11 @@ class Reader:
     @property
     def codes(self) -> tuple[str, ...]:
         return tuple(c for c in RULE_TITLES if self.only is None or c in self.only)
+
+    @property
+    def zone(self) -> tzinfo:
+        """The school's zone, from the policy its checks use."""
+        return self.here.school.policy.zone
 
 
 def _reader(full: Permission) -> Any:
@@ -153,8 +166,9 @@ class Figures:
     schools: list[tuple[str, Totals, Totals]]  # the trust view: (name, now, before)
 
 
-def _figures(runtime: Runtime, reader: Reader, days: int) -> Figures:
-    p = last_days(days)
+def _figures(runtime: Runtime, reader: Reader, days: int, now: datetime | None = None) -> Figures:
+    now = now or datetime.now(UTC)
+    p = last_days(days, reader.zone, now)
     b = p.before()
     codes = reader.codes
     with runtime.store.db.session() as s:
@@ -174,8 +188,10 @@ def _figures(runtime: Runtime, reader: Reader, days: int) -> Figures:
                     only = PUPIL_RULES
                 else:
                     continue
+                # The school's own local days (its zone may differ from this one's).
+                sp = last_days(days, a.school.policy.zone, now)
                 sq = DashboardQueries(s, a.school.id, only=only)
-                schools.append((a.school.name, sq.totals(p), sq.totals(b)))
+                schools.append((a.school.name, sq.totals(sp), sq.totals(sp.before())))
         return Figures(
             period=p,
             before=b,
@@ -358,6 +374,7 @@ async def dashboard(request: Request, reader: DashDep) -> Response:
         P=Permission,
         periods=PERIODS,
         restricted=reader.only is not None,
+        zone_name=reader.here.school.policy.timezone,
         **_view(f, reader),
     )
 
@@ -483,11 +500,10 @@ def _audit_filter(request: Request, reader: Reader) -> tuple[AuditFilter, dict[s
     until = _day_param(raw["to"], "To")
     if since and until and until < since:
         raise _bad("“To” is before “From”.")
+    # The school's local days: from midnight of "From" to midnight after "To".
     f = AuditFilter(
-        since=datetime(since.year, since.month, since.day, tzinfo=UTC) if since else None,
-        until=(datetime(until.year, until.month, until.day, tzinfo=UTC) + timedelta(days=1))
-        if until
-        else None,
+        since=local_midnight(since, reader.zone) if since else None,
+        until=local_midnight(until + ONE_DAY, reader.zone) if until else None,
         code=_choice(raw["rule"], reader.codes, "Rule"),
         kind=_choice(raw["kind"], ("check", "outcome"), "Kind"),
         outcome=_choice(raw["outcome"], OUTCOMES, "Outcome"),
@@ -534,6 +550,8 @@ async def audit(request: Request, reader: AuditDep) -> Response:
         actions=[a.value for a in Action],
         restricted=reader.only is not None,
         page_size=PAGE_SIZE,
+        zone=reader.zone,
+        zone_name=reader.here.school.policy.timezone,
     )
 
 
@@ -555,7 +573,8 @@ def _stream(runtime: Runtime, tenant_id: str, f: AuditFilter) -> Iterator[str]:
 @router.get("/schools/{school}/audit.csv")
 async def audit_csv(request: Request, reader: AuditDep) -> Response:
     f, _ = _audit_filter(request, reader)
-    name = f"etiquette-{reader.here.school.slug}-audit-{datetime.now(UTC).date()}.csv"
+    today = datetime.now(reader.zone).date()
+    name = f"etiquette-{reader.here.school.slug}-audit-{today}.csv"
     # A sync iterator: Starlette reads it in a worker thread, one batch at a time.
     return StreamingResponse(
         _stream(_runtime(request), reader.here.school.id, f),

@@ -1,11 +1,24 @@
 """The console's audit figures: one school's events, aggregated in SQL.
 
 Every statement goes through :class:`~app.store.scope.SchoolScope`, so a
-figure never counts another school's events. The same SQL runs on SQLite and
-PostgreSQL: a day is ``date(at)`` on SQLite and the UTC date of ``at`` on
-PostgreSQL; a rule's events are those whose comma-separated ``codes`` contain
-it (``',' || codes || ','`` LIKE ``'%,CODE,%'``), counted with one
-``SUM(CASE ...)`` per rule code.
+figure never counts another school's events. A rule's events are those whose
+comma-separated ``codes`` contain it (``',' || codes || ','`` LIKE
+``'%,CODE,%'``), counted with one ``SUM(CASE ...)`` per rule code.
+
+Days are the school's own: a :class:`Period` is whole local days in the
+policy's zone (``policy.zone``), from local midnight to local midnight, so a
+day is 23 or 25 hours when the clocks change. Per-day figures group in SQL by
+*slot* and fold slots into local dates in Python. A slot is a run of ``step``
+seconds from the period's start, where ``step`` is the greatest common divisor
+of the offsets of the period's local midnights from its start: a whole day
+(86,400 s) when the clocks do not change in the period, an hour across a UK
+(or any whole-hour) change, half an hour at Lord Howe Island. Every local
+midnight then starts a slot, so no slot spans two days and the fold is exact
+in any zone, whatever its offset; and the rows fetched are at most one per
+slot (2,160 for 90 UK days across a change), never one per event. The slot
+is plain integer arithmetic on the event's Unix time (``strftime('%s', at)``
+on SQLite, ``EXTRACT(epoch FROM at)`` on PostgreSQL), the same statement
+otherwise.
 
 Checks count ``send`` and ``review`` purposes only (as ``audit_summary``
 does), so a message pre-checked as its recipients change is counted once.
@@ -22,10 +35,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from math import gcd
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, case, cast, func, literal, or_, select
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    case,
+    cast,
+    extract,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from app.store.models import AuditEvent
@@ -36,38 +61,56 @@ OUTCOMES = ("fixed", "sent_anyway", "cancelled", "failed_open")
 _CODE = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 
 
+def local_midnight(day: date, zone: tzinfo) -> datetime:
+    """The instant (UTC) ``day`` starts in ``zone``. Where the clocks skip
+    midnight, the instant they skip from (the day's first moment)."""
+    return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
-    """``[since, until)``, whole UTC days."""
+    """``days`` whole local days in ``zone`` from ``first_day``: as instants,
+    ``[since, until)`` from local midnight at the start of the first day to
+    local midnight after the last (each day 23, 24 or 25 hours)."""
 
-    since: datetime
-    until: datetime
-
-    @property
-    def days(self) -> int:
-        return (self.until - self.since).days
-
-    @property
-    def first_day(self) -> date:
-        return self.since.date()
+    first_day: date
+    days: int
+    zone: tzinfo
 
     @property
     def last_day(self) -> date:
-        return (self.until - timedelta(days=1)).date()
+        return self.first_day + timedelta(days=self.days - 1)
+
+    @property
+    def since(self) -> datetime:
+        return local_midnight(self.first_day, self.zone)
+
+    @property
+    def until(self) -> datetime:
+        return local_midnight(self.first_day + timedelta(days=self.days), self.zone)
 
     def day_list(self) -> list[date]:
         return [self.first_day + timedelta(days=i) for i in range(self.days)]
 
     def before(self) -> Period:
-        """The previous period of the same length."""
-        return Period(self.since - (self.until - self.since), self.since)
+        """The previous period of as many days."""
+        return Period(self.first_day - timedelta(days=self.days), self.days, self.zone)
+
+    def step(self) -> int:
+        """Seconds per slot: the greatest common divisor of every local
+        midnight's offset from ``since`` (see the module docstring)."""
+        since = self.since
+        step = 0
+        for i in range(1, self.days + 1):
+            moment = local_midnight(self.first_day + timedelta(days=i), self.zone)
+            step = gcd(step, int((moment - since).total_seconds()))
+        return step or 86_400
 
 
-def last_days(days: int, now: datetime | None = None) -> Period:
-    """The last ``days`` whole UTC days, today included."""
-    now = (now or datetime.now(UTC)).astimezone(UTC)
-    until = datetime(now.year, now.month, now.day, tzinfo=UTC) + timedelta(days=1)
-    return Period(until - timedelta(days=days), until)
+def last_days(days: int, zone: tzinfo, now: datetime | None = None) -> Period:
+    """The last ``days`` whole local days in ``zone``, today (in ``zone``) included."""
+    today = (now or datetime.now(UTC)).astimezone(zone).date()
+    return Period(today - timedelta(days=days - 1), days, zone)
 
 
 def has_code(code: str, column: Any = AuditEvent.codes) -> ColumnElement[bool]:
@@ -84,14 +127,6 @@ def _any_code(codes: Sequence[str], column: Any = AuditEvent.codes) -> ColumnEle
 
 def _count_if(cond: ColumnElement[bool]) -> Any:
     return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
-
-
-def _as_date(value: Any) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +163,35 @@ class DashboardQueries:
 
     # -- building blocks ------------------------------------------------------------
 
-    def _day(self) -> Any:
+    def _slot(self, p: Period, step: int) -> Any:
+        """The event's slot in ``p``: whole ``step`` seconds since ``p.since``.
+        The numbers are inlined (integers), so the select list and GROUP BY
+        are the same expression on PostgreSQL."""
         if self.session.get_bind().dialect.name == "postgresql":
-            return cast(func.timezone("UTC", AuditEvent.at), Date)
-        return func.date(AuditEvent.at)
+            epoch = cast(func.floor(extract("epoch", AuditEvent.at)), BigInteger)
+        else:
+            epoch = cast(func.strftime("%s", AuditEvent.at), BigInteger)
+        since = int(p.since.timestamp())
+        return (epoch - literal_column(str(since), BigInteger)) // literal_column(
+            str(step), BigInteger
+        )
+
+    def _per_day(self, p: Period, *columns: Any) -> dict[date, list[int]]:
+        """Local day -> the sums of ``columns`` over the period's checks; days
+        with no check are left out. One row per slot, folded here."""
+        step = p.step()
+        slot = self._slot(p, step)
+        rows = self.session.execute(
+            self.scope(select(slot, *columns)).where(*self._checks(p)).group_by(slot)
+        ).all()
+        since = p.since
+        out: dict[date, list[int]] = {}
+        for k, *counts in rows:
+            day = (since + timedelta(seconds=int(k) * step)).astimezone(p.zone).date()
+            sums = out.setdefault(day, [0] * len(counts))
+            for i, n in enumerate(counts):
+                sums[i] += int(n)
+        return out
 
     def _checks(self, p: Period) -> list[ColumnElement[bool]]:
         cond = [
@@ -164,15 +224,9 @@ class DashboardQueries:
         return Totals(int(checks or 0), int(flagged or 0), self.outcomes(p))
 
     def checks_per_day(self, p: Period) -> dict[date, tuple[int, int]]:
-        """Every day of the period -> (checks, flagged checks); days with none are 0."""
-        day = self._day()
-        rows = self.session.execute(
-            self.scope(select(day, func.count(), _count_if(AuditEvent.codes != "")))
-            .where(*self._checks(p))
-            .group_by(day)
-        ).all()
-        found = {_as_date(d): (int(n), int(f)) for d, n, f in rows}
-        return {d: found.get(d, (0, 0)) for d in p.day_list()}
+        """Every local day of the period -> (checks, flagged checks); days with none are 0."""
+        found = self._per_day(p, func.count(), _count_if(AuditEvent.codes != ""))
+        return {d: (found[d][0], found[d][1]) if d in found else (0, 0) for d in p.day_list()}
 
     def findings_per_rule(self, p: Period, codes: Sequence[str]) -> dict[str, int]:
         """Rule code -> checks it flagged in the period."""
@@ -187,18 +241,13 @@ class DashboardQueries:
     def findings_per_rule_per_day(
         self, p: Period, codes: Sequence[str]
     ) -> dict[date, dict[str, int]]:
-        """Every day -> rule code -> checks it flagged that day."""
+        """Every local day -> rule code -> checks it flagged that day."""
         codes = self._codes(codes)
-        day = self._day()
         found: dict[date, dict[str, int]] = {}
         if codes:
-            rows = self.session.execute(
-                self.scope(select(day, *(_count_if(has_code(c)) for c in codes)))
-                .where(*self._checks(p))
-                .group_by(day)
-            ).all()
-            for d, *counts in rows:
-                found[_as_date(d)] = {c: int(n) for c, n in zip(codes, counts, strict=True)}
+            sums = self._per_day(p, *(_count_if(has_code(c)) for c in codes))
+            for d, counts in sums.items():
+                found[d] = dict(zip(codes, counts, strict=True))
         zero = dict.fromkeys(codes, 0)
         return {d: found.get(d, zero) for d in p.day_list()}
 

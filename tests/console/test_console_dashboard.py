@@ -11,6 +11,7 @@ import re
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
@@ -295,3 +296,36 @@ def test_a_trust_role_compares_the_trusts_schools(app_client: TestClient, sign_i
     )
     assert ["school_checks", "Ash Primary", "3", "0", "3"] in csv_rows
     assert ["totals", "checks", "5", "0", "5"] in csv_rows
+
+
+# -- the school's own days ------------------------------------------------------------
+
+# Zones far from UTC, so that for much of each day their date is not UTC's.
+ZONES = ["Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/London"]
+
+
+@pytest.mark.parametrize("zone", ZONES)
+def test_days_are_the_schools_local_days(
+    app_client: TestClient, sign_in: SignIn, zone: str
+) -> None:
+    runtime = runtime_of(app_client)
+    tid = school_scope(app_client).tenant_id or ""
+    with runtime.store.db.session() as s:
+        repo = runtime.store.scoped(s, tid)
+        repo.put_policy(repo.policy().model_copy(update={"timezone": zone}), by="test")
+    runtime.reload_tenant(tid)
+    as_role(app_client, sign_in, "admin")
+    at = datetime.now(UTC) - timedelta(minutes=1)
+    seed(app_client, [ev(0, "check", "REC001") | {"at": at}])
+    local = at.astimezone(ZoneInfo(zone))
+    today = datetime.now(ZoneInfo(zone)).date()
+    rows = list(csv.reader(io.StringIO(app_client.get(f"{S}/dashboard.csv?days=7").text)))
+    by = {(s, i): now for s, i, now, _, _ in rows[1:]}
+    assert by[("period", "to")] == today.isoformat()
+    assert by[("checks_per_day", local.date().isoformat())] == "1"
+    html = app_client.get(f"{S}/dashboard?days=7").text
+    assert f"days in {zone} time" in html
+    audit = app_client.get(f"{S}/audit?from={local.date()}&to={local.date()}").text
+    assert local.strftime("%Y-%m-%d %H:%M:%S") in audit and f"({zone})" in audit
+    r = app_client.get(f"{S}/audit.csv")
+    assert f"-audit-{today}.csv" in r.headers["content-disposition"]

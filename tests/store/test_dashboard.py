@@ -1,7 +1,8 @@
 """The dashboard's figures (app.store.dashboard), on SQLite and PostgreSQL:
 events in, numbers out. Table-driven; the previous period, an empty period,
 the safeguarding restriction, staff groups, the audit list's filters and
-paging, and another school's events never counted."""
+paging, and another school's events never counted; days are the school's
+local days (British Summer Time, the clock changes, a half-hour zone)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,23 @@ import itertools
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from app.policy import Policy
 from app.store import Store
-from app.store.dashboard import AuditFilter, DashboardQueries, audit_page, audit_rows, last_days
+from app.store.dashboard import (
+    AuditFilter,
+    DashboardQueries,
+    Period,
+    audit_page,
+    audit_rows,
+    last_days,
+)
 
-NOW = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)
+NOW = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)  # GMT: local days are UTC days
+LONDON = ZoneInfo("Europe/London")
 CODES = ("PUP001", "PUP002", "REC001", "SUB002")
 _ids = itertools.count()
 
@@ -63,7 +73,7 @@ def put(store: Store, tenant_id: str, events: list[dict[str, Any]]) -> None:
 
 
 def figures(store: Store, tenant_id: str, days: int = 7, only: tuple[str, ...] | None = None):  # type: ignore[no-untyped-def]
-    p = last_days(days, NOW)
+    p = last_days(days, LONDON, NOW)
     with store.db.session() as s:
         q = DashboardQueries(s, tenant_id, only=only)
         return {
@@ -79,12 +89,166 @@ def figures(store: Store, tenant_id: str, days: int = 7, only: tuple[str, ...] |
 
 
 def test_period_is_whole_days_and_the_previous_one_is_as_long() -> None:
-    p = last_days(7, NOW)
+    p = last_days(7, LONDON, NOW)
     assert p.since == datetime(2026, 11, 24, tzinfo=UTC)
     assert p.until == datetime(2026, 12, 1, tzinfo=UTC)
     assert p.days == 7 and len(p.day_list()) == 7
     assert p.day_list()[0] == date(2026, 11, 24) and p.day_list()[-1] == date(2026, 11, 30)
-    assert p.before() == type(p)(datetime(2026, 11, 17, tzinfo=UTC), p.since)
+    assert p.before() == Period(date(2026, 11, 17), 7, LONDON)
+    assert p.before().until == p.since
+
+
+# -- local days ---------------------------------------------------------------------
+
+
+def _utc(y: int, m: int, d: int, hh: int, mm: int = 0) -> datetime:
+    return datetime(y, m, d, hh, mm, tzinfo=UTC)
+
+
+# (zone, now, the last 7 days' first local day, their length in hours, slot seconds)
+PERIODS: list[tuple[str, datetime, date, float, int]] = [
+    # British Summer Time: "today" starts at 23:00 UTC the day before.
+    ("Europe/London", _utc(2026, 6, 10, 12), date(2026, 6, 4), 168, 86_400),
+    ("Europe/London", _utc(2026, 6, 9, 23, 30), date(2026, 6, 4), 168, 86_400),
+    ("Europe/London", _utc(2026, 6, 9, 22, 59), date(2026, 6, 3), 168, 86_400),
+    # The last Sunday of March (29 March 2026) is 23 hours; of October (25th), 25.
+    ("Europe/London", _utc(2026, 3, 31, 12), date(2026, 3, 25), 167, 3_600),
+    ("Europe/London", _utc(2026, 10, 27, 12), date(2026, 10, 21), 169, 3_600),
+    # Near misses: the weeks before and after a change are whole days.
+    ("Europe/London", _utc(2026, 3, 28, 12), date(2026, 3, 22), 168, 86_400),
+    ("Europe/London", _utc(2026, 4, 5, 12), date(2026, 3, 30), 168, 86_400),
+    # Half-hour zones, with and without clock changes (Lord Howe's is half an hour).
+    ("Asia/Kolkata", _utc(2026, 6, 9, 18, 30), date(2026, 6, 4), 168, 86_400),
+    ("Australia/Adelaide", _utc(2026, 4, 6, 3), date(2026, 3, 31), 169, 3_600),
+    ("Australia/Lord_Howe", _utc(2026, 4, 6, 3), date(2026, 3, 31), 168.5, 1_800),
+]
+
+
+@pytest.mark.parametrize(("zone", "now", "first", "hours", "step"), PERIODS)
+def test_a_period_is_local_days(
+    zone: str, now: datetime, first: date, hours: float, step: int
+) -> None:
+    p = last_days(7, ZoneInfo(zone), now)
+    assert (p.first_day, p.last_day, p.days) == (first, first + timedelta(days=6), 7)
+    assert p.last_day == now.astimezone(ZoneInfo(zone)).date()  # today included
+    assert p.since.astimezone(ZoneInfo(zone)).replace(tzinfo=None) == datetime(
+        first.year, first.month, first.day
+    )
+    assert (p.until - p.since) == timedelta(hours=hours)
+    assert p.step() == step
+    assert p.before().until == p.since and p.before().days == 7
+
+
+def test_a_clock_change_day_is_23_or_25_hours() -> None:
+    spring, autumn = Period(date(2026, 3, 29), 1, LONDON), Period(date(2026, 10, 25), 1, LONDON)
+    assert (spring.since, spring.until) == (
+        datetime(2026, 3, 29, 0, tzinfo=UTC),
+        datetime(2026, 3, 29, 23, tzinfo=UTC),
+    )
+    assert (autumn.since, autumn.until) == (
+        datetime(2026, 10, 24, 23, tzinfo=UTC),
+        datetime(2026, 10, 26, 0, tzinfo=UTC),
+    )
+
+
+# (zone, now, events' times (UTC) -> the local day each is counted on, None: outside)
+LOCAL_DAYS: list[tuple[str, str, datetime, list[tuple[datetime, date | None]]]] = [
+    (
+        "BST: 23:30 UTC is 00:30 the next day; 22:59 UTC is still the day",
+        "Europe/London",
+        _utc(2026, 6, 10, 12),
+        [
+            (_utc(2026, 6, 9, 23, 30), date(2026, 6, 10)),
+            (_utc(2026, 6, 10, 0, 30), date(2026, 6, 10)),
+            (_utc(2026, 6, 9, 22, 59), date(2026, 6, 9)),
+            (_utc(2026, 6, 3, 23, 30), date(2026, 6, 4)),  # 00:30 on the first day
+            (_utc(2026, 6, 3, 22, 30), None),  # 23:30 the day before it
+            (_utc(2026, 6, 10, 23, 30), None),  # 00:30 tomorrow
+        ],
+    ),
+    (
+        "GMT: local days are UTC days",
+        "Europe/London",
+        _utc(2026, 11, 30, 12),
+        [
+            (_utc(2026, 11, 29, 23, 30), date(2026, 11, 29)),
+            (_utc(2026, 11, 30, 0, 30), date(2026, 11, 30)),
+            (_utc(2026, 11, 23, 23, 30), None),
+        ],
+    ),
+    (
+        "across the spring change: GMT before, BST after",
+        "Europe/London",
+        _utc(2026, 3, 31, 12),
+        [
+            (_utc(2026, 3, 28, 23, 30), date(2026, 3, 28)),
+            (_utc(2026, 3, 29, 0, 30), date(2026, 3, 29)),
+            (_utc(2026, 3, 29, 22, 59), date(2026, 3, 29)),
+            (_utc(2026, 3, 29, 23, 30), date(2026, 3, 30)),
+        ],
+    ),
+    (
+        "across the autumn change: BST before, GMT after",
+        "Europe/London",
+        _utc(2026, 10, 27, 12),
+        [
+            (_utc(2026, 10, 24, 22, 59), date(2026, 10, 24)),
+            (_utc(2026, 10, 24, 23, 30), date(2026, 10, 25)),
+            (_utc(2026, 10, 25, 23, 30), date(2026, 10, 25)),
+            (_utc(2026, 10, 26, 0, 30), date(2026, 10, 26)),
+        ],
+    ),
+    (
+        "a half-hour zone is exact to the minute",
+        "Asia/Kolkata",
+        _utc(2026, 6, 10, 12),
+        [
+            (_utc(2026, 6, 9, 18, 29), date(2026, 6, 9)),
+            (_utc(2026, 6, 9, 18, 30), date(2026, 6, 10)),
+            (_utc(2026, 6, 10, 0, 30), date(2026, 6, 10)),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "zone", "now", "events"), LOCAL_DAYS)
+def test_events_are_counted_on_the_schools_local_day(
+    store: Store,
+    schools: tuple[str, str],
+    name: str,
+    zone: str,
+    now: datetime,
+    events: list[tuple[datetime, date | None]],
+) -> None:
+    a, _ = schools
+    put(store, a, [{**check(0, "REC001"), "at": when} for when, _ in events])
+    p = last_days(7, ZoneInfo(zone), now)
+    expected = dict.fromkeys(p.day_list(), 0)
+    for _, day in events:
+        if day is not None:
+            expected[day] += 1
+    with store.db.session() as s:
+        q = DashboardQueries(s, a)
+        per_day = q.checks_per_day(p)
+        rule_days = q.findings_per_rule_per_day(p, ("REC001",))
+        totals = q.totals(p)
+    assert {d: n for d, (n, _) in per_day.items()} == expected, name
+    assert {d: r["REC001"] for d, r in rule_days.items()} == expected, name
+    assert totals.checks == sum(expected.values()), name
+
+
+def test_last_7_days_include_00_30_local_today(store: Store, schools: tuple[str, str]) -> None:
+    a, _ = schools
+    now = _utc(2026, 6, 10, 7)  # 08:00 BST
+    put(store, a, [{**check(0), "at": _utc(2026, 6, 9, 23, 30)}])  # 00:30 BST today
+    put(store, a, [outcome(0, "sent_anyway"), {**outcome(0, "fixed"), "at": now}])
+    with store.db.session() as s:
+        q = DashboardQueries(s, a)
+        p = last_days(7, LONDON, now)
+        assert q.totals(p).checks == 1
+        assert q.checks_per_day(p)[date(2026, 6, 10)] == (1, 0)
+        assert q.totals(Period(date(2026, 6, 10), 1, LONDON)).checks == 1
+        assert q.totals(p.before()).checks == 0
 
 
 # (events, expected totals (checks, flagged), expected per-rule, expected outcomes)

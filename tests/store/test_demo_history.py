@@ -4,6 +4,7 @@ only, codes and counts only, and plausible enough for the dashboard."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from app.demo import ensure_demo
 from app.demo.history import DAYS, seed_history
@@ -12,6 +13,7 @@ from app.store import Store
 from app.store.dashboard import DashboardQueries, last_days
 
 NOW = datetime(2026, 11, 30, 12, tzinfo=UTC)
+LONDON = ZoneInfo("Europe/London")
 
 
 def test_history_is_written_once_and_holds_codes_and_counts_only(store: Store) -> None:
@@ -35,11 +37,11 @@ def test_history_is_written_once_and_holds_codes_and_counts_only(store: Store) -
             for e in events
         )
         q = DashboardQueries(s, tid)
-        p = last_days(30, NOW)
+        p = last_days(30, LONDON, NOW)
         now, before = q.totals(p), q.totals(p.before())
         assert now.checks > 1_000 and before.checks > 1_000
         assert now.outcomes["sent_anyway"] < before.outcomes["sent_anyway"]  # the trend
-        assert len(q.checks_per_day(last_days(DAYS, NOW))) == DAYS
+        assert len(q.checks_per_day(last_days(DAYS, LONDON, NOW))) == DAYS
         assert {g.group for g in q.by_staff_group(p)} >= {"", "school:Office"}
 
 
