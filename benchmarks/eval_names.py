@@ -54,6 +54,8 @@ SCHOOL11 = DATA / "school11"
 SCHOOL12 = DATA / "school12"
 SCHOOL13 = DATA / "school13"
 SCHOOL14 = DATA / "school14"
+SCHOOL15 = DATA / "school15"
+SCHOOL16 = DATA / "school16"
 
 
 @dataclass
@@ -268,7 +270,21 @@ SETS = {
             SCHOOL14 / "test.jsonl",
             SCHOOL14 / "roster.csv",
             "school14: an 11-18 girls' school in south-east London, written blind for issue "
-            "13's sixth round (never tuned on)",
+            "13's sixth round; run three times untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school15",
+            SCHOOL15 / "test.jsonl",
+            SCHOOL15 / "roster.csv",
+            "school15: an 11-16 academy in Leicester, written blind for issue 13's seventh "
+            "round (never tuned on)",
+        ),
+        EvalSet(
+            "school16",
+            SCHOOL16 / "test.jsonl",
+            SCHOOL16 / "roster.csv",
+            "school16: a rural Church of England primary federation in Cornwall, Devon and "
+            "the Welsh border, written blind for issue 13's seventh round (never tuned on)",
         ),
     )
 }
@@ -289,6 +305,7 @@ CV_SETS = (
     "school11-cv",
     "school12-cv",
     "school13-cv",
+    "school14-cv",
 )
 
 

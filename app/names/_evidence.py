@@ -51,6 +51,7 @@ from app.names._vocab import (
     NAMED_THING_WORDS,
     NAMED_THINGS,
     NOUN_AFTER_WORD,
+    OR_WORDS,
     PARTICLES,
     PLACE_HEADS,
     PLACE_LEADS,
@@ -70,6 +71,8 @@ from app.names._vocab import (
 _PARTICLES = PARTICLES
 _NOT_NAMES = CONTEXT_WORDS | STOP_WORDS | SCHOOL_WORDS | HONORIFICS | PLACE_HEADS
 WEAK_FORMS = frozenset({"first", "last"})
+_TO = frozenset({"to", "2"})
+_TXT_SEE = frozenset({"c", "cee"})
 
 
 @dataclass(slots=True)
@@ -356,14 +359,18 @@ def _context(
         and ((prev.key in JOINERS and i - 2 in ends) or (prev.comma and i - 1 in ends))
     ):
         f["list_name"] = 1.0
+    elif (nxt is not None and not last.possessive and nxt.key in OR_WORDS and j + 2 in starts) or (
+        prev is not None and not titled and prev.key in OR_WORDS and i - 2 in ends
+    ):
+        f["list_or"] = 1.0
     if nxt is not None and not last.possessive:
         if nxt.key in JOINERS or (last.comma and _name_shaped(nxt, mode)):
             f["before_joiner"] = 1.0
         after = tokens[j + 2].key if j + 2 < n else ""
         if nxt.key in ASK_WORDS and (nxt.key in ASK_ALONE or after in YOU_WORDS):
             f["before_ask"] = 1.0  # "Dan can you check", "Dan please check"
-        elif nxt.key == "to" and after in TO_VERBS:
-            f["before_to_verb"] = 1.0  # "kian to see mr heywood"
+        elif nxt.key in _TO and (after in TO_VERBS or after in _TXT_SEE):
+            f["before_to_verb"] = 1.0  # "kian to see mr heywood", "gift 2 c mrs q"
         elif nxt.key in MODALS and after in TO_VERBS:
             f["before_modal_verb"] = 1.0  # "Kamran can do Tuesdays"
         elif nxt.key in FAMILY_WORDS:

@@ -550,6 +550,9 @@ STOP_WORDS = frozenset(
 # names (a list), and a lower-case "n" after a first name is not taken for
 # an initial when a name follows it.
 JOINERS = frozenset({"and", "&", "+", "n"})
+# "Ruby or Summer for the squad?": a choice between people, weighed apart from
+# "and" (``list_or``), since "June or July" is a choice between months
+OR_WORDS = frozenset({"or"})
 
 # Words right after a name that say it is a person doing or undergoing
 # something ("Hope left her bag", "Miles was upset", "Grace absent").
@@ -670,6 +673,16 @@ AFTER_NAME_VERBS = frozenset(
         "shouldnt",
         "hadnt",
         "aint",
+        # and shortened ("honey sed she feels sick", "ife shld go home")
+        "sed",
+        "sez",
+        "shld",
+        "shd",
+        "shud",
+        "wud",
+        "cud",
+        "cld",
+        "wld",
     ]
 )
 
@@ -817,7 +830,10 @@ TO_VERBS = frozenset(
 # Modals after a name, then a verb's base form: "Kamran can do Tuesdays",
 # "jamal will collect dua" (``before_modal_verb``; the base forms are
 # ``TO_VERBS``).
-MODALS = frozenset({"can", "will", "could", "would", "should", "must", "might", "cant", "wont"})
+MODALS = frozenset(
+    {"can", "will", "could", "would", "should", "must", "might", "cant", "wont"}
+    | {"cn", "cud", "cld", "wud", "wld", "shld", "shd", "shud"}  # typed on a phone
+)
 
 # The year groups before Year 1, named by a word: "Ivy reception", "Nursery - Kai"
 YEAR_WORDS = frozenset({"reception", "nursery", "eyfs"})
@@ -844,6 +860,15 @@ PRE_NAME_WORDS = frozenset(
         "could",
         "would",
         "should",
+        # the same on a phone: "shld unique go 2 sensory room?"
+        "cn",
+        "cud",
+        "cld",
+        "wud",
+        "wld",
+        "shld",
+        "shd",
+        "shud",
         "please",
         "tell",
         "told",
