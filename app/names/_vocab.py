@@ -941,9 +941,13 @@ def _named_things() -> frozenset[str]:
 # Curated from general knowledge of UK retail, charities, children's
 # literature and theatre, days out, sport and school assembly themes.
 NAMED_THINGS = _named_things()
-NAMED_THING_WORDS = frozenset(
-    w.replace("'", "") for x in NAMED_THINGS for w in x.split()
-) | frozenset(w for x in NAMED_THINGS for w in x.split())
+# The first words of the names above, and the most words one has: a subject's
+# named things are looked for once, from these words only (see
+# ``app.names._evidence.Subject``).
+NAMED_THING_STARTS = frozenset(x.split()[0] for x in NAMED_THINGS) | frozenset(
+    x.split()[0].replace("'", "") for x in NAMED_THINGS
+)
+NAMED_THING_MAX_WORDS = max(len(x.split()) for x in NAMED_THINGS)
 
 
 # Languages, nationalities and peoples ("Kurdish interpreter", "GCSE Polish",
