@@ -56,6 +56,8 @@ SCHOOL13 = DATA / "school13"
 SCHOOL14 = DATA / "school14"
 SCHOOL15 = DATA / "school15"
 SCHOOL16 = DATA / "school16"
+SCHOOL17 = DATA / "school17"
+SCHOOL18 = DATA / "school18"
 
 
 @dataclass
@@ -286,6 +288,20 @@ SETS = {
             "school16: a rural Church of England primary federation in Cornwall, Devon and "
             "the Welsh border, written blind for issue 13's seventh round (never tuned on)",
         ),
+        EvalSet(
+            "school17",
+            SCHOOL17 / "test.jsonl",
+            SCHOOL17 / "roster.csv",
+            "school17: a Catholic 11-18 school in north Liverpool, written blind for issue 13's "
+            "seventh round; run twice untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school18",
+            SCHOOL18 / "test.jsonl",
+            SCHOOL18 / "roster.csv",
+            "school18: a community primary in east London, written blind for issue 13's "
+            "seventh round; run twice untouched, then development data (trained on)",
+        ),
     )
 }
 DEFAULT_SETS = ("eval", "holdout", "school2-dev", "enron")
@@ -306,6 +322,8 @@ CV_SETS = (
     "school12-cv",
     "school13-cv",
     "school14-cv",
+    "school17-cv",
+    "school18-cv",
 )
 
 
