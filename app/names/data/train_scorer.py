@@ -69,7 +69,11 @@ ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "tests" / "data" / "names"
 ENRON = ROOT.parent / "shared" / "data" / "enron-meetings-subjects-train.jsonl"
 OUT = Path(__file__).with_name("scorer.json")
-C = 1.0  # inverse L2 strength of the directory model; chosen by the school2 5-fold figures
+# Inverse L2 strength of the directory model. 1 until issue 13's seventh round
+# (chosen by the school2 5-fold figures); with 17 development sets, the pooled
+# out-of-fold table at the operating point: C 1 0.973/0.978 at 0.5 (0.969/0.980
+# at 0.45), C 3 0.971/0.980 at 0.45, C 10 0.972/0.980 at 0.45.
+C = 10.0
 C_DETECTOR = 1.0  # the detector's, chosen with ENRON_WEIGHT by the Enron and school2 5-fold figures
 SEED = 13
 
@@ -191,8 +195,9 @@ POSITIVE_WEIGHT = 1.0
 # the teacher reads and dismisses, and the issue's target is recall 0.99 at
 # precision 0.97: the lowest point whose pooled precision stays >= 0.97
 # (0.45 in the fifth round; 0.5 in the sixth, where 0.45 gave 0.968 / 0.977
-# and 0.5 gives 0.972 / 0.976).
-DIRECTORY_THRESHOLD = 0.5
+# and 0.5 gave 0.972 / 0.976; 0.45 again in the seventh, with C 10: 0.972 /
+# 0.980, 0.5 giving 0.974 / 0.978).
+DIRECTORY_THRESHOLD = 0.45
 DETECTOR_THRESHOLD = 0.5
 THRESHOLDS = (0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2)
 
