@@ -54,6 +54,10 @@ SCHOOL11 = DATA / "school11"
 SCHOOL12 = DATA / "school12"
 SCHOOL13 = DATA / "school13"
 SCHOOL14 = DATA / "school14"
+SCHOOL15 = DATA / "school15"
+SCHOOL16 = DATA / "school16"
+SCHOOL17 = DATA / "school17"
+SCHOOL18 = DATA / "school18"
 
 
 @dataclass
@@ -268,7 +272,35 @@ SETS = {
             SCHOOL14 / "test.jsonl",
             SCHOOL14 / "roster.csv",
             "school14: an 11-18 girls' school in south-east London, written blind for issue "
-            "13's sixth round (never tuned on)",
+            "13's sixth round; run three times untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school15",
+            SCHOOL15 / "test.jsonl",
+            SCHOOL15 / "roster.csv",
+            "school15: an 11-16 academy in Leicester, written blind for issue 13's seventh "
+            "round (never tuned on)",
+        ),
+        EvalSet(
+            "school16",
+            SCHOOL16 / "test.jsonl",
+            SCHOOL16 / "roster.csv",
+            "school16: a rural Church of England primary federation in Cornwall, Devon and "
+            "the Welsh border, written blind for issue 13's seventh round (never tuned on)",
+        ),
+        EvalSet(
+            "school17",
+            SCHOOL17 / "test.jsonl",
+            SCHOOL17 / "roster.csv",
+            "school17: a Catholic 11-18 school in north Liverpool, written blind for issue 13's "
+            "seventh round; run twice untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school18",
+            SCHOOL18 / "test.jsonl",
+            SCHOOL18 / "roster.csv",
+            "school18: a community primary in east London, written blind for issue 13's "
+            "seventh round; run twice untouched, then development data (trained on)",
         ),
     )
 }
@@ -289,6 +321,9 @@ CV_SETS = (
     "school11-cv",
     "school12-cv",
     "school13-cv",
+    "school14-cv",
+    "school17-cv",
+    "school18-cv",
 )
 
 

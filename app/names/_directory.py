@@ -126,6 +126,12 @@ class DirectoryIndex:
             if " " in p.first_name.strip():
                 firsts.update(parts(p.first_name.split()[0]))
             lasts = parts(p.last_name)
+            # A Spanish or Portuguese double surname ("Restrepo Gómez") is
+            # written with either part alone as often as whole; a surname with a
+            # particle ("van der Berg", "Ó Briain") is not split.
+            double = fold_fast(p.last_name).split()
+            if len(double) > 1 and not any(w in PARTICLES or len(w) < 3 for w in double):
+                lasts = (*lasts, *(x for w in double for x in parts(w)))
             for m in p.middle_names.split():
                 middle.update(parts(m))
             bit = _KIND_BIT[p.kind]
@@ -288,6 +294,20 @@ class DirectoryIndex:
             # "jack n kofi": a lower-case "n" between two name parts is "and"
             return not (t.text == "n" and k + 1 < n and hits[k + 1])
 
+        def middle_word(k: int) -> bool:
+            # a middle name the roster does not hold ("Nguyen Thi Lan", "Ana
+            # Sofia Reyes"): one name-shaped word, cased like the name around it,
+            # between two parts of the same person's name
+            t = tokens[k]
+            return (
+                not t.seg_start
+                and t.alpha
+                and len(t.key) > 1
+                and (t.cap or mode is CaseMode.LOWER)
+                and not tokens[k - 1].possessive
+                and not lex.get(t.key, UNKNOWN).is_common_word
+            )
+
         cache = self._kinds_cache
 
         def kinds(persons: tuple[int, ...]) -> dict[str, float]:
@@ -349,7 +369,9 @@ class DirectoryIndex:
                     k = j1 + 1
                     starts = [k]
                     if k < n and (
-                        is_initial(k) or any(p in self.middle or first_of[p] for _, p in hits[k])
+                        is_initial(k)
+                        or any(p in self.middle or first_of[p] for _, p in hits[k])
+                        or middle_word(k)
                     ):
                         starts.append(k + 1)
                     for k in starts:
@@ -478,26 +500,42 @@ class DirectoryIndex:
                     # "khan amir"), a rostered surname then that person's first
                     # name is the register's order
                     uncased = mode is CaseMode.UPPER or mode is CaseMode.LOWER
-                    if k < n and (comma or ((caps or uncased) and not tokens[k].seg_start)):
-                        for j2, f2 in hits[k]:
-                            match = self.pair.get(f2 * _K + lpid)
-                            if match:
-                                out.append(
-                                    Candidate(
-                                        i,
-                                        j2,
-                                        "reversed",
-                                        "directory",
-                                        {
-                                            "form:reversed": 1.0,
-                                            "reversed:comma": float(comma),
-                                            # "BIRD Storm": an MIS export's order
-                                            "reversed:caps": float(caps and not tokens[k].upper),
-                                        },
-                                        ["directory 'Surname, First'"],
-                                        persons=match,
+                    # "Lewis June - A level entry": both capitalised, the pair
+                    # one rostered person's; the features say which order cue held
+                    plain = (
+                        not uncased and t.cap and k < n and tokens[k].cap and not tokens[k].upper
+                    )
+                    if k < n and (
+                        comma or ((caps or uncased or plain) and not tokens[k].seg_start)
+                    ):
+                        # "Nguyen Thi Lan", "GARCIA, MARIA JOSE": a middle name
+                        # the roster does not hold may stand between
+                        for k2 in (k, k + 1) if k + 1 < n and middle_word(k) else (k,):
+                            for j2, f2 in hits[k2]:
+                                match = self.pair.get(f2 * _K + lpid)
+                                if match:
+                                    out.append(
+                                        Candidate(
+                                            i,
+                                            j2,
+                                            "reversed",
+                                            "directory",
+                                            {
+                                                "form:reversed": 1.0,
+                                                "reversed:comma": float(comma),
+                                                # "BIRD Storm": an MIS export's order
+                                                "reversed:caps": float(
+                                                    caps and not tokens[k].upper
+                                                ),
+                                                "reversed:plain": float(
+                                                    plain and not comma and not caps
+                                                ),
+                                                "reversed:middle": float(k2 > k),
+                                            },
+                                            ["directory 'Surname, First'"],
+                                            persons=match,
+                                        )
                                     )
-                                )
                     # surname + first initial, as registers and exam lists
                     # write them ("KOWALCZYK J", "Price, L", "FOX D, MASS K")
                     if (

@@ -48,9 +48,11 @@ from app.names._vocab import (
     JOINERS,
     LEAD_WORDS,
     MODALS,
-    NAMED_THING_WORDS,
+    NAMED_THING_MAX_WORDS,
+    NAMED_THING_STARTS,
     NAMED_THINGS,
     NOUN_AFTER_WORD,
+    OR_WORDS,
     PARTICLES,
     PLACE_HEADS,
     PLACE_LEADS,
@@ -70,6 +72,8 @@ from app.names._vocab import (
 _PARTICLES = PARTICLES
 _NOT_NAMES = CONTEXT_WORDS | STOP_WORDS | SCHOOL_WORDS | HONORIFICS | PLACE_HEADS
 WEAK_FORMS = frozenset({"first", "last"})
+_TO = frozenset({"to", "2"})
+_TXT_SEE = frozenset({"c", "cee"})
 
 
 @dataclass(slots=True)
@@ -175,7 +179,9 @@ class Subject:
     work: tuple[int, ...]  # words that make a name-shaped pair a thing ("booking", "voucher")
     groups: frozenset[int]  # form groups ("8Q", "11X2"), year groups and periods ("Y11", "P5")
     lex: dict[str, Entry]
-    things: tuple[int, ...]  # words of a well-known brand, work or place ("wills", "pan")
+    # token spans (first, last) that name a well-known brand, work or place
+    # ("Jack Wills", "Romeo and Juliet"): see :func:`_thing_spans`
+    things: frozenset[tuple[int, int]]
     places: frozenset[str]  # folded place names (the shared list)
     # first and last tokens of every candidate span (a school subject or
     # month alone excepted: "FRENCH & ENGLISH SEATING" is not two surnames)
@@ -200,7 +206,6 @@ class Subject:
         context: list[int] = []
         work: list[int] = []
         groups: list[int] = []
-        things: list[int] = []
         segs: list[int] = []
         seg = 0
         for k, t in enumerate(tokens):
@@ -212,8 +217,6 @@ class Subject:
                 context.append(k)
             if key in WORK_CONTEXT:
                 work.append(k)
-            if key in NAMED_THING_WORDS:
-                things.append(k)
             if key in YEAR_WORDS or (
                 not t.alpha
                 and (
@@ -238,7 +241,7 @@ class Subject:
             tuple(work),
             frozenset(groups),
             lex,
-            tuple(things),
+            _thing_spans(tokens),
             places(),
             frozenset(starts),
             frozenset(ends),
@@ -356,14 +359,18 @@ def _context(
         and ((prev.key in JOINERS and i - 2 in ends) or (prev.comma and i - 1 in ends))
     ):
         f["list_name"] = 1.0
+    elif (nxt is not None and not last.possessive and nxt.key in OR_WORDS and j + 2 in starts) or (
+        prev is not None and not titled and prev.key in OR_WORDS and i - 2 in ends
+    ):
+        f["list_or"] = 1.0
     if nxt is not None and not last.possessive:
         if nxt.key in JOINERS or (last.comma and _name_shaped(nxt, mode)):
             f["before_joiner"] = 1.0
         after = tokens[j + 2].key if j + 2 < n else ""
         if nxt.key in ASK_WORDS and (nxt.key in ASK_ALONE or after in YOU_WORDS):
             f["before_ask"] = 1.0  # "Dan can you check", "Dan please check"
-        elif nxt.key == "to" and after in TO_VERBS:
-            f["before_to_verb"] = 1.0  # "kian to see mr heywood"
+        elif nxt.key in _TO and (after in TO_VERBS or after in _TXT_SEE):
+            f["before_to_verb"] = 1.0  # "kian to see mr heywood", "gift 2 c mrs q"
         elif nxt.key in MODALS and after in TO_VERBS:
             f["before_modal_verb"] = 1.0  # "Kamran can do Tuesdays"
         elif nxt.key in FAMILY_WORDS:
@@ -424,8 +431,7 @@ def _context(
                 f["work_context"] = strength
             else:
                 f["work_context_far"] = strength
-    things = subj.things
-    if things and any(i - 2 <= k <= j + 2 for k in things) and _named_thing(tokens, i, j):
+    if subj.things and _named_thing(tokens, i, j, subj.things):
         f["named_thing"] = 1.0
     if j > i and last.key in subj.places:
         # a full name ending in a town or country ("priya oxford interview",
@@ -491,24 +497,42 @@ _AND = frozenset({"and", "&"})
 _VOWELS = frozenset("aeiouy")
 
 
-def _named_thing(tokens: list[Token], i: int, j: int) -> bool:
+_SKIP_IN_THINGS = frozenset({"&", "and", "the", "of"})
+
+
+def _thing_spans(tokens: list[Token]) -> frozenset[tuple[int, int]]:
+    """Every token span (first, last) of the subject whose words, "and", "&",
+    "the" and "of" left out, are a well-known brand, work, place or public
+    figure (``NAMED_THINGS``): looked for once per subject, from the words
+    such names start with."""
+    n = len(tokens)
+    out: set[tuple[int, int]] = set()
+    for a in range(n):
+        first = tokens[a].key
+        if first not in NAMED_THING_STARTS:
+            continue
+        words = [first]
+        b = a + 1
+        while b < n and len(words) < NAMED_THING_MAX_WORDS:
+            key = tokens[b].key
+            if key not in _SKIP_IN_THINGS:
+                words.append(key)
+                name = " ".join(words)
+                if name in NAMED_THINGS or name.replace("'", "") in NAMED_THINGS:
+                    out.add((a, b))
+            b += 1
+    return frozenset(out)
+
+
+def _named_thing(tokens: list[Token], i: int, j: int, spans: frozenset[tuple[int, int]]) -> bool:
     """The span, or the span with the word before or after it, is a well-known
-    brand, work, place or historical person ("Jack Wills", "Peter Pan")."""
+    brand, work, place or historical person ("Jack Wills", "Peter Pan");
+    across "and"/"&" too: "Romeo and Juliet", "Marks & Spencer"."""
     n = len(tokens)
     lo, hi = max(0, i - 1), min(n - 1, j + 1)
-    # across "and"/"&" too: "Romeo and Juliet", "Marks & Spencer"
     lo2 = i - 2 if i >= 2 and tokens[i - 1].key in _AND else lo
     hi2 = j + 2 if j + 2 < n and tokens[j + 1].key in _AND else hi
-    if not any(t.key in NAMED_THING_WORDS for t in tokens[lo2 : hi2 + 1]):
-        return False
-    for a, b in ((i, j), (i, hi), (lo, j), (i, hi2), (lo2, j)):
-        if b > a or (b == a and a != i):
-            key = " ".join(
-                t.key for t in tokens[a : b + 1] if t.key not in ("&", "and", "the", "of")
-            )
-            if key.replace("'", "") in NAMED_THINGS or key in NAMED_THINGS:
-                return True
-    return False
+    return any(w in spans for w in ((i, j), (i, hi), (lo, j), (i, hi2), (lo2, j)))
 
 
 def _name_shaped(t: Token, mode: CaseMode) -> bool:

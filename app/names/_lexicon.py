@@ -143,14 +143,27 @@ WORLD_LAST = 2
 @cache
 def world_names() -> dict[str, int]:
     """Folded first names and surnames from many origins (``WORLD_FIRST`` |
-    ``WORLD_LAST`` bits): see ``data/build_world_names.py``."""
-    path = resources.files("app.names.data").joinpath("world_names.tsv.gz")
+    ``WORLD_LAST`` bits): Faker's locale lists (see ``data/build_world_names.py``)
+    and the project's own list of short forms and names common in English
+    schools that registrations miss (``data/curated_names.txt``: "Steph",
+    "Gosia", "Dami", "Manjit")."""
+    data = resources.files("app.names.data")
     out: dict[str, int] = {}
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+    with (
+        data.joinpath("world_names.tsv.gz").open("rb") as raw,
+        gzip.open(raw, "rt", encoding="utf-8") as fh,
+    ):
         next(fh)
         for line in fh:
             token, first, last, _ = line.rstrip("\n").split("\t")
             out[token] = (WORLD_FIRST if first == "1" else 0) | (WORLD_LAST if last == "1" else 0)
+    for line in data.joinpath("curated_names.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, kind, _origin = line.split("|")
+        bit = WORLD_LAST if kind == "surname" else WORLD_FIRST
+        for token in name.replace("-", " ").split():
+            out[token] = out.get(token, 0) | bit
     return out
 
 

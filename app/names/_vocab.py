@@ -12,6 +12,7 @@ are short, closed lists, so they live here, each with the reason it exists.
 from __future__ import annotations
 
 import re
+from importlib import resources
 
 from nameparser.config import CONSTANTS
 
@@ -550,6 +551,9 @@ STOP_WORDS = frozenset(
 # names (a list), and a lower-case "n" after a first name is not taken for
 # an initial when a name follows it.
 JOINERS = frozenset({"and", "&", "+", "n"})
+# "Ruby or Summer for the squad?": a choice between people, weighed apart from
+# "and" (``list_or``), since "June or July" is a choice between months
+OR_WORDS = frozenset({"or"})
 
 # Words right after a name that say it is a person doing or undergoing
 # something ("Hope left her bag", "Miles was upset", "Grace absent").
@@ -670,6 +674,16 @@ AFTER_NAME_VERBS = frozenset(
         "shouldnt",
         "hadnt",
         "aint",
+        # and shortened ("honey sed she feels sick", "ife shld go home")
+        "sed",
+        "sez",
+        "shld",
+        "shd",
+        "shud",
+        "wud",
+        "cud",
+        "cld",
+        "wld",
     ]
 )
 
@@ -817,7 +831,10 @@ TO_VERBS = frozenset(
 # Modals after a name, then a verb's base form: "Kamran can do Tuesdays",
 # "jamal will collect dua" (``before_modal_verb``; the base forms are
 # ``TO_VERBS``).
-MODALS = frozenset({"can", "will", "could", "would", "should", "must", "might", "cant", "wont"})
+MODALS = frozenset(
+    {"can", "will", "could", "would", "should", "must", "might", "cant", "wont"}
+    | {"cn", "cud", "cld", "wud", "wld", "shld", "shd", "shud"}  # typed on a phone
+)
 
 # The year groups before Year 1, named by a word: "Ivy reception", "Nursery - Kai"
 YEAR_WORDS = frozenset({"reception", "nursery", "eyfs"})
@@ -844,6 +861,15 @@ PRE_NAME_WORDS = frozenset(
         "could",
         "would",
         "should",
+        # the same on a phone: "shld unique go 2 sensory room?"
+        "cn",
+        "cud",
+        "cld",
+        "wud",
+        "wld",
+        "shld",
+        "shd",
+        "shud",
         "please",
         "tell",
         "told",
@@ -897,60 +923,31 @@ PRE_NAME_WORDS = frozenset(
 FIRST_NAME_TITLES = frozenset({"fr", "rev", "revd", "reverend"})
 
 
+def _named_things() -> frozenset[str]:
+    """``data/named_things.txt``: one ``name|category`` a line, folded, with
+    "and", "the", "of" and "&" dropped (see its header)."""
+    text = resources.files("app.names.data").joinpath("named_things.txt").read_text("utf-8")
+    return frozenset(
+        " ".join(line.split("|", 1)[0].split())
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
 # Well-known brands, works, places, awards and historical people whose
 # names are name-shaped: a subject naming them is not about a pupil, even
 # when a pupil shares the name ("Jack Wills hoodies", "Peter Pan
 # rehearsals", "Stanley Park trip", "Florence Nightingale assembly").
-# Folded, space-separated; curated from general knowledge of UK retail,
-# children's literature and theatre, days out and school assembly themes.
-NAMED_THINGS = frozenset(
-    """ted baker|jack wills|john lewis|paul smith|ben sherman|fred perry|karen millen|
-    tommy hilfiger|calvin klein|ralph lauren|hugo boss|tom ford|kurt geiger|charles tyrwhitt|
-    jack jones|bobbi brown|jo malone|molton brown|holland barrett|marks spencer|
-    dorothy perkins|miss selfridge|ted bakers|jd sports|harvey nichols|ben jerry|
-    peter pan|harry potter|oliver twist|mary poppins|peter rabbit|billy elliot|
-    tracy beaker|horrid henry|paddington bear|winnie pooh|jane eyre|tom sawyer|robin hood|
-    wallace gromit|bob builder|fireman sam|postman pat|peppa pig|charlie bucket|
-    willy wonka|james bond|sherlock holmes|anne frank|romeo juliet|alice wonderland|
-    stanley park|alton towers|hyde park|kew gardens|drayton manor|thorpe park|
-    victoria park|alexandra palace|albert hall|victoria station|kings cross|charing cross|
-    hampton court|regents park|st james|clifton suspension|jack petchey|duke edinburgh|
-    florence nightingale|grace darling|rosa parks|martin luther|luther king|nelson mandela|
-    mary seacole|winston churchill|isaac newton|charles darwin|william shakespeare|
-    roald dahl|david attenborough|marcus rashford|emmeline pankhurst|malala yousafzai|
-    walter tull|greta thunberg|ed psych|victoria cross|captain cook|alan turing|
-    ada lovelace|amelia earhart|
-    neil armstrong|guy fawkes|henry viii|queen victoria|queen elizabeth|king charles|
-    king arthur|joan arc|tim peake|helen sharman|steve jobs|bill gates|elon musk|
-    marie curie|rosalind franklin|mary anning|stephen hawking|albert einstein|
-    michael faraday|isambard brunel|george stephenson|edward jenner|alexander fleming|
-    louis pasteur|galileo galilei|dmitri mendeleev|
-    charles dickens|jane austen|emily bronte|charlotte bronte|anne bronte|bronte parsonage|
-    mary shelley|george orwell|john steinbeck|agatha christie|conan doyle|lewis carroll|
-    beatrix potter|enid blyton|jk rowling|jacqueline wilson|david walliams|michael morpurgo|
-    julia donaldson|michael rosen|benjamin zephaniah|malorie blackman|carol duffy|
-    simon armitage|seamus heaney|ted hughes|wilfred owen|rupert brooke|maya angelou|
-    grace nichols|john agard|arthur miller|jb priestley|
-    jekyll hyde|christmas carol|lady macbeth|inspector calls|
-    frida kahlo|van gogh|pablo picasso|andy warhol|claude monet|henri matisse|
-    barbara hepworth|henry moore|ls lowry|david hockney|
-    mo farah|kelly holmes|jessica ennis|jessica ennis hill|martin luther king|tom daley|
-    emma raducanu|lewis hamilton|
-    serena williams|usain bolt|jesse owens|muhammad ali|harry kane|bukayo saka|
-    raheem sterling|leah williamson|lucy bronze|chloe kelly|beth mead|ellen white|
-    andy murray|simone biles|ben stokes|joe root|jonny wilkinson|
-    ed sheeran|taylor swift|bob marley|freddie mercury|david bowie|john lennon|
-    paul mccartney|elvis presley|
-    anne boleyn|henry tudor|elizabeth fry|oliver cromwell|mahatma gandhi|barack obama|
-    margaret thatcher|boris johnson|keir starmer|rishi sunak|captain tom|
-    olaudah equiano|mary prince|harriet tubman|frederick douglass|marcus garvey""".replace(
-        "\n", ""
-    ).split("|")
+# Curated from general knowledge of UK retail, charities, children's
+# literature and theatre, days out, sport and school assembly themes.
+NAMED_THINGS = _named_things()
+# The first words of the names above, and the most words one has: a subject's
+# named things are looked for once, from these words only (see
+# ``app.names._evidence.Subject``).
+NAMED_THING_STARTS = frozenset(x.split()[0] for x in NAMED_THINGS) | frozenset(
+    x.split()[0].replace("'", "") for x in NAMED_THINGS
 )
-NAMED_THINGS = frozenset(" ".join(x.split()) for x in NAMED_THINGS)
-NAMED_THING_WORDS = frozenset(
-    w.replace("'", "") for x in NAMED_THINGS for w in x.split()
-) | frozenset(w for x in NAMED_THINGS for w in x.split())
+NAMED_THING_MAX_WORDS = max(len(x.split()) for x in NAMED_THINGS)
 
 
 # Languages, nationalities and peoples ("Kurdish interpreter", "GCSE Polish",

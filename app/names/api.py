@@ -391,13 +391,20 @@ def _choose(cands: list[Candidate], least: tuple[float, float]) -> list[Candidat
     reading would leave part of the name in the subject. Where the
     directory and the detector find the same span, the directory's reading
     is kept whatever the scores: it knows who the person is; a detector
-    reading overlapping a more confident directory one gives way too.
+    reading overlapping a more confident directory one gives way too, and a
+    detector reading of exactly a rostered name the directory turned down
+    ("Florence Hall booking": the room, says the directory, which knows a
+    pupil of that name) is not taken either.
     """
     least_directory, least_detector = least
+    turned_down = {
+        (c.i, c.j) for c in cands if c.source == "directory" and c.score < least_directory
+    }
     passing = [
         c
         for c in cands
         if c.score >= (least_directory if c.source == "directory" else least_detector)
+        and not (c.source != "directory" and (c.i, c.j) in turned_down)
     ]
     if len(passing) < 2:
         return passing  # nothing to choose between (most subjects)

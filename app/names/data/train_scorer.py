@@ -28,19 +28,21 @@ Training data (and only these):
   lists (word-names by context, lower-case and ALL CAPS single names,
   accents, names of many origins, surnames after lead words and in lists,
   look-alike places, brands and works);
-- ``tests/data/names/school3/test.jsonl`` to ``school13/test.jsonl`` with their
-  rosters: written as independent measures and run untouched (school5 to
-  school13 twice or more, school11 once), then made development data in issue
-  13's third round (school3, school4), fourth (school5), fifth (school6 to
-  school9) and sixth (school10 to school13) (``DEV_SETS``;
+- ``tests/data/names/school3/test.jsonl`` to ``school14/test.jsonl``,
+  ``school17`` and ``school18`` with their rosters: written as independent
+  measures and run untouched (school5 to school14, school17 and school18
+  twice or more, school11 once), then made development data in issue 13's
+  third round (school3, school4), fourth (school5), fifth (school6 to
+  school9), sixth (school10 to school13) and seventh (school14, school17,
+  school18) (``DEV_SETS``;
   only their out-of-fold figures, :func:`dev_folds`, still mean something);
 - ``shared/data/enron-meetings-subjects-train.jsonl`` (real meeting
   subjects; detector only, since there is no roster). Its labels are names,
   not spans: each is located in the subject (exactly, then ignoring case);
   the few that cannot be are left out.
 
-``tests/data/names/holdout.jsonl`` is never used, nor is ``school14`` (the
-sixth round's last blind set: the honest measure).
+``tests/data/names/holdout.jsonl`` is never used, nor are ``school15`` and
+``school16`` (the seventh round's blind sets: the honest measure).
 :func:`cross_validate_enron` refits on five folds of the Enron subjects (with
 the school data always in) and scores each fold with the model that did not
 see it: that is the Enron figure
@@ -67,7 +69,11 @@ ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "tests" / "data" / "names"
 ENRON = ROOT.parent / "shared" / "data" / "enron-meetings-subjects-train.jsonl"
 OUT = Path(__file__).with_name("scorer.json")
-C = 1.0  # inverse L2 strength of the directory model; chosen by the school2 5-fold figures
+# Inverse L2 strength of the directory model. 1 until issue 13's seventh round
+# (chosen by the school2 5-fold figures); with 17 development sets, the pooled
+# out-of-fold table at the operating point: C 1 0.973/0.978 at 0.5 (0.969/0.980
+# at 0.45), C 3 0.971/0.980 at 0.45, C 10 0.972/0.980 at 0.45.
+C = 10.0
 C_DETECTOR = 1.0  # the detector's, chosen with ENRON_WEIGHT by the Enron and school2 5-fold figures
 SEED = 13
 
@@ -148,7 +154,7 @@ def span(tokens: Sequence[Token], c: Candidate) -> tuple[int, int]:
 
 
 # Sets written as independent measures, run untouched, then made development
-# data in issue 13's third to sixth rounds (their errors read, trained on):
+# data in issue 13's third to seventh rounds (their errors read, trained on):
 # only their out-of-fold figures (:func:`dev_folds`) still mean something.
 DEV_SETS = {
     "school3": (DATA / "school3" / "roster.csv", DATA / "school3" / "test.jsonl"),
@@ -162,6 +168,9 @@ DEV_SETS = {
     "school11": (DATA / "school11" / "roster.csv", DATA / "school11" / "test.jsonl"),
     "school12": (DATA / "school12" / "roster.csv", DATA / "school12" / "test.jsonl"),
     "school13": (DATA / "school13" / "roster.csv", DATA / "school13" / "test.jsonl"),
+    "school14": (DATA / "school14" / "roster.csv", DATA / "school14" / "test.jsonl"),
+    "school17": (DATA / "school17" / "roster.csv", DATA / "school17" / "test.jsonl"),
+    "school18": (DATA / "school18" / "roster.csv", DATA / "school18" / "test.jsonl"),
     "school2-dev": (DATA / "school2" / "roster.csv", DATA / "school2" / "dev.jsonl"),
     "school2-holdout": (DATA / "school2" / "roster.csv", DATA / "school2" / "holdout.jsonl"),
 }
@@ -186,8 +195,9 @@ POSITIVE_WEIGHT = 1.0
 # the teacher reads and dismisses, and the issue's target is recall 0.99 at
 # precision 0.97: the lowest point whose pooled precision stays >= 0.97
 # (0.45 in the fifth round; 0.5 in the sixth, where 0.45 gave 0.968 / 0.977
-# and 0.5 gives 0.972 / 0.976).
-DIRECTORY_THRESHOLD = 0.5
+# and 0.5 gave 0.972 / 0.976; 0.45 again in the seventh, with C 10: 0.972 /
+# 0.980, 0.5 giving 0.974 / 0.978).
+DIRECTORY_THRESHOLD = 0.45
 DETECTOR_THRESHOLD = 0.5
 THRESHOLDS = (0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2)
 
