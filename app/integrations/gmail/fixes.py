@@ -101,6 +101,24 @@ def parameters(
     return (("fix", fix_id(code, index)), ("c", check_id), ("h", digest(secret, check_id, fix)))
 
 
+def anyway_digest(secret: str, check_id: str, codes: str) -> str:
+    """The signature of a "sending it as it is" button: its check and rule codes,
+    so the outcome it records is the card's, not one typed into a forged request."""
+    data = json.dumps({"anyway": check_id, "codes": codes}, sort_keys=True).encode()
+    return hmac.new(secret.encode(), data, hashlib.sha256).hexdigest()[:16]
+
+
+def anyway_parameters(secret: str, check_id: str, codes: str) -> tuple[tuple[str, str], ...]:
+    return (("c", check_id), ("codes", codes), ("h", anyway_digest(secret, check_id, codes)))
+
+
+def anyway_signed(secret: str, check_id: str | None, codes: str | None, sig: str | None) -> bool:
+    """The button's parameters are the ones the card was drawn with."""
+    if not check_id or codes is None or not sig:
+        return False
+    return hmac.compare_digest(anyway_digest(secret, check_id, codes), sig)
+
+
 def find(
     verdict: Verdict, wanted: str | None, check_id: str | None, sig: str | None, secret: str
 ) -> tuple[Finding, Fix] | None:

@@ -413,17 +413,23 @@ async def _apply_fix(
 
 
 _REASON_FIRST = "Choose a reason first: your school asks for one to send this as it is."
+_STALE_CARD = "This card is out of date: check the email again, then choose."
 
 
 def _sent_anyway(runtime: Runtime, identity: GoogleIdentity, event: EventObject) -> dict[str, Any]:
     """Record ``sent_anyway`` for the card's check (its id and codes come back as the
     button's parameters; the reason from the card's drop-down). Gmail cannot tell us
-    when the email is sent: this records the user's word, as the button says."""
+    when the email is sent: this records the user's word, as the button says. The
+    parameters are signed when the card is drawn (:func:`fixes.anyway_parameters`);
+    a request whose check or codes are not the card's records nothing."""
     tenant = identity.tenant
-    codes = tuple(
-        c for c in dict.fromkeys((event.parameter("codes") or "").split(",")) if c in BY_CODE
-    )[:20]
+    raw_codes = event.parameter("codes")
     check_id = event.parameter("c") or None
+    if not fixes.anyway_signed(
+        runtime.settings.secret_key, check_id, raw_codes, event.parameter("h")
+    ):
+        return Render(notification=_STALE_CARD).to_json()
+    codes = tuple(c for c in dict.fromkeys((raw_codes or "").split(",")) if c in BY_CODE)[:20]
     if check_id is not None:
         try:
             check_id = str(UUID(check_id))

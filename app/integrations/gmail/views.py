@@ -117,9 +117,12 @@ class ComposeView:
     check_id: str  # the check this card shows; fix buttons report their outcome against it
 
     def anyway_action(self) -> Action:
-        """ "Sending it as it is": the card's check and its rule codes (ids only)."""
+        """ "Sending it as it is": the card's check and its rule codes (ids only),
+        signed, so that the outcome recorded is this card's."""
         codes = ",".join(dict.fromkeys(self.verdict.codes))
-        return self.links.action("anyway", (("c", self.check_id), ("codes", codes)))
+        return self.links.action(
+            "anyway", fixes.anyway_parameters(self.secret, self.check_id, codes)
+        )
 
     def fix_action(self, f: Finding, i: int, fx: Fix) -> Action:
         return self.links.action("fix", fixes.parameters(self.secret, self.check_id, f.code, i, fx))

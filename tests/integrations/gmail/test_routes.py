@@ -533,7 +533,7 @@ def _anyway(addon: Addon, reason: str | None) -> dict[str, Any]:
     card = card_of(addon.post("compose", addon.event("compose_parents_visible")).json())
     button = next(b for b in buttons(card) if b["text"] == "I'm sending it as it is")
     p = params(button)
-    assert set(p) == {"c", "codes"} and p["codes"] == "REC003"  # ids and codes only
+    assert set(p) == {"c", "codes", "h"} and p["codes"] == "REC003"  # ids, codes, signature
     event = addon.event("compose_parents_visible")
     event["commonEventObject"]["parameters"] = p
     if reason is not None:
@@ -574,6 +574,37 @@ def test_sending_anyway_needs_the_reason_the_school_asks_for(addon: Addon) -> No
         ["REC003"],
     )
     assert summary["sent_anyway_reasons"] == {"recipients_are_staff": 1}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"codes": ""},  # the rule codes dropped, to skip a reason the school asks for
+        {"codes": "REC001"},  # another rule's code
+        {"c": "00000000-0000-7000-8000-000000000000"},  # another check's id
+        {"h": "0" * 16},  # a made-up signature
+        {"h": None},  # no signature
+    ],
+)
+def test_a_send_anyway_request_not_drawn_by_the_service_records_nothing(
+    addon: Addon, change: dict[str, str | None]
+) -> None:
+    card = card_of(addon.post("compose", addon.event("compose_parents_visible")).json())
+    button = next(b for b in buttons(card) if b["text"] == "I'm sending it as it is")
+    p = dict(params(button))
+    for key, value in change.items():
+        if value is None:
+            p.pop(key)
+        else:
+            p[key] = value
+    event = addon.event("compose_parents_visible")
+    event["commonEventObject"]["parameters"] = p
+    body = addon.post("anyway", event).json()
+    assert body["renderActions"]["action"]["notification"]["text"].startswith(
+        "This card is out of date"
+    )
+    _, events = _audit(addon)
+    assert [e for e in events if e["kind"] == "outcome"] == []
 
 
 def test_no_reason_asked_by_default_and_none_offered_for_advice_or_blocks(addon: Addon) -> None:
