@@ -17,6 +17,15 @@ from enum import Enum, IntEnum, StrEnum
 from functools import cache
 from typing import Any
 
+# What one message may hold, wherever it is read from (the check API's body, an
+# .eml file): a real message always fits, and past these the engine's work grows
+# with the input (the name finder's with a subject's longest word), so a hostile
+# message could hold a worker for minutes.
+MAX_SUBJECT = 998  # RFC 5322's line limit
+MAX_PER_FIELD = 500  # addresses in each of To, Cc and Bcc
+MAX_RECIPIENTS = 1000
+MAX_ATTACHMENTS = 250
+
 
 class Host(StrEnum):
     """Where the message is being composed."""

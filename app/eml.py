@@ -21,6 +21,10 @@ from email.message import Message as StdMessage
 from pathlib import Path
 
 from app.domain import (
+    MAX_ATTACHMENTS,
+    MAX_PER_FIELD,
+    MAX_RECIPIENTS,
+    MAX_SUBJECT,
     Address,
     Attachment,
     ComposeType,
@@ -74,8 +78,10 @@ def parse_message(msg: EmailMessage, *, default_send_at: datetime) -> Message:
     if not senders:
         raise EmlError("no From address")
     sender_addr, sender_name = senders[0]
-    send_at = _date(msg.get("Date"), default_send_at)
+    send_at = _date(msg, default_send_at)
     subject = str(msg.get("Subject", "") or "")
+    if len(subject) > MAX_SUBJECT:
+        raise EmlError(f"Subject: longer than {MAX_SUBJECT} characters (the check API's limit)")
     recipients = {
         fld: tuple(
             Recipient(addr, name, fld) for addr, name in _addresses(msg, fld.value.capitalize())
@@ -83,6 +89,10 @@ def parse_message(msg: EmailMessage, *, default_send_at: datetime) -> Message:
         for fld in RecipientField
     }
     for fld, found in recipients.items():
+        if len(found) > MAX_PER_FIELD:
+            raise EmlError(
+                f"{fld.value.capitalize()}: {len(found)} recipients (at most {MAX_PER_FIELD})"
+            )
         bad = sum(1 for r in found if not _is_address(r.email))
         if bad:
             # Checking a message with an unreadable recipient would judge a different message.
@@ -105,6 +115,10 @@ def parse_message(msg: EmailMessage, *, default_send_at: datetime) -> Message:
             Attachment(filename or "(unnamed)", _size(part), inline, part.get_content_type())
         )
     n_recipients = sum(len(v) for v in recipients.values())
+    if n_recipients > MAX_RECIPIENTS:
+        raise EmlError(f"{n_recipients} recipients in all (at most {MAX_RECIPIENTS})")
+    if len(attachments) > MAX_ATTACHMENTS:
+        raise EmlError(f"{len(attachments)} attachments (at most {MAX_ATTACHMENTS})")
     if _FORWARD.match(subject):
         compose = ComposeType.FORWARD
     elif _REPLY.match(subject) or msg.get("In-Reply-To"):
@@ -125,7 +139,7 @@ def parse_message(msg: EmailMessage, *, default_send_at: datetime) -> Message:
     )
 
 
-def _date(header: object, default: datetime) -> datetime:
+def _date(msg: EmailMessage, default: datetime) -> datetime:
     """The Date header as an aware moment, per RFC 5322 section 3.3.
 
     ``-0000`` means "UTC, local zone unknown", and an obsolete or military zone
@@ -134,11 +148,14 @@ def _date(header: object, default: datetime) -> datetime:
     naive datetimes; they are not the moment the audit runs. Only a missing or
     unreadable header falls back to ``default``.
     """
-    if header is None:
-        return default
     try:
+        # get() parses the header already (email.headerregistry.DateHeader): an absurd
+        # year (10**19) is an OverflowError there, not a ValueError.
+        header = msg.get("Date")
+        if header is None:
+            return default
         parsed = email.utils.parsedate_to_datetime(str(header))
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return default
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
@@ -151,7 +168,10 @@ def _is_address(value: str) -> bool:
 
 
 def read_bytes(data: bytes, *, default_send_at: datetime) -> Message:
-    msg = email.message_from_bytes(data, policy=email.policy.default)
+    try:
+        msg = email.message_from_bytes(data, policy=email.policy.default)
+    except RecursionError:  # the parser recurses once per attached message it holds
+        raise EmlError("messages attached inside each other too deeply to read") from None
     if not isinstance(msg, EmailMessage):  # pragma: no cover - policy.default guarantees it
         raise EmlError("unreadable message")
     return parse_message(msg, default_send_at=default_send_at)

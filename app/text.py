@@ -1,4 +1,5 @@
-"""Text normalisation shared by the directory and the name matcher."""
+"""Text normalisation shared by the directory and the name matcher; whole numbers
+read from text a caller sent."""
 
 from __future__ import annotations
 
@@ -39,3 +40,17 @@ def fold_char_by_char(text: str) -> str:
         f = fold(ch)
         out.append(f if len(f) == 1 else ch.lower())
     return "".join(out)
+
+
+def whole_number(raw: str, most: int, least: int = 0) -> int | None:
+    """``raw`` as a whole number from ``least`` to ``most``, or None.
+
+    Only ASCII digits count: ``str.isdigit`` alone lets through what ``int``
+    refuses (``"\u00b2"``, and digit strings past Python's 4,300-digit limit),
+    so a path, query or CSV cell of either was a ``ValueError`` where "not a
+    number" was meant. Leading zeros are fine (``"007"`` is 7).
+    """
+    if not (raw.isascii() and raw.isdigit()) or len(raw.lstrip("0")) > len(str(most)):
+        return None
+    n = int(raw)
+    return n if least <= n <= most else None

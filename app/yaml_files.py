@@ -105,7 +105,12 @@ class _Loader(yaml.SafeLoader):
             return int(value[2:], 8)
         if value.startswith("0x"):
             return int(value[2:], 16)
-        return int(value, 10)
+        try:
+            return int(value, 10)
+        except ValueError:  # past int()'s 4,300-digit limit for decimal text
+            raise YamlFileError(
+                f"an integer at line {node.start_mark.line + 1} is too long"
+            ) from None
 
 
 _Loader.yaml_implicit_resolvers = {}  # none of YAML 1.1's: only the core schema's

@@ -40,6 +40,7 @@ def _message(date: str | None, to: str = "t.brown@stmarys.sch.uk") -> bytes:
         (None, NOW),
         ("yesterday-ish", NOW),
         ("Sun, 22 Nov 1066 22:40:00 +0000", NOW),
+        ("1 Jan 99999999999999999999 00:00 +0000", NOW),  # was an OverflowError
     ],
 )
 def test_the_date_header(date: str | None, expected: datetime) -> None:

@@ -82,6 +82,8 @@ def test_nan_is_a_float() -> None:
         ("a: &x 1\nb: *x\n", "aliases"),
         ("k: !!bool yes\n", "not a boolean at line 1: use true or false"),
         ("k: !!int 1:30\n", "not an integer at line 1"),
+        # past int()'s 4,300-digit limit: was a ValueError (a 500 in the console)
+        ("a: 1\nk: " + "9" * 5_000 + "\n", "an integer at line 2 is too long"),
         ("k: !!python/object:os.system x\n", "could not determine a constructor"),
         ("k: [unclosed\n", "not valid YAML at line 2"),
     ],

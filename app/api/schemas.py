@@ -30,6 +30,10 @@ from pydantic_core import to_json
 
 from app.addresses import SCHEMA_PATTERN, SPECIAL_USE, check_address
 from app.domain import (
+    MAX_ATTACHMENTS,
+    MAX_PER_FIELD,
+    MAX_RECIPIENTS,
+    MAX_SUBJECT,
     Address,
     Attachment,
     ComposeType,
@@ -44,8 +48,6 @@ from app.domain import (
     recipients_of,
 )
 
-MAX_PER_FIELD = 500
-MAX_RECIPIENTS = 1000
 MIN_YEAR, MAX_YEAR = 1990, 2200
 
 
@@ -112,9 +114,11 @@ class CheckRequest(_In):
     bcc: list[RecipientIn] = Field(
         default_factory=list, max_length=MAX_PER_FIELD, description="Bcc recipients."
     )
-    subject: str = Field(default="", max_length=998, description="The subject line.")
+    subject: str = Field(default="", max_length=MAX_SUBJECT, description="The subject line.")
     attachments: list[AttachmentIn] = Field(
-        default_factory=list, max_length=250, description="Attached files (names and sizes only)."
+        default_factory=list,
+        max_length=MAX_ATTACHMENTS,
+        description="Attached files (names and sizes only).",
     )
     compose_type: ComposeType = Field(
         default=ComposeType.NEW, description="new, reply, reply_all or forward."

@@ -53,6 +53,7 @@ from app.store.dashboard import (
     last_days,
     local_midnight,
 )
+from app.text import whole_number
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 
@@ -515,13 +516,13 @@ def _audit_filter(request: Request, reader: Reader) -> tuple[AuditFilter, dict[s
 
 
 def _page(request: Request) -> int:
-    raw = request.query_params.get("page", "1")
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
+    page = whole_number(request.query_params.get("page", "1"), MAX_PAGE, least=1)
+    if page is None:
         raise _bad(
             f"“page” is a number from 1 to {MAX_PAGE}. For older events, narrow the dates "
             "or download the CSV."
         )
-    return int(raw)
+    return page
 
 
 def _list(runtime: Runtime, tenant_id: str, f: AuditFilter, page: int) -> tuple[list[Any], bool]:

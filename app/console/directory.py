@@ -52,7 +52,7 @@ from app.errors import Conflict, NotFound
 from app.people import Person
 from app.runtime import Runtime
 from app.store.sync import SOURCE_KINDS, SyncRepo
-from app.text import fold
+from app.text import fold, whole_number
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 log = logging.getLogger("etiquette.console")
@@ -86,9 +86,10 @@ def _name(raw: str) -> str:
 
 
 def _run_id(raw: str) -> int:
-    if not raw.isdigit() or not 1 <= int(raw) <= 2**31 - 1:
+    n = whole_number(raw, 2**31 - 1, least=1)
+    if n is None:
         raise not_found()
-    return int(raw)
+    return n
 
 
 T = TypeVar("T")

@@ -56,6 +56,7 @@ from app.rules.base import RuleOptions
 from app.rules.registry import BY_CODE
 from app.runtime import Runtime
 from app.store.trusts import check_school_policy
+from app.text import whole_number
 from app.trusts.overlay import LevelError
 from app.yaml_files import YamlFileError, load_yaml
 
@@ -645,7 +646,7 @@ async def versions_page(
             return repo.policy_versions(limit=500), repo.current_version()
 
     versions, current = await asyncio.to_thread(read)
-    number = v if v.isdigit() else ""
+    number = v if whole_number(v, 2**31 - 1) is not None else ""
     notice = {
         "saved": f"Saved as version {number}.",
         "rolledback": f"Rolled back: version {number} is the policy now.",
@@ -657,9 +658,10 @@ async def versions_page(
 
 
 def _version(raw: str) -> int:
-    if not raw.isdigit() or not 1 <= int(raw) <= 2**31 - 1:
+    n = whole_number(raw, 2**31 - 1, least=1)
+    if n is None:
         raise not_found()
-    return int(raw)
+    return n
 
 
 @router.get("/schools/{school}/policy/versions/{version}")
@@ -894,7 +896,7 @@ async def dry_run(request: Request, here: PolicyRead, user: UserDep) -> Response
         "an mbox with fewer messages.",
     )
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > DRY_RUN_MAX:
+    if declared.isascii() and declared.isdigit() and whole_number(declared, DRY_RUN_MAX) is None:
         raise too_large
     body = bytearray()
     async for chunk in request.stream():

@@ -34,6 +34,7 @@ from app.runtime import Runtime
 from app.store.console import Assignment, ConsoleStore, Scope
 from app.store.repository import KeyInfo
 from app.tenant_state import TenantState
+from app.text import whole_number
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -197,9 +198,10 @@ def _go(url: str) -> RedirectResponse:
 
 
 def _id(raw: str) -> int:
-    if not raw.isdigit() or not 1 <= int(raw) <= 2**31 - 1:
+    n = whole_number(raw, 2**31 - 1, least=1)
+    if n is None:
         raise not_found()
-    return int(raw)
+    return n
 
 
 # -- sign-in and sign-out -------------------------------------------------------

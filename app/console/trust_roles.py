@@ -32,6 +32,7 @@ from app.errors import Conflict, NotFound
 from app.runtime import Runtime
 from app.store.console import Assignment, ConsoleStore, Scope
 from app.store.trusts import TrustRecord
+from app.text import whole_number
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 
@@ -164,9 +165,10 @@ async def assign_trust_role(request: Request, here: TrustRolesWrite, form: FormD
 async def remove_trust_role(
     request: Request, here: TrustRolesWrite, form: FormDep, assignment_id: str
 ) -> Response:
-    if not assignment_id.isdigit() or not 1 <= int(assignment_id) <= 2**31 - 1:
+    found = whole_number(assignment_id, 2**31 - 1, least=1)
+    if found is None:
         raise not_found()
-    wanted = int(assignment_id)
+    wanted = found
     store = _store(request)
 
     def remove() -> Assignment:

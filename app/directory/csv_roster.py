@@ -49,6 +49,7 @@ from app.directory.model import Group
 from app.domain import PersonKind, Weekday
 from app.errors import Invalid
 from app.people import Person, Relationship
+from app.text import whole_number
 
 PEOPLE_REQUIRED = ("id", "kind", "first_name", "last_name")
 MAX_ROWS = 500_000
@@ -274,12 +275,12 @@ def iter_groups(
         count_text = row.get("member_count", "")
         count: int | None = None
         if count_text:
-            if not count_text.isdigit() or int(count_text) > MAX_MEMBERS:
+            count = whole_number(count_text, MAX_MEMBERS)
+            if count is None:
                 bad.add(
                     n, "member_count", f"member_count must be a whole number up to {MAX_MEMBERS}"
                 )
                 continue
-            count = int(count_text)
         kind = row.get("kind", "").lower() or None
         if kind and kind not in kinds:
             bad.add(n, "kind", "kind must be pupil, staff, parent or other")

@@ -253,4 +253,8 @@ def token_ok(expected: str | None, authorization: str | None) -> bool:
     if not expected or not authorization:
         return False
     scheme, _, given = authorization.partition(" ")
-    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip(), expected)
+    # As bytes: compare_digest refuses a str with non-ASCII characters (TypeError),
+    # and a header's value is whatever the caller sent (decoded as Latin-1).
+    return scheme.lower() == "bearer" and hmac.compare_digest(
+        given.strip().encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass")
+    )

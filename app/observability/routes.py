@@ -7,7 +7,7 @@ chosen to expose metrics exposes nothing. Prometheus sends the token with
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response, status
+from fastapi import APIRouter, HTTPException, Request, Response, status
 
 from app.observability import metrics
 
@@ -18,10 +18,13 @@ router = APIRouter(tags=["operations"])
 def scrape(request: Request) -> Response:
     expected = request.app.state.settings.metrics_token
     if not expected:
-        return Response(status_code=status.HTTP_404_NOT_FOUND)
+        # The API's own 404 for an address it does not serve: nothing says metrics exist.
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Not Found")
     if not metrics.token_ok(expected, request.headers.get("authorization")):
-        return Response(
-            status_code=status.HTTP_401_UNAUTHORIZED, headers={"WWW-Authenticate": "Bearer"}
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            detail="the metrics token is missing or wrong (Authorization: Bearer <token>)",
+            headers={"WWW-Authenticate": "Bearer"},
         )
     body, content_type = metrics.render()
     return Response(body, media_type=content_type)

@@ -78,6 +78,8 @@ HOSTILE: dict[str, str] = {
     "nul": "a\x00b",
     "over-long": "x" * 20_000,
     "huge-int": "9" * 40,
+    "past-int-digit-limit": "9" * 5_000,  # int() refuses past 4,300 digits
+    "superscript-digit": "\u00b2",  # isdigit() but not int()
     "past-int32": str(2**31),
     "past-int64": str(2**63),
     "negative": "-1",

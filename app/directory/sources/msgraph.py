@@ -45,6 +45,7 @@ from app.directory.sources.base import (
 from app.domain import PersonKind, email_domain
 from app.http_bridge import MsalHttp
 from app.people import Person
+from app.text import whole_number
 
 GRAPH = "https://graph.microsoft.com/v1.0"
 LOGIN = "https://login.microsoftonline.com"
@@ -192,7 +193,7 @@ class GraphSource:
                     headers={"ConsistencyLevel": "eventual"},
                 )
             text = resp.text.strip().lstrip("\ufeff")
-            return int(text) if text.isdigit() else None
+            return whole_number(text, 2**63 - 1)
 
         wanted = [g for g in raw if g.get("mail")]
         counts = await asyncio.gather(*(count(str(g["id"])) for g in wanted))

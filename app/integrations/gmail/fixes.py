@@ -125,10 +125,13 @@ def find(
     """The fix a button was drawn for, if the current draft still calls for it."""
     if not wanted or not check_id or not sig:
         return None
+    # The digest is compared as bytes: compare_digest refuses a str with non-ASCII
+    # characters (TypeError), and the parameter is whatever the request says.
+    given = sig.encode("utf-8", "surrogatepass")
     for finding in verdict.findings:
         for i, fix in enumerate(finding.fixes):
             if fix_id(finding.code, i) == wanted and hmac.compare_digest(
-                digest(secret, check_id, fix), sig
+                digest(secret, check_id, fix).encode(), given
             ):
                 return finding, fix
     return None
