@@ -583,6 +583,8 @@ def test_sending_anyway_needs_the_reason_the_school_asks_for(addon: Addon) -> No
         {"codes": "REC001"},  # another rule's code
         {"c": "00000000-0000-7000-8000-000000000000"},  # another check's id
         {"h": "0" * 16},  # a made-up signature
+        {"h": "\u00fc" * 16},  # not even ASCII
+        {"c": "\u00fc", "codes": "\x00"},
         {"h": None},  # no signature
     ],
 )
