@@ -40,7 +40,7 @@ import httpx
 from googleapiclient.discovery import build
 from googleapiclient.errors import HttpError
 
-from app.domain import Attachment, normalise_address
+from app.domain import MAX_ATTACHMENTS, MAX_SUBJECT, Attachment, normalise_address
 from app.http_bridge import Httplib2Http, Httplib2Timeout
 
 log = logging.getLogger("etiquette.gmail")
@@ -146,7 +146,13 @@ def _lookup_sync(http: Httplib2Http, wanted: frozenset[str], candidates: int) ->
         headers = payload.get("headers") or []
         if _addresses(headers) != wanted:
             continue
-        content = DraftContent(_header(headers, "Subject") or "", _attachments(payload))
+        # Within the check API's limits, whatever the draft holds: the name
+        # finder's time grows faster than linearly with a very long word, and
+        # a subject past RFC 5322's line limit is not valid mail anyway.
+        content = DraftContent(
+            (_header(headers, "Subject") or "")[:MAX_SUBJECT],
+            _attachments(payload)[:MAX_ATTACHMENTS],
+        )
         matches.append((int(message.get("internalDate") or 0), content))
     if not matches:
         return DraftLookup(DraftStatus.NO_MATCH)

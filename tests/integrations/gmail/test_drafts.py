@@ -168,3 +168,16 @@ def test_api_errors_degrade(fake_google: FakeGoogle, error: int, status: DraftSt
 def test_timeouts_degrade(fake_google: FakeGoogle) -> None:
     fake_google.gmail_timeout = True
     assert lookup(fake_google, [HEAD]) == DraftLookup(DraftStatus.TIMEOUT)
+
+
+def test_a_draft_is_read_within_the_check_apis_limits(fake_google: FakeGoogle) -> None:
+    """A saved draft can hold anything; what reaches the check is what /v1/check
+    would take: the subject's first MAX_SUBJECT characters, MAX_ATTACHMENTS files."""
+    from app.domain import MAX_ATTACHMENTS, MAX_SUBJECT
+
+    files = tuple((f"f{i}.pdf", 10) for i in range(MAX_ATTACHMENTS + 5))
+    fake_google.drafts = [draft("d1", to=HEAD, subject="x" * 1_000_000, attachments=files)]
+    got = lookup(fake_google, [HEAD])
+    assert got.content is not None
+    assert got.content.subject == "x" * MAX_SUBJECT
+    assert len(got.content.attachments) == MAX_ATTACHMENTS
