@@ -130,6 +130,8 @@ def _rows(
         raise RosterError(
             [f"missing column(s): {', '.join(missing)} (header: {', '.join(header)[:500]})"]
         )
+    named = all(header)  # every column named: the cells zip straight into the row
+    strip = str.strip
     n = 1
     try:
         for n, cells in enumerate(reader, start=2):  # row 1 is the header
@@ -137,7 +139,10 @@ def _rows(
                 raise RosterError([f"more than {MAX_ROWS} rows"])
             if not cells:
                 continue  # a blank line
-            clean = {h: v.strip() for h, v in zip(header, cells, strict=False) if h}
+            if named:
+                clean = dict(zip(header, map(strip, cells), strict=False))
+            else:
+                clean = {h: v.strip() for h, v in zip(header, cells, strict=False) if h}
             if "\x00" in "".join(cells):  # PostgreSQL text cannot hold it; nor does a name
                 nul = next((k for k, v in clean.items() if "\x00" in v), "")
                 bad.add(n, nul or None, f"{nul or 'a cell'} holds a NUL byte")
@@ -322,6 +327,8 @@ _NO = {"no", "n", "false", "0"}
 
 
 def _list(text: str) -> tuple[str, ...]:
+    if not text:  # most rows leave roles, departments and classes empty
+        return ()
     return tuple(dict.fromkeys(x.strip() for x in text.split(";") if x.strip()))
 
 
