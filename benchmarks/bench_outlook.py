@@ -68,14 +68,16 @@ def handler_body(recipients: int) -> bytes:
     return json.dumps(body).encode()
 
 
-def start(tmp: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start(tmp: Path, database_url: str | None = None) -> tuple[subprocess.Popen[bytes], str]:
+    """The service under uvicorn (demo mode) on ``database_url``, or a new
+    SQLite database in ``tmp``."""
     port = free_port()
     env = {
         **os.environ,
         "ETIQUETTE_DEMO": "1",
         "ETIQUETTE_ENVIRONMENT": "test",
         "ETIQUETTE_DATA_DIR": str(tmp),
-        "DATABASE_URL": f"sqlite:///{tmp / 'bench.sqlite3'}",
+        "DATABASE_URL": database_url or f"sqlite:///{tmp / 'bench.sqlite3'}",
     }
     cmd = [sys.executable, "-m", "uvicorn", "--factory", "app.main:create_app"]
     cmd += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]

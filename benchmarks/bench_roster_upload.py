@@ -104,9 +104,7 @@ def main() -> None:
         roster = Path(tmp) / "roster.csv"
         rows = write_roster(roster, args.mb)
         size = roster.stat().st_size
-        if args.database_url:
-            os.environ["DATABASE_URL"] = args.database_url
-        proc, base = start(Path(tmp))
+        proc, base = start(Path(tmp), args.database_url)
         try:
             time.sleep(1.0)  # let start-up settle
             before = rss_kb(proc.pid, "VmRSS")

@@ -29,8 +29,8 @@ from app.schools import DomainError
 from app.store.repository import (
     PolicyVersionInfo,
     TenantRepo,
-    group_fingerprint,
-    person_fingerprint,
+    stored_fingerprint,
+    stored_key,
 )
 from app.store.trusts import check_school_policy
 from app.tenant_state import TenantState
@@ -466,9 +466,9 @@ async def _replace_directory(
                 people_sink = repo.people_sink()
                 diff = replace_checked(
                     people_sink,
-                    iter_people(lines, taken=people_sink.taken()),
-                    lambda p: p.id,
-                    person_fingerprint,
+                    people_sink.stored(iter_people(lines, taken=people_sink.taken())),
+                    stored_key,
+                    stored_fingerprint,
                     what="people",
                     max_removed_share=share,
                     confirm_removals=confirm_removals,
@@ -477,9 +477,9 @@ async def _replace_directory(
                 groups_sink = repo.groups_sink()
                 diff = replace_checked(
                     groups_sink,
-                    iter_groups(lines, taken=groups_sink.taken()),
-                    lambda g: g.email,
-                    group_fingerprint,
+                    groups_sink.stored(iter_groups(lines, taken=groups_sink.taken())),
+                    stored_key,
+                    stored_fingerprint,
                     what="groups",
                     max_removed_share=share,
                     confirm_removals=confirm_removals,

@@ -36,8 +36,10 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
+from operator import gt
 from pathlib import Path
 from typing import NamedTuple
 
@@ -114,10 +116,11 @@ def _lines(source: str | Iterable[str]) -> Iterable[str]:
 
 
 def _rows(
-    source: str | Iterable[str], required: Iterable[str], bad: _Rows
+    source: str | Iterable[str], required: Iterable[str], bad: _Rows, limits: dict[str, int]
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """``(row number, {column: value})`` one row at a time; a file that is not
-    UTF-8 or not CSV is a :class:`RosterError`."""
+    UTF-8 or not CSV is a :class:`RosterError`. A row with a cell longer than
+    its column's limit is a problem, and skipped."""
     reader = csv.reader(_lines(source))
     try:
         fieldnames = next(reader, [])
@@ -131,6 +134,11 @@ def _rows(
         raise RosterError(
             [f"missing column(s): {', '.join(missing)} (header: {', '.join(header)[:500]})"]
         )
+    named = all(header)  # every column named: the cells zip straight into the row
+    # Each cell's limit by position: a row whose raw cells are all within them
+    # (nearly every row) is not looked at column by column.
+    most = [limits.get(h, sys.maxsize) for h in header]
+    strip = str.strip
     n = 1
     try:
         for n, cells in enumerate(reader, start=2):  # row 1 is the header
@@ -138,10 +146,15 @@ def _rows(
                 raise RosterError([f"more than {MAX_ROWS} rows"])
             if not cells:
                 continue  # a blank line
-            clean = {h: v.strip() for h, v in zip(header, cells, strict=False) if h}
+            if named:
+                clean = dict(zip(header, map(strip, cells), strict=False))
+            else:
+                clean = {h: v.strip() for h, v in zip(header, cells, strict=False) if h}
             if "\x00" in "".join(cells):  # PostgreSQL text cannot hold it; nor does a name
                 nul = next((k for k, v in clean.items() if "\x00" in v), "")
                 bad.add(n, nul or None, f"{nul or 'a cell'} holds a NUL byte")
+                continue
+            if any(map(gt, map(len, cells), most)) and _too_long(clean, n, bad, limits):
                 continue
             yield n, clean
     except UnicodeDecodeError:
@@ -211,10 +224,8 @@ def iter_people(
     ids a directory sync holds (an upload may not hold them too)."""
     bad = _Rows()
     seen: set[str] = set()
-    kinds = {k.value for k in PersonKind}
-    for n, row in _rows(source, PEOPLE_REQUIRED, bad):
-        if _too_long(row, n, bad, _PEOPLE_LIMITS):
-            continue
+    kinds = {k.value: k for k in PersonKind}
+    for n, row in _rows(source, PEOPLE_REQUIRED, bad, _PEOPLE_LIMITS):
         pid = row.get("id", "")
         kind = row.get("kind", "").lower()
         first, last = row.get("first_name", ""), row.get("last_name", "")
@@ -242,7 +253,7 @@ def iter_people(
             id=pid,
             first_name=first,
             last_name=last,
-            kind=PersonKind(kind),
+            kind=kinds[kind],
             email=email,
             preferred_name=row.get("preferred_name") or None,
             personal_emails=tuple(personal),
@@ -268,9 +279,7 @@ def iter_groups(
     bad = _Rows()
     seen: set[str] = set()
     kinds = {k.value for k in PersonKind}
-    for n, row in _rows(source, ("email",), bad):
-        if _too_long(row, n, bad, _GROUP_LIMITS):
-            continue
+    for n, row in _rows(source, ("email",), bad, _GROUP_LIMITS):
         email = _address(row.get("email", ""), n, "email", bad)
         count_text = row.get("member_count", "")
         count: int | None = None
@@ -323,6 +332,8 @@ _NO = {"no", "n", "false", "0"}
 
 
 def _list(text: str) -> tuple[str, ...]:
+    if not text:  # most rows leave roles, departments and classes empty
+        return ()
     return tuple(dict.fromkeys(x.strip() for x in text.split(";") if x.strip()))
 
 
@@ -330,9 +341,7 @@ def parse_relationships(text: str) -> list[tuple[str, Relationship]]:
     """``(contact id, link)`` pairs from the relationships CSV."""
     bad = _Rows()
     links: list[tuple[str, Relationship]] = []
-    for n, row in _rows(text, RELATIONSHIPS_REQUIRED, bad):
-        if _too_long(row, n, bad, _REL_LIMITS):
-            continue
+    for n, row in _rows(text, RELATIONSHIPS_REQUIRED, bad, _REL_LIMITS):
         contact, pupil = row.get("contact_id", ""), row.get("pupil_id", "")
         if not contact or not pupil:
             bad.add(n, None, "contact_id and pupil_id are required")

@@ -45,24 +45,7 @@ def relationships_from_json(text: str | None) -> tuple[Relationship, ...]:
 
 def person_values(tenant_id: str, p: Person) -> dict[str, Any]:
     """The row for a person (a dict, for bulk ``insert``)."""
-    return {
-        "tenant_id": tenant_id,
-        "external_id": p.id,
-        "kind": p.kind.value,
-        "first_name": p.first_name,
-        "preferred_name": p.preferred_name,
-        "middle_names": p.middle_names,
-        "last_name": p.last_name,
-        "email": p.email,
-        "personal_emails": _join(p.personal_emails),
-        "mis_ref": p.mis_ref,
-        "working_hours": p.working_hours.model_dump_json() if p.working_hours else None,
-        "roles": _join(p.roles),
-        "departments": _join(p.departments),
-        "classes": _join(p.classes),
-        "relationships": relationships_json(p.relationships),
-        "source": p.source,
-    }
+    return {"tenant_id": tenant_id, **dict(zip(PERSON_KEYS, person_tuple(p), strict=True))}
 
 
 def person_from_row(r: DirectoryPerson) -> Person:
@@ -124,6 +107,7 @@ PERSON_COLUMNS = (
     DirectoryPerson.source,
     DirectoryPerson.working_hours,
 )
+PERSON_KEYS = tuple(c.key for c in PERSON_COLUMNS)
 GROUP_COLUMNS = (
     DirectoryGroup.email,
     DirectoryGroup.name,
@@ -131,12 +115,31 @@ GROUP_COLUMNS = (
     DirectoryGroup.kind,
     DirectoryGroup.source,
 )
+GROUP_KEYS = tuple(c.key for c in GROUP_COLUMNS)
 
 
 def person_tuple(p: Person) -> tuple[Any, ...]:
-    """A person as stored, in :data:`PERSON_COLUMNS` order (for fingerprints)."""
-    v = person_values("", p)
-    return tuple(v[c.key] for c in PERSON_COLUMNS)
+    """A person as stored, in :data:`PERSON_COLUMNS` order (for fingerprints and
+    the roster upload's insert). Built directly, not through a dict: an upload
+    calls it twice for each of its 100,000 rows."""
+    hours = p.working_hours
+    return (
+        p.id,
+        p.kind.value,
+        p.first_name,
+        p.preferred_name,
+        p.middle_names,
+        p.last_name,
+        p.email,
+        _join(p.personal_emails),
+        p.mis_ref,
+        _join(p.roles),
+        _join(p.departments),
+        _join(p.classes),
+        relationships_json(p.relationships),
+        p.source,
+        hours.model_dump_json() if hours is not None else None,
+    )
 
 
 def group_tuple(g: Group) -> tuple[Any, ...]:

@@ -246,6 +246,23 @@ def test_relationships_roles_classes_and_source_round_trip(store: Store) -> None
     assert rec.groups[0].source == "graph"
 
 
+def test_awkward_text_round_trips(store: Store) -> None:
+    """Rows are inserted in bulk (COPY on PostgreSQL): what COPY's text format
+    escapes (tabs, line breaks, backslashes, its ``\\N`` for NULL) comes back as
+    it went in, and ``None`` stays apart from ``""``."""
+    tid = store.create_tenant("aw", "Awkward", ["aw.sch.uk"], policy=Policy(), by="setup")
+    awkward = "tab\there, line\nbreak, back\\slash, \\N, \"quoted\", 'Siân Ó Dálaigh'"
+    people = [
+        Person("P1", awkward, "\\N", PersonKind.PUPIL, preferred_name="\\N", middle_names=""),
+        Person("P2", "Amir", "Khan", PersonKind.PUPIL, preferred_name=None, mis_ref=""),
+    ]
+    with store.db.session() as s:
+        store.scoped(s, tid).replace_directory(people, [Group("all@aw.sch.uk", awkward, None)])
+    rec = store.load(tid)
+    assert sorted(rec.people, key=lambda p: p.id) == people
+    assert (rec.groups[0].name, rec.groups[0].member_count) == (awkward, None)
+
+
 def test_a_school_from_before_directory_sync_keeps_its_roster(empty_db_url: str) -> None:
     """Upgrading from 0003: existing rows read back unchanged, as uploads (``csv``)."""
     from alembic import command
