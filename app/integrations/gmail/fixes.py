@@ -22,6 +22,7 @@ import hmac
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from app.domain import Address, Finding, Fix, FixKind, Verdict, normalise_address
 from app.integrations.gmail.cards import DraftUpdate
@@ -88,11 +89,20 @@ def fix_id(code: str, index: int) -> str:
     return f"{code}.{index}"
 
 
-def digest(secret: str, check_id: str, fix: Fix) -> str:
-    data = json.dumps(
-        {"check": check_id, "fix": fix.to_dict()}, sort_keys=True, default=str
-    ).encode()
+def _sign(secret: str, payload: dict[str, Any]) -> str:
+    """A button's parameters, signed with the service's secret (16 hex digits)."""
+    data = json.dumps(payload, sort_keys=True, default=str).encode()
     return hmac.new(secret.encode(), data, hashlib.sha256).hexdigest()[:16]
+
+
+def _signed_as(expected: str, given: str) -> bool:
+    """``given`` (whatever the request says) is the signature ``expected``.
+    Compared as bytes: compare_digest refuses a str with non-ASCII characters."""
+    return hmac.compare_digest(expected.encode(), given.encode("utf-8", "surrogatepass"))
+
+
+def digest(secret: str, check_id: str, fix: Fix) -> str:
+    return _sign(secret, {"check": check_id, "fix": fix.to_dict()})
 
 
 def parameters(
@@ -104,8 +114,7 @@ def parameters(
 def anyway_digest(secret: str, check_id: str, codes: str) -> str:
     """The signature of a "sending it as it is" button: its check and rule codes,
     so the outcome it records is the card's, not one typed into a forged request."""
-    data = json.dumps({"anyway": check_id, "codes": codes}, sort_keys=True).encode()
-    return hmac.new(secret.encode(), data, hashlib.sha256).hexdigest()[:16]
+    return _sign(secret, {"anyway": check_id, "codes": codes})
 
 
 def anyway_parameters(secret: str, check_id: str, codes: str) -> tuple[tuple[str, str], ...]:
@@ -116,9 +125,7 @@ def anyway_signed(secret: str, check_id: str | None, codes: str | None, sig: str
     """The button's parameters are the ones the card was drawn with."""
     if not check_id or codes is None or not sig:
         return False
-    # as bytes: the parameter is whatever the request says (see :func:`find`)
-    given = sig.encode("utf-8", "surrogatepass")
-    return hmac.compare_digest(anyway_digest(secret, check_id, codes).encode(), given)
+    return _signed_as(anyway_digest(secret, check_id, codes), sig)
 
 
 def find(
@@ -127,14 +134,9 @@ def find(
     """The fix a button was drawn for, if the current draft still calls for it."""
     if not wanted or not check_id or not sig:
         return None
-    # The digest is compared as bytes: compare_digest refuses a str with non-ASCII
-    # characters (TypeError), and the parameter is whatever the request says.
-    given = sig.encode("utf-8", "surrogatepass")
     for finding in verdict.findings:
         for i, fix in enumerate(finding.fixes):
-            if fix_id(finding.code, i) == wanted and hmac.compare_digest(
-                digest(secret, check_id, fix).encode(), given
-            ):
+            if fix_id(finding.code, i) == wanted and _signed_as(digest(secret, check_id, fix), sig):
                 return finding, fix
     return None
 
