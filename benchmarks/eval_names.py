@@ -58,6 +58,8 @@ SCHOOL15 = DATA / "school15"
 SCHOOL16 = DATA / "school16"
 SCHOOL17 = DATA / "school17"
 SCHOOL18 = DATA / "school18"
+SCHOOL19 = DATA / "school19"
+SCHOOL20 = DATA / "school20"
 
 
 @dataclass
@@ -302,6 +304,20 @@ SETS = {
             "school18: a community primary in east London, written blind for issue 13's "
             "seventh round; run twice untouched, then development data (trained on)",
         ),
+        EvalSet(
+            "school19",
+            SCHOOL19 / "test.jsonl",
+            SCHOOL19 / "roster.csv",
+            "school19: an 11-18 comprehensive in Bradford, written blind for issue 13's "
+            "eighth round (never tuned on)",
+        ),
+        EvalSet(
+            "school20",
+            SCHOOL20 / "test.jsonl",
+            SCHOOL20 / "roster.csv",
+            "school20: an independent day and boarding school in Surrey, written blind for "
+            "issue 13's eighth round (never tuned on)",
+        ),
     )
 }
 DEFAULT_SETS = ("eval", "holdout", "school2-dev", "enron")
@@ -324,6 +340,8 @@ CV_SETS = (
     "school14-cv",
     "school17-cv",
     "school18-cv",
+    "school15-cv",
+    "school16-cv",
 )
 
 

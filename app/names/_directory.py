@@ -473,6 +473,7 @@ class DirectoryIndex:
                 ):
                     w = word(i, j1)
                     persons = last_of[fpid]
+                    entry = lex.get(t.key) if i == j1 else None
                     out.append(
                         Candidate(
                             i,
@@ -483,6 +484,12 @@ class DirectoryIndex:
                                 "form:last": 1.0,
                                 "last:word": w,
                                 "last:school_word": float(t.key in SCHOOL_WORDS),
+                                # a surname no lexicon knows is the rostered person's
+                                # ("Varga", "Noori"); one that is also a common first
+                                # name may be someone else's ("Jordan", "Tate")
+                                "last:unlisted": float(entry is None),
+                                "last:also_first": entry.first_strength if entry else 0.0,
+                                "last:surname": entry.surname_strength if entry else 0.0,
                                 **self.last_alone_kinds[fpid],
                             },
                             ["directory surname alone"],

@@ -58,6 +58,7 @@ from app.names._vocab import (
     PLACE_LEADS,
     PRE_NAME_WORDS,
     PRONOUNS,
+    ROLE_WORDS,
     SCHOOL_WORDS,
     STOP_WORDS,
     THANK_WORDS,
@@ -323,6 +324,8 @@ def _context(
     if last.possessive:
         f["possessive"] = 1.0
         f["possessive_word"] = wordness
+        if last.bare_possessive:
+            f["possessive_bare"] = 1.0  # "amirs bag", and the plural "Wrens" (a class)
         if nxt is not None and j + 1 in context:
             f["possessive_context"] = 1.0
 
@@ -338,6 +341,8 @@ def _context(
         if (verb := verb_forms().get(prev.key)) is not None:
             # the object of a verb: "Who collects Poppy", "Hazel bit King"
             f["after_" + verb.removeprefix("before_")] = 1.0
+        if prev.key in ROLE_WORDS:
+            f["after_role"] = 1.0  # "candidate Kaya", "examiner Harbans Lall"
         if prev.key in PRE_NAME_WORDS or (
             prev.key in YOU_WORDS and i >= 2 and tokens[i - 2].key in THANK_WORDS
         ):

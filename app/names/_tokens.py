@@ -52,6 +52,7 @@ class Token:
     end_poss: int  # end including the possessive, for the span after it
     joined: bool  # joined to the previous token by a hyphen or apostrophe only
     typo: bool = False  # matched a rostered name part only with one letter dropped or swapped
+    bare_possessive: bool = False  # "amirs bag": an "s" taken as a possessive with no apostrophe
 
 
 def fold_fast(text: str) -> str:

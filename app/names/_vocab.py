@@ -917,6 +917,66 @@ PRE_NAME_WORDS = frozenset(
     ]
 )
 
+# Words naming what a person is or does, written just before their name: "candidate
+# Kaya", "examiner Harbans Lall", "ranger Pettifer", "cleaner sandra", "driver zahid".
+# A name after one is a person, whatever else it could read as ("assessor Jenny Walsh").
+ROLE_WORDS = frozenset(
+    [
+        "candidate",
+        "examiner",
+        "assessor",
+        "invigilator",
+        "invig",
+        "inspector",
+        "hmi",
+        "adviser",
+        "advisor",
+        "ranger",
+        "coach",
+        "instructor",
+        "cleaner",
+        "caretaker",
+        "driver",
+        "engineer",
+        "technician",
+        "contractor",
+        "plumber",
+        "electrician",
+        "interpreter",
+        "translator",
+        "counsellor",
+        "therapist",
+        "nurse",
+        "paramedic",
+        "officer",
+        "pcso",
+        "sw",
+        "worker",
+        "student",
+        "ex-student",
+        "pupil",
+        "ex-pupil",
+        "trainee",
+        "volunteer",
+        "visitor",
+        "governor",
+        "clerk",
+        "tutor",
+        "mentor",
+        "supply",
+        "chaplain",
+        "vicar",
+        "applicant",
+        "interviewee",
+        "senco",
+        "dsl",
+        "ta",
+        "lsa",
+        "hlta",
+        "learner",
+    ]
+)
+
 # Titles after which a first name alone is a person ("Fr Dominic",
 # "Rev Sarah"): a title before a rostered first name otherwise asks for a
 # surname ("Mrs Begum").

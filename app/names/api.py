@@ -34,7 +34,7 @@ from app.names._evidence import (
 from app.names._initials import InitialsStyle, initials
 from app.names._lexicon import Entry, lexicon, namelike, verb_forms
 from app.names._tokens import Token, case_mode, fold_fast, tokenize
-from app.names._vocab import HONORIFICS, PARTICLES
+from app.names._vocab import AFTER_NAME_VERBS, HONORIFICS, PARTICLES
 from app.people import Person
 
 
@@ -273,10 +273,15 @@ def _bare_possessives(tokens: list[Token], parts: Mapping[str, int], lex: dict[s
             or not t.text[-1].isalpha()
         ):
             continue
-        if k + 1 < n:
-            nxt = tokens[k + 1]
-            if not nxt.seg_start and nxt.cap and not nxt.upper:
-                continue
+        # something must follow it: a plural ends a segment or does something
+        # ("Chickenpox in Wrens", "Wrens stay and play": a class named after a bird)
+        if k + 1 >= n:
+            continue
+        nxt = tokens[k + 1]
+        if nxt.seg_start or (nxt.cap and not nxt.upper):
+            continue
+        if nxt.key in AFTER_NAME_VERBS or nxt.key in verb_forms():
+            continue
         stem = key[:-1]
         e = lex.get(stem)
         if stem in parts or (e is not None and e.first and not e.is_common_word):
@@ -284,6 +289,7 @@ def _bare_possessives(tokens: list[Token], parts: Mapping[str, int], lex: dict[s
             t.text = t.text[:-1]
             t.key = stem
             t.possessive = True
+            t.bare_possessive = True
 
 
 # What says a name alone is a person whatever else it reads as: something it
