@@ -276,6 +276,10 @@ class TenantRepo:
     def groups_sink(self) -> _GroupsSink:
         return _GroupsSink(self)
 
+    def directory_version(self) -> int:
+        """The school's directory version as stored."""
+        return self._tenant().directory_version
+
     def directory_replaced(self) -> int:
         """Mark the directory changed (after a sink replaced part of it); the new version."""
         t = self._tenant()
