@@ -510,8 +510,12 @@ class _PeopleSink:
         )
 
     def fingerprints(self) -> dict[str, int]:
+        # Streamed like ``people()``: the stored rows are not all held at once
+        # (a 340,000-person re-upload held them all, about 400 MB on PostgreSQL).
         rows = self.repo.session.execute(
-            self.repo.scope(select(*PERSON_COLUMNS)).where(self._uploaded())
+            self.repo.scope(select(*PERSON_COLUMNS))
+            .where(self._uploaded())
+            .execution_options(yield_per=5000)
         )
         out = {}
         for r in rows:
