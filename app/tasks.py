@@ -15,7 +15,7 @@ console's Sync now), so that the lifespan waits for it before the dispose.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Hashable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -50,12 +50,29 @@ class Background:
 
     def __init__(self) -> None:
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._named: dict[Hashable, asyncio.Task[Any]] = {}
 
     def spawn(self, work: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
         task = asyncio.ensure_future(work)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task
+
+    def name(self, key: Hashable, task: asyncio.Task[Any]) -> None:
+        """Know a running task by ``key`` (a sync's school and run id) until it ends."""
+        if task.done():
+            return
+        self._named[key] = task
+
+        def forget(t: asyncio.Task[Any]) -> None:
+            if self._named.get(key) is t:
+                del self._named[key]
+
+        task.add_done_callback(forget)
+
+    def running(self, key: Hashable) -> bool:
+        """Whether a task named ``key`` is still running."""
+        return key in self._named
 
     async def drain(self, *, grace: float = GRACE_SECONDS) -> None:
         """Wait up to ``grace`` seconds for every task to finish; cancel the rest."""

@@ -132,3 +132,65 @@ def test_contracts_are_the_ones_run() -> None:
     ids = {c["id"] for c in config["contracts"]}
     assert ids == {"core-layers", "core-no-io", "nothing-imports-api", "api-no-integrations"}
     assert all("ignore_imports" not in c for c in config["contracts"])
+
+
+# A module-level empty container is state that outlives a request and an app (tests
+# would have to reset it): state belongs on the app (``app.state``) or the runtime.
+_EMPTY_CONTAINER_CALLS = frozenset({"dict", "list", "set", "defaultdict", "OrderedDict", "deque"})
+# Memos of values derived from code alone (the same in every app and every test), each
+# said why; anything else found is state to move onto the app or the runtime.
+_MEMOS = {
+    "_UNSEEN": "app/names/_evidence.py: an empty mapping read, never written",
+    "_CHECK_CHILDREN": "app/observability/metrics.py: prometheus children of the module's metrics",
+    "_FINDING_CHILDREN": "app/observability/metrics.py: the same",
+    "_HTTP_CHILDREN": "app/observability/metrics.py: the same",
+    "_PLAIN_INSERTS": "app/store/repository.py: an insert statement compiled once per dialect",
+    "_AUDIT_INSERTS": "app/store/repository.py: the audit insert compiled once per dialect",
+}
+
+
+def _module_state(path: Path, root: Path = ROOT) -> list[str]:
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target: ast.expr = node.targets[0]
+        elif isinstance(node, ast.AnnAssign):
+            target = node.target
+        else:
+            continue
+        value = node.value
+        if value is None or not isinstance(target, ast.Name) or target.id in _MEMOS:
+            continue
+        empty_literal = isinstance(value, ast.Dict | ast.List | ast.Set) and not (
+            value.keys if isinstance(value, ast.Dict) else value.elts
+        )
+        empty_call = (
+            isinstance(value, ast.Call)
+            and isinstance(value.func, ast.Name)
+            and value.func.id in _EMPTY_CONTAINER_CALLS
+            and not value.args
+        ) or (
+            isinstance(value, ast.Call)
+            and isinstance(value.func, ast.Name)
+            and value.func.id == "defaultdict"
+        )
+        if empty_literal or empty_call:
+            found.append(f"{path.relative_to(root)}:{node.lineno}")
+    return found
+
+
+def test_no_module_level_mutable_state() -> None:
+    found = [x for p in sorted((ROOT / "app").rglob("*.py")) for x in _module_state(p)]
+    assert found == [], f"module-level state (put it on the app or the runtime): {found}"
+
+
+def test_the_module_state_check_finds_what_it_forbids(tmp_path: Path) -> None:
+    probe = tmp_path / "probe.py"
+    for text in ("_running: dict[str, int] = {}\n", "_seen = set()\n", "_by = defaultdict(list)\n"):
+        probe.write_text(text, encoding="utf-8")
+        assert _module_state(probe, tmp_path) == ["probe.py:1"]
+    probe.write_text("_CODES = {'a': 1}\n_NONE: frozenset[str] = frozenset()\n", encoding="utf-8")
+    assert _module_state(probe, tmp_path) == []

@@ -71,3 +71,31 @@ def test_drain_waits_for_background_work_then_cancels_the_rest(
 
     task = asyncio.run(main())
     assert task.done() and task.cancelled() is not finished
+
+
+def test_a_named_task_is_running_until_it_ends_and_no_longer() -> None:
+    """The console's Sync now page asks whether run N is still running here:
+    the name lasts as long as the task, and a later task may take the name."""
+
+    async def main() -> list[bool]:
+        background = Background()
+        gate = asyncio.Event()
+
+        async def work() -> None:
+            await gate.wait()
+
+        seen = [background.running(("school", 1))]
+        task = background.spawn(work())
+        background.name(("school", 1), task)
+        seen += [background.running(("school", 1)), background.running(("school", 2))]
+        gate.set()
+        await task
+        await asyncio.sleep(0)  # done callbacks run on the next turn of the loop
+        seen.append(background.running(("school", 1)))
+        finished = background.spawn(work())
+        await finished
+        background.name(("school", 3), finished)  # already over: never named
+        seen.append(background.running(("school", 3)))
+        return seen
+
+    assert asyncio.run(main()) == [False, True, False, False, False]

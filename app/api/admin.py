@@ -485,8 +485,14 @@ async def _replace_directory(
                     confirm_removals=confirm_removals,
                     allow_empty=True,
                 )
-            version = repo.directory_replaced()
-            repo.session.commit()
+            if diff.added or diff.changed or diff.removed:
+                version = repo.directory_replaced()
+                repo.session.commit()
+            else:
+                # The same people as stored (an MIS export pushed again unchanged):
+                # nothing to write, and no version for every instance to rebuild.
+                repo.session.rollback()
+                version = repo.directory_version()
         except BaseException:
             repo.session.rollback()
             raise
@@ -525,7 +531,8 @@ async def _replace_directory(
     # The answer goes first: rebuilding a 400,000-person directory (name index
     # included) takes longer than the upload. The change is stored already; this
     # instance has it live when the rebuild ends, others at their next poll.
-    background.add_task(_reload, runtime, admin.tenant.id)
+    if out.diff.added or out.diff.changed or out.diff.removed:
+        background.add_task(_reload, runtime, admin.tenant.id)
     return out
 
 

@@ -66,9 +66,6 @@ _MAX_QUERY = 200
 MAX_RESULTS = 50
 # Without directory:read, only these kinds' entries exist (the safeguarding lead).
 _PUPIL_KINDS = frozenset({PersonKind.PUPIL, PersonKind.PARENT})
-# Each background sync by run id, until it is over and its change is live here
-# (the reference also keeps the task from being collected mid-run).
-_running: dict[tuple[str, int], asyncio.Task[Any]] = {}
 
 
 def _base(here: Here) -> str:
@@ -287,8 +284,8 @@ async def _sync_in_background(request: Request, here: Here, name: str) -> int:
     waiting: set[asyncio.Future[Any]] = {started, task}
     await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
     if started.done():
-        if not task.done():
-            _running[tenant_id, started.result()] = task
+        # known by run id until it is over and its change is live here
+        runtime.background.name((tenant_id, started.result()), task)
         return started.result()
     if isinstance(task.exception(), NotFound):
         raise not_found()
@@ -304,8 +301,6 @@ async def _reload_quietly(runtime: Runtime, tenant_id: str) -> None:
 
 
 def _finished(task: asyncio.Task[Any]) -> None:
-    for key in [k for k, t in _running.items() if t is task]:
-        del _running[key]
     exc = None if task.cancelled() else task.exception()
     if exc is not None and not isinstance(exc, NotFound):  # say where, not what
         log.error("console sync failed (%s)", type(exc).__name__)
@@ -332,7 +327,8 @@ async def run_page(request: Request, here: Read, run_id: str) -> Response:
         run=run,
         removed=removed,
         # Until the run is over and, where this instance ran it, its change is live.
-        refresh=run.status == "running" or (here.school.id, wanted) in _running,
+        refresh=run.status == "running"
+        or _runtime(request).background.running((here.school.id, wanted)),
     )
 
 

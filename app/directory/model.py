@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from app.domain import PersonKind, email_domain, normalise_address
+from app.frozen import tuples_of
 from app.names import NameIndex
 from app.people import Person, Relationship
 from app.text import fold
@@ -92,10 +93,10 @@ class Directory:
                     by_name.setdefault(name_key(first, p.last_name), []).append(p)
                     concat = _squash(first) + _squash(p.last_name)
                     by_concat.setdefault(concat, []).append(p)
-        d._pupils_by_name = {k: tuple(v) for k, v in by_name.items()}
-        d._pupils_by_concat = {k: tuple(v) for k, v in by_concat.items()}
         d._pupil_firsts = frozenset(k.partition("|")[0] for k in by_name)
-        d._contacts_of = {k: tuple(v) for k, v in contacts_of.items()}
+        d._pupils_by_name = tuples_of(by_name)
+        d._pupils_by_concat = tuples_of(by_concat)
+        d._contacts_of = tuples_of(contacts_of)
         d._groups = {normalise_address(g.email): g for g in groups_t}
         if with_names:
             d._names = NameIndex.build(people_t)

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from app.domain import PersonKind
+from app.frozen import tuples_in_place, tuples_of
 from app.names._detector import followed_by_surname, initial_ends_name, surname_at
 from app.names._evidence import Candidate
 from app.names._lexicon import UNKNOWN, Entry, wordness, world_names
@@ -157,10 +158,10 @@ class DirectoryIndex:
                 for last in lasts:
                     initial_last.setdefault(ord(ch) * _K + last, []).append(idx)
 
-        self.first_of = [tuple(x) for x in first_of]
-        self.last_of = [tuple(x) for x in last_of]
+        self.first_of = tuples_in_place(first_of)
+        self.last_of = tuples_in_place(last_of)
         adult = [p.kind is not PersonKind.PUPIL for p in people]
-        self.adult_last_of = [tuple(i for i in x if adult[i]) for x in last_of]
+        self.adult_last_of = [tuple(i for i in x if adult[i]) for x in self.last_of]
         # The kinds of the people behind each part, computed once: a common first
         # name fits thousands of people in a big trust.
         self.first_kinds = [_kind_features(m, "first:") for m in first_mask]
@@ -176,9 +177,10 @@ class DirectoryIndex:
 
         self.kinds_of = kinds_of
         self._kinds_cache: dict[int, dict[str, float]] = {}
-        self.pair = {k: tuple(v) for k, v in pair.items()}
-        self.first_initial = {k: tuple(v) for k, v in first_initial.items()}
-        self.initial_last = {k: tuple(v) for k, v in initial_last.items()}
+        memo.clear()
+        self.pair = tuples_of(pair)
+        self.first_initial = tuples_of(first_initial)
+        self.initial_last = tuples_of(initial_last)
         self.middle = frozenset(middle)
         # Part texts -> ids; a part is looked up on the subject's token spans
         # (the folded text from a token's start to a later token's end), up to

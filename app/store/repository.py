@@ -276,6 +276,10 @@ class TenantRepo:
     def groups_sink(self) -> _GroupsSink:
         return _GroupsSink(self)
 
+    def directory_version(self) -> int:
+        """The school's directory version as stored."""
+        return self._tenant().directory_version
+
     def directory_replaced(self) -> int:
         """Mark the directory changed (after a sink replaced part of it); the new version."""
         t = self._tenant()
@@ -506,8 +510,12 @@ class _PeopleSink:
         )
 
     def fingerprints(self) -> dict[str, int]:
+        # Streamed like ``people()``: the stored rows are not all held at once
+        # (a 340,000-person re-upload held them all, about 400 MB on PostgreSQL).
         rows = self.repo.session.execute(
-            self.repo.scope(select(*PERSON_COLUMNS)).where(self._uploaded())
+            self.repo.scope(select(*PERSON_COLUMNS))
+            .where(self._uploaded())
+            .execution_options(yield_per=5000)
         )
         out = {}
         for r in rows:

@@ -67,9 +67,14 @@ def test_removing_more_than_the_share_needs_confirmation(db_client: TestClient) 
     assert (diff["added"], diff["changed"], diff["removed"], diff["unchanged"]) == (2, 1, 10, 89)
     assert diff["added_ids"] == ["X100", "X101"] and diff["changed_ids"] == ["X50"]
     assert diff["removed_ids"] == sorted(f"X{i}" for i in range(10))
-    # the same file again changes nothing
-    diff = _put(db_client, body).json()["diff"]
+    # the same file again changes nothing, and the directory keeps its version
+    # (no instance rebuilds a directory that did not change)
+    version = res.json()["directory_version"]
+    again = _put(db_client, body).json()
+    diff = again["diff"]
     assert (diff["added"], diff["changed"], diff["removed"], diff["unchanged"]) == (0, 0, 0, 92)
+    assert again["directory_version"] == version
+    assert again["counts"]["pupil"] == 92
     # confirmed: a big removal goes ahead
     res = _put(db_client, _roster(3), "?confirm_removals=true")
     assert res.status_code == 200 and res.json()["diff"]["removed"] == 92
