@@ -19,6 +19,7 @@ from fastapi.testclient import TestClient
 from app.policy import Policy
 from app.runtime import Runtime
 from app.store.console import Scope
+from app.store.dashboard import last_days
 from app.store.trusts import TrustStore
 from tests.console.conftest import SignIn, entra_user, grant, school_scope, store_of
 
@@ -329,3 +330,52 @@ def test_days_are_the_schools_local_days(
     assert local.strftime("%Y-%m-%d %H:%M:%S") in audit and f"({zone})" in audit
     r = app_client.get(f"{S}/audit.csv")
     assert f"-audit-{today}.csv" in r.headers["content-disposition"]
+
+
+def test_a_trust_compares_each_school_over_its_own_local_days(
+    app_client: TestClient, sign_in: SignIn
+) -> None:
+    """Two schools of one trust far apart in time: the trust's comparison counts
+    each school's checks over that school's own last 7 local days, so a check
+    made between the two windows' starts is this week's at one school and last
+    week's at the other."""
+    trust_tid = "7e57c0de-0000-4000-8000-000000007126"
+    runtime = runtime_of(app_client)
+    trusts = TrustStore(runtime.store.db)
+    trust_id, _ = trusts.create_trust(
+        "oak", "Oak Trust", ["oak.org.uk"], entra_tenant_id=trust_tid, by="test"
+    )
+    zones = {"east": "Pacific/Kiritimati", "west": "Pacific/Pago_Pago"}  # UTC+14, UTC-11
+    ids = {}
+    for slug, zone in zones.items():
+        ids[slug], _ = trusts.create_school(
+            trust_id,
+            slug,
+            slug.title() + " Academy",
+            [f"{slug}.sch.uk"],
+            policy=Policy(timezone=zone),
+        )
+    runtime.refresh_sync()
+    now = datetime.now(UTC)
+    starts = {slug: last_days(7, ZoneInfo(zone), now).since for slug, zone in zones.items()}
+    early, late = sorted(starts, key=starts.__getitem__)
+    at = starts[late] - timedelta(minutes=1)  # after the early window's start only
+    assert starts[early] < at < now
+    for slug in zones:
+        seed(app_client, [ev(0, "check", "REC001") | {"at": at}], ids[slug])
+    store_of(app_client).assign(
+        Scope(trust_id=trust_id),
+        principal_kind="email",
+        principal="ceo@oak.org.uk",
+        role="auditor",
+        by="test",
+    )
+    assert sign_in("entra", **entra_user("ceo@oak.org.uk", trust_tid)).status_code == 303
+    rows = list(
+        csv.reader(
+            io.StringIO(app_client.get(f"/console/schools/{early}/dashboard.csv?days=7").text)
+        )
+    )
+    got = {r[1]: (r[2], r[3]) for r in rows if r[0] == "school_checks"}
+    # (this period, the one before)
+    assert got == {f"{early.title()} Academy": ("1", "0"), f"{late.title()} Academy": ("0", "1")}
