@@ -60,6 +60,7 @@ from app.names._vocab import (
     PRONOUNS,
     ROLE_WORDS,
     SCHOOL_WORDS,
+    SIBLING_MARKS,
     STOP_WORDS,
     THANK_WORDS,
     TO_VERBS,
@@ -380,6 +381,8 @@ def _context(
             f["before_modal_verb"] = 1.0  # "Kamran can do Tuesdays"
         elif nxt.key in FAMILY_WORDS:
             f["before_family"] = 1.0  # "HOME VISIT - MOYO FAMILY"
+        elif nxt.key in SIBLING_MARKS and not nxt.seg_start:
+            f["before_sibling"] = 1.0  # "Okafor ma - exeat form"
         if not nxt.seg_start or nxt.key in JOINERS:
             key = nxt.key
             if key in PRONOUNS:
@@ -395,6 +398,8 @@ def _context(
                 # any inflected verb: "isla brought a rabbit", "will missed the
                 # bus" (a past tense: not the modal), "DELROY COVERING"
                 f[verb] = 1.0
+            elif key in SIBLING_MARKS:
+                pass  # "Okafor ma": weighed above, not an ordinary word after a name
             elif nxt.lower and nxt.alpha and subj.lex.get(key, UNKNOWN).is_common_word:
                 # "Holly wreath", "Daisy chain": a word-like name, then an ordinary word
                 f["before_common"] = 1.0

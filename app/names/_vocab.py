@@ -917,6 +917,10 @@ PRE_NAME_WORDS = frozenset(
     ]
 )
 
+# What independent and boarding schools write after a surname to tell siblings
+# apart ("Okafor ma", "Fox-Pitt mi", "Barnes min"): the word before is a pupil.
+SIBLING_MARKS = frozenset({"ma", "mi", "min", "maj", "major", "minor", "tertius", "tert"})
+
 # Words naming what a person is or does, written just before their name: "candidate
 # Kaya", "examiner Harbans Lall", "ranger Pettifer", "cleaner sandra", "driver zahid".
 # A name after one is a person, whatever else it could read as ("assessor Jenny Walsh").

@@ -302,6 +302,7 @@ _STRONG_PERSON = (
     "before_ask",
     "before_to_verb",
     "before_family",
+    "before_sibling",
 )
 
 

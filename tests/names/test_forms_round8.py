@@ -8,7 +8,9 @@
   Wrens", "Wrens stay and play"); it is weighed apart from a typed
   possessive (``possessive_bare``);
 - a surname alone that no lexicon knows, or that is also a first name
-  (``last:unlisted``, ``last:also_first``, ``last:surname``)."""
+  (``last:unlisted``, ``last:also_first``, ``last:surname``);
+- the sibling marks of independent and boarding schools after a surname
+  ("Okafor ma", "Fox-Pitt mi": ``before_sibling``), left out of the span."""
 
 from __future__ import annotations
 
@@ -28,6 +30,9 @@ ROSTER = (
     Person("p2", "Amir", "Khan", P),
     Person("p3", "Deniz", "Kaya", P),
     Person("p4", "Lena", "Varga", P),
+    Person("p5", "Chidi", "Okafor", P),
+    Person("p6", "Ada", "Okafor", P),
+    Person("p7", "Hugo", "Fox-Pitt", P),
 )
 
 
@@ -45,6 +50,10 @@ DIRECTORY_CASES = [
     ("Amirs coat left in PE", ["Amir"]),
     ("Chickenpox in Wrens", []),
     ("Kaya left her bag in 8R", ["Kaya"]),
+    ("Okafor ma - exeat form", ["Okafor"]),
+    ("okafor mi + okafor ma leave-out", ["okafor", "okafor"]),
+    ("FOX-PITT MI - LATE TO CHAPEL", ["FOX-PITT"]),
+    ("MA in Education - fees support", []),
 ]
 
 

@@ -28,6 +28,9 @@ Training data (and only these):
   lists (word-names by context, lower-case and ALL CAPS single names,
   accents, names of many origins, surnames after lead words and in lists,
   look-alike places, brands and works);
+- ``tests/data/names/train/extra3.jsonl`` with the old roster: 20 subjects
+  written for the eighth round, the sibling marks of independent and boarding
+  schools ("Jones ma", "Patel mi") and the same words as no mark;
 - ``tests/data/names/school3/test.jsonl`` to ``school18/test.jsonl`` with
   their rosters: written as independent measures and run untouched
   (school5 to school18 twice or more, school11 once), then made development
@@ -245,6 +248,7 @@ def _sets() -> tuple[list[tuple[NameIndex, list[Example]]], NameIndex, list[Exam
         (DATA / "roster.csv", DATA / "eval.jsonl"),
         (DATA / "roster.csv", DATA / "train" / "extra.jsonl"),
         (DATA / "roster.csv", DATA / "train" / "extra2.jsonl"),
+        (DATA / "roster.csv", DATA / "train" / "extra3.jsonl"),
         *DEV_SETS.values(),
     ):
         exs = _labelled(path)
