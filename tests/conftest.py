@@ -159,17 +159,22 @@ def make_message(
     )
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def make_settings(data_dir: Path) -> Settings:
+    """The demo service on SQLite in ``data_dir``, for tests."""
     return Settings(
-        database_url=f"sqlite:///{tmp_path / 'test.sqlite3'}",
-        data_dir=tmp_path,
+        database_url=f"sqlite:///{data_dir / 'test.sqlite3'}",
+        data_dir=data_dir,
         demo=True,
         environment="test",
         secret_key="test-secret-key",
         refresh_seconds=0.2,
         audit_flush_seconds=0.05,
     )
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return make_settings(tmp_path)
 
 
 @pytest.fixture

@@ -11,6 +11,11 @@ about half the time). ``tests/store/test_template.py`` checks that a copy has
 the same tables, columns, indexes and constraints as a database the
 migrations built. ``empty_db_url`` is an empty database, for the tests of the
 migrations themselves and of start-up on an empty database.
+
+``shared_db_url`` is one migrated database for all of a module's tests on a
+backend (``backend``, each in turn), for a module whose cases only read: they
+share one app instead of building one each. A case that writes takes a fresh
+database from ``new_db_url`` instead.
 """
 
 from __future__ import annotations
@@ -18,8 +23,8 @@ from __future__ import annotations
 import secrets
 import shutil
 import weakref
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,12 +51,26 @@ class Statement:
 # (the admin engine's) are kept open on purpose.
 _opened: weakref.WeakSet[Any] = weakref.WeakSet()
 _kept: weakref.WeakSet[Any] = weakref.WeakSet()
+# The connections to a database a module's tests share (shared_db_url), by its
+# schema: the module's app keeps them in its pool from one test to the next, so
+# they are checked when the module is done with the database (its app disposed),
+# not after each test.
+_shared: dict[str, weakref.WeakSet[Any]] = {}
+_SEARCH_PATH = "-csearch_path="
 
 
 @event.listens_for(Pool, "connect")
 def _remember(dbapi_conn: Any, _record: object) -> None:
     if type(dbapi_conn).__module__.startswith("psycopg"):
-        _opened.add(dbapi_conn)
+        owner = None
+        if _shared:
+            options = dbapi_conn.info.get_parameters().get("options", "")
+            owner = _shared.get(options.removeprefix(_SEARCH_PATH))
+        (_opened if owner is None else owner).add(dbapi_conn)
+
+
+def _left_open(connections: weakref.WeakSet[Any]) -> list[Any]:
+    return [c for c in connections if not c.closed and c not in _kept]
 
 
 @pytest.fixture(autouse=True)
@@ -62,7 +81,7 @@ def _no_connection_left_open() -> Iterator[None]:
     under ``filterwarnings=error`` that test fails. Fail this one instead."""
     _opened.clear()
     yield
-    left = [c for c in _opened if not c.closed and c not in _kept]
+    left = _left_open(_opened)
     _opened.clear()
     assert not left, f"{len(left)} PostgreSQL connection(s) opened by this test left open"
 
@@ -81,17 +100,24 @@ def _pg_admin() -> Iterator[Engine | None]:
 
 
 @contextmanager
-def _schema(admin: Engine, base: str) -> Iterator[str]:
-    """A new empty schema, as a URL whose search_path is that schema; dropped after."""
+def _schema(admin: Engine, base: str, *, shared: bool = False) -> Iterator[str]:
+    """A new empty schema, as a URL whose search_path is that schema; dropped after.
+    ``shared``: for a module's tests (shared_db_url), its connections checked at the end."""
     schema = f"etq_{secrets.token_hex(4)}"
     with admin.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    if shared:
+        _shared[schema] = weakref.WeakSet()
     sep = "&" if "?" in base else "?"
     try:
         yield f"{base}{sep}options=-csearch_path%3D{schema}"
     finally:
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        owned = _shared.pop(schema, None)
+    if owned is not None:
+        left = _left_open(owned)
+        assert not left, f"{len(left)} PostgreSQL connection(s) to a shared database left open"
 
 
 @pytest.fixture(scope="session")
@@ -152,9 +178,16 @@ def _pg_base() -> str:
 @contextmanager
 def database(request: pytest.FixtureRequest, backend: str, *, migrated: bool) -> Iterator[str]:
     """A new database on ``backend`` (``sqlite`` or ``postgresql``), as a URL:
-    empty, or a copy of the migrated template."""
+    empty, or a copy of the migrated template. From a fixture wider than a test
+    (``request.scope``), a shared one: see ``shared_db_url``."""
+    shared = request.scope != "function"
     if backend == "sqlite":
-        path = request.getfixturevalue("tmp_path") / f"store-{secrets.token_hex(4)}.sqlite3"
+        folder = (
+            request.getfixturevalue("tmp_path_factory").mktemp("shared")
+            if shared
+            else request.getfixturevalue("tmp_path")
+        )
+        path = folder / f"store-{secrets.token_hex(4)}.sqlite3"
         if migrated:
             shutil.copyfile(request.getfixturevalue("_sqlite_template"), path)
         yield f"sqlite:///{path}"
@@ -162,7 +195,7 @@ def database(request: pytest.FixtureRequest, backend: str, *, migrated: bool) ->
     base = _pg_base()
     admin: Engine = request.getfixturevalue("_pg_admin")
     statements = request.getfixturevalue("_pg_template") if migrated else []
-    with _schema(admin, base) as url:
+    with _schema(admin, base, shared=shared) as url:
         _replay(url, statements)
         yield url
 
@@ -186,3 +219,27 @@ def store(db_url: str) -> Iterator[Store]:
     db = Database(db_url)
     yield Store(db)
     db.dispose()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The backend of a module's shared database (``shared_db_url``), each in turn."""
+    return str(request.param)
+
+
+@pytest.fixture(scope="module")
+def shared_db_url(request: pytest.FixtureRequest, backend: str) -> Iterator[str]:
+    """One migrated database for all of a module's tests on ``backend``: for a
+    module whose cases only read, so one app serves them all. Its PostgreSQL
+    connections are checked when the module is done with it (the leak guard
+    above, for the module's app rather than each test)."""
+    with database(request, backend, migrated=True) as url:
+        yield url
+
+
+@pytest.fixture
+def new_db_url(request: pytest.FixtureRequest, backend: str) -> Iterator[Callable[[], str]]:
+    """Makes a new migrated database on the module's ``backend``, for a case that
+    writes (an app of its own beside the module's shared one); dropped after the test."""
+    with ExitStack() as stack:
+        yield lambda: stack.enter_context(database(request, backend, migrated=True))

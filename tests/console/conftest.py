@@ -1,11 +1,13 @@
 """A console app (demo school, its Entra tenant and Google domain set) on each
 database, the fake identity provider on the shared client, and helpers that
-sign people in through it."""
+sign people in through it. ``shared_app_client`` is one such app for all of a
+module's tests on a backend, for cases that only read."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,10 @@ def idp() -> FakeIdP:
 
 @pytest.fixture
 def console_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    _console_env(monkeypatch)
+
+
+def _console_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ETIQUETTE_CONSOLE_ENTRA_CLIENT_ID", ENTRA_CLIENT)
     monkeypatch.setenv("ETIQUETTE_CONSOLE_ENTRA_SECRET", "entra-test-secret")
     monkeypatch.setenv("ETIQUETTE_CONSOLE_GOOGLE_CLIENT_ID", GOOGLE_CLIENT)
@@ -64,8 +70,37 @@ def app_client(
     console_env: None,
 ) -> Iterator[TestClient]:
     """The demo school with Entra tenant TID and Google domain HD set."""
+    with console_client(db_url, tmp_path, idp) as c:
+        yield c
+
+
+@pytest.fixture
+def new_app_client(
+    new_db_url: Callable[[], str], tmp_path: Path, idp: FakeIdP, console_env: None
+) -> Iterator[Callable[[], TestClient]]:
+    """Makes an ``app_client`` on a new database (``backend``), for a case that writes
+    in a module whose other cases share ``shared_app_client``."""
+    with ExitStack() as stack:
+        yield lambda: stack.enter_context(console_client(new_db_url(), tmp_path, idp))
+
+
+@pytest.fixture(scope="module")
+def shared_app_client(
+    shared_db_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    """``app_client`` for all of a module's tests on ``backend``: for cases that
+    only read (each test clears its cookies first, as on a new client)."""
+    with pytest.MonkeyPatch.context() as mp:
+        _console_env(mp)
+        with console_client(shared_db_url, tmp_path_factory.mktemp("console"), FakeIdP()) as c:
+            yield c
+
+
+@contextmanager
+def console_client(db_url: str, data_dir: Path, idp: FakeIdP) -> Iterator[TestClient]:
+    """The demo school with Entra tenant TID and Google domain HD set."""
     app = create_app(
-        _settings(db_url, tmp_path, demo=True), transport=httpx.MockTransport(idp.handler)
+        _settings(db_url, data_dir, demo=True), transport=httpx.MockTransport(idp.handler)
     )
     with TestClient(app, base_url=BASE) as c:
         runtime: Runtime = c.app.state.runtime  # type: ignore[attr-defined]

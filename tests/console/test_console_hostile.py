@@ -11,12 +11,18 @@ console's own pages (each ``<form method="post">`` whose action is the route).
 Every answer must be below 500, and an error must be an HTML page with a
 heading (the console's error page names the problem there), not JSON or a
 traceback. Runs on SQLite, and on PostgreSQL with TEST_DATABASE_URL.
+
+The console's pages are read once per backend, on a new app set up as each test
+sets up its own (the forms are the same every time). A GET only reads: those
+routes share that app; a POST may write, so each POST route has an app of its own.
 """
 
 from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode
@@ -173,12 +179,12 @@ def _fill(path: str, params: dict[str, str], default: str = "1") -> str:
     return re.sub(r"\{(\w+)(?::\w+)?\}", lambda m: params.get(m.group(1), default), path)
 
 
-def _fields(c: TestClient, want: str, path: str, valid: dict[str, str]) -> dict[str, str]:
-    """The fields of the route's forms (``want``: POST, or GET for a query string's)
-    with their defaults, read from the console's GET pages."""
-    target = _fill(path, valid)
-    pattern = re.compile("^" + re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(path)) + "$")
-    fields: dict[str, str] = {}
+Page = tuple[str, list[tuple[str, str, dict[str, str]]]]  # (address, its forms)
+
+
+def _pages(c: TestClient, valid: dict[str, str]) -> list[Page]:
+    """The forms of each of the console's GET pages (those that are HTML)."""
+    pages: list[Page] = []
     for method, get_path in ROUTES:
         if method != "GET":
             continue
@@ -188,7 +194,18 @@ def _fields(c: TestClient, want: str, path: str, valid: dict[str, str]) -> dict[
             continue
         parser = _Forms()
         parser.feed(page.text)
-        for form_method, action, form in parser.forms:
+        pages.append((here, parser.forms))
+    return pages
+
+
+def _fields(pages: list[Page], want: str, path: str, valid: dict[str, str]) -> dict[str, str]:
+    """The fields of the route's forms (``want``: POST, or GET for a query string's)
+    with their defaults, read from the console's GET pages."""
+    target = _fill(path, valid)
+    pattern = re.compile("^" + re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(path)) + "$")
+    fields: dict[str, str] = {}
+    for here, forms in pages:
+        for form_method, action, form in forms:
             action = (action or here).split("?")[0]
             if form_method == want and (action == target or pattern.match(action)):
                 for k, v in form.items():
@@ -271,19 +288,49 @@ def _with_token(kw: dict[str, Any], csrf: str) -> dict[str, Any]:
     return kw
 
 
+@dataclass(frozen=True)
+class Console:
+    """The module's app (the demo school in a trust) and, for each route, the
+    fields its forms send: a POST's form, or a GET's query string."""
+
+    client: TestClient
+    fields: dict[tuple[str, str], dict[str, str]]
+
+
+@pytest.fixture(scope="module")
+def console(shared_app_client: TestClient) -> Console:
+    c = shared_app_client
+    _join_a_trust(c)
+    _sign_in(c)
+    valid = _valid(c)
+    pages = _pages(c, valid)
+    fields: dict[tuple[str, str], dict[str, str]] = {}
+    for method, path in ROUTES:
+        if method == "POST":
+            fields[method, path] = _fields(pages, "POST", path, valid)
+        else:  # a page's CSV download takes the page's filters
+            query: dict[str, str] = {}
+            for page in {path, path.removesuffix(".csv")}:
+                query.update(_fields(pages, "GET", page, valid))
+            fields[method, path] = query
+    return Console(c, fields)
+
+
 @pytest.mark.parametrize(("method", "path"), ROUTES, ids=[f"{m} {p}" for m, p in ROUTES])
 def test_hostile_input_gets_a_page_naming_the_problem(
-    app_client: TestClient, method: str, path: str
+    console: Console, new_app_client: Callable[[], TestClient], method: str, path: str
 ) -> None:
-    _join_a_trust(app_client)
+    if method == "GET":  # only reads: the module's app, with a new client's cookies (none)
+        app_client = console.client
+        app_client.cookies.clear()
+    else:  # may write: an app of its own, set up as the module's
+        app_client = new_app_client()
+        _join_a_trust(app_client)
     csrf = _sign_in(app_client)
     assert app_client.get(f"/console/trusts/{TRUST}/roles").status_code == 200
     valid = _valid(app_client)
-    fields = _fields(app_client, "POST", path, valid) if method == "POST" else {}
-    query: dict[str, str] = {}
-    if method == "GET":  # a page's CSV download takes the page's filters
-        for page in {path, path.removesuffix(".csv")}:
-            query.update(_fields(app_client, "GET", page, valid))
+    fields = console.fields[method, path] if method == "POST" else {}
+    query = console.fields[method, path] if method == "GET" else {}
     failures: list[str] = []
     for label, url, kw in _cases(path, method, valid, fields, query, TOKEN):
         r = app_client.request(method, url, follow_redirects=False, **_with_token(kw, csrf))
@@ -308,8 +355,10 @@ def test_hostile_input_gets_a_page_naming_the_problem(
     ],
 )
 def test_an_address_no_route_matches_gets_the_consoles_page(
-    app_client: TestClient, method: str, path: str, status: int, title: str
+    console: Console, method: str, path: str, status: int, title: str
 ) -> None:
+    app_client = console.client
+    app_client.cookies.clear()
     _sign_in(app_client)
     r = app_client.request(method, path, follow_redirects=False)
     assert r.status_code == status

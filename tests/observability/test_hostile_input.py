@@ -4,13 +4,13 @@ The Authorization header of /metrics is compared in constant time; a header
 with bytes outside ASCII (Latin-1 as the server decodes it) made that a
 TypeError, a 500. Each case must answer below 500, and a refusal must be JSON
 whose ``detail`` says what is wrong. Runs on SQLite, and on PostgreSQL with
-TEST_DATABASE_URL (/readyz asks the database).
+TEST_DATABASE_URL (/readyz asks the database). Every case only reads: they share
+one app per backend.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -37,11 +37,13 @@ AUTHORIZATIONS: list[tuple[str, bytes, int]] = [
 ]
 
 
-@pytest.fixture
-def ops_client(db_url: str, tmp_path: Path) -> Iterator[TestClient]:
+@pytest.fixture(scope="module")
+def ops_client(
+    shared_db_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
     settings = Settings(
-        database_url=db_url,
-        data_dir=tmp_path,
+        database_url=shared_db_url,
+        data_dir=tmp_path_factory.mktemp("ops"),
         demo=True,
         environment="test",
         secret_key="test-secret-key",

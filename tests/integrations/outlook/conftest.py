@@ -167,6 +167,10 @@ def microsoft() -> Microsoft:
 
 @pytest.fixture
 def outlook_settings() -> OutlookSettings:
+    return make_outlook_settings()
+
+
+def make_outlook_settings() -> OutlookSettings:
     return OutlookSettings(
         _env_file=None,  # type: ignore[call-arg]
         client_id=CLIENT_ID,

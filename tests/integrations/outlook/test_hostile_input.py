@@ -12,6 +12,10 @@
 
 An answer must be below 500; a 4xx must be JSON whose ``detail`` names the
 problem (a 422 names the field, a 401 the token's fault).
+
+The hostile tokens and check bodies may pass and be audited: those tests have an
+app of their own. The refused raw bodies and the add-in's files only read: they
+share one app per backend (and one without a database for the files).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +36,8 @@ from app.integrations.gmail.adapter import GmailHost
 from app.integrations.outlook.adapter import OutlookHost
 from app.integrations.outlook.settings import OutlookSettings
 from app.main import create_app
-from tests.conftest import ADMIN
-from tests.integrations.outlook.conftest import TID, Microsoft
+from tests.conftest import ADMIN, make_settings
+from tests.integrations.outlook.conftest import TID, Microsoft, make_outlook_settings
 from tests.integrations.outlook.test_graph import GRAPH_ON
 from tests.integrations.outlook.test_tokens import CHECK
 
@@ -42,14 +47,14 @@ OUTCOME = {"outcome": "cancelled", "host": "outlook"}
 PATHS = ("/v1/check", "/v1/outcome", "/v1/outlook/graph-token")
 
 
-@pytest.fixture
-def teacher_client(
-    db_url: str, tmp_path: Path, microsoft: Microsoft, outlook_settings: OutlookSettings
+@contextmanager
+def _teacher_client(
+    db_url: str, data_dir: Path, microsoft: Microsoft, outlook_settings: OutlookSettings
 ) -> Iterator[TestClient]:
-    """Signed-in Outlook users for the demo school (Graph on), on each backend."""
+    """Signed-in Outlook users for the demo school (Graph on)."""
     settings = Settings(
         database_url=db_url,
-        data_dir=tmp_path,
+        data_dir=data_dir,
         demo=True,
         environment="test",
         secret_key="test-secret-key",
@@ -64,6 +69,31 @@ def teacher_client(
             json={"outlook": GRAPH_ON.model_dump(mode="json")},
         )
         assert res.status_code == 200, res.text
+        yield c
+
+
+@pytest.fixture
+def teacher_client(
+    db_url: str, tmp_path: Path, microsoft: Microsoft, outlook_settings: OutlookSettings
+) -> Iterator[TestClient]:
+    """On a database of its own, on each backend."""
+    with _teacher_client(db_url, tmp_path, microsoft, outlook_settings) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def shared_tenant() -> Microsoft:
+    """The fake tenant of this module's cases that only read."""
+    return Microsoft()
+
+
+@pytest.fixture(scope="module")
+def shared_teacher_client(
+    shared_db_url: str, tmp_path_factory: pytest.TempPathFactory, shared_tenant: Microsoft
+) -> Iterator[TestClient]:
+    """For this module's cases that only read, on ``backend``."""
+    data_dir = tmp_path_factory.mktemp("teacher")
+    with _teacher_client(shared_db_url, data_dir, shared_tenant, make_outlook_settings()) as c:
         yield c
 
 
@@ -238,10 +268,14 @@ RAW: list[tuple[str, bytes]] = [
 @pytest.mark.parametrize(("label", "body"), RAW, ids=[label for label, _ in RAW])
 @pytest.mark.parametrize("path", ["/v1/outcome", "/v1/check"])
 def test_a_hostile_raw_body_is_a_4xx(
-    teacher_client: TestClient, microsoft: Microsoft, path: str, label: str, body: bytes
+    shared_teacher_client: TestClient,
+    shared_tenant: Microsoft,
+    path: str,
+    label: str,
+    body: bytes,
 ) -> None:
-    auth = {"Authorization": f"Bearer {microsoft.token()}", "content-type": "application/json"}
-    r = teacher_client.post(path, content=body, headers=auth)
+    auth = {"Authorization": f"Bearer {shared_tenant.token()}", "content-type": "application/json"}
+    r = shared_teacher_client.post(path, content=body, headers=auth)
     assert 400 <= r.status_code < 500, r.text[:300]
     assert r.json()["detail"]
 
@@ -302,8 +336,10 @@ def test_hostile_headers_on_the_addins_files(
         assert "evil.example" not in r.text
 
 
-@pytest.fixture
-def hosted_files(settings: Settings, outlook_settings: OutlookSettings) -> Iterator[TestClient]:
-    app = create_app(settings, hosts=(OutlookHost(outlook_settings), GmailHost()))
+@pytest.fixture(scope="module")
+def hosted_files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The add-in's files for this module's cases (they only read)."""
+    settings = make_settings(tmp_path_factory.mktemp("files"))
+    app = create_app(settings, hosts=(OutlookHost(make_outlook_settings()), GmailHost()))
     with TestClient(app) as c:
         yield c
