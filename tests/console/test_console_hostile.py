@@ -310,7 +310,9 @@ def console(shared_app_client: TestClient) -> Console:
             fields[method, path] = _fields(pages, "POST", path, valid)
         else:  # a page's CSV download takes the page's filters
             query: dict[str, str] = {}
-            for page in {path, path.removesuffix(".csv")}:
+            # the page's filters, then the download's own (a fixed order: which
+            # default wins must not depend on a set's order, i.e. PYTHONHASHSEED)
+            for page in dict.fromkeys((path.removesuffix(".csv"), path)):
                 query.update(_fields(pages, "GET", page, valid))
             fields[method, path] = query
     return Console(c, fields)
