@@ -96,8 +96,19 @@ def _group(row: StaffGroupPolicy, level: str) -> StaffGroup:
 def _clean_labels(values: Iterable[object], what: str) -> tuple[str, ...]:
     out: list[str] = []
     for v in values:
-        if not isinstance(v, str) or not v.strip() or ";" in v or len(v) > 100:
-            raise OverlayError(f"{what}: each is a non-empty name without ';' (≤ 100 characters)")
+        # no control character either: PostgreSQL text cannot hold a NUL byte, and no
+        # MIS or directory writes a role with a line break or a tab in it
+        if (
+            not isinstance(v, str)
+            or not v.strip()
+            or ";" in v
+            or len(v) > 100
+            or any(c < " " or c == "\x7f" for c in v)
+        ):
+            raise OverlayError(
+                f"{what}: each is a non-empty name without ';' or control characters "
+                "(≤ 100 characters)"
+            )
         out.append(v.strip())
     return tuple(dict.fromkeys(out))
 
