@@ -259,7 +259,9 @@ def _bare_possessives(tokens: list[Token], parts: Mapping[str, int], lex: dict[s
     that is not an everyday word; the token itself must be in no word list,
     so "Marks", "Rogers" and "James" stay as they are, and so does a name
     with a capitalised word after it ("Debs Holloway": a short form, then a
-    surname)."""
+    surname), one that ends the subject or a segment, or one before a verb
+    form the lexicon knows ("wrens started": a plural). Such a possessive is
+    marked ``bare_possessive`` too, and weighed apart (``possessive_bare``)."""
     n = len(tokens)
     for k, t in enumerate(tokens):
         key = t.key
@@ -274,7 +276,7 @@ def _bare_possessives(tokens: list[Token], parts: Mapping[str, int], lex: dict[s
         ):
             continue
         # something must follow it: a plural ends a segment or does something
-        # ("Chickenpox in Wrens", "Wrens stay and play": a class named after a bird)
+        # ("Chickenpox in Wrens", "wrens started on time": a class named after a bird)
         if k + 1 >= n:
             continue
         nxt = tokens[k + 1]

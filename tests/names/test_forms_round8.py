@@ -5,7 +5,7 @@
 - a possessive typed without its apostrophe is read only with a word after it
   that is not a verb ("Amirs coat"), not at the end of a segment or before a
   verb, where the "s" is a plural: a class named after a bird ("Chickenpox in
-  Wrens", "Wrens stay and play"); it is weighed apart from a typed
+  Wrens", "wrens started on time"); it is weighed apart from a typed
   possessive (``possessive_bare``);
 - a surname alone that no lexicon knows, or that is also a first name
   (``last:unlisted``, ``last:also_first``, ``last:surname``);
