@@ -6,6 +6,7 @@ import copy
 import json
 import os
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -103,21 +104,20 @@ class Addon:
         return resp
 
 
-@pytest.fixture
-def make_addon(
-    settings: Settings, fake_google: FakeGoogle, google_key: Key
-) -> Iterator[Callable[..., Addon]]:
-    clients: list[TestClient] = []
-
-    def factory(*, read_drafts: bool = False) -> Addon:
-        app = create_app(settings, transport=httpx.MockTransport(fake_google.handle))
-        addon = Addon(TestClient(app), fake_google, google_key)
+@contextmanager
+def addon_app(
+    settings: Settings, google: FakeGoogle, key: Key, *, read_drafts: bool = False
+) -> Iterator[Addon]:
+    """The real app on ``settings`` with the Gmail add-on configured for the demo
+    school (Google faked over the shared client's mock transport), started and
+    stopped around the block."""
+    app = create_app(settings, transport=httpx.MockTransport(google.handle))
+    with TestClient(app) as client:
+        addon = Addon(client, google, key)
         app.state.gmail_addon = GmailAddon.from_settings(
             GmailSettings(base_url=BASE), clock=lambda: addon.clock[0]
         )
-        addon.client.__enter__()
-        clients.append(addon.client)
-        resp = addon.client.patch(
+        resp = client.patch(
             "/v1/admin/schools/stmarys/settings",
             headers=ADMIN,
             json={
@@ -130,11 +130,21 @@ def make_addon(
             },
         )
         assert resp.status_code == 200, resp.text
-        return addon
+        yield addon
 
-    yield factory
-    for c in clients:
-        c.__exit__(None, None, None)
+
+@pytest.fixture
+def make_addon(
+    settings: Settings, fake_google: FakeGoogle, google_key: Key
+) -> Iterator[Callable[..., Addon]]:
+    with ExitStack() as stack:
+
+        def factory(*, read_drafts: bool = False) -> Addon:
+            return stack.enter_context(
+                addon_app(settings, fake_google, google_key, read_drafts=read_drafts)
+            )
+
+        yield factory
 
 
 @pytest.fixture

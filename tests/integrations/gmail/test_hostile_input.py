@@ -20,21 +20,16 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import AbstractContextManager, ExitStack
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from fastapi.testclient import TestClient
 
 from app.config import Settings
-from app.integrations.gmail.routes import GmailAddon
-from app.integrations.gmail.settings import GmailSettings
-from app.main import create_app
-from tests.conftest import ADMIN
-from tests.integrations.gmail.conftest import WEDNESDAY, Addon
-from tests.integrations.gmail.google_fake import BASE, CLIENT_ID, DOMAIN, SA, FakeGoogle, Key
+from tests.integrations.gmail.conftest import Addon, addon_app
+from tests.integrations.gmail.google_fake import FakeGoogle, Key
 
 MB = "x" * 1_000_000
 LONE = "\ud800"  # json.dumps writes it as the escape "\\ud800"
@@ -200,10 +195,9 @@ RAW: list[tuple[str, bytes]] = [
 ]
 
 
-@contextmanager
 def _addon(
     db_url: str, data_dir: Path, fake_google: FakeGoogle, google_key: Key
-) -> Iterator[Addon]:
+) -> AbstractContextManager[Addon]:
     """The Gmail add-on for the demo school, reading drafts."""
     settings = Settings(
         database_url=db_url,
@@ -212,26 +206,7 @@ def _addon(
         environment="test",
         secret_key="test-secret-key",
     )
-    app = create_app(settings, transport=httpx.MockTransport(fake_google.handle))
-    with TestClient(app) as client:
-        addon = Addon(client, fake_google, google_key)
-        app.state.gmail_addon = GmailAddon.from_settings(
-            GmailSettings(base_url=BASE), clock=lambda: WEDNESDAY
-        )
-        resp = client.patch(
-            "/v1/admin/schools/stmarys/settings",
-            headers=ADMIN,
-            json={
-                "gmail": {
-                    "google_domain": DOMAIN,
-                    "service_account_email": SA,
-                    "oauth_client_id": CLIENT_ID,
-                    "read_drafts": True,
-                }
-            },
-        )
-        assert resp.status_code == 200, resp.text
-        yield addon
+    return addon_app(settings, fake_google, google_key, read_drafts=True)
 
 
 @pytest.fixture
