@@ -261,32 +261,42 @@ def test_bad_filters_are_a_400_page(app_client: TestClient, sign_in: SignIn, pat
     assert "Bad filter" in r.text
 
 
-def test_a_trust_role_compares_the_trusts_schools(app_client: TestClient, sign_in: SignIn) -> None:
-    """Someone whose role is at a trust sees its schools side by side (and no
-    school outside it); the figures are each school's own."""
-    trust_tid = "7e57c0de-0000-4000-8000-000000007125"
-    runtime = runtime_of(app_client)
+def trust_of(
+    c: TestClient, sign_in: SignIn, slug: str, n: int, schools: dict[str, Policy | None]
+) -> dict[str, str]:
+    """A trust ``slug`` with these schools (slug: its policy, or the default), its
+    auditor signed in; each school's tenant id by slug."""
+    tid = f"7e57c0de-0000-4000-8000-{n:012d}"
+    runtime = runtime_of(c)
     trusts = TrustStore(runtime.store.db)
     trust_id, _ = trusts.create_trust(
-        "elm", "Elm Trust", ["elm.org.uk"], entra_tenant_id=trust_tid, by="test"
+        slug, slug.title() + " Trust", [f"{slug}.org.uk"], entra_tenant_id=tid, by="test"
     )
     ids = {}
-    for slug in ("ash", "birch"):
-        ids[slug], _ = trusts.create_school(
-            trust_id, slug, slug.title() + " Primary", [f"{slug}.sch.uk"]
+    for school, policy in schools.items():
+        name = school.title() + (" Primary" if policy is None else " Academy")
+        ids[school], _ = trusts.create_school(
+            trust_id, school, name, [f"{school}.sch.uk"], policy=policy
         )
     runtime.refresh_sync()
-    seed(app_client, [ev(0.01, codes="REC001") for _ in range(3)], ids["ash"])
-    seed(app_client, [ev(0.01) for _ in range(5)], ids["birch"])
-    seed(app_client, [ev(0.01) for _ in range(40)])  # the demo school: not in the trust
-    store_of(app_client).assign(
+    store_of(c).assign(
         Scope(trust_id=trust_id),
         principal_kind="email",
-        principal="ceo@elm.org.uk",
+        principal=f"ceo@{slug}.org.uk",
         role="auditor",
         by="test",
     )
-    assert sign_in("entra", **entra_user("ceo@elm.org.uk", trust_tid)).status_code == 303
+    assert sign_in("entra", **entra_user(f"ceo@{slug}.org.uk", tid)).status_code == 303
+    return ids
+
+
+def test_a_trust_role_compares_the_trusts_schools(app_client: TestClient, sign_in: SignIn) -> None:
+    """Someone whose role is at a trust sees its schools side by side (and no
+    school outside it); the figures are each school's own."""
+    ids = trust_of(app_client, sign_in, "elm", 7125, {"ash": None, "birch": None})
+    seed(app_client, [ev(0.01, codes="REC001") for _ in range(3)], ids["ash"])
+    seed(app_client, [ev(0.01) for _ in range(5)], ids["birch"])
+    seed(app_client, [ev(0.01) for _ in range(40)])  # the demo school: not in the trust
     html = app_client.get("/console/schools/ash/dashboard?days=7").text
     table = html.split('id="schools"', 1)[1].split("</table>", 1)[0]
     rows = re.findall(r'<tr><th scope="row">(.*?)</th><td class="num">(\d+)</td>', table)
@@ -339,38 +349,16 @@ def test_a_trust_compares_each_school_over_its_own_local_days(
     each school's checks over that school's own last 7 local days, so a check
     made between the two windows' starts is this week's at one school and last
     week's at the other."""
-    trust_tid = "7e57c0de-0000-4000-8000-000000007126"
-    runtime = runtime_of(app_client)
-    trusts = TrustStore(runtime.store.db)
-    trust_id, _ = trusts.create_trust(
-        "oak", "Oak Trust", ["oak.org.uk"], entra_tenant_id=trust_tid, by="test"
-    )
     zones = {"east": "Pacific/Kiritimati", "west": "Pacific/Pago_Pago"}  # UTC+14, UTC-11
-    ids = {}
-    for slug, zone in zones.items():
-        ids[slug], _ = trusts.create_school(
-            trust_id,
-            slug,
-            slug.title() + " Academy",
-            [f"{slug}.sch.uk"],
-            policy=Policy(timezone=zone),
-        )
-    runtime.refresh_sync()
+    policies: dict[str, Policy | None] = {k: Policy(timezone=z) for k, z in zones.items()}
     now = datetime.now(UTC)
     starts = {slug: last_days(7, ZoneInfo(zone), now).since for slug, zone in zones.items()}
     early, late = sorted(starts, key=starts.__getitem__)
     at = starts[late] - timedelta(minutes=1)  # after the early window's start only
     assert starts[early] < at < now
+    ids = trust_of(app_client, sign_in, "oak", 7126, policies)
     for slug in zones:
         seed(app_client, [ev(0, "check", "REC001") | {"at": at}], ids[slug])
-    store_of(app_client).assign(
-        Scope(trust_id=trust_id),
-        principal_kind="email",
-        principal="ceo@oak.org.uk",
-        role="auditor",
-        by="test",
-    )
-    assert sign_in("entra", **entra_user("ceo@oak.org.uk", trust_tid)).status_code == 303
     rows = list(
         csv.reader(
             io.StringIO(app_client.get(f"/console/schools/{early}/dashboard.csv?days=7").text)
