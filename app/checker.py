@@ -16,15 +16,25 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any, Protocol
 
 from app.audit import keyed_hash, time_ordered_id
 from app.directory.model import Directory
-from app.domain import Message, OverrideReason, Verdict
+from app.domain import (
+    Address,
+    Attachment,
+    Message,
+    OverrideReason,
+    RecipientField,
+    RecipientKind,
+    Verdict,
+    recipients_of,
+)
 from app.engine import evaluate
 from app.errors import Invalid
 from app.observability import metrics
@@ -209,6 +219,44 @@ class Checker:
             }
         )
         return CheckResult(verdict, check_id)
+
+    def warm(self, targets: Iterable[Target], *, now: datetime | None = None) -> int:
+        """Check a made-up draft against each target, unaudited, and return how
+        many were checked. What the rules load on first use (the name lists,
+        a nation's bank holidays, the holiday library's modules) is then loaded
+        at start, not in the first teacher's check, which took a tenth to a
+        fifth of a second longer than the rest. Called before the start-up's
+        ``gc.freeze`` so what it loads is left out of the cyclic collector too.
+        A target whose check fails is skipped: warming must not stop a start."""
+        when = now or datetime.now(UTC)
+        # A Saturday night as well as now: the out-of-hours rule then looks for
+        # the next working moment past a weekend, through the holiday tables.
+        saturday = (when + timedelta(days=(5 - when.weekday()) % 7)).replace(hour=22)
+        n = 0
+        for target in targets:
+            domain = next(iter(sorted(target.directory.internal_domains)), "example.org")
+            for send_at in (when, saturday):
+                message = Message(
+                    sender=Address(f"warm-up@{domain}"),
+                    send_at=send_at,
+                    to=recipients_of(
+                        [
+                            (f"office@{domain}", "", RecipientKind.UNKNOWN),
+                            ("parent.one@gmail.com", "", RecipientKind.UNKNOWN),
+                            ("parent.two@outlook.com", "", RecipientKind.UNKNOWN),
+                        ],
+                        RecipientField.TO,
+                    ),
+                    subject="RE: Hope Smith and OLEK - Y9 trip to Stanley Park, 1st May",
+                    attachments=(Attachment("kit-list.pdf", 24_000_000),),
+                )
+                try:
+                    self.check(target, message, audit=False)
+                except Exception:  # a broken policy is the check's own error to report
+                    break
+            else:
+                n += 1
+        return n
 
     def record_outcome(
         self,

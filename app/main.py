@@ -80,6 +80,8 @@ def create_app(
         async with make_client(transport) as http:
             runtime = Runtime(settings, store, audit, http)
             await asyncio.to_thread(runtime.refresh_sync)
+            # The first check's lazy loads (word lists, holiday tables) happen here.
+            await asyncio.to_thread(runtime.checker.warm, runtime.tenants())
             app.state.runtime = runtime
             # Notices for the safeguarding lead, derived from audit events as they are written.
             notifier = Notifier(runtime)

@@ -16,7 +16,16 @@ from app.directory.model import Directory
 from app.domain import Action
 from app.eml import read_eml
 from app.policy import Policy
-from tests.conftest import ADMIN, CHECKER, GROUPS, PEOPLE, WORKDAY, make_message, make_policy
+from tests.conftest import (
+    ADMIN,
+    CHECKER,
+    GROUPS,
+    PEOPLE,
+    SCHOOL,
+    WORKDAY,
+    make_message,
+    make_policy,
+)
 
 EXTERNAL = ["parent1@gmail.com", "parent2@outlook.com"]
 
@@ -73,6 +82,28 @@ def test_a_check_is_timed_always_and_recorded_only_when_audited(
         assert event["check_id"] == result.check_id and event["tenant_id"] == "t-1"
         assert event["purpose"] == "review" and event["codes"] == "REC003"
         assert "parent1" not in str(event)  # no address, hashed sender only
+
+
+class Broken(School):
+    def policy_for(self, sender: str) -> Policy:
+        raise RuntimeError("a policy that does not load")
+
+
+def test_warming_checks_each_school_unaudited_and_loads_what_rules_load_lazily() -> None:
+    from app.calendar import _bank_holidays
+    from app.names._lexicon import world_names
+
+    world_names.cache_clear()
+    _bank_holidays.cache_clear()
+    sink = Sink()
+    checker = Checker(sink, secret_key="k")
+    # The out-of-hours rule looks at mail to colleagues: the school's domain is internal.
+    ours = School(make_policy(), Directory.build(PEOPLE, GROUPS, internal_domains=[SCHOOL]))
+    assert checker.warm([ours, Broken(make_policy(), Directory()), school()]) == 2
+    assert sink.events == [] and len(checker.recent) == 0  # nothing audited
+    # What the first real check used to load while a teacher waited.
+    assert world_names.cache_info().currsize == 1
+    assert _bank_holidays.cache_info().currsize >= 1
 
 
 def test_a_policy_given_overrides_the_schools() -> None:
