@@ -303,9 +303,17 @@ class Runtime:
         return n
 
     async def refresh(self) -> None:
-        try:
-            if self._keys_used:
+        if self._keys_used:
+            try:
                 await asyncio.to_thread(self.save_key_use)
+            except Exception as exc:
+                # Kept for the next refresh. On SQLite this is a long write in
+                # progress (a roster upload holds the one write lock for
+                # seconds): not a fault, and no reason to skip the read below,
+                # which a write does not block. (Not counted as a database
+                # error: a real outage fails the read too, and is counted there.)
+                log.info("keys' last use not written yet (%s); kept", type(exc).__name__)
+        try:
             n = await asyncio.to_thread(self.refresh_sync)
             if n:
                 log.info("reloaded %d tenant(s)", n)

@@ -218,3 +218,33 @@ def test_demo_keys_are_refused_outside_demo_mode(client: TestClient) -> None:
     real.refresh_sync()
     assert real.tenant_for_key("etq_demo_admin_key") is None
     assert real.tenant_for_key("etq_demo_check_key") is None
+
+
+def test_a_key_use_write_that_fails_is_kept_and_does_not_stop_the_refresh(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """On SQLite a roster upload holds the write lock for seconds: the keys'
+    last-use write fails then, and must neither lose the uses nor skip the
+    refresh, which reads only."""
+    import asyncio
+
+    from sqlalchemy.exc import OperationalError
+
+    runtime = client.app.state.runtime  # type: ignore[attr-defined]
+    assert client.post("/v1/check", json=GOOD, headers=CHECKER).status_code == 200
+
+    def locked(used: object) -> None:
+        raise OperationalError("UPDATE api_keys", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(runtime.store, "touch_keys", locked)
+    other = runtime.store.create_tenant("o", "Other", ["other.sch.uk"])  # a change to pick up
+    with caplog.at_level("INFO", logger="etiquette.runtime"):
+        asyncio.run(runtime.refresh())
+    assert runtime.tenant(other) is not None  # the refresh ran
+    assert runtime._keys_used  # the use is kept for the next refresh
+    assert "not written yet (OperationalError); kept" in caplog.text
+    assert "refresh failed" not in caplog.text
+    monkeypatch.undo()
+    runtime.save_key_use()
+    keys = {k["label"]: k for k in client.get(f"{BASE}/keys", headers=ADMIN).json()}
+    assert keys["demo-check"]["last_used_at"] is not None
