@@ -60,6 +60,8 @@ SCHOOL17 = DATA / "school17"
 SCHOOL18 = DATA / "school18"
 SCHOOL19 = DATA / "school19"
 SCHOOL20 = DATA / "school20"
+SCHOOL21 = DATA / "school21"
+SCHOOL22 = DATA / "school22"
 
 
 @dataclass
@@ -309,14 +311,29 @@ SETS = {
             SCHOOL19 / "test.jsonl",
             SCHOOL19 / "roster.csv",
             "school19: an 11-18 comprehensive in Bradford, written blind for issue 13's "
-            "eighth round (never tuned on)",
+            "eighth round; run three times untouched, then development data (trained on)",
         ),
         EvalSet(
             "school20",
             SCHOOL20 / "test.jsonl",
             SCHOOL20 / "roster.csv",
             "school20: an independent day and boarding school in Surrey, written blind for "
-            "issue 13's eighth round (never tuned on)",
+            "issue 13's eighth round; run three times untouched, then development data "
+            "(trained on)",
+        ),
+        EvalSet(
+            "school21",
+            SCHOOL21 / "test.jsonl",
+            SCHOOL21 / "roster.csv",
+            "school21: an all-through special school (autism, SEMH) in Birmingham, written "
+            "blind for issue 13's ninth round (never tuned on)",
+        ),
+        EvalSet(
+            "school22",
+            SCHOOL22 / "test.jsonl",
+            SCHOOL22 / "roster.csv",
+            "school22: an 11-16 academy in Boston, Lincolnshire, written blind for issue 13's "
+            "ninth round (never tuned on)",
         ),
     )
 }
@@ -342,6 +359,8 @@ CV_SETS = (
     "school18-cv",
     "school15-cv",
     "school16-cv",
+    "school19-cv",
+    "school20-cv",
 )
 
 

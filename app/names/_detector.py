@@ -241,7 +241,7 @@ def candidates(
                 if tj.key in PARTICLES and j + 1 < n:
                     j += 1
                     continue
-                ok_initial = len(tj.text) == 1 and tj.alpha and tj.cap
+                ok_initial = len(tj.text) == 1 and tj.alpha and tj.cap and not tj.shorthand
                 if not ok_initial and (
                     not tj.alpha
                     or len(tj.text) < 2
@@ -287,6 +287,7 @@ def candidates(
                 if (
                     len(nxt.text) == 1
                     and nxt.alpha
+                    and not nxt.shorthand
                     and nxt.text != "n"
                     and k + 1 < n
                     and not tokens[k + 1].seg_start
@@ -331,7 +332,12 @@ def candidates(
                                 Candidate(a, b, "full", "detector", longer, why, titled=titled)
                             )
                 # first + surname initial ("Leo M")
-                if len(nxt.text) == 1 and nxt.alpha and (nxt.cap or mode is CaseMode.LOWER):
+                if (
+                    len(nxt.text) == 1
+                    and nxt.alpha
+                    and not nxt.shorthand
+                    and (nxt.cap or mode is CaseMode.LOWER)
+                ):
                     after = k + 1
                     if nxt.text == "n" and after < n and not tokens[after].seg_start:
                         pass  # "grace n sky": "and", a list
@@ -510,7 +516,13 @@ def candidates(
                     )
                 )
         # initial + surname ("A. Khan", "G Hall")
-        if len(t.text) == 1 and t.alpha and (t.cap or mode is CaseMode.LOWER) and i + 1 < n:
+        if (
+            len(t.text) == 1
+            and t.alpha
+            and not t.shorthand
+            and (t.cap or mode is CaseMode.LOWER)
+            and i + 1 < n
+        ):
             sur = surname_at(tokens, i + 1, mode, lex) if not tokens[i + 1].seg_start else None
             if sur is not None:
                 end, s, w2 = sur
@@ -540,6 +552,7 @@ def candidates(
             and not tokens[f_end].possessive
             and len(tokens[k].text) == 1
             and tokens[k].alpha
+            and not tokens[k].shorthand
             and (tokens[k].cap or mode is CaseMode.LOWER)
             and (tokens[f_end].comma or not tokens[k].seg_start)
         ):

@@ -53,6 +53,7 @@ class Token:
     joined: bool  # joined to the previous token by a hyphen or apostrophe only
     typo: bool = False  # matched a rostered name part only with one letter dropped or swapped
     bare_possessive: bool = False  # "amirs bag": an "s" taken as a possessive with no apostrophe
+    shorthand: bool = False  # a letter that is a word here, never an initial: see _shorthand
 
 
 def fold_fast(text: str) -> str:
@@ -116,6 +117,7 @@ def tokenize(subject: str, folded: str) -> list[Token]:
         alpha = text.isalpha() or _APOS_RE.sub("", text).isalpha()
         upper = text.isupper() and len(text) > 1
         after = subject[end_poss : end_poss + 1]
+        shorthand = len(text) == 1 and _shorthand(text, subject[s - 1 : s], after, subject, e)
         append(
             Token(
                 s,
@@ -132,10 +134,20 @@ def tokenize(subject: str, folded: str) -> list[Token]:
                 after == "," or (after == " " and subject[end_poss + 1 : end_poss + 2] == ","),
                 end_poss,
                 joined,
+                shorthand=shorthand,
             )
         )
         prev_end = end_poss
     return tokens
+
+
+def _shorthand(letter: str, before: str, after: str, subject: str, end: int) -> bool:
+    """A single letter that staff type as a word, not as a name's initial:
+    one next to a slash ("w/ Khan", "c/o", "w/c 12 May", "n/a") and a "v"
+    between two words ("Darwin v Fleming", "BECKFOOT V MOORSIDE": versus)."""
+    if before == "/" or after == "/":
+        return True
+    return letter in "vV" and after == " " and end + 1 < len(subject) and subject[end + 1].isalnum()
 
 
 def case_mode(tokens: list[Token]) -> CaseMode:

@@ -43,10 +43,14 @@ _NAMEPARSER_HONORIFICS = frozenset(
         "sgt",
     ]
 )
-# UK forms nameparser lacks: police ranks and community officers, and faith
-# leaders who visit schools ("PCSO Lumb", "Imam Siddiqui", "Rabbi Cohen")
+# UK forms nameparser lacks: police ranks and community officers, faith
+# leaders who visit schools ("PCSO Lumb", "Imam Siddiqui", "Rabbi Cohen"), an
+# inspector ("HMI Whitaker"), and the titles language teachers and families
+# use ("Mme Marchand", "Frau Müller", "Pani Zawadzka", "Señora Ruiz").
 _EXTRA_HONORIFICS = frozenset(
-    {"revd", "pc", "dc", "di", "ds", "insp", "pcso", "imam", "rabbi", "pastor"}
+    {"revd", "pc", "dc", "di", "ds", "insp", "pcso", "imam", "rabbi", "pastor", "hmi"}
+) | frozenset(
+    {"mme", "mlle", "madame", "monsieur", "frau", "herr", "pani", "senora", "senor", "signora"}
 )
 assert CONSTANTS.titles >= _NAMEPARSER_HONORIFICS, _NAMEPARSER_HONORIFICS - CONSTANTS.titles
 HONORIFICS = _NAMEPARSER_HONORIFICS | _EXTRA_HONORIFICS
