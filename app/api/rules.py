@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 from typing import Any
 
 from fastapi import APIRouter
@@ -12,6 +14,15 @@ router = APIRouter(prefix="/v1", tags=["rules"])
 
 
 def catalogue() -> list[dict[str, Any]]:
+    """Every rule's entry, a new copy each call (callers may change theirs)."""
+    return copy.deepcopy(_catalogue())
+
+
+@functools.cache
+def _catalogue() -> list[dict[str, Any]]:
+    """Built once: the rules and their options' schemas are fixed for the process
+    (a JSON schema takes pydantic milliseconds to generate, and the console's policy
+    pages read the catalogue on every request)."""
     return [
         {
             "code": r.code,

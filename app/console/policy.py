@@ -16,9 +16,11 @@ diff against the current version ("Review changes"); only "Confirm" stores it.
 from __future__ import annotations
 
 import asyncio
+import copy
 import difflib
 import email.parser
 import email.policy
+import functools
 import json
 import math
 import re
@@ -201,8 +203,15 @@ def _shown(f: FormField, value: Any) -> None:
         f.value = "" if value is None else str(value)
 
 
+@functools.cache
+def _policy_schema() -> dict[str, Any]:
+    """The policy's JSON schema, generated once (it is fixed for the process)."""
+    return Policy.model_json_schema()
+
+
 def _school_fields(policy: Policy) -> list[FormField]:
-    fields = _fields(Policy.model_json_schema(), "policy", frozenset({"version", "rules"}))
+    schema = copy.deepcopy(_policy_schema())
+    fields = _fields(schema, "policy", frozenset({"version", "rules"}))
     current = policy.model_dump(mode="json")
     for f in fields:
         _shown(f, current.get(f.key))
