@@ -62,6 +62,8 @@ SCHOOL19 = DATA / "school19"
 SCHOOL20 = DATA / "school20"
 SCHOOL21 = DATA / "school21"
 SCHOOL22 = DATA / "school22"
+SCHOOL23 = DATA / "school23"
+SCHOOL24 = DATA / "school24"
 
 
 @dataclass
@@ -334,6 +336,20 @@ SETS = {
             SCHOOL22 / "roster.csv",
             "school22: an 11-16 academy in Boston, Lincolnshire, written blind for issue 13's "
             "ninth round (never tuned on)",
+        ),
+        EvalSet(
+            "school23",
+            SCHOOL23 / "test.jsonl",
+            SCHOOL23 / "roster.csv",
+            "school23: an 11-18 comprehensive on the Cornish coast, written blind for issue 13's "
+            "tenth round (never tuned on)",
+        ),
+        EvalSet(
+            "school24",
+            SCHOOL24 / "test.jsonl",
+            SCHOOL24 / "roster.csv",
+            "school24: a voluntary-aided Jewish primary in Barnet, north London, written blind "
+            "for issue 13's tenth round (never tuned on)",
         ),
     )
 }
