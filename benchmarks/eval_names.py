@@ -328,14 +328,15 @@ SETS = {
             SCHOOL21 / "test.jsonl",
             SCHOOL21 / "roster.csv",
             "school21: an all-through special school (autism, SEMH) in Birmingham, written "
-            "blind for issue 13's ninth round (never tuned on)",
+            "blind for issue 13's ninth round; run twice untouched, then development data "
+            "(trained on)",
         ),
         EvalSet(
             "school22",
             SCHOOL22 / "test.jsonl",
             SCHOOL22 / "roster.csv",
             "school22: an 11-16 academy in Boston, Lincolnshire, written blind for issue 13's "
-            "ninth round (never tuned on)",
+            "ninth round; run twice untouched, then development data (trained on)",
         ),
         EvalSet(
             "school23",
@@ -377,6 +378,8 @@ CV_SETS = (
     "school16-cv",
     "school19-cv",
     "school20-cv",
+    "school21-cv",
+    "school22-cv",
 )
 
 

@@ -47,6 +47,7 @@ from app.names._vocab import (
     PARTICLES,
     PLACE_HEADS,
     PLACE_LEADS,
+    ROLE_WORDS,
     SCHOOL_WORDS,
     STOP_WORDS,
 )
@@ -250,8 +251,10 @@ def candidates(
                     or not _cased(tj, mode)
                 ):
                     break
-                if j > k and (tj.key in SCHOOL_WORDS or is_verb_only(tj.key)):
-                    break  # "Dr Helen Morrissey Wednesday", "MRS BEGUM AGREED"
+                if j > k and (
+                    tj.key in SCHOOL_WORDS or is_verb_only(tj.key) or tj.key in HONORIFICS
+                ):
+                    break  # "Dr Helen Morrissey Wednesday", "MRS BEGUM AGREED", "Mr Reddy HMI"
                 e = lex.get(tj.key, UNKNOWN)
                 if e.is_common_word and (
                     (not e.surname and not e.first)
@@ -577,10 +580,12 @@ def candidates(
                 )
         # SURNAME First, as an MIS export writes it ("OLAH Patrik", "KHAN Amir"):
         # a surname in capitals, then a first name in ordinary case, in a
-        # subject whose case otherwise tells
+        # subject whose case otherwise tells, or pasted into an ALL CAPS one
+        # ("POPESCU Ionut - HOLIDAY IN TERM TIME"), where the one word in
+        # ordinary case is itself the evidence
         k = f_end + 1
         if (
-            cased_only
+            (cased_only or mode is CaseMode.UPPER)
             and not titled
             and t.upper
             and len(t.text) >= 2
@@ -617,6 +622,50 @@ def candidates(
                             "reversed:unlisted": unlisted,
                         },
                         ["'SURNAME First' (lexicon)"],
+                    )
+                )
+        # Surname First with no comma and no case to tell them apart, a segment
+        # of its own, as an attendance list writes it ("PATEL AARYAN - OFF ROLL?",
+        # "zielinski lukasz - late x4"): weighed by how much the first word is a
+        # surname and not a first name, and the second the other way round
+        elif (
+            not titled
+            and not cased_only
+            and t.seg_start
+            and t.key not in ROLE_WORDS  # "EWO ASHBY": a role, then a surname
+            and k < n
+            and not tokens[f_end].comma
+            and not tokens[f_end].possessive
+            and not tokens[k].seg_start
+            and tokens[k].upper == t.upper
+        ):
+            k_end = _unit_end(tokens, k)
+            sur = surname_at(tokens, i, mode, lex)
+            fs2 = _first(tokens[k], mode, lex) if sur is not None and sur[0] == f_end else None
+            if (
+                sur is not None
+                and fs2 is not None
+                and (k_end + 1 == n or tokens[k_end + 1].seg_start)
+                and not tokens[k_end].possessive
+            ):
+                e0 = lex.get(t.key)
+                e1 = lex.get(tokens[k].key)
+                out.append(
+                    Candidate(
+                        i,
+                        k_end,
+                        "reversed",
+                        "detector",
+                        {
+                            "form:reversed": 1.0,
+                            "reversed:surname": sur[1],
+                            "reversed:first": fs2[0],
+                            "reversed:word": sur[2] + fs2[1],
+                            "reversed:bare": 1.0,
+                            "reversed:surname_is_first": e0.first_strength if e0 else 0.0,
+                            "reversed:first_is_surname": e1.surname_strength if e1 else 0.0,
+                        },
+                        ["'Surname First', a segment of its own (lexicon)"],
                     )
                 )
         # surname, first ("Khan, Amir"; "KHAN, Amir")

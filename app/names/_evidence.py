@@ -383,6 +383,8 @@ def _context(
             f["before_family"] = 1.0  # "HOME VISIT - MOYO FAMILY"
         elif nxt.key in SIBLING_MARKS and not nxt.seg_start:
             f["before_sibling"] = 1.0  # "Okafor ma - exeat form"
+        elif nxt.key == "from" and not nxt.seg_start:
+            f["before_from"] = 1.0  # "Raj from Drum Up", "KEITH FROM TEMPEST"
         if not nxt.seg_start or nxt.key in JOINERS:
             key = nxt.key
             if key in PRONOUNS:

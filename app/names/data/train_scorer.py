@@ -36,16 +36,16 @@ Training data (and only these):
   (school5 to school18 twice or more, school11 once), then made development
   data in issue 13's third round (school3, school4), fourth (school5),
   fifth (school6 to school9), sixth (school10 to school13), seventh
-  (school14, school17, school18), eighth (school15, school16) and ninth
-  (school19, school20) (``DEV_SETS``;
+  (school14, school17, school18), eighth (school15, school16), ninth
+  (school19, school20) and tenth (school21, school22) (``DEV_SETS``;
   only their out-of-fold figures, :func:`dev_folds`, still mean something);
 - ``shared/data/enron-meetings-subjects-train.jsonl`` (real meeting
   subjects; detector only, since there is no roster). Its labels are names,
   not spans: each is located in the subject (exactly, then ignoring case);
   the few that cannot be are left out.
 
-``tests/data/names/holdout.jsonl`` is never used, nor are ``school21`` and
-``school22`` (the ninth round's blind sets: the honest measure).
+``tests/data/names/holdout.jsonl`` is never used, nor are ``school23`` and
+``school24`` (the tenth round's blind sets: the honest measure).
 :func:`cross_validate_enron` refits on five folds of the Enron subjects (with
 the school data always in) and scores each fold with the model that did not
 see it: that is the Enron figure
@@ -178,6 +178,8 @@ DEV_SETS = {
     "school16": (DATA / "school16" / "roster.csv", DATA / "school16" / "test.jsonl"),
     "school19": (DATA / "school19" / "roster.csv", DATA / "school19" / "test.jsonl"),
     "school20": (DATA / "school20" / "roster.csv", DATA / "school20" / "test.jsonl"),
+    "school21": (DATA / "school21" / "roster.csv", DATA / "school21" / "test.jsonl"),
+    "school22": (DATA / "school22" / "roster.csv", DATA / "school22" / "test.jsonl"),
     "school2-dev": (DATA / "school2" / "roster.csv", DATA / "school2" / "dev.jsonl"),
     "school2-holdout": (DATA / "school2" / "roster.csv", DATA / "school2" / "holdout.jsonl"),
 }
