@@ -208,6 +208,17 @@ def _longer(
     return out
 
 
+def _reversed(sur: tuple[int, float, float], first: tuple[float, float, float]) -> dict[str, float]:
+    """The features every surname-first reading has: how much the first word is a
+    surname, the second a first name, and either an everyday word."""
+    return {
+        "form:reversed": 1.0,
+        "reversed:surname": sur[1],
+        "reversed:first": first[0],
+        "reversed:word": sur[2] + first[1],
+    }
+
+
 def candidates(
     tokens: list[Token], mode: CaseMode, lex: dict[str, Entry], *, first_alone: bool = True
 ) -> list[Candidate]:
@@ -614,10 +625,7 @@ def candidates(
                         "reversed",
                         "detector",
                         {
-                            "form:reversed": 1.0,
-                            "reversed:surname": sur[1],
-                            "reversed:first": fs2[0],
-                            "reversed:word": sur[2] + fs2[1],
+                            **_reversed(sur, fs2),
                             "reversed:caps": 1.0,
                             "reversed:unlisted": unlisted,
                         },
@@ -657,10 +665,7 @@ def candidates(
                         "reversed",
                         "detector",
                         {
-                            "form:reversed": 1.0,
-                            "reversed:surname": sur[1],
-                            "reversed:first": fs2[0],
-                            "reversed:word": sur[2] + fs2[1],
+                            **_reversed(sur, fs2),
                             "reversed:bare": 1.0,
                             "reversed:surname_is_first": e0.first_strength if e0 else 0.0,
                             "reversed:first_is_surname": e1.surname_strength if e1 else 0.0,
@@ -679,12 +684,7 @@ def candidates(
                 else None
             )
             if sur is not None and fs2 is not None:
-                feats = {
-                    "form:reversed": 1.0,
-                    "reversed:surname": sur[1],
-                    "reversed:first": fs2[0],
-                    "reversed:word": sur[2] + fs2[1],
-                }
+                feats = _reversed(sur, fs2)
                 why = ["'Surname, First' (lexicon)"]
                 # "Daisy, Callum, Seun": a list of first names, not a surname first
                 e0 = lex.get(t.key)
