@@ -64,6 +64,8 @@ SCHOOL21 = DATA / "school21"
 SCHOOL22 = DATA / "school22"
 SCHOOL23 = DATA / "school23"
 SCHOOL24 = DATA / "school24"
+SCHOOL25 = DATA / "school25"
+SCHOOL26 = DATA / "school26"
 
 
 @dataclass
@@ -351,6 +353,20 @@ SETS = {
             SCHOOL24 / "roster.csv",
             "school24: a voluntary-aided Jewish primary in Barnet, north London, written blind "
             "for issue 13's tenth round (never tuned on)",
+        ),
+        EvalSet(
+            "school25",
+            SCHOOL25 / "test.jsonl",
+            SCHOOL25 / "roster.csv",
+            "school25: an 11-16 academy in north-east Sheffield, written blind for issue 13's "
+            "eleventh round (never tuned on)",
+        ),
+        EvalSet(
+            "school26",
+            SCHOOL26 / "test.jsonl",
+            SCHOOL26 / "roster.csv",
+            "school26: a primary near Folkestone with Nepali Gurkha and service families, "
+            "written blind for issue 13's eleventh round (never tuned on)",
         ),
     )
 }
