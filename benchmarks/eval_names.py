@@ -345,14 +345,14 @@ SETS = {
             SCHOOL23 / "test.jsonl",
             SCHOOL23 / "roster.csv",
             "school23: an 11-18 comprehensive on the Cornish coast, written blind for issue 13's "
-            "tenth round (never tuned on)",
+            "tenth round; run twice untouched, then development data (trained on)",
         ),
         EvalSet(
             "school24",
             SCHOOL24 / "test.jsonl",
             SCHOOL24 / "roster.csv",
             "school24: a voluntary-aided Jewish primary in Barnet, north London, written blind "
-            "for issue 13's tenth round (never tuned on)",
+            "for issue 13's tenth round; run twice untouched, then development data (trained on)",
         ),
         EvalSet(
             "school25",
@@ -396,6 +396,8 @@ CV_SETS = (
     "school20-cv",
     "school21-cv",
     "school22-cv",
+    "school23-cv",
+    "school24-cv",
 )
 
 
