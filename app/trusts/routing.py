@@ -42,6 +42,14 @@ if TYPE_CHECKING:
     from app.store.trusts import TrustRecord
 
 
+# What a trust's view and its address book are made of: the trust's revision,
+# and for each school its id, slug, directory version and domains. A school's
+# other settings (its policy, notifications, keys) move its revision but not
+# this: saving them does not rebuild the trust's combined directory, which for
+# a trust of thirty schools is tens of thousands of people.
+Stamp = tuple[int, tuple[tuple[str, str, int, frozenset[str]], ...]]
+
+
 @dataclass(frozen=True, slots=True)
 class TrustIndex:
     """What a check needs to route a sender at a trust domain, from memory."""
@@ -54,8 +62,8 @@ class TrustIndex:
     keys: Mapping[str, str] = field(default_factory=dict)  # key hash -> trust id
     by_entra: Mapping[str, str] = field(default_factory=dict)
     by_google: Mapping[str, str] = field(default_factory=dict)
-    # (trust revision, ((school id, revision), ...)) each view was built from
-    built_from: Mapping[str, tuple[int, tuple[tuple[str, int], ...]]] = field(default_factory=dict)
+    # what each trust's view and addresses were built from (see :data:`Stamp`)
+    built_from: Mapping[str, Stamp] = field(default_factory=dict)
 
     def resolve(self, sender: str, domain: str) -> tuple[str | None, str] | None:
         """(school id or None for the fallback, trust id), or None if no trust has the domain."""
@@ -118,12 +126,12 @@ def build_trust_index(
     previous: TrustIndex,
 ) -> TrustIndex:
     by_domain: dict[str, str] = {}
-    members: dict[str, dict[str, str]] = {}
+    members: dict[str, Mapping[str, str]] = {}
     views: dict[str, TenantState] = {}
     keys: dict[str, str] = {}
     by_entra: dict[str, str] = {}
     by_google: dict[str, str] = {}
-    built_from: dict[str, tuple[int, tuple[tuple[str, int], ...]]] = {}
+    built_from: dict[str, Stamp] = {}
     schools_of: dict[str, list[TenantState]] = {}
     for state in tenants.values():
         if state.trust_id is not None:
@@ -138,21 +146,24 @@ def build_trust_index(
         if trust.google_domain:
             by_google[trust.google_domain.lower()] = trust.id
         schools = sorted(schools_of.get(trust.id, []), key=lambda s: s.slug)
+        stamp: Stamp = (
+            trust.revision,
+            tuple((s.id, s.slug, s.directory.version, s.domains) for s in schools),
+        )
+        built_from[trust.id] = stamp
+        if previous.built_from.get(trust.id) == stamp:
+            members[trust.id] = previous.members[trust.id]
+            if schools:
+                views[trust.id] = previous.views[trust.id]
+            continue
         addresses: dict[str, str] = {}
         for s in schools:
             for p in s.directory.people:
                 if p.email:
                     addresses.setdefault(p.email.lower(), s.id)
         members[trust.id] = addresses
-        if not schools:
-            continue
-        stamp = (trust.revision, tuple((s.id, s.revision) for s in schools))
-        old = previous.views.get(trust.id)
-        if old is not None and previous.built_from.get(trust.id) == stamp:
-            views[trust.id] = old
-        else:
+        if schools:
             views[trust.id] = _view(trust, schools)
-        built_from[trust.id] = stamp
     return TrustIndex(by_domain, members, views, keys, by_entra, by_google, built_from)
 
 
