@@ -250,6 +250,14 @@ def candidates(
                 tj = tokens[j]
                 if j > k and (tj.seg_start or tokens[j - 1].possessive):
                     break
+                if (
+                    j > k
+                    and mode is not CaseMode.UPPER
+                    and tj.upper
+                    and len(tj.text) <= 3
+                    and not tokens[j - 1].upper
+                ):
+                    break  # an abbreviation after a written name: "Ms Fenwick LA moderator"
                 if tj.key in PARTICLES and j + 1 < n:
                     j += 1
                     continue
@@ -276,6 +284,8 @@ def candidates(
                 ):
                     break
                 j = _unit_end(tokens, j) + 1
+            while j - 1 > k and tokens[j - 1].key in PARTICLES:
+                j -= 1  # a particle ends no name ("Mr Reyes de" of "Mr Reyes de 10C")
             if j > k and len(tokens[j - 1].text) >= 2:
                 out.append(
                     Candidate(
@@ -667,6 +677,8 @@ def candidates(
                         {
                             **_reversed(sur, fs2),
                             "reversed:bare": 1.0,
+                            # both everyday words ("PETTY CASH", "DUE APRIL")
+                            "reversed:both_words": min(sur[2], fs2[1]),
                             "reversed:surname_is_first": e0.first_strength if e0 else 0.0,
                             "reversed:first_is_surname": e1.surname_strength if e1 else 0.0,
                         },

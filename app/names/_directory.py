@@ -26,7 +26,7 @@ from app.domain import PersonKind
 from app.frozen import tuples_in_place, tuples_of
 from app.names._detector import followed_by_surname, initial_ends_name, surname_at
 from app.names._evidence import Candidate
-from app.names._lexicon import UNKNOWN, Entry, wordness, world_names
+from app.names._lexicon import UNKNOWN, Entry, places, wordness, world_names
 from app.names._tokens import WORD_RE, CaseMode, Token, fold_fast
 from app.names._vocab import FIRST_NAME_TITLES, HONORIFICS, PARTICLES, SCHOOL_WORDS
 from app.people import Person
@@ -201,6 +201,8 @@ class DirectoryIndex:
         in no dictionary; a few dozen look-ups."""
         if len(key) < _TYPO_MIN or not key.isalpha() or key in lex or key in world_names():
             return None  # a word, or a name in its own right ("Kaminski" beside "Kaminsky")
+        if key[:-1] in places():
+            return None  # a place's people or language ("Israeli", "Pakistani"), no slip
         get = self.ids.get
         found = None
         for k in range(len(key)):

@@ -497,12 +497,15 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "via"})
 
 
 def _place_name(tokens: list[Token], i: int, j: int, known: frozenset[str]) -> bool:
-    """The span, or the span and the word after it, is a place ("Florence",
-    "El Paso", "Kingston upon Thames" is not needed: "Kingston" is)."""
+    """The span, or the span and the word after or before it, is a place
+    ("Florence", "El Paso", "Tel Aviv"; "Kingston upon Thames" is not needed:
+    "Kingston" is)."""
     key = tokens[i].key if i == j else " ".join(t.key for t in tokens[i : j + 1])
     if key in known:
         return True
-    return j + 1 < len(tokens) and key + " " + tokens[j + 1].key in known
+    if j + 1 < len(tokens) and key + " " + tokens[j + 1].key in known:
+        return True
+    return i > 0 and not tokens[i].seg_start and tokens[i - 1].key + " " + key in known
 
 
 _AND = frozenset({"and", "&"})

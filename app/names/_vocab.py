@@ -47,10 +47,16 @@ _NAMEPARSER_HONORIFICS = frozenset(
 # leaders who visit schools ("PCSO Lumb", "Imam Siddiqui", "Rabbi Cohen"), an
 # inspector ("HMI Whitaker"), and the titles language teachers and families
 # use ("Mme Marchand", "Frau Müller", "Pani Zawadzka", "Señora Ruiz").
-_EXTRA_HONORIFICS = frozenset(
-    {"revd", "pc", "dc", "di", "ds", "insp", "pcso", "imam", "rabbi", "pastor", "hmi"}
-) | frozenset(
-    {"mme", "mlle", "madame", "monsieur", "frau", "herr", "pani", "senora", "senor", "signora"}
+_EXTRA_HONORIFICS = (
+    frozenset({"revd", "pc", "dc", "di", "ds", "insp", "pcso", "imam", "rabbi", "pastor", "hmi"})
+    | frozenset(
+        # faith-school teachers' titles, used before a first name as often as a
+        # surname ("Morah Shira", "Rebbetzin Pearlman", "Ustadha Maryam")
+        {"morah", "rebbetzin", "ustadh", "ustadha", "ustaz"}
+    )
+    | frozenset(
+        {"mme", "mlle", "madame", "monsieur", "frau", "herr", "pani", "senora", "senor", "signora"}
+    )
 )
 assert CONSTANTS.titles >= _NAMEPARSER_HONORIFICS, _NAMEPARSER_HONORIFICS - CONSTANTS.titles
 HONORIFICS = _NAMEPARSER_HONORIFICS | _EXTRA_HONORIFICS
@@ -1006,9 +1012,11 @@ ROLE_WORDS = frozenset(
 )
 
 # Titles after which a first name alone is a person ("Fr Dominic",
-# "Rev Sarah"): a title before a rostered first name otherwise asks for a
-# surname ("Mrs Begum").
-FIRST_NAME_TITLES = frozenset({"fr", "rev", "revd", "reverend"})
+# "Rev Sarah", "Rabbi Yudi", "Morah Chaya"): a title before a rostered first
+# name otherwise asks for a surname ("Mrs Begum").
+FIRST_NAME_TITLES = frozenset(
+    {"fr", "rev", "revd", "reverend", "rabbi", "morah", "ustadh", "ustadha", "ustaz"}
+)
 
 
 def _named_things() -> frozenset[str]:
