@@ -6,7 +6,8 @@ school's admin with a valid CSRF token, each route gets, in its path
 parameters, its query string and (for a POST) its form's fields: NUL bytes,
 over-long values, bytes that are not UTF-8, ids that are huge, negative,
 non-numeric or GUID-shaped, repeated and missing fields, unknown school and
-trust slugs and path traversal. A form's field names are read from the
+trust slugs and path traversal (the likely query keys a route does not declare
+get each value all at once). A form's field names are read from the
 console's own pages (each ``<form method="post">`` whose action is the route);
 a field that is a checkbox, radio button or select wherever it appears gets the
 values that matter to a string (``CHOICE_HOSTILE``), every other field all of them.
@@ -270,14 +271,25 @@ def _cases(
     for name in names:
         for label, value in PATH_VALUES.items():
             out.append((f"path {name}={label}", _fill(path, {**valid, name: value}), plain))
-    # Query strings (declared parameters, a page's GET forms' fields and a few likely
-    # ones), each hostile in turn beside the others' defaults, repeated too.
-    for key in sorted({*QUERY_KEYS, *DECLARED[method, path], *query}):
+    # Query strings: the route's declared parameters and a page's GET forms' fields,
+    # each hostile in turn beside the others' defaults, repeated too; the likely
+    # keys the route does not declare (read, if at all, straight from the query
+    # string) all at once, each hostile value in turn: one request covers them all.
+    read = {*DECLARED[method, path], *query}
+    groups = [(key,) for key in sorted(read)]
+    likely = tuple(k for k in QUERY_KEYS if k not in read)
+    if likely:
+        groups.append(likely)
+    for keys in groups:
+        name = "+".join(keys)
         for label, value in HOSTILE.items():
-            q = urlencode({**query, key: value})
-            out.append((f"query {key}={label}", f"{url}?{q}", plain))
-        out.append((f"query {key} repeated", f"{url}?{key}=1&{key}=2&{key}=%00", plain))
-        out.append((f"query {key} non-utf8", f"{url}?{key}=%ff%fe", plain))
+            # (httpx refuses an address past 64 KiB: five over-long values are 10,000 each)
+            q = urlencode({**query, **dict.fromkeys(keys, value[: 50_000 // len(keys)])})
+            out.append((f"query {name}={label}", f"{url}?{q}", plain))
+        repeated = "&".join(f"{k}=1&{k}=2&{k}=%00" for k in keys)
+        out.append((f"query {name} repeated", f"{url}?{repeated}", plain))
+        non_utf8 = "&".join(f"{k}=%ff%fe" for k in keys)
+        out.append((f"query {name} non-utf8", f"{url}?{non_utf8}", plain))
     if method != "POST":
         return out
     # Form fields: each hostile in turn, repeated, missing; a body that is not UTF-8.
