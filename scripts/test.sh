@@ -20,12 +20,25 @@ fi
 # database number (tests/conftest.py). ETIQUETTE_TEST_WORKERS=0 runs in one process.
 $BIN/pytest -q -n "${ETIQUETTE_TEST_WORKERS:-2}" --dist worksteal "$@"
 
+# The container image's install and start steps in a clean venv (no container engine here):
+# scripts/check-image.sh. ETIQUETTE_SKIP_IMAGE_CHECK=1 skips it locally; never in CI.
+# Mostly pip's downloads and installs: it runs beside the JavaScript tests (which
+# mostly wait on a browser and on timers), its output printed when both are done.
+IMAGE_LOG=$(mktemp)
+bash scripts/check-image.sh >"$IMAGE_LOG" 2>&1 &
+IMAGE_PID=$!
+trap 'kill "$IMAGE_PID" 2>/dev/null || true; rm -f "$IMAGE_LOG"' EXIT
+
 if [ -f addin-ui/package.json ]; then
   (cd addin-ui && npm test --silent)
 fi
 # The admin console in Chromium against the real service, axe-core on every page.
 (cd console-ui && npm test --silent)
 
-# The container image's install and start steps in a clean venv (no container engine here):
-# scripts/check-image.sh. ETIQUETTE_SKIP_IMAGE_CHECK=1 skips it locally; never in CI.
-bash scripts/check-image.sh
+IMAGE_STATUS=0
+wait "$IMAGE_PID" || IMAGE_STATUS=$?
+cat "$IMAGE_LOG"
+if [ "$IMAGE_STATUS" -ne 0 ]; then
+  echo "image check: FAILED (exit $IMAGE_STATUS)"
+  exit "$IMAGE_STATUS"
+fi
