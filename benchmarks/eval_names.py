@@ -359,14 +359,15 @@ SETS = {
             SCHOOL25 / "test.jsonl",
             SCHOOL25 / "roster.csv",
             "school25: an 11-16 academy in north-east Sheffield, written blind for issue 13's "
-            "eleventh round (never tuned on)",
+            "eleventh round; run twice untouched, then development data (trained on)",
         ),
         EvalSet(
             "school26",
             SCHOOL26 / "test.jsonl",
             SCHOOL26 / "roster.csv",
             "school26: a primary near Folkestone with Nepali Gurkha and service families, "
-            "written blind for issue 13's eleventh round (never tuned on)",
+            "written blind for issue 13's eleventh round; run twice untouched, then development data "
+            "(trained on)",
         ),
     )
 }
@@ -398,6 +399,8 @@ CV_SETS = (
     "school22-cv",
     "school23-cv",
     "school24-cv",
+    "school25-cv",
+    "school26-cv",
 )
 
 

@@ -31,22 +31,22 @@ Training data (and only these):
 - ``tests/data/names/train/extra3.jsonl`` with the old roster: 20 subjects
   written for the eighth round, the sibling marks of independent and boarding
   schools ("Jones ma", "Patel mi") and the same words as no mark;
-- ``tests/data/names/school3/test.jsonl`` to ``school24/test.jsonl`` with
+- ``tests/data/names/school3/test.jsonl`` to ``school26/test.jsonl`` with
   their rosters: written as independent measures and run untouched
   (school5 to school18 twice or more, school11 once), then made development
   data in issue 13's third round (school3, school4), fourth (school5),
   fifth (school6 to school9), sixth (school10 to school13), seventh
   (school14, school17, school18), eighth (school15, school16), ninth
-  (school19, school20), tenth (school21, school22) and eleventh (school23,
-  school24) (``DEV_SETS``;
+  (school19, school20), tenth (school21, school22), eleventh (school23,
+  school24) and twelfth (school25, school26) (``DEV_SETS``;
   only their out-of-fold figures, :func:`dev_folds`, still mean something);
 - ``shared/data/enron-meetings-subjects-train.jsonl`` (real meeting
   subjects; detector only, since there is no roster). Its labels are names,
   not spans: each is located in the subject (exactly, then ignoring case);
   the few that cannot be are left out.
 
-``tests/data/names/holdout.jsonl`` is never used, nor are ``school25`` and
-``school26`` (the eleventh round's blind sets: the honest measure).
+``tests/data/names/holdout.jsonl`` is never used, nor are ``school27`` and
+``school28`` (the twelfth round's blind sets: the honest measure).
 :func:`cross_validate_enron` refits on five folds of the Enron subjects (with
 the school data always in) and scores each fold with the model that did not
 see it: that is the Enron figure
@@ -183,6 +183,8 @@ DEV_SETS = {
     "school22": (DATA / "school22" / "roster.csv", DATA / "school22" / "test.jsonl"),
     "school23": (DATA / "school23" / "roster.csv", DATA / "school23" / "test.jsonl"),
     "school24": (DATA / "school24" / "roster.csv", DATA / "school24" / "test.jsonl"),
+    "school25": (DATA / "school25" / "roster.csv", DATA / "school25" / "test.jsonl"),
+    "school26": (DATA / "school26" / "roster.csv", DATA / "school26" / "test.jsonl"),
     "school2-dev": (DATA / "school2" / "roster.csv", DATA / "school2" / "dev.jsonl"),
     "school2-holdout": (DATA / "school2" / "roster.csv", DATA / "school2" / "holdout.jsonl"),
 }
