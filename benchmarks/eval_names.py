@@ -366,8 +366,8 @@ SETS = {
             SCHOOL26 / "test.jsonl",
             SCHOOL26 / "roster.csv",
             "school26: a primary near Folkestone with Nepali Gurkha and service families, "
-            "written blind for issue 13's eleventh round; run twice untouched, then development data "
-            "(trained on)",
+            "written blind for issue 13's eleventh round; run twice untouched, then "
+            "development data (trained on)",
         ),
     )
 }
