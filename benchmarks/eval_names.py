@@ -66,6 +66,8 @@ SCHOOL23 = DATA / "school23"
 SCHOOL24 = DATA / "school24"
 SCHOOL25 = DATA / "school25"
 SCHOOL26 = DATA / "school26"
+SCHOOL27 = DATA / "school27"
+SCHOOL28 = DATA / "school28"
 
 
 @dataclass
@@ -368,6 +370,20 @@ SETS = {
             "school26: a primary near Folkestone with Nepali Gurkha and service families, "
             "written blind for issue 13's eleventh round; run twice untouched, then "
             "development data (trained on)",
+        ),
+        EvalSet(
+            "school27",
+            SCHOOL27 / "test.jsonl",
+            SCHOOL27 / "roster.csv",
+            "school27: a sixth form college in Croydon, written blind for issue 13's twelfth "
+            "round (never tuned on)",
+        ),
+        EvalSet(
+            "school28",
+            SCHOOL28 / "test.jsonl",
+            SCHOOL28 / "roster.csv",
+            "school28: a rural Northumberland middle school, written blind for issue 13's "
+            "twelfth round (never tuned on)",
         ),
     )
 }

@@ -1,0 +1,15 @@
+"""Print stats of test.jsonl (used for README)."""
+import json, os
+from collections import Counter
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+recs = [json.loads(l) for l in open(os.path.join(ROOT, "test.jsonl"), encoding="utf-8")]
+named = [r for r in recs if r["spans"]]
+print("lines", len(recs), "named", len(named), "negative", len(recs) - len(named))
+print("spans by label", dict(Counter(s[2] for r in recs for s in r["spans"])))
+print("lines with detector", sum(1 for r in named if any(s[2] == "detector" for s in r["spans"])))
+print("lines with directory", sum(1 for r in named if any(s[2] == "directory" for s in r["spans"])))
+print("multi-person lines", sum(1 for r in recs if len(r["spans"]) >= 2))
+print("case", dict(Counter(r["case"] for r in recs)))
+k = Counter(x for r in recs for x in r["kinds"])
+print("kinds (lines naming)", dict(k))
+print("ambiguous", sum(r["ambiguous"] for r in recs))
