@@ -372,10 +372,19 @@ class DirectoryIndex:
                 if first_of[fpid]:
                     k = j1 + 1
                     starts = [k]
-                    if k < n and (
-                        is_initial(k)
-                        or any(p in self.middle or first_of[p] for _, p in hits[k])
-                        or middle_word(k)
+                    if (
+                        k + 1 < n
+                        # "Reem (Khaled Al Azzani)": a bracket or dash before the
+                        # middle name ends the name as it does before a surname
+                        and not tokens[k].seg_start
+                        # "Evie Bell bell duty": a word in lower case after a
+                        # capitalised name is no part of it where case tells
+                        and not (mode is CaseMode.SENTENCE and tokens[k + 1].lower and t.cap)
+                        and (
+                            is_initial(k)
+                            or any(p in self.middle or first_of[p] for _, p in hits[k])
+                            or middle_word(k)
+                        )
                     ):
                         starts.append(k + 1)
                     for k in starts:

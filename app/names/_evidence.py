@@ -427,6 +427,9 @@ def _context(
         f["place_after"] = 1.0
     if j > i and last.key in PLACE_HEADS:
         f["place_last"] = 1.0
+        # how much the place word is a surname too: "Kelly Hill", "Sam Green"
+        # are people more often than "Don Valley", "Eden Camp"
+        f["place_last_surname"] = subj.lex.get(last.key, UNKNOWN).surname_strength
     if prev is not None and prev.key in PLACE_LEADS and not first.seg_start:
         f["place_before"] = 1.0
     work = subj.work

@@ -143,10 +143,13 @@ def tokenize(subject: str, folded: str) -> list[Token]:
 
 def _shorthand(letter: str, before: str, after: str, subject: str, end: int) -> bool:
     """A single letter that staff type as a word, not as a name's initial:
-    one next to a slash ("w/ Khan", "c/o", "w/c 12 May", "n/a") and a "v"
-    between two words ("Darwin v Fleming", "BECKFOOT V MOORSIDE": versus)."""
+    one next to a slash ("w/ Khan", "c/o", "w/c 12 May", "n/a"), an "x"
+    before a number ("books x 30") and a "v" between two words ("Darwin v
+    Fleming", "BECKFOOT V MOORSIDE": versus)."""
     if before == "/" or after == "/":
         return True
+    if letter in "xX" and after == " " and end + 1 < len(subject) and subject[end + 1].isdigit():
+        return True  # "ROMEO AND JULIET X 60": times, a count
     return letter in "vV" and after == " " and end + 1 < len(subject) and subject[end + 1].isalnum()
 
 

@@ -312,6 +312,20 @@ PLACE_HEADS = frozenset(
         "houses",
         "hall",
         "halls",
+        # outdoors and visits ("Don Valley", "Kelham Island", "Eden Camp")
+        "valley",
+        "island",
+        "camp",
+        "hospice",
+        "barracks",
+        "reservoir",
+        "forest",
+        "woods",
+        "beach",
+        "pier",
+        "harbour",
+        "quay",
+        "marina",
         "room",
         "rooms",
         "block",
@@ -1012,10 +1026,11 @@ ROLE_WORDS = frozenset(
 )
 
 # Titles after which a first name alone is a person ("Fr Dominic",
-# "Rev Sarah", "Rabbi Yudi", "Morah Chaya"): a title before a rostered first
-# name otherwise asks for a surname ("Mrs Begum").
+# "Rev Sarah", "Rabbi Yudi", "Morah Chaya", and in a primary school "Miss
+# Sophie"): a title before a rostered first name otherwise asks for a surname
+# ("Mrs Begum").
 FIRST_NAME_TITLES = frozenset(
-    {"fr", "rev", "revd", "reverend", "rabbi", "morah", "ustadh", "ustadha", "ustaz"}
+    {"fr", "rev", "revd", "reverend", "rabbi", "morah", "ustadh", "ustadha", "ustaz", "miss"}
 )
 
 
