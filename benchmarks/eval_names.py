@@ -376,14 +376,15 @@ SETS = {
             SCHOOL27 / "test.jsonl",
             SCHOOL27 / "roster.csv",
             "school27: a sixth form college in Croydon, written blind for issue 13's twelfth "
-            "round (never tuned on)",
+            "round; run twice untouched, then development data (trained on)",
         ),
         EvalSet(
             "school28",
             SCHOOL28 / "test.jsonl",
             SCHOOL28 / "roster.csv",
             "school28: a rural Northumberland middle school, written blind for issue 13's "
-            "twelfth round (never tuned on)",
+            "twelfth round; run twice untouched, then development data (trained on; five "
+            "unlabelled children's names corrected)",
         ),
     )
 }
@@ -417,6 +418,8 @@ CV_SETS = (
     "school24-cv",
     "school25-cv",
     "school26-cv",
+    "school27-cv",
+    "school28-cv",
 )
 
 

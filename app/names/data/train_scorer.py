@@ -38,15 +38,16 @@ Training data (and only these):
   fifth (school6 to school9), sixth (school10 to school13), seventh
   (school14, school17, school18), eighth (school15, school16), ninth
   (school19, school20), tenth (school21, school22), eleventh (school23,
-  school24) and twelfth (school25, school26) (``DEV_SETS``;
+  school24), twelfth (school25, school26) and thirteenth (school27,
+  school28) (``DEV_SETS``;
   only their out-of-fold figures, :func:`dev_folds`, still mean something);
 - ``shared/data/enron-meetings-subjects-train.jsonl`` (real meeting
   subjects; detector only, since there is no roster). Its labels are names,
   not spans: each is located in the subject (exactly, then ignoring case);
   the few that cannot be are left out.
 
-``tests/data/names/holdout.jsonl`` is never used, nor are ``school27`` and
-``school28`` (the twelfth round's blind sets: the honest measure).
+``tests/data/names/holdout.jsonl`` is never used, nor are ``school29`` and
+``school30`` (the thirteenth round's blind sets: the honest measure).
 :func:`cross_validate_enron` refits on five folds of the Enron subjects (with
 the school data always in) and scores each fold with the model that did not
 see it: that is the Enron figure
@@ -185,6 +186,8 @@ DEV_SETS = {
     "school24": (DATA / "school24" / "roster.csv", DATA / "school24" / "test.jsonl"),
     "school25": (DATA / "school25" / "roster.csv", DATA / "school25" / "test.jsonl"),
     "school26": (DATA / "school26" / "roster.csv", DATA / "school26" / "test.jsonl"),
+    "school27": (DATA / "school27" / "roster.csv", DATA / "school27" / "test.jsonl"),
+    "school28": (DATA / "school28" / "roster.csv", DATA / "school28" / "test.jsonl"),
     "school2-dev": (DATA / "school2" / "roster.csv", DATA / "school2" / "dev.jsonl"),
     "school2-holdout": (DATA / "school2" / "roster.csv", DATA / "school2" / "holdout.jsonl"),
 }
