@@ -68,6 +68,8 @@ SCHOOL25 = DATA / "school25"
 SCHOOL26 = DATA / "school26"
 SCHOOL27 = DATA / "school27"
 SCHOOL28 = DATA / "school28"
+SCHOOL29 = DATA / "school29"
+SCHOOL30 = DATA / "school30"
 
 
 @dataclass
@@ -385,6 +387,21 @@ SETS = {
             "school28: a rural Northumberland middle school, written blind for issue 13's "
             "twelfth round; run twice untouched, then development data (trained on; five "
             "unlabelled children's names corrected)",
+        ),
+        EvalSet(
+            "school29",
+            SCHOOL29 / "test.jsonl",
+            SCHOOL29 / "roster.csv",
+            "school29: an 11-16 academy in Peterborough with Lithuanian, Latvian, Polish, Roma, "
+            "Portuguese and Pakistani families, written blind for issue 13's thirteenth round "
+            "(never tuned on)",
+        ),
+        EvalSet(
+            "school30",
+            SCHOOL30 / "test.jsonl",
+            SCHOOL30 / "roster.csv",
+            "school30: a pupil referral unit in Nottingham (many professionals not on the "
+            "roster), written blind for issue 13's thirteenth round (never tuned on)",
         ),
     )
 }
