@@ -109,6 +109,25 @@ def _unknown_name(t: Token, mode: CaseMode, lex: dict[str, Entry]) -> bool:
     return e is None or (not e.first and not e.surname and e.lower < 0.3 and e.logp < -14.0)
 
 
+def _about(t: Token) -> bool:
+    """A word that says what a subject about a person is about ("exam", "detention")."""
+    return t.key in CONTEXT_WORDS
+
+
+def _lone_surname(t: Token, mode: CaseMode, lex: dict[str, Entry]) -> bool:
+    """Could stand alone as a surname leading a segment: a surname in the lists,
+    or a word in none whose spelling is a name's ("Ferreira", "Tesfay"); never
+    an acronym ("SLT - agenda", "CPOMS - LOGIN") or a short code."""
+    if not t.alpha or len(t.text) < 3 or t.key in _NEVER or not _cased(t, mode):
+        return False
+    if t.upper and mode is not CaseMode.UPPER:
+        return False
+    e = lex.get(t.key)
+    if e is not None and e.surname:
+        return True
+    return len(t.key) > 3 and namelike(t.key) > (1.0 if mode is CaseMode.UPPER else 0.0)
+
+
 def _unit_end(tokens: list[Token], k: int) -> int:
     """Last token of the hyphen/apostrophe-joined unit starting at ``k``."""
     while k + 1 < len(tokens) and tokens[k + 1].joined:
@@ -322,6 +341,7 @@ def candidates(
                     if sur is not None:
                         end, s, w2 = sur
                         second = tokens[end].key
+                        e2 = lex.get(second)
                         feats = {
                             "form:full": 1.0,
                             # the "surname" is a verb ("dee wont", "LORRAINE NEEDS")
@@ -344,6 +364,13 @@ def candidates(
                                 cased_only
                                 and not t.upper
                                 and all(x.upper for x in tokens[kk : end + 1])
+                            ),
+                            # a "surname" in no list, where case says nothing, may be an
+                            # acronym ("SEE CPOMS"): how name-like its spelling is
+                            "full:unlisted_last_shape": (
+                                namelike(second) / 4.0
+                                if not cased_only and (e2 is None or not e2.surname)
+                                else 0.0
                             ),
                         }
                         why = ["first name + surname (lexicon)"]
@@ -497,22 +524,43 @@ def candidates(
         ):
             prev = tokens[i - 1] if i > 0 else None
             listed = (
-                (prev is not None and (prev.comma or prev.key in JOINERS or prev.key in LEAD_WORDS))
+                (
+                    prev is not None
+                    and (prev.comma or prev.key in JOINERS or prev.key in LEAD_WORDS)
+                    # "Re: Ferreira - ...": a reply, not "re Ferreira" (regarding)
+                    and not (prev.key == "re" and t.seg_start)
+                )
                 or tokens[f_end].comma
                 or tokens[f_end].possessive
                 or (f_end + 1 < n and tokens[f_end + 1].key in JOINERS)
                 # a household: "the Ahmadi family", "HORVATH FAMILY"
                 or (f_end + 1 < n and tokens[f_end + 1].key in FAMILY_WORDS)
             )
-            sur = surname_at(tokens, i, mode, lex) if listed else None
+            # or leading a segment of its own, or a subject about them:
+            # "Ferreira - results enquiry", "ZIELINSKI - ISOLATION", "Kaminski exam clash"
+            # (never a subject of one word: "Rimrock", "FW: Bridgeline" name projects)
+            leads = (
+                not listed
+                and t.seg_start
+                and f_end + 1 < n
+                and (tokens[f_end + 1].seg_start or _about(tokens[f_end + 1]))
+                and _lone_surname(t, mode, lex)
+            )
+            sur = surname_at(tokens, i, mode, lex) if listed or leads else None
+            if leads and sur is not None and sur[2] >= 0.3:
+                sur = None  # leading alone, an everyday word is that word ("FISH - FRIDAY")
             if sur is not None and sur[0] == f_end:
+                feats = {"form:last": 1.0, "last:surname": sur[1], "last:word": sur[2]}
+                if leads:
+                    feats["last:leads"] = 1.0
+                    feats["last:leads_namelike"] = namelike(key)
                 out.append(
                     Candidate(
                         i,
                         f_end,
                         "last",
                         "detector",
-                        {"form:last": 1.0, "last:surname": sur[1], "last:word": sur[2]},
+                        feats,
                         ["surname alone (lexicon or no dictionary)"],
                         wordness=sur[2],
                     )
@@ -649,7 +697,7 @@ def candidates(
         elif (
             not titled
             and not cased_only
-            and t.seg_start
+            and (t.seg_start or (i > 0 and tokens[i - 1].key in JOINERS))
             and t.key not in ROLE_WORDS  # "EWO ASHBY": a role, then a surname
             and k < n
             and not tokens[f_end].comma
@@ -660,10 +708,16 @@ def candidates(
             k_end = _unit_end(tokens, k)
             sur = surname_at(tokens, i, mode, lex)
             fs2 = _first(tokens[k], mode, lex) if sur is not None and sur[0] == f_end else None
+            # or an item of a list joined by "and", "&" or "+" ("HADDAD YOUSEF AND
+            # HADDAD RAMA", "TELFER OLIVIA + GRAY OSCAR")
+            after_end = tokens[k_end + 1] if k_end + 1 < n else None
+            in_list = (not t.seg_start) or (
+                after_end is not None and not after_end.seg_start and after_end.key in JOINERS
+            )
             if (
                 sur is not None
                 and fs2 is not None
-                and (k_end + 1 == n or tokens[k_end + 1].seg_start)
+                and (after_end is None or after_end.seg_start or in_list)
                 and not tokens[k_end].possessive
             ):
                 e0 = lex.get(t.key)
@@ -681,6 +735,7 @@ def candidates(
                             "reversed:both_words": min(sur[2], fs2[1]),
                             "reversed:surname_is_first": e0.first_strength if e0 else 0.0,
                             "reversed:first_is_surname": e1.surname_strength if e1 else 0.0,
+                            "reversed:joined_list": float(in_list),
                         },
                         ["'Surname First', a segment of its own (lexicon)"],
                     )

@@ -26,7 +26,7 @@ from app.domain import PersonKind
 from app.frozen import tuples_in_place, tuples_of
 from app.names._detector import followed_by_surname, initial_ends_name, surname_at
 from app.names._evidence import Candidate
-from app.names._lexicon import UNKNOWN, Entry, places, wordness, world_names
+from app.names._lexicon import UNKNOWN, Entry, namelike, places, wordness, world_names
 from app.names._tokens import WORD_RE, CaseMode, Token, fold_fast
 from app.names._vocab import FIRST_NAME_TITLES, HONORIFICS, PARTICLES, SCHOOL_WORDS
 from app.people import Person
@@ -503,6 +503,9 @@ class DirectoryIndex:
                                 "last:unlisted": float(entry is None),
                                 "last:also_first": entry.first_strength if entry else 0.0,
                                 "last:surname": entry.surname_strength if entry else 0.0,
+                                # spelt as names are, not as words ("Kaminski" against
+                                # "English", "Hall"): character n-grams, -1..1
+                                "last:namelike": namelike(t.key) / 4.0 if i == j1 else 0.0,
                                 **self.last_alone_kinds[fpid],
                             },
                             ["directory surname alone"],

@@ -274,10 +274,11 @@ def features(c: Candidate, subj: Subject) -> bool:
 
 
 def _in_run(i: int, j: int, subj: Subject) -> bool:
-    """A rostered first name next to another, in one segment: "AUTUMN IVY JUNE"."""
+    """A rostered first name next to another, in one segment: "AUTUMN IVY JUNE"
+    (not across a possessive: "Tiana's nana" is Tiana's grandmother)."""
     firsts, tokens = subj.firsts, subj.tokens
-    return (i - 1 in firsts and not tokens[i].seg_start) or (
-        j + 1 in firsts and not tokens[j + 1].seg_start
+    return (i - 1 in firsts and not tokens[i].seg_start and not tokens[i - 1].possessive) or (
+        j + 1 in firsts and not tokens[j + 1].seg_start and not tokens[j].possessive
     )
 
 
@@ -299,7 +300,11 @@ def _context(
     f: dict[str, float] = {}
     f[_MODE[mode]] = 1.0
     if mode is SENTENCE:
-        if any(t.lower and len(t.text) >= 2 and t.key not in _PARTICLES for t in tokens[i : j + 1]):
+        # (the later parts of a hyphenated name may be typed in lower case: "Lily-rose")
+        if any(
+            t.lower and len(t.text) >= 2 and t.key not in _PARTICLES and not t.joined
+            for t in tokens[i : j + 1]
+        ):
             f["lower_in_sentence"] = 1.0
         elif not first.seg_start and not titled and first.cap:
             f["cap_mid"] = 1.0
