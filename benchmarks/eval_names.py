@@ -393,15 +393,16 @@ SETS = {
             SCHOOL29 / "test.jsonl",
             SCHOOL29 / "roster.csv",
             "school29: an 11-16 academy in Peterborough with Lithuanian, Latvian, Polish, Roma, "
-            "Portuguese and Pakistani families, written blind for issue 13's thirteenth round "
-            "(never tuned on)",
+            "Portuguese and Pakistani families, written blind for issue 13's thirteenth round; "
+            "run twice untouched, then development data (trained on)",
         ),
         EvalSet(
             "school30",
             SCHOOL30 / "test.jsonl",
             SCHOOL30 / "roster.csv",
             "school30: a pupil referral unit in Nottingham (many professionals not on the "
-            "roster), written blind for issue 13's thirteenth round (never tuned on)",
+            "roster), written blind for issue 13's thirteenth round; run twice untouched, then "
+            "development data (trained on)",
         ),
     )
 }
@@ -437,6 +438,8 @@ CV_SETS = (
     "school26-cv",
     "school27-cv",
     "school28-cv",
+    "school29-cv",
+    "school30-cv",
 )
 
 
