@@ -70,6 +70,8 @@ SCHOOL27 = DATA / "school27"
 SCHOOL28 = DATA / "school28"
 SCHOOL29 = DATA / "school29"
 SCHOOL30 = DATA / "school30"
+SCHOOL31 = DATA / "school31"
+SCHOOL32 = DATA / "school32"
 
 
 @dataclass
@@ -403,6 +405,21 @@ SETS = {
             "school30: a pupil referral unit in Nottingham (many professionals not on the "
             "roster), written blind for issue 13's thirteenth round; run twice untouched, then "
             "development data (trained on)",
+        ),
+        EvalSet(
+            "school31",
+            SCHOOL31 / "test.jsonl",
+            SCHOOL31 / "roster.csv",
+            "school31: a Catholic 11-18 girls' school in south Manchester (Irish, Keralan, Goan, "
+            "Filipino, Nigerian and Polish families), written blind for issue 13's fourteenth "
+            "round (never tuned on)",
+        ),
+        EvalSet(
+            "school32",
+            SCHOOL32 / "test.jsonl",
+            SCHOOL32 / "roster.csv",
+            "school32: an inner-city Bristol primary (Somali, Jamaican and word-named children), "
+            "written blind for issue 13's fourteenth round (never tuned on)",
         ),
     )
 }
