@@ -53,6 +53,7 @@ from app.names._vocab import (
 )
 
 _NEVER = STOP_WORDS | CONTEXT_WORDS | HONORIFICS | LANGUAGE_WORDS
+_REPLY = frozenset({"re", "fw", "fwd", "aw", "wg"})  # reply and forward prefixes
 _VOWELS = frozenset("aeiouy")
 _PLACE_SURNAME = 1.5  # "Hall", "Green", "Church": surnames, but also place words
 
@@ -517,9 +518,10 @@ def candidates(
         # a surname alone in a list or after a lead word ("w/ Kowalczyk, Popa &
         # Hassan", "homework not in: Zając, Parmar, Forbes", "Khan's")
         # (not after an initial: "A Khan" is initial + surname; "w/ Khan" is a lead word)
+        # (a surname far more than a first name counts too: "Johnson", "Khan")
         if (
             not titled
-            and fs is None
+            and (fs is None or fs[2] <= -1.5)
             and not (i > 0 and len(tokens[i - 1].text) == 1 and tokens[i - 1].key not in LEAD_WORDS)
         ):
             prev = tokens[i - 1] if i > 0 else None
@@ -542,8 +544,8 @@ def candidates(
             leads = (
                 not listed
                 and t.seg_start
-                and f_end + 1 < n
-                and (tokens[f_end + 1].seg_start or _about(tokens[f_end + 1]))
+                and (f_end + 1 == n or tokens[f_end + 1].seg_start or _about(tokens[f_end + 1]))
+                and (f_end + 1 < n or any(x.key not in _REPLY for x in tokens[:i]))
                 and _lone_surname(t, mode, lex)
             )
             sur = surname_at(tokens, i, mode, lex) if listed or leads else None
@@ -616,20 +618,24 @@ def candidates(
                     )
                 )
         # surname + first initial, as registers and exam lists write them
-        # ("KOWALCZYK J", "DERBY C, FOX D, MASS K", "Price, L")
-        k = f_end + 1
+        # ("KOWALCZYK J", "DERBY C, FOX D, MASS K", "Price, L", "DOS SANTOS B")
+        s_end = f_end
+        if key in PARTICLES and not titled:
+            lead = surname_at(tokens, i, mode, lex)
+            s_end = lead[0] if lead is not None else f_end
+        k = s_end + 1
         if (
             k < n
             and not titled
-            and not tokens[f_end].possessive
+            and not tokens[s_end].possessive
             and len(tokens[k].text) == 1
             and tokens[k].alpha
             and not tokens[k].shorthand
             and (tokens[k].cap or mode is CaseMode.LOWER)
-            and (tokens[f_end].comma or not tokens[k].seg_start)
+            and (tokens[s_end].comma or not tokens[k].seg_start)
         ):
             sur = surname_at(tokens, i, mode, lex)
-            if sur is not None and sur[0] == f_end:
+            if sur is not None and sur[0] == s_end:
                 out.append(
                     Candidate(
                         i,
@@ -640,7 +646,7 @@ def candidates(
                             "form:last+initial": 1.0,
                             "last+initial:surname": sur[1],
                             "last+initial:word": sur[2],
-                            "last+initial:comma": float(tokens[f_end].comma),
+                            "last+initial:comma": float(tokens[s_end].comma),
                             "last+initial:dot": float(tokens[k].dot),
                             "last+initial:end": float(initial_ends_name(tokens, k)),
                         },
@@ -707,7 +713,11 @@ def candidates(
         ):
             k_end = _unit_end(tokens, k)
             sur = surname_at(tokens, i, mode, lex)
-            fs2 = _first(tokens[k], mode, lex) if sur is not None and sur[0] == f_end else None
+            fs2 = (
+                _first(tokens[k], mode, lex)
+                if sur is not None and sur[0] == f_end and tokens[k].key not in PLACE_HEADS
+                else None
+            )  # "LAMB LANE": a road, not Lane Lamb
             # or an item of a list joined by "and", "&" or "+" ("HADDAD YOUSEF AND
             # HADDAD RAMA", "TELFER OLIVIA + GRAY OSCAR")
             after_end = tokens[k_end + 1] if k_end + 1 < n else None

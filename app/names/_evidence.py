@@ -349,6 +349,8 @@ def _context(
             f["after_" + verb.removeprefix("before_")] = 1.0
         if prev.key in ROLE_WORDS:
             f["after_role"] = 1.0  # "candidate Kaya", "examiner Harbans Lall"
+        if prev.key in ASK_ALONE:
+            f["after_please"] = 1.0  # "pls chase lukas", "please Will can you": a verb or a name
         if prev.key in PRE_NAME_WORDS or (
             prev.key in YOU_WORDS and i >= 2 and tokens[i - 2].key in THANK_WORDS
         ):
@@ -430,6 +432,15 @@ def _context(
 
     if nxt is not None and nxt.key in PLACE_HEADS and (not nxt.seg_start or last.possessive):
         f["place_after"] = 1.0
+    elif (
+        nxt is not None
+        and j + 2 < n
+        and not nxt.seg_start
+        and nxt.cap
+        and not tokens[j + 2].seg_start
+        and tokens[j + 2].key in PLACE_HEADS
+    ):
+        f["place_after_next"] = 1.0  # "Mary Potter Health Centre", "LEN SHAW SPORTS HALL"
     if j > i and last.key in PLACE_HEADS:
         f["place_last"] = 1.0
         # how much the place word is a surname too: "Kelly Hill", "Sam Green"
