@@ -412,14 +412,15 @@ SETS = {
             SCHOOL31 / "roster.csv",
             "school31: a Catholic 11-18 girls' school in south Manchester (Irish, Keralan, Goan, "
             "Filipino, Nigerian and Polish families), written blind for issue 13's fourteenth "
-            "round (never tuned on)",
+            "round; run twice untouched, then development data (trained on)",
         ),
         EvalSet(
             "school32",
             SCHOOL32 / "test.jsonl",
             SCHOOL32 / "roster.csv",
             "school32: an inner-city Bristol primary (Somali, Jamaican and word-named children), "
-            "written blind for issue 13's fourteenth round (never tuned on)",
+            "written blind for issue 13's fourteenth round; run twice untouched, then "
+            "development data (trained on)",
         ),
     )
 }
@@ -457,6 +458,8 @@ CV_SETS = (
     "school28-cv",
     "school29-cv",
     "school30-cv",
+    "school31-cv",
+    "school32-cv",
 )
 
 

@@ -39,15 +39,16 @@ Training data (and only these):
   (school14, school17, school18), eighth (school15, school16), ninth
   (school19, school20), tenth (school21, school22), eleventh (school23,
   school24), twelfth (school25, school26), thirteenth (school27,
-  school28) and fourteenth (school29, school30) (``DEV_SETS``;
+  school28), fourteenth (school29, school30) and fifteenth (school31,
+  school32) (``DEV_SETS``;
   only their out-of-fold figures, :func:`dev_folds`, still mean something);
 - ``shared/data/enron-meetings-subjects-train.jsonl`` (real meeting
   subjects; detector only, since there is no roster). Its labels are names,
   not spans: each is located in the subject (exactly, then ignoring case);
   the few that cannot be are left out.
 
-``tests/data/names/holdout.jsonl`` is never used, nor are ``school31`` and
-``school32`` (the fourteenth round's blind sets: the honest measure).
+``tests/data/names/holdout.jsonl`` is never used, nor are ``school33`` and
+``school34`` (the fifteenth round's blind sets: the honest measure).
 :func:`cross_validate_enron` refits on five folds of the Enron subjects (with
 the school data always in) and scores each fold with the model that did not
 see it: that is the Enron figure
@@ -190,6 +191,8 @@ DEV_SETS = {
     "school28": (DATA / "school28" / "roster.csv", DATA / "school28" / "test.jsonl"),
     "school29": (DATA / "school29" / "roster.csv", DATA / "school29" / "test.jsonl"),
     "school30": (DATA / "school30" / "roster.csv", DATA / "school30" / "test.jsonl"),
+    "school31": (DATA / "school31" / "roster.csv", DATA / "school31" / "test.jsonl"),
+    "school32": (DATA / "school32" / "roster.csv", DATA / "school32" / "test.jsonl"),
     "school2-dev": (DATA / "school2" / "roster.csv", DATA / "school2" / "dev.jsonl"),
     "school2-holdout": (DATA / "school2" / "roster.csv", DATA / "school2" / "holdout.jsonl"),
 }
