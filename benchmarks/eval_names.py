@@ -72,6 +72,8 @@ SCHOOL29 = DATA / "school29"
 SCHOOL30 = DATA / "school30"
 SCHOOL31 = DATA / "school31"
 SCHOOL32 = DATA / "school32"
+SCHOOL33 = DATA / "school33"
+SCHOOL34 = DATA / "school34"
 
 
 @dataclass
@@ -421,6 +423,21 @@ SETS = {
             "school32: an inner-city Bristol primary (Somali, Jamaican and word-named children), "
             "written blind for issue 13's fourteenth round; run twice untouched, then "
             "development data (trained on)",
+        ),
+        EvalSet(
+            "school33",
+            SCHOOL33 / "test.jsonl",
+            SCHOOL33 / "roster.csv",
+            "school33: an 11-18 comprehensive near Heathrow (Sikh Punjabi families sharing Kaur "
+            "and Singh, Pakistani, Tamil, Somali), written blind for issue 13's fifteenth round "
+            "(never tuned on)",
+        ),
+        EvalSet(
+            "school34",
+            SCHOOL34 / "test.jsonl",
+            SCHOOL34 / "roster.csv",
+            "school34: an 11-16 academy in Great Yarmouth (Norfolk, Portuguese, Timorese and "
+            "showmen families), written blind for issue 13's fifteenth round (never tuned on)",
         ),
     )
 }
