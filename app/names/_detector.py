@@ -746,6 +746,8 @@ def candidates(
                             "reversed:surname_is_first": e0.first_strength if e0 else 0.0,
                             "reversed:first_is_surname": e1.surname_strength if e1 else 0.0,
                             "reversed:joined_list": float(in_list),
+                            # "STORM BERT", "KING JAMES": a storm or a title, first
+                            "reversed:thing_lead": float(t.key in PLACE_LEADS),
                         },
                         ["'Surname First', a segment of its own (lexicon)"],
                     )
@@ -760,8 +762,21 @@ def candidates(
                 if sur is not None and sur[0] == f_end
                 else None
             )
+            unlisted_first = False
+            if (
+                fs2 is None
+                and sur is not None
+                and sur[0] == f_end
+                and _unit_end(tokens, f_end + 1) == f_end + 1
+                and _unknown_name(tokens[f_end + 1], mode, lex)
+                and namelike(tokens[f_end + 1].key) > 0.0
+            ):
+                # a given name in no list ("REYES, JHANELLE", "Okafor, Chiamaka")
+                fs2, unlisted_first = (0.0, wordness(tokens[f_end + 1].key, lex), 0.0), True
             if sur is not None and fs2 is not None:
                 feats = _reversed(sur, fs2)
+                if unlisted_first:
+                    feats["reversed:first_unlisted"] = 1.0
                 why = ["'Surname, First' (lexicon)"]
                 # "Daisy, Callum, Seun": a list of first names, not a surname first
                 e0 = lex.get(t.key)

@@ -43,7 +43,9 @@ from app.names._vocab import (
     ASK_ALONE,
     ASK_WORDS,
     CONTEXT_WORDS,
+    DETERMINERS,
     FAMILY_WORDS,
+    GROUP_WORDS,
     HONORIFICS,
     JOINERS,
     LEAD_WORDS,
@@ -344,6 +346,8 @@ def _context(
             f["after_name_shaped"] = 1.0
         elif prev.key in PRONOUNS:
             f["after_pronoun"] = 1.0
+        elif prev.key in DETERMINERS:
+            f["after_determiner"] = 1.0
         if (verb := verb_forms().get(prev.key)) is not None:
             # the object of a verb: "Who collects Poppy", "Hazel bit King"
             f["after_" + verb.removeprefix("before_")] = 1.0
@@ -432,6 +436,8 @@ def _context(
 
     if nxt is not None and nxt.key in PLACE_HEADS and (not nxt.seg_start or last.possessive):
         f["place_after"] = 1.0
+        if nxt.key in GROUP_WORDS and not last.possessive and not nxt.seg_start:
+            f["before_group"] = 1.0  # "for Otter class": a class named after an animal
     elif (
         nxt is not None
         and j + 2 < n

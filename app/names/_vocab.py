@@ -734,6 +734,10 @@ AFTER_NAME_VERBS = frozenset(
 PRONOUNS = frozenset(
     ["you", "u", "ya", "we", "everyone", "everybody", "all", "they", "i", "it", "this", "that"]
 )
+# a common noun follows these, a name seldom does ("the field is flooded", "our Rose bed")
+DETERMINERS = frozenset(["the", "a", "an", "our", "my", "your", "his", "her", "their", "its"])
+# a class or group named after a tree, an animal or a person ("Otter class", "Hazel group")
+GROUP_WORDS = frozenset(["class", "classes", "group", "groups", "set", "team", "house"])
 
 # Nouns after a word-like name that make it the word: "Summer term", "Mark
 # scheme", "May half term", "Grace period".
