@@ -429,15 +429,16 @@ SETS = {
             SCHOOL33 / "test.jsonl",
             SCHOOL33 / "roster.csv",
             "school33: an 11-18 comprehensive near Heathrow (Sikh Punjabi families sharing Kaur "
-            "and Singh, Pakistani, Tamil, Somali), written blind for issue 13's fifteenth round "
-            "(never tuned on)",
+            "and Singh, Pakistani, Tamil, Somali), written blind for issue 13's fifteenth round; "
+            "run twice untouched, then development data (trained on)",
         ),
         EvalSet(
             "school34",
             SCHOOL34 / "test.jsonl",
             SCHOOL34 / "roster.csv",
             "school34: an 11-16 academy in Great Yarmouth (Norfolk, Portuguese, Timorese and "
-            "showmen families), written blind for issue 13's fifteenth round (never tuned on)",
+            "showmen families), written blind for issue 13's fifteenth round; run twice "
+            "untouched, then development data (trained on)",
         ),
     )
 }
@@ -477,6 +478,8 @@ CV_SETS = (
     "school30-cv",
     "school31-cv",
     "school32-cv",
+    "school33-cv",
+    "school34-cv",
 )
 
 

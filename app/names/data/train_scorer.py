@@ -39,16 +39,16 @@ Training data (and only these):
   (school14, school17, school18), eighth (school15, school16), ninth
   (school19, school20), tenth (school21, school22), eleventh (school23,
   school24), twelfth (school25, school26), thirteenth (school27,
-  school28), fourteenth (school29, school30) and fifteenth (school31,
-  school32) (``DEV_SETS``;
+  school28), fourteenth (school29, school30), fifteenth (school31,
+  school32) and sixteenth (school33, school34) (``DEV_SETS``;
   only their out-of-fold figures, :func:`dev_folds`, still mean something);
 - ``shared/data/enron-meetings-subjects-train.jsonl`` (real meeting
   subjects; detector only, since there is no roster). Its labels are names,
   not spans: each is located in the subject (exactly, then ignoring case);
   the few that cannot be are left out.
 
-``tests/data/names/holdout.jsonl`` is never used, nor are ``school33`` and
-``school34`` (the fifteenth round's blind sets: the honest measure).
+``tests/data/names/holdout.jsonl`` is never used, nor are ``school35`` and
+``school36`` (the sixteenth round's blind sets: the honest measure).
 :func:`cross_validate_enron` refits on five folds of the Enron subjects (with
 the school data always in) and scores each fold with the model that did not
 see it: that is the Enron figure
@@ -193,6 +193,8 @@ DEV_SETS = {
     "school30": (DATA / "school30" / "roster.csv", DATA / "school30" / "test.jsonl"),
     "school31": (DATA / "school31" / "roster.csv", DATA / "school31" / "test.jsonl"),
     "school32": (DATA / "school32" / "roster.csv", DATA / "school32" / "test.jsonl"),
+    "school33": (DATA / "school33" / "roster.csv", DATA / "school33" / "test.jsonl"),
+    "school34": (DATA / "school34" / "roster.csv", DATA / "school34" / "test.jsonl"),
     "school2-dev": (DATA / "school2" / "roster.csv", DATA / "school2" / "dev.jsonl"),
     "school2-holdout": (DATA / "school2" / "roster.csv", DATA / "school2" / "holdout.jsonl"),
 }
