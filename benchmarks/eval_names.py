@@ -74,6 +74,8 @@ SCHOOL31 = DATA / "school31"
 SCHOOL32 = DATA / "school32"
 SCHOOL33 = DATA / "school33"
 SCHOOL34 = DATA / "school34"
+SCHOOL35 = DATA / "school35"
+SCHOOL36 = DATA / "school36"
 
 
 @dataclass
@@ -439,6 +441,22 @@ SETS = {
             "school34: an 11-16 academy in Great Yarmouth (Norfolk, Portuguese, Timorese and "
             "showmen families), written blind for issue 13's fifteenth round; run twice "
             "untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school35",
+            SCHOOL35 / "test.jsonl",
+            SCHOOL35 / "roster.csv",
+            "school35: an 11-16 secondary in Tower Hamlets (Bangladeshi Sylheti families: Md, "
+            "Begum, Uddin, Miah, Islam), written blind for issue 13's sixteenth round (never "
+            "tuned on)",
+        ),
+        EvalSet(
+            "school36",
+            SCHOOL36 / "test.jsonl",
+            SCHOOL36 / "roster.csv",
+            "school36: a primary in Palmers Green (Greek and Turkish Cypriot families, patronymic "
+            "surnames, Turkish given names that are words), written blind for issue 13's "
+            "sixteenth round (never tuned on)",
         ),
     )
 }

@@ -1,0 +1,16 @@
+"""Print the statistics quoted in README.md."""
+import collections
+import json
+import os
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+rows = [json.loads(l) for l in open(os.path.join(ROOT, "test.jsonl"), encoding="utf-8")]
+named = [r for r in rows if r["spans"]]
+print("lines", len(rows), "named", len(named), "negative", len(rows) - len(named))
+print("case", dict(collections.Counter(r["case"] for r in rows)))
+print("spans by label", dict(collections.Counter(s[2] for r in rows for s in r["spans"])))
+print("lines with a detector span", sum(1 for r in named if any(s[2] == "detector" for s in r["spans"])))
+print("lines with a directory span", sum(1 for r in rows if r["kinds"]))
+print("kinds (lines)", dict(collections.Counter(k for r in rows for k in r["kinds"])))
+print("multi-person lines (2+ spans)", sum(1 for r in rows if len(r["spans"]) >= 2))
+print("ambiguous", sum(r["ambiguous"] for r in rows))
