@@ -345,8 +345,13 @@ def candidates(
                         e2 = lex.get(second)
                         feats = {
                             "form:full": 1.0,
-                            # the "surname" is a verb ("dee wont", "LORRAINE NEEDS")
-                            "full:verb2": float(second in AFTER_NAME_VERBS or is_verb_only(second)),
+                            # the "surname" is a verb ("dee wont", "LORRAINE NEEDS"); where
+                            # case tells, only one staff type after a name ("Amir Needs
+                            # help"), not any word that can be a verb ("Tyler Sands")
+                            "full:verb2": float(
+                                second in AFTER_NAME_VERBS
+                                or (mode is not CaseMode.SENTENCE and is_verb_only(second))
+                            ),
                             "full:first": f,
                             "full:world_first": float(f == 0.0),
                             "full:bias_neg": min(bias, 0.0),

@@ -353,8 +353,10 @@ def _context(
             f["after_" + verb.removeprefix("before_")] = 1.0
         if prev.key in ROLE_WORDS:
             f["after_role"] = 1.0  # "candidate Kaya", "examiner Harbans Lall"
-        if prev.key in ASK_ALONE:
-            f["after_please"] = 1.0  # "pls chase lukas", "please Will can you": a verb or a name
+        if prev.key in ASK_ALONE and nxt is not None and not nxt.seg_start:
+            # "pls chase lukas": a verb more often than a name; at the end of
+            # its segment it is the person asked ("SIGN FOR IT PLS VICKY")
+            f["after_please"] = 1.0
         if prev.key in PRE_NAME_WORDS or (
             prev.key in YOU_WORDS and i >= 2 and tokens[i - 2].key in THANK_WORDS
         ):

