@@ -110,11 +110,6 @@ def _unknown_name(t: Token, mode: CaseMode, lex: dict[str, Entry]) -> bool:
     return e is None or (not e.first and not e.surname and e.lower < 0.3 and e.logp < -14.0)
 
 
-def _about(t: Token) -> bool:
-    """A word that says what a subject about a person is about ("exam", "detention")."""
-    return t.key in CONTEXT_WORDS
-
-
 def _lone_surname(t: Token, mode: CaseMode, lex: dict[str, Entry]) -> bool:
     """Could stand alone as a surname leading a segment: a surname in the lists,
     or a word in none whose spelling is a name's ("Ferreira", "Tesfay"); never
@@ -342,7 +337,6 @@ def candidates(
                     if sur is not None:
                         end, s, w2 = sur
                         second = tokens[end].key
-                        e2 = lex.get(second)
                         feats = {
                             "form:full": 1.0,
                             # the "surname" is a verb ("dee wont", "LORRAINE NEEDS"); where
@@ -375,7 +369,7 @@ def candidates(
                             # acronym ("SEE CPOMS"): how name-like its spelling is
                             "full:unlisted_last_shape": (
                                 namelike(second) / 4.0
-                                if not cased_only and (e2 is None or not e2.surname)
+                                if not cased_only and not lex.get(second, UNKNOWN).surname
                                 else 0.0
                             ),
                         }
@@ -549,7 +543,11 @@ def candidates(
             leads = (
                 not listed
                 and t.seg_start
-                and (f_end + 1 == n or tokens[f_end + 1].seg_start or _about(tokens[f_end + 1]))
+                and (
+                    f_end + 1 == n
+                    or tokens[f_end + 1].seg_start
+                    or tokens[f_end + 1].key in CONTEXT_WORDS  # "Kaminski detention"
+                )
                 and (f_end + 1 < n or any(x.key not in _REPLY for x in tokens[:i]))
                 and _lone_surname(t, mode, lex)
             )
