@@ -447,8 +447,8 @@ SETS = {
             SCHOOL35 / "test.jsonl",
             SCHOOL35 / "roster.csv",
             "school35: an 11-16 secondary in Tower Hamlets (Bangladeshi Sylheti families: Md, "
-            "Begum, Uddin, Miah, Islam), written blind for issue 13's sixteenth round (never "
-            "tuned on)",
+            "Begum, Uddin, Miah, Islam), written blind for issue 13's sixteenth round; run "
+            "twice untouched, then development data (trained on)",
         ),
         EvalSet(
             "school36",
@@ -456,7 +456,7 @@ SETS = {
             SCHOOL36 / "roster.csv",
             "school36: a primary in Palmers Green (Greek and Turkish Cypriot families, patronymic "
             "surnames, Turkish given names that are words), written blind for issue 13's "
-            "sixteenth round (never tuned on)",
+            "sixteenth round; run twice untouched, then development data (trained on)",
         ),
     )
 }
@@ -498,6 +498,8 @@ CV_SETS = (
     "school32-cv",
     "school33-cv",
     "school34-cv",
+    "school35-cv",
+    "school36-cv",
 )
 
 
