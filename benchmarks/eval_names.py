@@ -76,6 +76,8 @@ SCHOOL33 = DATA / "school33"
 SCHOOL34 = DATA / "school34"
 SCHOOL35 = DATA / "school35"
 SCHOOL36 = DATA / "school36"
+SCHOOL37 = DATA / "school37"
+SCHOOL38 = DATA / "school38"
 
 
 @dataclass
@@ -457,6 +459,22 @@ SETS = {
             "school36: a primary in Palmers Green (Greek and Turkish Cypriot families, patronymic "
             "surnames, Turkish given names that are words), written blind for issue 13's "
             "sixteenth round; run twice untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school37",
+            SCHOOL37 / "test.jsonl",
+            SCHOOL37 / "roster.csv",
+            "school37: a Catholic primary in north Liverpool (Irish-heritage, Liverpool Chinese, "
+            "Yemeni, Somali, Nigerian and Filipino families, word-named children), written blind "
+            "for issue 13's seventeenth round (never tuned on)",
+        ),
+        EvalSet(
+            "school38",
+            SCHOOL38 / "test.jsonl",
+            SCHOOL38 / "roster.csv",
+            "school38: an 11-18 academy in Leicester (Gujarati, Punjabi Sikh, Somali, Slovak "
+            "Roma families; set texts and local places as traps), written blind for issue 13's "
+            "seventeenth round (never tuned on)",
         ),
     )
 }
