@@ -47,6 +47,7 @@ from app.names._vocab import (
     PARTICLES,
     PLACE_HEADS,
     PLACE_LEADS,
+    ROLE_NOUNS,
     ROLE_WORDS,
     SCHOOL_WORDS,
     STOP_WORDS,
@@ -522,6 +523,7 @@ def candidates(
             not titled
             and (fs is None or fs[2] <= -1.5)
             and not (i > 0 and len(tokens[i - 1].text) == 1 and tokens[i - 1].key not in LEAD_WORDS)
+            and key not in ROLE_NOUNS  # "Head's report"
         ):
             prev = tokens[i - 1] if i > 0 else None
             listed = (

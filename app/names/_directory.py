@@ -28,7 +28,13 @@ from app.names._detector import followed_by_surname, initial_ends_name, surname_
 from app.names._evidence import Candidate
 from app.names._lexicon import UNKNOWN, Entry, namelike, places, wordness, world_names
 from app.names._tokens import WORD_RE, CaseMode, Token, fold_fast
-from app.names._vocab import FIRST_NAME_TITLES, HONORIFICS, PARTICLES, SCHOOL_WORDS
+from app.names._vocab import (
+    FIRST_NAME_TITLES,
+    GIVEN_NAME_PREFIXES,
+    HONORIFICS,
+    PARTICLES,
+    SCHOOL_WORDS,
+)
 from app.people import Person
 
 _SPACES = re.compile(r"\s+")
@@ -124,8 +130,14 @@ class DirectoryIndex:
             firsts = set(parts(p.first_name))
             if pref:
                 firsts.update(parts(pref))
-            if " " in p.first_name.strip():
-                firsts.update(parts(p.first_name.split()[0]))
+            given = p.first_name.split()
+            if len(given) > 1:
+                firsts.update(parts(given[0]))
+                if fold_fast(given[0]).rstrip(".") in GIVEN_NAME_PREFIXES:
+                    # "Md Shahidul", "Syed Ali Raza": the name the child is
+                    # called by follows the prefix ("Shahidul Islam")
+                    firsts.update(parts(" ".join(given[1:])))
+                    firsts.update(parts(given[1]))
             lasts = parts(p.last_name)
             # A Spanish or Portuguese double surname ("Restrepo Gómez") is
             # written with either part alone as often as whole; a surname with a

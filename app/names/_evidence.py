@@ -426,6 +426,11 @@ def _context(
             pass  # "Y8 Art", "10X English": the class's subject, not a pupil in it
         elif j + 1 in groups or j + 2 in groups or j + 3 in groups or i - 1 in groups:
             f["form_group_near"] = 1.0
+            if j + 1 in groups and first.key not in SCHOOL_WORDS and not last.possessive:
+                # right before it: "Hope 11LO walked out", "MARK 9SK - LATE" (a
+                # pupil and their class, the way registers and staff write them;
+                # "English 10B" is the class's subject, left out above)
+                f["before_form_group"] = 1.0
         else:
             f["form_group_far"] = 1.0  # a class, year or period elsewhere: about pupils
 

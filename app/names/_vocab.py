@@ -1047,6 +1047,34 @@ ROLE_WORDS = frozenset(
     ]
 )
 
+# The first word of a given name that is a religious or honorific prefix,
+# not the name a person is called by: Bangladeshi and Pakistani "Md
+# Shahidul", "Mohammed Rayhan", "Syed Ali"; the MIS stores the whole given
+# name, staff write the name after it ("Shahidul Islam", "Rayhan").
+GIVEN_NAME_PREFIXES = frozenset(
+    [
+        "md",
+        "mohd",
+        "muhd",
+        "mohammed",
+        "mohammad",
+        "mohamed",
+        "muhammad",
+        "muhammed",
+        "syed",
+        "sayed",
+        "sayyid",
+        "syeda",
+        "sheikh",
+        "shaikh",
+    ]
+)
+
+# Roles written before a possessive as often as a surname: "Head's report",
+# "the Chair's action", "Deputy's diary". The detector does not read them as a
+# surname alone (a rostered Mr Head is the directory's to find).
+ROLE_NOUNS = frozenset(["head", "headteacher", "deputy", "principal", "chair", "bursar", "matron"])
+
 # Titles after which a first name alone is a person ("Fr Dominic",
 # "Rev Sarah", "Rabbi Yudi", "Morah Chaya", and in a primary school "Miss
 # Sophie"): a title before a rostered first name otherwise asks for a surname

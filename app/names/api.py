@@ -350,6 +350,7 @@ _PERSON_FEATURES = (
     "after_comma",
     "form_group_near",
     "form_group_far",
+    "before_form_group",
     "cap_mid",
     "before_ask",
     "before_to_verb",
