@@ -466,7 +466,8 @@ SETS = {
             SCHOOL37 / "roster.csv",
             "school37: a Catholic primary in north Liverpool (Irish-heritage, Liverpool Chinese, "
             "Yemeni, Somali, Nigerian and Filipino families, word-named children), written blind "
-            "for issue 13's seventeenth round (never tuned on)",
+            "for issue 13's seventeenth round; run twice untouched, then development data "
+            "(trained on)",
         ),
         EvalSet(
             "school38",
@@ -474,7 +475,8 @@ SETS = {
             SCHOOL38 / "roster.csv",
             "school38: an 11-18 academy in Leicester (Gujarati, Punjabi Sikh, Somali, Slovak "
             "Roma families; set texts and local places as traps), written blind for issue 13's "
-            "seventeenth round (never tuned on)",
+            "seventeenth round; run twice untouched, then development data "
+            "(trained on)",
         ),
     )
 }
@@ -518,6 +520,8 @@ CV_SETS = (
     "school34-cv",
     "school35-cv",
     "school36-cv",
+    "school37-cv",
+    "school38-cv",
 )
 
 
