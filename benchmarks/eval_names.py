@@ -78,6 +78,8 @@ SCHOOL35 = DATA / "school35"
 SCHOOL36 = DATA / "school36"
 SCHOOL37 = DATA / "school37"
 SCHOOL38 = DATA / "school38"
+SCHOOL39 = DATA / "school39"
+SCHOOL40 = DATA / "school40"
 
 
 @dataclass
@@ -477,6 +479,22 @@ SETS = {
             "Roma families; set texts and local places as traps), written blind for issue 13's "
             "seventeenth round; run twice untouched, then development data "
             "(trained on)",
+        ),
+        EvalSet(
+            "school39",
+            SCHOOL39 / "test.jsonl",
+            SCHOOL39 / "roster.csv",
+            "school39: an 11-16 academy in Portsmouth (Forces families, Nepali Gurkha families, "
+            "Afghan, Kurdish; the Mary Rose and houses named after Nelson and Drake as traps), "
+            "written blind for issue 13's eighteenth round (never tuned on)",
+        ),
+        EvalSet(
+            "school40",
+            SCHOOL40 / "test.jsonl",
+            SCHOOL40 / "roster.csv",
+            "school40: a primary in Coventry (Punjabi, Eritrean and Ethiopian patronymic names, "
+            "Ukrainian and Polish new arrivals, classes named after trees), written blind for "
+            "issue 13's eighteenth round (never tuned on)",
         ),
     )
 }
