@@ -426,7 +426,12 @@ def _context(
             pass  # "Y8 Art", "10X English": the class's subject, not a pupil in it
         elif j + 1 in groups or j + 2 in groups or j + 3 in groups or i - 1 in groups:
             f["form_group_near"] = 1.0
-            if j + 1 in groups and first.key not in SCHOOL_WORDS and not last.possessive:
+            if (
+                j + 1 in groups
+                and not tokens[j + 1].seg_start
+                and first.key not in SCHOOL_WORDS
+                and not last.possessive
+            ):
                 # right before it: "Hope 11LO walked out", "MARK 9SK - LATE" (a
                 # pupil and their class, the way registers and staff write them;
                 # "English 10B" is the class's subject, left out above)
@@ -475,7 +480,7 @@ def _context(
                 f["work_context"] = strength
             else:
                 f["work_context_far"] = strength
-    if subj.things and _named_thing(tokens, i, j, subj.things):
+    if subj.things and _named_thing(i, j, subj.things):
         f["named_thing"] = 1.0
     if j > i and last.key in subj.places:
         # a full name ending in a town or country ("priya oxford interview",
@@ -540,7 +545,6 @@ def _place_name(tokens: list[Token], i: int, j: int, known: frozenset[str]) -> b
     return i > 0 and not tokens[i].seg_start and tokens[i - 1].key + " " + key in known
 
 
-_AND = frozenset({"and", "&"})
 _VOWELS = frozenset("aeiouy")
 
 
@@ -571,15 +575,12 @@ def _thing_spans(tokens: list[Token]) -> frozenset[tuple[int, int]]:
     return frozenset(out)
 
 
-def _named_thing(tokens: list[Token], i: int, j: int, spans: frozenset[tuple[int, int]]) -> bool:
-    """The span, or the span with the word before or after it, is a well-known
-    brand, work, place or historical person ("Jack Wills", "Peter Pan");
-    across "and"/"&" too: "Romeo and Juliet", "Marks & Spencer"."""
-    n = len(tokens)
-    lo, hi = max(0, i - 1), min(n - 1, j + 1)
-    lo2 = i - 2 if i >= 2 and tokens[i - 1].key in _AND else lo
-    hi2 = j + 2 if j + 2 < n and tokens[j + 1].key in _AND else hi
-    return any(w in spans for w in ((i, j), (i, hi), (lo, j), (i, hi2), (lo2, j)))
+def _named_thing(i: int, j: int, spans: frozenset[tuple[int, int]]) -> bool:
+    """The span lies inside a well-known brand, work, place or historical
+    person's name ("Jack Wills", "Peter Pan", "Paul" in "St Vincent de
+    Paul"); such names run across "and"/"&" too: "Romeo and Juliet", "Marks &
+    Spencer"."""
+    return any(a <= i and j <= b for a, b in spans)
 
 
 def _name_shaped(t: Token, mode: CaseMode) -> bool:

@@ -45,6 +45,9 @@ ROSTER = NameIndex.build(
         ("Ellis 8Q lates", "Ellis", True),
         ("English 10B cover work", "English", False),  # the class's subject
         ("Hope you had a good half term - 9SK", "Hope", False),  # the group is not next to it
+        # (eighteenth round) a group across a segment break belongs to the next segment
+        ("Interview observation - candidate Ms Kaveri Lees - Y8 lesson", "Lees", False),
+        ("the florrie - y5 heritage project", "florrie", False),
     ],
 )
 def test_before_form_group(subject: str, text: str, expected: bool) -> None:
@@ -81,4 +84,20 @@ def test_a_given_name_after_its_prefix(subject: str, text: str) -> None:
     ["re: head's report - attendance section", "Head's Report To Governors - Spring Term"],
 )
 def test_a_role_before_a_possessive_is_no_surname(subject: str) -> None:
+    assert NameIndex.build([]).find(subject) == []
+
+
+# Eighteenth round: a name inside a well-known thing's name, however deep in
+# it, is that thing ("Paul" in "St Vincent de Paul"), not only a name at its
+# start or end.
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "St Vincent de Paul collection",
+        "Romeo and Juliet rehearsal after school",
+        "Marks & Spencer voucher for the raffle",
+        "Rio Ferdinand assembly video",
+    ],
+)
+def test_a_name_inside_a_named_thing(subject: str) -> None:
     assert NameIndex.build([]).find(subject) == []
