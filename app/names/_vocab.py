@@ -833,9 +833,19 @@ _ORDINAL = re.compile(r"(?i)\d+(?:st|nd|rd|th)")
 _YEAR_OR_PERIOD = re.compile(r"(?i)(?:y|yr)(?:[1-9]|1[0-3])|p[1-9]")
 
 
+# A time or a measure written like a form group: "10am", "3pm", "5km", "2hrs"
+# (a one-letter code stays a group: "7H", "9X", "11K").
+_NOT_A_GROUP = re.compile(r"(?i)\d+(?:am|pm|hr|hrs|min|mins|kg|km|cm|mm|ml|gb|mb|yr|yrs|wk|wks)")
+
+
 def is_form_group(text: str) -> bool:
-    """A tutor group or set code: "8Q", "13R", "11X2", "7Q1" (not a date: "9th")."""
-    return _FORM_GROUP.fullmatch(text) is not None and _ORDINAL.fullmatch(text) is None
+    """A tutor group or set code: "8Q", "13R", "11X2", "7Q1" (not a date:
+    "9th"; not a time or a measure: "10am", "3pm", "5km", "2hrs")."""
+    return (
+        _FORM_GROUP.fullmatch(text) is not None
+        and _ORDINAL.fullmatch(text) is None
+        and _NOT_A_GROUP.fullmatch(text) is None
+    )
 
 
 def is_year_or_period(text: str) -> bool:

@@ -101,3 +101,23 @@ def test_a_role_before_a_possessive_is_no_surname(subject: str) -> None:
 )
 def test_a_name_inside_a_named_thing(subject: str) -> None:
     assert NameIndex.build([]).find(subject) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("9SK", True),
+        ("11X2", True),
+        ("7H", True),
+        ("10B", True),
+        ("10am", False),  # a time, not a class ("Jubair Hussain - 10am")
+        ("3pm", False),
+        ("5km", False),
+        ("2hrs", False),
+        ("9th", False),
+    ],
+)
+def test_times_and_measures_are_no_form_groups(text: str, group: bool) -> None:
+    from app.names._vocab import is_form_group
+
+    assert is_form_group(text) is group
