@@ -80,6 +80,8 @@ SCHOOL37 = DATA / "school37"
 SCHOOL38 = DATA / "school38"
 SCHOOL39 = DATA / "school39"
 SCHOOL40 = DATA / "school40"
+SCHOOL41 = DATA / "school41"
+SCHOOL42 = DATA / "school42"
 
 
 @dataclass
@@ -486,7 +488,8 @@ SETS = {
             SCHOOL39 / "roster.csv",
             "school39: an 11-16 academy in Portsmouth (Forces families, Nepali Gurkha families, "
             "Afghan, Kurdish; the Mary Rose and houses named after Nelson and Drake as traps), "
-            "written blind for issue 13's eighteenth round (never tuned on)",
+            "written blind for issue 13's eighteenth round; run twice untouched, then development "
+            "data (trained on)",
         ),
         EvalSet(
             "school40",
@@ -494,7 +497,23 @@ SETS = {
             SCHOOL40 / "roster.csv",
             "school40: a primary in Coventry (Punjabi, Eritrean and Ethiopian patronymic names, "
             "Ukrainian and Polish new arrivals, classes named after trees), written blind for "
-            "issue 13's eighteenth round (never tuned on)",
+            "issue 13's eighteenth round; run twice untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school41",
+            SCHOOL41 / "test.jsonl",
+            SCHOOL41 / "roster.csv",
+            "school41: an 11-18 academy in Luton (Mirpuri and Bangladeshi, Polish and Romanian, "
+            "Albanian, Somali, Caribbean and Irish families; staff surnames that are subjects), "
+            "written blind for issue 13's nineteenth round (never tuned on)",
+        ),
+        EvalSet(
+            "school42",
+            SCHOOL42 / "test.jsonl",
+            SCHOOL42 / "roster.csv",
+            "school42: a 3-16 all-through academy in east Hull (Kurdish, Baltic, Slovak Roma, "
+            "Filipino families; classes named after rivers), written blind for issue 13's "
+            "nineteenth round (never tuned on)",
         ),
     )
 }
@@ -540,6 +559,8 @@ CV_SETS = (
     "school36-cv",
     "school37-cv",
     "school38-cv",
+    "school39-cv",
+    "school40-cv",
 )
 
 
