@@ -111,6 +111,24 @@ def _unknown_name(t: Token, mode: CaseMode, lex: dict[str, Entry]) -> bool:
     return e is None or (not e.first and not e.surname and e.lower < 0.3 and e.logp < -14.0)
 
 
+def _surname_only(t: Token, mode: CaseMode, lex: dict[str, Entry]) -> bool:
+    """In the lists only as a surname, and no everyday word: as the first of two
+    name-shaped words it may be a given name the lists miss ("Sagun Shrestha")."""
+    if not t.alpha or len(t.text) < 3 or t.key in _NEVER or not _cased(t, mode):
+        return False
+    if t.upper and mode is not CaseMode.UPPER:
+        return False
+    e = lex.get(t.key)
+    return (
+        e is not None
+        and e.surname > 0
+        and not e.first
+        and not e.is_common_word
+        and t.key not in SCHOOL_WORDS
+        and t.key not in PLACE_HEADS
+    )
+
+
 def _lone_surname(t: Token, mode: CaseMode, lex: dict[str, Entry]) -> bool:
     """Could stand alone as a surname leading a segment: a surname in the lists,
     or a word in none whose spelling is a name's ("Ferreira", "Tesfay"); never
@@ -435,6 +453,11 @@ def candidates(
                     "first:bias": bias,
                     "first:word": w1,
                     "first:school_word": float(key in SCHOOL_WORDS),
+                    # in capitals inside a subject that is not: an acronym as
+                    # often as a name ("ENA - Staff Meeting", "NABA Candidate")
+                    "first:caps_in_mixed": float(
+                        t.upper and len(t.text) > 1 and mode is not CaseMode.UPPER
+                    ),
                 }
                 if followed:
                     feats[followed_by_surname(mode)] = 1.0
@@ -487,7 +510,7 @@ def candidates(
             and f_end + 1 < n
             and not tokens[f_end].possessive
             and not tokens[f_end + 1].seg_start
-            and _unknown_name(t, mode, lex)
+            and ((unknown := _unknown_name(t, mode, lex)) or _surname_only(t, mode, lex))
         ):
             # a first name in no list ("Savita Puthigai", "Oluwaseun Adeyemi"):
             # the learned weights decide how much a known or unknown surname
@@ -503,7 +526,10 @@ def candidates(
                         "detector",
                         {
                             "form:full": 1.0,
-                            "full:first_unknown": 1.0,
+                            "full:first_unknown": float(unknown),
+                            # a given name the lists hold only as a surname
+                            # ("Sagun Shrestha", "Kaur Dhillon")
+                            "full:first_surname": float(not unknown),
                             "full:namelike": namelike(key),
                             "full:surname": s,
                             "full:word2": w2,
@@ -511,7 +537,11 @@ def candidates(
                                 any(x.key in SCHOOL_WORDS for x in tokens[i : end + 1])
                             ),
                         },
-                        ["unlisted first name + surname"],
+                        [
+                            "unlisted first name + surname"
+                            if unknown
+                            else "a name listed only as a surname, then a surname"
+                        ],
                         titled=titled,
                     )
                 )
@@ -524,6 +554,8 @@ def candidates(
             and (fs is None or fs[2] <= -1.5)
             and not (i > 0 and len(tokens[i - 1].text) == 1 and tokens[i - 1].key not in LEAD_WORDS)
             and key not in ROLE_NOUNS  # "Head's report"
+            # two capitals in a subject not in capitals: a code ("Mason, TX", "re UK")
+            and not (t.upper and len(t.text) <= 2 and mode is not CaseMode.UPPER)
         ):
             prev = tokens[i - 1] if i > 0 else None
             listed = (
@@ -561,6 +593,11 @@ def candidates(
                 if leads:
                     feats["last:leads"] = 1.0
                     feats["last:leads_namelike"] = namelike(key)
+                if t.upper and mode is not CaseMode.UPPER:
+                    feats["last:caps_in_mixed"] = 1.0  # "ERCOT and NYISO", "ZAJAC, Parmar"
+                if tokens[f_end].dot and not tokens[f_end].possessive:
+                    feats["last:dot"] = 1.0  # an abbreviation as often: "Mex.", "Bldg."
+
                 out.append(
                     Candidate(
                         i,
@@ -580,7 +617,10 @@ def candidates(
             and not tokens[f_end].possessive
         ):
             e = lex.get(t.key[1:], UNKNOWN)
-            if e.surname or (not e.is_common_word and e.lower < 0.3):
+            # (not a word with its second letter still shifted: "FInancial")
+            if not lex.get(t.key, UNKNOWN).is_common_word and (
+                e.surname or (not e.is_common_word and e.lower < 0.3)
+            ):
                 out.append(
                     Candidate(
                         i,
@@ -760,8 +800,28 @@ def candidates(
         # surname, first ("Khan, Amir"; "KHAN, Amir")
         if tokens[f_end].comma and f_end + 1 < n:
             sur = surname_at(tokens, i, mode, lex)
-            if sur is None and t.upper and t.alpha and t.key not in _NEVER:
-                sur = (f_end, 0.8, 0.0)
+            # "WOOD, MARK - nose bleed", "Stone, Will - transfer file": the two
+            # words are a segment of their own, as a register writes a name
+            e_sur = lex.get(t.key, UNKNOWN)
+            end1 = _unit_end(tokens, f_end + 1)
+            pair = (
+                t.seg_start
+                and end1 == f_end + 1
+                and (end1 + 1 == n or tokens[end1 + 1].seg_start)
+                and not tokens[end1].comma
+                and not tokens[end1].possessive
+            )
+            if (
+                sur is None
+                and t.alpha
+                and t.key not in _NEVER
+                and (t.upper or (pair and t.cap and e_sur.surname))
+            ):
+                sur = (
+                    (f_end, 0.8, 0.0)
+                    if t.upper
+                    else (f_end, 0.5 + e_sur.surname_strength, wordness(t.key, lex))
+                )
             fs2 = (
                 _first(tokens[f_end + 1], mode, lex)
                 if sur is not None and sur[0] == f_end
@@ -780,6 +840,8 @@ def candidates(
                 fs2, unlisted_first = (0.0, wordness(tokens[f_end + 1].key, lex), 0.0), True
             if sur is not None and fs2 is not None:
                 feats = _reversed(sur, fs2)
+                if pair:
+                    feats["reversed:pair"] = 1.0
                 if unlisted_first:
                     feats["reversed:first_unlisted"] = 1.0
                 why = ["'Surname, First' (lexicon)"]

@@ -545,7 +545,12 @@ class DirectoryIndex:
                     ):
                         # "Nguyen Thi Lan", "GARCIA, MARIA JOSE": a middle name
                         # the roster does not hold may stand between
-                        for k2 in (k, k + 1) if k + 1 < n and middle_word(k) else (k,):
+                        # (never across a break: "Mrs Nowak Phoned - Olek")
+                        for k2 in (
+                            (k, k + 1)
+                            if k + 1 < n and middle_word(k) and not tokens[k + 1].seg_start
+                            else (k,)
+                        ):
                             for j2, f2 in hits[k2]:
                                 match = self.pair.get(f2 * _K + lpid)
                                 if match:

@@ -286,6 +286,9 @@ def _in_run(i: int, j: int, subj: Subject) -> bool:
 
 _UNSEEN: dict[str, float] = {}
 
+# after a modal, what makes it one: a verb's base form or a negation
+_MODAL_NEXT = TO_VERBS | {"not", "need", "be", "have", "probably", "also", "still", "now"}
+
 
 def _context(
     i: int, j: int, titled: bool, wordness: float, subj: Subject
@@ -386,6 +389,10 @@ def _context(
         if nxt.key in JOINERS or (last.comma and _name_shaped(nxt, mode)):
             f["before_joiner"] = 1.0
         after = tokens[j + 2].key if j + 2 < n else ""
+        if i == j and first.key in MODALS and not nxt.seg_start and nxt.key in _MODAL_NEXT:
+            # the word itself a modal before a verb: "helen will cover", "WILL
+            # NEED THE MINIBUS KEYS" (not "Will - bumped head", "Will's coat")
+            f["modal_use"] = 1.0
         if nxt.key in ASK_WORDS and (nxt.key in ASK_ALONE or after in YOU_WORDS):
             f["before_ask"] = 1.0  # "Dan can you check", "Dan please check"
         elif nxt.key in _TO and (after in TO_VERBS or after in _TXT_SEE):
