@@ -505,7 +505,8 @@ SETS = {
             SCHOOL41 / "roster.csv",
             "school41: an 11-18 academy in Luton (Mirpuri and Bangladeshi, Polish and Romanian, "
             "Albanian, Somali, Caribbean and Irish families; staff surnames that are subjects), "
-            "written blind for issue 13's nineteenth round (never tuned on)",
+            "written blind for issue 13's nineteenth round; run three times untouched, then "
+            "development data (trained on)",
         ),
         EvalSet(
             "school42",
@@ -513,7 +514,7 @@ SETS = {
             SCHOOL42 / "roster.csv",
             "school42: a 3-16 all-through academy in east Hull (Kurdish, Baltic, Slovak Roma, "
             "Filipino families; classes named after rivers), written blind for issue 13's "
-            "nineteenth round (never tuned on)",
+            "nineteenth round; run three times untouched, then development data (trained on)",
         ),
     )
 }
@@ -561,6 +562,8 @@ CV_SETS = (
     "school38-cv",
     "school39-cv",
     "school40-cv",
+    "school41-cv",
+    "school42-cv",
 )
 
 
