@@ -207,6 +207,8 @@ def _name_word(t: Token, mode: CaseMode, lex: dict[str, Entry]) -> bool:
         return False
     if t.upper and mode is not CaseMode.UPPER:
         return False
+    if t.key in ROLE_WORDS or t.key in ROLE_NOUNS:
+        return False  # "INVIGILATOR DEREK ASHFORD": a role, then the name
     e = lex.get(t.key, UNKNOWN)
     if e.lower >= 0.6 and not e.first and not e.surname:
         return False  # a dictionary word, mostly written in lower case ("adviser")
@@ -305,9 +307,14 @@ def candidates(
                 ):
                     break
                 if j > k and (
-                    tj.key in SCHOOL_WORDS or is_verb_only(tj.key) or tj.key in HONORIFICS
+                    tj.key in SCHOOL_WORDS
+                    or is_verb_only(tj.key)
+                    or tj.key in HONORIFICS
+                    or tj.key in ROLE_WORDS
                 ):
-                    break  # "Dr Helen Morrissey Wednesday", "MRS BEGUM AGREED", "Mr Reddy HMI"
+                    # "Dr Helen Morrissey Wednesday", "MRS BEGUM AGREED", "Mr Reddy HMI",
+                    # "mrs thornbury ewo"
+                    break
                 e = lex.get(tj.key, UNKNOWN)
                 if e.is_common_word and (
                     (not e.surname and not e.first)

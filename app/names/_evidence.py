@@ -585,9 +585,14 @@ def _thing_spans(tokens: list[Token]) -> frozenset[tuple[int, int]]:
 def _named_thing(i: int, j: int, spans: frozenset[tuple[int, int]]) -> bool:
     """The span lies inside a well-known brand, work, place or historical
     person's name ("Jack Wills", "Peter Pan", "Paul" in "St Vincent de
-    Paul"); such names run across "and"/"&" too: "Romeo and Juliet", "Marks &
-    Spencer"."""
-    return any(a <= i and j <= b for a, b in spans)
+    Paul"), or such a name of two words or more makes up all of the span but
+    one word at an end ("Julia Donaldson Gruffalo trail": the author, then
+    her book); such names run across "and"/"&" too: "Romeo and Juliet",
+    "Marks & Spencer"."""
+    return any(
+        (a <= i and j <= b) or (b > a and i <= a and b <= j and (b - a) + 1 >= (j - i))
+        for a, b in spans
+    )
 
 
 def _name_shaped(t: Token, mode: CaseMode) -> bool:

@@ -112,6 +112,7 @@ CONTEXT_WORDS = frozenset(
         "lac",
         "cla",
         "cin",
+        "cme",  # child missing education
         "cp",
         "eal",
         "fsm",
@@ -514,6 +515,11 @@ SCHOOL_WORDS = frozenset(
         "inset",
         "ofsted",
         "governors",
+        # exam and census identifiers ("UCI NUMBERS - Y10 CHECK", "EPQ MARKS")
+        "uci",
+        "upn",
+        "uln",
+        "epq",
     ]
 )
 
