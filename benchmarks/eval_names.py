@@ -82,6 +82,8 @@ SCHOOL39 = DATA / "school39"
 SCHOOL40 = DATA / "school40"
 SCHOOL41 = DATA / "school41"
 SCHOOL42 = DATA / "school42"
+SCHOOL43 = DATA / "school43"
+SCHOOL44 = DATA / "school44"
 
 
 @dataclass
@@ -515,6 +517,23 @@ SETS = {
             "school42: a 3-16 all-through academy in east Hull (Kurdish, Baltic, Slovak Roma, "
             "Filipino families; classes named after rivers), written blind for issue 13's "
             "nineteenth round; run three times untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school43",
+            SCHOOL43 / "test.jsonl",
+            SCHOOL43 / "roster.csv",
+            "school43: an 11-18 Church of England academy in Milton Keynes (Nigerian, Ghanaian, "
+            "Zimbabwean, Keralan and Goan, Gujarati and Punjabi, Polish, Romanian, Bulgarian and "
+            "Brazilian families; virtue names), written blind for issue 13's twentieth round "
+            "(never tuned on)",
+        ),
+        EvalSet(
+            "school44",
+            SCHOOL44 / "test.jsonl",
+            SCHOOL44 / "roster.csv",
+            "school44: a 3-11 primary in South Shore, Blackpool (Irish Traveller, Polish, "
+            "Romanian, Kurdish, Eritrean, Bangladeshi and Hong Kong families; many word-names), "
+            "written blind for issue 13's twentieth round (never tuned on)",
         ),
     )
 }
