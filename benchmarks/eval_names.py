@@ -524,8 +524,8 @@ SETS = {
             SCHOOL43 / "roster.csv",
             "school43: an 11-18 Church of England academy in Milton Keynes (Nigerian, Ghanaian, "
             "Zimbabwean, Keralan and Goan, Gujarati and Punjabi, Polish, Romanian, Bulgarian and "
-            "Brazilian families; virtue names), written blind for issue 13's twentieth round "
-            "(never tuned on)",
+            "Brazilian families; virtue names), written blind for issue 13's twentieth round; "
+            "run twice untouched, then development data (trained on)",
         ),
         EvalSet(
             "school44",
@@ -533,7 +533,8 @@ SETS = {
             SCHOOL44 / "roster.csv",
             "school44: a 3-11 primary in South Shore, Blackpool (Irish Traveller, Polish, "
             "Romanian, Kurdish, Eritrean, Bangladeshi and Hong Kong families; many word-names), "
-            "written blind for issue 13's twentieth round (never tuned on)",
+            "written blind for issue 13's twentieth round; run twice untouched, then development "
+            "data (trained on)",
         ),
     )
 }
@@ -583,6 +584,8 @@ CV_SETS = (
     "school40-cv",
     "school41-cv",
     "school42-cv",
+    "school43-cv",
+    "school44-cv",
 )
 
 
