@@ -28,6 +28,7 @@ from app.names._lexicon import (
     UNKNOWN,
     WORLD_FIRST,
     WORLD_LAST,
+    WORLD_SHORT,
     Entry,
     is_verb_only,
     namelike,
@@ -51,6 +52,7 @@ from app.names._vocab import (
     ROLE_WORDS,
     SCHOOL_WORDS,
     STOP_WORDS,
+    SURNAME_PARTICLES,
 )
 
 _NEVER = STOP_WORDS | CONTEXT_WORDS | HONORIFICS | LANGUAGE_WORDS
@@ -95,7 +97,12 @@ def _first(t: Token, mode: CaseMode, lex: dict[str, Entry]) -> tuple[float, floa
         if world_names().get(t.key, 0) & WORLD_FIRST and (e is None or not e.is_common_word):
             return 0.0, wordness(t.key, lex), 0.0
         return None
-    return e.first_strength, wordness(t.key, lex), e.name_bias
+    bias = e.name_bias
+    if bias < 0.0 and world_names().get(t.key, 0) & WORLD_SHORT:
+        # a short form ("Phil", "Dave", "Bev") is registered for few babies but
+        # written for many adults: its text frequency is no sign of a word
+        bias = 0.0
+    return e.first_strength, wordness(t.key, lex), bias
 
 
 _USERNAME = re.compile(r"[A-Z][A-Z][a-z]{2,}")
@@ -150,13 +157,25 @@ def _unit_end(tokens: list[Token], k: int) -> int:
     return k
 
 
+# Context words that are also common surnames: after a first name, in case
+# that marks names, the surname ("Coach Jermaine Foster", not "foster carer").
+_SURNAME_TOO = frozenset({"foster"})
+
+
 def surname_at(
-    tokens: list[Token], k: int, mode: CaseMode, lex: dict[str, Entry]
+    tokens: list[Token],
+    k: int,
+    mode: CaseMode,
+    lex: dict[str, Entry],
+    *,
+    after_first: bool = False,
 ) -> tuple[int, float, float] | None:
     """(last token, log-odds, wordness) if a surname starts at token ``k``.
 
     Particles ("van der", "Ní") may lead; hyphenated parts are one unit and
-    the unit counts as its most name-like part.
+    the unit counts as its most name-like part. ``after_first``: a first name
+    comes just before, so a context word that is also a common surname
+    ("Foster") may be one where case marks names.
     """
     n = len(tokens)
     start = k
@@ -167,7 +186,11 @@ def surname_at(
     end = _unit_end(tokens, k)
     best: tuple[float, float] | None = None
     for t in tokens[k : end + 1]:
-        if not t.alpha or len(t.text) < 2 or t.key in _NEVER or not _cased(t, mode):
+        if not t.alpha or len(t.text) < 2 or not _cased(t, mode):
+            return None
+        if t.key in _NEVER and not (
+            after_first and t.key in _SURNAME_TOO and mode is not CaseMode.LOWER
+        ):
             return None
         e = lex.get(t.key, UNKNOWN)
         w = wordness(t.key, lex)
@@ -215,6 +238,9 @@ def _name_word(t: Token, mode: CaseMode, lex: dict[str, Entry]) -> bool:
     return not e.is_common_word and t.key not in SCHOOL_WORDS and t.key not in PLACE_HEADS
 
 
+_SAINT = frozenset({"st", "ste", "saint"})
+
+
 def _longer(
     tokens: list[Token], i: int, end: int, mode: CaseMode, lex: dict[str, Entry]
 ) -> list[tuple[int, int]]:
@@ -238,6 +264,7 @@ def _longer(
         and not tokens[i - 1].possessive
         and not tokens[i - 1].joined
         and tokens[i - 1].key not in HONORIFICS
+        and tokens[i - 1].key not in _SAINT  # "st mary magdalene": a church
         and _name_word(tokens[i - 1], mode, lex)
     ):
         out.append((i - 1, end))
@@ -359,7 +386,7 @@ def candidates(
                 ):
                     starts.append(k + 1)
                 for kk in starts:
-                    sur = surname_at(tokens, kk, mode, lex)
+                    sur = surname_at(tokens, kk, mode, lex, after_first=True)
                     if sur is not None:
                         end, s, w2 = sur
                         second = tokens[end].key
@@ -556,9 +583,20 @@ def candidates(
         # Hassan", "homework not in: Zając, Parmar, Forbes", "Khan's")
         # (not after an initial: "A Khan" is initial + surname; "w/ Khan" is a lead word)
         # (a surname far more than a first name counts too: "Johnson", "Khan")
+        # particles lead a surname alone too: "van der Berg - buddy", "dela Cruz -
+        # inhaler form"; the surname after them is what must read as one
+        h = i
+        while (
+            h < min(i + 2, n - 1)
+            and tokens[h].key in SURNAME_PARTICLES
+            and not (tokens[h].upper and mode is not CaseMode.UPPER)
+            and not tokens[h + 1].seg_start
+        ):
+            h += 1
+        s_end = _unit_end(tokens, h)
         if (
             not titled
-            and (fs is None or fs[2] <= -1.5)
+            and (fs is None or fs[2] <= -1.5 or h > i)
             and not (i > 0 and len(tokens[i - 1].text) == 1 and tokens[i - 1].key not in LEAD_WORDS)
             and key not in ROLE_NOUNS  # "Head's report"
             # two capitals in a subject not in capitals: a code ("Mason, TX", "re UK")
@@ -572,11 +610,11 @@ def candidates(
                     # "Re: Ferreira - ...": a reply, not "re Ferreira" (regarding)
                     and not (prev.key == "re" and t.seg_start)
                 )
-                or tokens[f_end].comma
-                or tokens[f_end].possessive
-                or (f_end + 1 < n and tokens[f_end + 1].key in JOINERS)
+                or tokens[s_end].comma
+                or tokens[s_end].possessive
+                or (s_end + 1 < n and tokens[s_end + 1].key in JOINERS)
                 # a household: "the Ahmadi family", "HORVATH FAMILY"
-                or (f_end + 1 < n and tokens[f_end + 1].key in FAMILY_WORDS)
+                or (s_end + 1 < n and tokens[s_end + 1].key in FAMILY_WORDS)
             )
             # or leading a segment of its own, or a subject about them:
             # "Ferreira - results enquiry", "ZIELINSKI - ISOLATION", "Kaminski exam clash"
@@ -585,30 +623,34 @@ def candidates(
                 not listed
                 and t.seg_start
                 and (
-                    f_end + 1 == n
-                    or tokens[f_end + 1].seg_start
-                    or tokens[f_end + 1].key in CONTEXT_WORDS  # "Kaminski detention"
+                    s_end + 1 == n
+                    or tokens[s_end + 1].seg_start
+                    or tokens[s_end + 1].key in CONTEXT_WORDS  # "Kaminski detention"
                 )
-                and (f_end + 1 < n or any(x.key not in _REPLY for x in tokens[:i]))
-                and _lone_surname(t, mode, lex)
+                and (s_end + 1 < n or any(x.key not in _REPLY for x in tokens[:i]))
+                and _lone_surname(tokens[h], mode, lex)
             )
             sur = surname_at(tokens, i, mode, lex) if listed or leads else None
-            if leads and sur is not None and sur[2] >= 0.3:
-                sur = None  # leading alone, an everyday word is that word ("FISH - FRIDAY")
-            if sur is not None and sur[0] == f_end:
+            if leads and sur is not None and sur[2] >= 0.3 and h == i:
+                # leading alone, an everyday word is that word ("FISH - FRIDAY"),
+                # unless particles lead it ("van der Berg - buddy")
+                sur = None
+            if sur is not None and sur[0] == s_end:
                 feats = {"form:last": 1.0, "last:surname": sur[1], "last:word": sur[2]}
                 if leads:
                     feats["last:leads"] = 1.0
-                    feats["last:leads_namelike"] = namelike(key)
+                    feats["last:leads_namelike"] = namelike(tokens[h].key)
+                if h > i:
+                    feats["last:particle"] = 1.0
                 if t.upper and mode is not CaseMode.UPPER:
                     feats["last:caps_in_mixed"] = 1.0  # "ERCOT and NYISO", "ZAJAC, Parmar"
-                if tokens[f_end].dot and not tokens[f_end].possessive:
+                if tokens[s_end].dot and not tokens[s_end].possessive:
                     feats["last:dot"] = 1.0  # an abbreviation as often: "Mex.", "Bldg."
 
                 out.append(
                     Candidate(
                         i,
-                        f_end,
+                        s_end,
                         "last",
                         "detector",
                         feats,

@@ -33,6 +33,7 @@ from app.names._vocab import (
     GIVEN_NAME_PREFIXES,
     HONORIFICS,
     PARTICLES,
+    PLACE_HEADS,
     SCHOOL_WORDS,
 )
 from app.people import Person
@@ -509,6 +510,9 @@ class DirectoryIndex:
                                 "form:last": 1.0,
                                 "last:word": w,
                                 "last:school_word": float(t.key in SCHOOL_WORDS),
+                                # a surname that heads a place's name: "HALL NOT
+                                # AVAILABLE FOR MOCKS", "Church - parking"
+                                "last:place_head": float(i == j1 and t.key in PLACE_HEADS),
                                 # a surname no lexicon knows is the rostered person's
                                 # ("Varga", "Noori"); one that is also a common first
                                 # name may be someone else's ("Jordan", "Tate")

@@ -46,6 +46,7 @@ from app.names._vocab import (
     DETERMINERS,
     FAMILY_WORDS,
     GROUP_WORDS,
+    HE_SHE,
     HONORIFICS,
     JOINERS,
     LEAD_WORDS,
@@ -195,6 +196,9 @@ class Subject:
     # written without commas ("shiv orla aoibheann and darragh")
     firsts: frozenset[int] = frozenset()
     segs: list[int] = field(default_factory=list)  # each token's segment number
+    # the last "he", "she", "him", "herself"... in the subject (-1: none): a word
+    # before it may be the person it stands for ("ocean wet himself")
+    he_she: int = -1
     memo: dict[tuple[int, int, bool, float], dict[str, float] | None] = field(
         default_factory=dict
     )  # the evidence around each span, by span (see features)
@@ -212,11 +216,14 @@ class Subject:
         groups: list[int] = []
         segs: list[int] = []
         seg = 0
+        he_she = -1
         for k, t in enumerate(tokens):
             key = t.key
             if t.seg_start:
                 seg += 1
             segs.append(seg)
+            if key in HE_SHE:
+                he_she = k
             if key in CONTEXT_WORDS:
                 context.append(k)
             if key in WORK_CONTEXT:
@@ -251,6 +258,7 @@ class Subject:
             frozenset(ends),
             frozenset(firsts),
             segs,
+            he_she=he_she,
         )
 
 
@@ -332,6 +340,8 @@ def _context(
             f["context_near"] = 1.0
         if any(k < i - 2 or k > j + 2 for k in context):
             f["context_far"] = 1.0
+    if subj.he_she > j:
+        f["he_she_after"] = 1.0  # "ocean wet himself", "rafaela absent, brother says she's"
     if last.possessive:
         f["possessive"] = 1.0
         f["possessive_word"] = wordness

@@ -138,15 +138,16 @@ def is_verb_only(key: str) -> bool:
 
 WORLD_FIRST = 1
 WORLD_LAST = 2
+WORLD_SHORT = 4  # a short form of a given name ("Phil", "Bev", "Gosia"): also WORLD_FIRST
 
 
 @cache
 def world_names() -> dict[str, int]:
     """Folded first names and surnames from many origins (``WORLD_FIRST`` |
-    ``WORLD_LAST`` bits): Faker's locale lists (see ``data/build_world_names.py``)
-    and the project's own list of short forms and names common in English
-    schools that registrations miss (``data/curated_names.txt``: "Steph",
-    "Gosia", "Dami", "Manjit")."""
+    ``WORLD_LAST`` | ``WORLD_SHORT`` bits): Faker's locale lists (see
+    ``data/build_world_names.py``) and the project's own list of short forms
+    and names common in English schools that registrations miss
+    (``data/curated_names.txt``: "Steph", "Gosia", "Dami", "Manjit")."""
     data = resources.files("app.names.data")
     out: dict[str, int] = {}
     with (
@@ -161,7 +162,13 @@ def world_names() -> dict[str, int]:
         if not line.strip() or line.startswith("#"):
             continue
         name, kind, _origin = line.split("|")
-        bit = WORLD_LAST if kind == "surname" else WORLD_FIRST
+        bit = (
+            WORLD_LAST
+            if kind == "surname"
+            else WORLD_FIRST | WORLD_SHORT
+            if kind == "short"
+            else WORLD_FIRST
+        )
         for token in name.replace("-", " ").split():
             out[token] = out.get(token, 0) | bit
     return out

@@ -68,6 +68,28 @@ PARTICLES = frozenset(
     fold(p) for p in CONSTANTS.prefixes if p.isalpha() and p not in {"st", "ste", "do", "op"}
 ) | frozenset({"ap", "ab", "nic", "ui"})
 
+# The particles that lead a surname written alone ("van der Berg - buddy", "dela
+# Cruz - inhaler"): the Dutch, German, Romance and Filipino ones, not those
+# that are also everyday words or name a place ("San", "Santa", "Al", "O").
+SURNAME_PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "de",
+        "del",
+        "dela",
+        "della",
+        "da",
+        "das",
+        "dos",
+        "du",
+    }
+)
+
 
 # Words that say the mail is about a particular person. A name-like token in
 # a subject that also carries one of these is much more likely to be a
@@ -515,6 +537,14 @@ SCHOOL_WORDS = frozenset(
         "inset",
         "ofsted",
         "governors",
+        # exam boards ("PEARSON EDEXCEL - ERRATA", "WJEC EDUQAS - RE ENTRIES")
+        "edexcel",
+        "eduqas",
+        "wjec",
+        "aqa",
+        "ocr",
+        "ccea",
+        "btec",
         # exam and census identifiers ("UCI NUMBERS - Y10 CHECK", "EPQ MARKS")
         "uci",
         "upn",
@@ -741,6 +771,9 @@ PRONOUNS = frozenset(
     ["you", "u", "ya", "we", "everyone", "everybody", "all", "they", "i", "it", "this", "that"]
 )
 # a common noun follows these, a name seldom does ("the field is flooded", "our Rose bed")
+# Third-person singular pronouns: a word before one may be who it stands for.
+HE_SHE = frozenset(["he", "she", "him", "her", "his", "hers", "himself", "herself"])
+
 DETERMINERS = frozenset(["the", "a", "an", "our", "my", "your", "his", "her", "their", "its"])
 # a class or group named after a tree, an animal or a person ("Otter class", "Hazel group")
 GROUP_WORDS = frozenset(["class", "classes", "group", "groups", "set", "team", "house"])
@@ -1060,6 +1093,11 @@ ROLE_WORDS = frozenset(
         "locum",
         "ewo",
         "eww",
+        "manager",
+        "teacher",
+        "ep",  # an educational psychologist: "EP OKONKWO - ROOM NEEDED"
+        "priest",
+        "deacon",
     ]
 )
 
