@@ -84,6 +84,8 @@ SCHOOL41 = DATA / "school41"
 SCHOOL42 = DATA / "school42"
 SCHOOL43 = DATA / "school43"
 SCHOOL44 = DATA / "school44"
+SCHOOL45 = DATA / "school45"
+SCHOOL46 = DATA / "school46"
 
 
 @dataclass
@@ -535,6 +537,23 @@ SETS = {
             "Romanian, Kurdish, Eritrean, Bangladeshi and Hong Kong families; many word-names), "
             "written blind for issue 13's twentieth round; run twice untouched, then development "
             "data (trained on)",
+        ),
+        EvalSet(
+            "school45",
+            SCHOOL45 / "test.jsonl",
+            SCHOOL45 / "roster.csv",
+            "school45: an 11-16 academy in Peterborough (Lithuanian and Latvian, Polish, "
+            "Portuguese, Czech and Slovak Roma, Kashmiri, Kurdish and Fenland families; an EAL "
+            "induction class), written blind for issue 13's twenty-first round (never tuned on)",
+        ),
+        EvalSet(
+            "school46",
+            SCHOOL46 / "test.jsonl",
+            SCHOOL46 / "roster.csv",
+            "school46: a 3-11 Catholic primary in Newcastle upon Tyne (Geordie, Irish, "
+            "Bangladeshi, Czech and Slovak Roma, Nigerian and Ghanaian, Filipino and Vietnamese "
+            "families; classes named after northern saints), written blind for issue 13's "
+            "twenty-first round (never tuned on)",
         ),
     )
 }
