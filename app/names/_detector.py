@@ -593,7 +593,7 @@ def candidates(
             and not tokens[h + 1].seg_start
         ):
             h += 1
-        s_end = _unit_end(tokens, h)
+        s_end = f_end if h == i else _unit_end(tokens, h)
         if (
             not titled
             and (fs is None or fs[2] <= -1.5 or h > i)

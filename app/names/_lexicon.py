@@ -139,6 +139,7 @@ def is_verb_only(key: str) -> bool:
 WORLD_FIRST = 1
 WORLD_LAST = 2
 WORLD_SHORT = 4  # a short form of a given name ("Phil", "Bev", "Gosia"): also WORLD_FIRST
+_CURATED_BITS = {"surname": WORLD_LAST, "short": WORLD_FIRST | WORLD_SHORT}  # else WORLD_FIRST
 
 
 @cache
@@ -162,13 +163,7 @@ def world_names() -> dict[str, int]:
         if not line.strip() or line.startswith("#"):
             continue
         name, kind, _origin = line.split("|")
-        bit = (
-            WORLD_LAST
-            if kind == "surname"
-            else WORLD_FIRST | WORLD_SHORT
-            if kind == "short"
-            else WORLD_FIRST
-        )
+        bit = _CURATED_BITS.get(kind, WORLD_FIRST)
         for token in name.replace("-", " ").split():
             out[token] = out.get(token, 0) | bit
     return out
