@@ -86,6 +86,8 @@ SCHOOL43 = DATA / "school43"
 SCHOOL44 = DATA / "school44"
 SCHOOL45 = DATA / "school45"
 SCHOOL46 = DATA / "school46"
+SCHOOL47 = DATA / "school47"
+SCHOOL48 = DATA / "school48"
 
 
 @dataclass
@@ -544,7 +546,8 @@ SETS = {
             SCHOOL45 / "roster.csv",
             "school45: an 11-16 academy in Peterborough (Lithuanian and Latvian, Polish, "
             "Portuguese, Czech and Slovak Roma, Kashmiri, Kurdish and Fenland families; an EAL "
-            "induction class), written blind for issue 13's twenty-first round (never tuned on)",
+            "induction class), written blind for issue 13's twenty-first round; run twice "
+            "untouched, then development data (trained on)",
         ),
         EvalSet(
             "school46",
@@ -553,7 +556,24 @@ SETS = {
             "school46: a 3-11 Catholic primary in Newcastle upon Tyne (Geordie, Irish, "
             "Bangladeshi, Czech and Slovak Roma, Nigerian and Ghanaian, Filipino and Vietnamese "
             "families; classes named after northern saints), written blind for issue 13's "
-            "twenty-first round (never tuned on)",
+            "twenty-first round; run twice untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school47",
+            SCHOOL47 / "test.jsonl",
+            SCHOOL47 / "roster.csv",
+            "school47: an 11-18 English-medium comprehensive in Cardiff (Somali, Yemeni, "
+            "Bangladeshi and Pakistani, Sudanese and Eritrean, Polish, Romanian, Chinese and "
+            "Welsh families; Welsh and bilingual subjects), written blind for issue 13's "
+            "twenty-second round (never tuned on)",
+        ),
+        EvalSet(
+            "school48",
+            SCHOOL48 / "test.jsonl",
+            SCHOOL48 / "roster.csv",
+            "school48: a 3-11 primary in Oldham (Bangladeshi, Pakistani, Romanian and Roma, "
+            "Syrian and Afghan, West African, Gypsy and Irish Traveller families; classes named "
+            "after authors), written blind for issue 13's twenty-second round (never tuned on)",
         ),
     )
 }
@@ -605,6 +625,8 @@ CV_SETS = (
     "school42-cv",
     "school43-cv",
     "school44-cv",
+    "school45-cv",
+    "school46-cv",
 )
 
 
