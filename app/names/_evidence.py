@@ -63,8 +63,10 @@ from app.names._vocab import (
     PRONOUNS,
     ROLE_WORDS,
     SCHOOL_WORDS,
+    SEASONS,
     SIBLING_MARKS,
     STOP_WORDS,
+    TERM_AFTER,
     THANK_WORDS,
     TO_VERBS,
     WORK_CONTEXT,
@@ -252,7 +254,7 @@ class Subject:
             tuple(work),
             frozenset(groups),
             lex,
-            _thing_spans(tokens),
+            _thing_spans(tokens, lex),
             places(),
             frozenset(starts),
             frozenset(ends),
@@ -333,6 +335,19 @@ def _context(
         f["start_word"] = wordness
     if nxt is None:
         f["subject_end"] = 1.0
+    if i == j and first.key in SEASONS:
+        # a term, not a pupil: "Autumn 2", "Spring Term", and a season alone
+        # closing a subject after its first segment ("Governors' Report - Summer")
+        if nxt is not None and not nxt.seg_start and nxt.key in TERM_AFTER:
+            f["season_term"] = 1.0
+        elif (
+            nxt is None
+            and first.seg_start
+            and prev is not None
+            and not prev.comma  # a list's last name: "Grace, Hope, Autumn"
+            and prev.key not in JOINERS
+        ):
+            f["season_last"] = 1.0
 
     context = subj.context
     if context:
@@ -568,15 +583,30 @@ _VOWELS = frozenset("aeiouy")
 _SKIP_IN_THINGS = frozenset({"&", "and", "the", "of"})
 
 
-def _thing_spans(tokens: list[Token]) -> frozenset[tuple[int, int]]:
+def _thing_spans(tokens: list[Token], lex: dict[str, Entry]) -> frozenset[tuple[int, int]]:
     """Every token span (first, last) of the subject whose words, "and", "&",
     "the" and "of" left out, are a well-known brand, work, place or public
     figure (``NAMED_THINGS``): looked for once per subject, from the words
-    such names start with."""
+    such names start with. A storm is named too: "Storm" before a capitalised
+    given name that is no everyday word ("Storm Arwen - school closed",
+    "STORM BELLA"; the Met Office names storms after people), not "STORM NOT
+    IN TODAY"."""
     n = len(tokens)
     out: set[tuple[int, int]] = set()
     for a in range(n):
         first = tokens[a].key
+        if first == "storm" and a + 1 < n and tokens[a].cap:
+            nxt = tokens[a + 1]
+            e = lex.get(nxt.key)
+            if (
+                nxt.cap
+                and not nxt.seg_start
+                and not tokens[a].possessive
+                and e is not None
+                and e.first
+                and not e.is_common_word
+            ):
+                out.add((a, a + 1))
         if first not in NAMED_THING_STARTS:
             continue
         words = [first]

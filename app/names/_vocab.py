@@ -349,6 +349,9 @@ PLACE_HEADS = frozenset(
         "harbour",
         "quay",
         "marina",
+        "memorial",
+        "monument",
+        "statue",
         # thirteenth round: places and firms named after people or places
         # ("Trent Bridge", "Sherwood Vale", "King's Mill", "Len Shaw Gym",
         # "Brook Farm", "Riley's Cars")
@@ -773,6 +776,12 @@ PRONOUNS = frozenset(
 # a common noun follows these, a name seldom does ("the field is flooded", "our Rose bed")
 # Third-person singular pronouns: a word before one may be who it stands for.
 HE_SHE = frozenset(["he", "she", "him", "her", "his", "hers", "himself", "herself"])
+
+# The seasons, which name a school's terms and half terms ("Autumn 2", "Spring
+# Term", "Governors' Report - Summer") as often as they name pupils.
+SEASONS = frozenset(["spring", "summer", "autumn", "winter"])
+# what follows a season that is a term: a half-term number or a word for a term
+TERM_AFTER = frozenset(["term", "terms", "half", "ht", "series", "1", "2", "3", "4", "5", "6"])
 
 DETERMINERS = frozenset(["the", "a", "an", "our", "my", "your", "his", "her", "their", "its"])
 # a class or group named after a tree, an animal or a person ("Otter class", "Hazel group")

@@ -58,6 +58,8 @@ def test_surname_comma_an_unlisted_given_name() -> None:
 
 
 def test_a_storm_first() -> None:
+    # since the twenty-second round a storm is a named thing outright: no
+    # candidate is left to carry reversed:thing_lead
     subject = "STORM BERT - FENCE PANEL DOWN BY THE FIELD"
-    feats = _feats(NameIndex.build([]), subject, "STORM BERT", detector=True)
-    assert any(f.get("reversed:thing_lead") == 1.0 for f in feats)
+    assert not _feats(NameIndex.build([]), subject, "STORM BERT", detector=True)
+    assert not NameIndex.build([]).find(subject)
