@@ -565,7 +565,7 @@ SETS = {
             "school47: an 11-18 English-medium comprehensive in Cardiff (Somali, Yemeni, "
             "Bangladeshi and Pakistani, Sudanese and Eritrean, Polish, Romanian, Chinese and "
             "Welsh families; Welsh and bilingual subjects), written blind for issue 13's "
-            "twenty-second round (never tuned on)",
+            "twenty-second round; run twice untouched, then development data (trained on)",
         ),
         EvalSet(
             "school48",
@@ -573,7 +573,8 @@ SETS = {
             SCHOOL48 / "roster.csv",
             "school48: a 3-11 primary in Oldham (Bangladeshi, Pakistani, Romanian and Roma, "
             "Syrian and Afghan, West African, Gypsy and Irish Traveller families; classes named "
-            "after authors), written blind for issue 13's twenty-second round (never tuned on)",
+            "after authors), written blind for issue 13's twenty-second round; run twice "
+            "untouched, then development data (trained on)",
         ),
     )
 }
@@ -627,6 +628,8 @@ CV_SETS = (
     "school44-cv",
     "school45-cv",
     "school46-cv",
+    "school47-cv",
+    "school48-cv",
 )
 
 
