@@ -88,6 +88,8 @@ SCHOOL45 = DATA / "school45"
 SCHOOL46 = DATA / "school46"
 SCHOOL47 = DATA / "school47"
 SCHOOL48 = DATA / "school48"
+SCHOOL49 = DATA / "school49"
+SCHOOL50 = DATA / "school50"
 
 
 @dataclass
@@ -575,6 +577,24 @@ SETS = {
             "Syrian and Afghan, West African, Gypsy and Irish Traveller families; classes named "
             "after authors), written blind for issue 13's twenty-second round; run twice "
             "untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school49",
+            SCHOOL49 / "test.jsonl",
+            SCHOOL49 / "roster.csv",
+            "school49: an S1-S6 comprehensive on Glasgow's south side (Slovak and Romanian "
+            "Roma, Pakistani and Sikh Scots, Irish-Catholic and Scottish, Gaelic spellings, "
+            "Polish, Syrian, Ukrainian families; Scottish school words), written blind for "
+            "issue 13's twenty-third round (never tuned on)",
+        ),
+        EvalSet(
+            "school50",
+            SCHOOL50 / "test.jsonl",
+            SCHOOL50 / "roster.csv",
+            "school50: an integrated P1-P7 primary in south Belfast (Irish-language names with "
+            "and without fadas, Ulster families, Polish, Lithuanian, Roma, Filipino, Chinese, "
+            "Syrian and Traveller families), written blind for issue 13's twenty-third round "
+            "(never tuned on)",
         ),
     )
 }
