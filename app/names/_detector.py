@@ -53,9 +53,10 @@ from app.names._vocab import (
     SCHOOL_WORDS,
     STOP_WORDS,
     SURNAME_PARTICLES,
+    WELSH_WORDS,
 )
 
-_NEVER = STOP_WORDS | CONTEXT_WORDS | HONORIFICS | LANGUAGE_WORDS
+_NEVER = STOP_WORDS | CONTEXT_WORDS | HONORIFICS | LANGUAGE_WORDS | WELSH_WORDS
 _REPLY = frozenset({"re", "fw", "fwd", "aw", "wg"})  # reply and forward prefixes
 _VOWELS = frozenset("aeiouy")
 _PLACE_SURNAME = 1.5  # "Hall", "Green", "Church": surnames, but also place words
@@ -309,6 +310,7 @@ def candidates(
             if k + 1 < n and tokens[k].key in ("&", "and") and tokens[k + 1].key in HONORIFICS:
                 k += 2
             j = k
+            ends: list[int] = []
             while j < n and j - k < 4:
                 tj = tokens[j]
                 if j > k and (tj.seg_start or tokens[j - 1].possessive):
@@ -352,20 +354,37 @@ def candidates(
                 ):
                     break
                 j = _unit_end(tokens, j) + 1
+                ends.append(j)
             while j - 1 > k and tokens[j - 1].key in PARTICLES:
                 j -= 1  # a particle ends no name ("Mr Reyes de" of "Mr Reyes de 10C")
-            if j > k and len(tokens[j - 1].text) >= 2:
-                out.append(
-                    Candidate(
-                        k,
-                        j - 1,
-                        "title+last",
-                        "detector",
-                        {"form:title+last": 1.0, "title+last:parts": float(j - k)},
-                        [f"title '{t.text}' + name"],
-                        titled=True,
+            # Every reading from the longest down: in Title Case the words after a
+            # name are capitalised too ("Mrs Church Needs Figures", "Mrs Hussain
+            # Cannot Make 4pm"); how word-like the last word is weighs them.
+            for end in sorted({e for e in ends if e < j} | {j}, reverse=True):
+                if end > k and len(tokens[end - 1].text) >= 2:
+                    out.append(
+                        Candidate(
+                            k,
+                            end - 1,
+                            "title+last",
+                            "detector",
+                            {
+                                "form:title+last": 1.0,
+                                "title+last:parts": float(end - k),
+                                "title+last:word_end": wordness(tokens[end - 1].key, lex)
+                                if end > k + 1
+                                else 0.0,
+                                "title+last:cut": float(end < j),
+                                # how word-like the first word left out is: "Needs"
+                                # in "Mrs Church Needs Figures", not "Okonkwo"
+                                "title+last:cut_word": wordness(tokens[end].key, lex)
+                                if end < j
+                                else 0.0,
+                            },
+                            [f"title '{t.text}' + name"],
+                            titled=True,
+                        )
                     )
-                )
         fs = _first(t, mode, lex)
         f_end = _unit_end(tokens, i)
         if fs is not None:

@@ -357,13 +357,32 @@ class DirectoryIndex:
                         adults = self.adult_last_of[pid]
                         persons = adults or persons
                         pkinds = self.adult_last_kinds[pid] if adults else self.last_kinds[pid]
+                        nxt = tokens[j + 1] if j + 1 < n else None
+                        e = lex.get(nxt.key) if nxt is not None else None
+                        # "Mr Lewis Hope (Randstad)", "Mr Haile Berhane": the title
+                        # leads someone's full name, a rostered surname its first
+                        # word; the model weighs it
+                        before_name = (
+                            nxt is not None
+                            and not nxt.seg_start
+                            and nxt.alpha
+                            and len(nxt.text) > 1
+                            and (nxt.cap or mode is CaseMode.LOWER)
+                            and (e is None or e.surname > 0)
+                            and nxt.key not in SCHOOL_WORDS
+                            and nxt.key not in HONORIFICS
+                        )
                         out.append(
                             Candidate(
                                 k,
                                 j,
                                 "title+last",
                                 "directory",
-                                {"form:title+last": 1.0, **pkinds},
+                                {
+                                    "form:title+last": 1.0,
+                                    **pkinds,
+                                    "title+last:before_name": float(before_name),
+                                },
                                 [f"title '{t.text}' + directory surname"],
                                 persons=persons,
                                 titled=True,

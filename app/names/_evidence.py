@@ -69,6 +69,7 @@ from app.names._vocab import (
     TERM_AFTER,
     THANK_WORDS,
     TO_VERBS,
+    WELSH_WORDS,
     WORK_CONTEXT,
     YEAR_WORDS,
     YOU_WORDS,
@@ -77,7 +78,7 @@ from app.names._vocab import (
 )
 
 _PARTICLES = PARTICLES
-_NOT_NAMES = CONTEXT_WORDS | STOP_WORDS | SCHOOL_WORDS | HONORIFICS | PLACE_HEADS
+_NOT_NAMES = CONTEXT_WORDS | STOP_WORDS | SCHOOL_WORDS | HONORIFICS | PLACE_HEADS | WELSH_WORDS
 WEAK_FORMS = frozenset({"first", "last"})
 _TO = frozenset({"to", "2"})
 _TXT_SEE = frozenset({"c", "cee"})
@@ -470,6 +471,11 @@ def _context(
                 f["before_form_group"] = 1.0
         else:
             f["form_group_far"] = 1.0  # a class, year or period elsewhere: about pupils
+        if i - 1 in groups and not first.seg_start and not last.possessive:
+            # straight after a year or class: a class named after a tree or an
+            # author ("Y1 Rowan", "Y2 DONALDSON", "REC OAK & ASH") far more
+            # often than a pupil ("Y9 Gurpreet")
+            f["after_group"] = 1.0
 
     # a number next to it that is not a form group: a date or a numbered thing
     # ("27 June", "6th Jan", "Autumn 2", "Spring 1 data drop")

@@ -434,6 +434,8 @@ SCHOOL_WORDS = frozenset(
         "history",
         "geography",
         "french",
+        "welsh",
+        "cymraeg",
         "spanish",
         "german",
         "latin",
@@ -955,6 +957,10 @@ PRE_NAME_WORDS = frozenset(
         "done",
         "congratulations",
         "congrats",
+        # Welsh: thanks, congratulations, hello ("Diolch Bethan!")
+        "diolch",
+        "llongyfarchiadau",
+        "shwmae",
         "well",
         "hi",
         "hello",
@@ -1172,6 +1178,53 @@ NAMED_THING_STARTS = frozenset(x.split()[0] for x in NAMED_THINGS) | frozenset(
     x.split()[0].replace("'", "") for x in NAMED_THINGS
 )
 NAMED_THING_MAX_WORDS = max(len(x.split()) for x in NAMED_THINGS)
+
+
+# Welsh words that staff in Wales write in English subjects ("Criw Cymraeg",
+# "Urdd Eisteddfod", "Diolch Bethan!", "Siarter Iaith", "Ateb:" for "Re:"):
+# spelt like no English word, so read as unlisted names. Welsh words that are
+# also given names (Seren, Eira, Haf, Heulwen, Awen, Bryn, Glyn, Gwyn) are left
+# out. Folded: "Gŵyl" is "gwyl".
+WELSH_WORDS = frozenset(
+    [
+        "ateb",
+        "athrawon",
+        "bore",
+        "cartref",
+        "criw",
+        "croeso",
+        "cyfarfod",
+        "cyfarchion",
+        "cymraeg",
+        "cymreig",
+        "cymru",
+        "cyngerdd",
+        "diolch",
+        "disgyblion",
+        "dydd",
+        "eisteddfod",
+        "garw",
+        "gwaith",
+        "gwyl",
+        "heddiw",
+        "hwyl",
+        "iaith",
+        "llongyfarchiadau",
+        "llysgenhadon",
+        "nadolig",
+        "newyddion",
+        "rhieni",
+        "santes",
+        "shwmae",
+        "siarter",
+        "tywydd",
+        "urdd",
+        "wythnos",
+        "yfory",
+        "ymlaen",
+        "ysgol",
+    ]
+)
 
 
 # Languages, nationalities and peoples ("Kurdish interpreter", "GCSE Polish",
