@@ -585,7 +585,8 @@ SETS = {
             "school49: an S1-S6 comprehensive on Glasgow's south side (Slovak and Romanian "
             "Roma, Pakistani and Sikh Scots, Irish-Catholic and Scottish, Gaelic spellings, "
             "Polish, Syrian, Ukrainian families; Scottish school words), written blind for "
-            "issue 13's twenty-third round (never tuned on)",
+            "issue 13's twenty-third round; run twice untouched, then development data "
+            "(trained on)",
         ),
         EvalSet(
             "school50",
@@ -593,8 +594,8 @@ SETS = {
             SCHOOL50 / "roster.csv",
             "school50: an integrated P1-P7 primary in south Belfast (Irish-language names with "
             "and without fadas, Ulster families, Polish, Lithuanian, Roma, Filipino, Chinese, "
-            "Syrian and Traveller families), written blind for issue 13's twenty-third round "
-            "(never tuned on)",
+            "Syrian and Traveller families), written blind for issue 13's twenty-third round; "
+            "run twice untouched, then development data (trained on)",
         ),
     )
 }
@@ -650,6 +651,8 @@ CV_SETS = (
     "school46-cv",
     "school47-cv",
     "school48-cv",
+    "school49-cv",
+    "school50-cv",
 )
 
 
