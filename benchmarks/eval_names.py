@@ -90,6 +90,8 @@ SCHOOL47 = DATA / "school47"
 SCHOOL48 = DATA / "school48"
 SCHOOL49 = DATA / "school49"
 SCHOOL50 = DATA / "school50"
+SCHOOL51 = DATA / "school51"
+SCHOOL52 = DATA / "school52"
 
 
 @dataclass
@@ -596,6 +598,24 @@ SETS = {
             "and without fadas, Ulster families, Polish, Lithuanian, Roma, Filipino, Chinese, "
             "Syrian and Traveller families), written blind for issue 13's twenty-third round; "
             "run twice untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school51",
+            SCHOOL51 / "test.jsonl",
+            SCHOOL51 / "roster.csv",
+            "school51: an 11-16 academy in Middlesbrough (Teesside, Syrian, Kurdish, Iranian, "
+            "Eritrean and Ethiopian, Sudanese, Afghan, Albanian, Pakistani and Roma families; "
+            "an asylum dispersal town), written blind for issue 13's twenty-fourth round "
+            "(never tuned on)",
+        ),
+        EvalSet(
+            "school52",
+            SCHOOL52 / "test.jsonl",
+            SCHOOL52 / "roster.csv",
+            "school52: a village CofE primary in Herefordshire (farming families, Romany Gypsy "
+            "and Traveller, Bulgarian, Romanian and Baltic farm workers', Fijian and Nepali army "
+            "families; classes named after hills and rivers), written blind for issue 13's "
+            "twenty-fourth round (never tuned on)",
         ),
     )
 }
