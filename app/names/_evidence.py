@@ -59,6 +59,7 @@ from app.names._vocab import (
     PARTICLES,
     PLACE_HEADS,
     PLACE_LEADS,
+    PLACE_OF,
     PRE_NAME_WORDS,
     PRONOUNS,
     ROLE_WORDS,
@@ -69,6 +70,8 @@ from app.names._vocab import (
     TERM_AFTER,
     THANK_WORDS,
     TO_VERBS,
+    TRIP_TO_WORDS,
+    TRIP_WORDS,
     WELSH_WORDS,
     WORK_CONTEXT,
     YEAR_WORDS,
@@ -524,6 +527,24 @@ def _context(
         # a full name ending in a town or country ("priya oxford interview",
         # "family in Bulgaria"): weighed, not refused ("Ben Holloway")
         f["last_place"] = 1.0
+    if nxt is not None and nxt.key in TRIP_WORDS and not nxt.seg_start and not last.possessive:
+        f["before_trip"] = 1.0  # "FORFAR TRIP CANCELLED", "Arran Residential"
+    if (
+        prev is not None
+        and prev.key == "to"
+        and i >= 2
+        and tokens[i - 2].key in TRIP_TO_WORDS
+        and not first.seg_start
+    ):
+        f["after_trip_to"] = 1.0  # "Residential to Arran", "visit to Armagh"
+    if (
+        prev is not None
+        and prev.key == "of"
+        and i >= 2
+        and (tokens[i - 2].key in PLACE_OF or tokens[i - 2].key in PLACE_HEADS)
+        and not first.seg_start
+    ):
+        f["after_place_of"] = 1.0  # "Isle of Skye", "Isle of Lewis", "City of London"
     if _place_name(tokens, i, j, subj.places):
         f["place_name"] = 1.0
         if prev is not None and prev.key in _PLACE_PREPOSITIONS:

@@ -785,6 +785,21 @@ SEASONS = frozenset(["spring", "summer", "autumn", "winter"])
 # what follows a season that is a term: a half-term number or a word for a term
 TERM_AFTER = frozenset(["term", "terms", "half", "ht", "series", "1", "2", "3", "4", "5", "6"])
 
+# Outings: a name-shaped word right before one ("FORFAR TRIP", "Arran
+# Residential") or after one and "to" ("Residential to Arran") is a place far
+# more often than a pupil ("darius trip money").
+TRIP_WORDS = frozenset(
+    ["trip", "trips", "residential", "residentials", "excursion", "outing", "outings"]
+)
+# ... and a visit: "visit to Armagh", though a name goes before "visit" ("Halloran visit")
+TRIP_TO_WORDS = TRIP_WORDS | {"visit", "visits"}
+
+# Words before "of" and a place's name: "Isle of Skye", "City of London",
+# "Vale of Glamorgan", "University of Leeds" (with PLACE_HEADS).
+PLACE_OF = frozenset(
+    ["isle", "isles", "city", "county", "borough", "loch", "firth", "bay", "duke", "earl", "mull"]
+)
+
 DETERMINERS = frozenset(["the", "a", "an", "our", "my", "your", "his", "her", "their", "its"])
 # a class or group named after a tree, an animal or a person ("Otter class", "Hazel group")
 GROUP_WORDS = frozenset(["class", "classes", "group", "groups", "set", "team", "house"])
@@ -793,6 +808,11 @@ GROUP_WORDS = frozenset(["class", "classes", "group", "groups", "set", "team", "
 # scheme", "May half term", "Grace period".
 NOUN_AFTER_WORD = frozenset(
     [
+        # "Amber warning", "amber weather warning" (the Met Office's colours)
+        "warning",
+        "warnings",
+        "alert",
+        "weather",
         "term",
         "terms",
         "half",
@@ -1234,6 +1254,14 @@ WELSH_WORDS = frozenset(
 # SCHOOL_WORDS); Irish, rare as a surname, is in ("Irish dancing").
 LANGUAGE_WORDS = frozenset(
     [
+        # peoples staff write about as communities ("Roma family learning",
+        # "Gypsy and Traveller history month"), never as a person
+        "roma",
+        "romany",
+        "gypsy",
+        "gypsies",
+        "traveller",
+        "travellers",
         "afghan",
         "african",
         "afrikaans",
