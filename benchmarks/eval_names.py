@@ -605,8 +605,8 @@ SETS = {
             SCHOOL51 / "roster.csv",
             "school51: an 11-16 academy in Middlesbrough (Teesside, Syrian, Kurdish, Iranian, "
             "Eritrean and Ethiopian, Sudanese, Afghan, Albanian, Pakistani and Roma families; "
-            "an asylum dispersal town), written blind for issue 13's twenty-fourth round "
-            "(never tuned on)",
+            "an asylum dispersal town), written blind for issue 13's twenty-fourth round; "
+            "run twice untouched, then development data (trained on)",
         ),
         EvalSet(
             "school52",
@@ -615,7 +615,7 @@ SETS = {
             "school52: a village CofE primary in Herefordshire (farming families, Romany Gypsy "
             "and Traveller, Bulgarian, Romanian and Baltic farm workers', Fijian and Nepali army "
             "families; classes named after hills and rivers), written blind for issue 13's "
-            "twenty-fourth round (never tuned on)",
+            "twenty-fourth round; run twice untouched, then development data (trained on)",
         ),
     )
 }
@@ -673,6 +673,8 @@ CV_SETS = (
     "school48-cv",
     "school49-cv",
     "school50-cv",
+    "school51-cv",
+    "school52-cv",
 )
 
 
