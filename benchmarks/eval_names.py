@@ -92,6 +92,8 @@ SCHOOL49 = DATA / "school49"
 SCHOOL50 = DATA / "school50"
 SCHOOL51 = DATA / "school51"
 SCHOOL52 = DATA / "school52"
+SCHOOL53 = DATA / "school53"
+SCHOOL54 = DATA / "school54"
 
 
 @dataclass
@@ -616,6 +618,24 @@ SETS = {
             "and Traveller, Bulgarian, Romanian and Baltic farm workers', Fijian and Nepali army "
             "families; classes named after hills and rivers), written blind for issue 13's "
             "twenty-fourth round; run twice untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school53",
+            SCHOOL53 / "test.jsonl",
+            SCHOOL53 / "roster.csv",
+            "school53: a selective 11-18 girls' grammar school in south-west London (Korean, "
+            "Tamil and Sri Lankan, Hong Kong and Chinese, Gujarati and Punjabi, Polish, "
+            "Nigerian, Iranian and Surrey families; houses named after women), written blind "
+            "for issue 13's twenty-fifth round (never tuned on)",
+        ),
+        EvalSet(
+            "school54",
+            SCHOOL54 / "test.jsonl",
+            SCHOOL54 / "roster.csv",
+            "school54: a 3-11 Catholic primary in Peckham (Nigerian, Ghanaian, Sierra Leonean, "
+            "Congolese, Colombian and Ecuadorian families with two surnames, Filipino, Irish, "
+            "Caribbean families; classes named after saints), written blind for issue 13's "
+            "twenty-fifth round (never tuned on)",
         ),
     )
 }
