@@ -79,7 +79,12 @@ def followed_by_surname(mode: CaseMode) -> str:
 
 
 def _cased(t: Token, mode: CaseMode) -> bool:
-    """Written the way a name is written in this subject."""
+    """Written the way a name is written in this subject: never a short word
+    with a capital at both ends and a small letter between ("HoY", "DfE",
+    "SoW": an acronym)."""
+    text = t.text
+    if 3 <= len(text) <= 4 and text[0].isupper() and text[-1].isupper() and not t.upper:
+        return False
     if mode is CaseMode.SENTENCE:
         return t.cap and not t.upper
     if mode is CaseMode.TITLE:

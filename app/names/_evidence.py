@@ -44,6 +44,7 @@ from app.names._vocab import (
     ASK_WORDS,
     CONTEXT_WORDS,
     DETERMINERS,
+    FAMILY_ADJECTIVES,
     FAMILY_WORDS,
     GROUP_WORDS,
     HE_SHE,
@@ -428,8 +429,8 @@ def _context(
             f["before_to_verb"] = 1.0  # "kian to see mr heywood", "gift 2 c mrs q"
         elif nxt.key in MODALS and after in TO_VERBS:
             f["before_modal_verb"] = 1.0  # "Kamran can do Tuesdays"
-        elif nxt.key in FAMILY_WORDS:
-            f["before_family"] = 1.0  # "HOME VISIT - MOYO FAMILY"
+        elif nxt.key in FAMILY_WORDS and first.key not in FAMILY_ADJECTIVES:
+            f["before_family"] = 1.0  # "HOME VISIT - MOYO FAMILY" (not "new family")
         elif nxt.key in SIBLING_MARKS and not nxt.seg_start:
             f["before_sibling"] = 1.0  # "Okafor ma - exeat form"
         elif nxt.key == "from" and not nxt.seg_start:

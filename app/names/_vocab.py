@@ -96,6 +96,9 @@ SURNAME_PARTICLES = frozenset(
 # person: "Grace - safeguarding follow up" versus "Grace period".
 CONTEXT_WORDS = frozenset(
     [
+        # who deals with it: a head of year or of department ("call from HoY")
+        "hoy",
+        "hod",
         # how a child is, or what happened to them
         "upset",
         "crying",
@@ -798,6 +801,12 @@ TRIP_TO_WORDS = TRIP_WORDS | {"visit", "visits"}
 # "Vale of Glamorgan", "University of Leeds" (with PLACE_HEADS).
 PLACE_OF = frozenset(
     ["isle", "isles", "city", "county", "borough", "loch", "firth", "bay", "duke", "earl", "mull"]
+)
+
+# Words that describe a family rather than name it: "new family in
+# reception", "host family", "whole family" (not "the Moyo family").
+FAMILY_ADJECTIVES = frozenset(
+    ["new", "old", "host", "whole", "extended", "birth", "same", "other", "large", "big", "young"]
 )
 
 DETERMINERS = frozenset(["the", "a", "an", "our", "my", "your", "his", "her", "their", "its"])
