@@ -94,6 +94,8 @@ SCHOOL51 = DATA / "school51"
 SCHOOL52 = DATA / "school52"
 SCHOOL53 = DATA / "school53"
 SCHOOL54 = DATA / "school54"
+SCHOOL55 = DATA / "school55"
+SCHOOL56 = DATA / "school56"
 
 
 @dataclass
@@ -626,7 +628,8 @@ SETS = {
             "school53: a selective 11-18 girls' grammar school in south-west London (Korean, "
             "Tamil and Sri Lankan, Hong Kong and Chinese, Gujarati and Punjabi, Polish, "
             "Nigerian, Iranian and Surrey families; houses named after women), written blind "
-            "for issue 13's twenty-fifth round (never tuned on)",
+            "for issue 13's twenty-fifth round; run twice untouched, then development data "
+            "(trained on)",
         ),
         EvalSet(
             "school54",
@@ -635,7 +638,25 @@ SETS = {
             "school54: a 3-11 Catholic primary in Peckham (Nigerian, Ghanaian, Sierra Leonean, "
             "Congolese, Colombian and Ecuadorian families with two surnames, Filipino, Irish, "
             "Caribbean families; classes named after saints), written blind for issue 13's "
-            "twenty-fifth round (never tuned on)",
+            "twenty-fifth round; run twice untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school55",
+            SCHOOL55 / "test.jsonl",
+            SCHOOL55 / "roster.csv",
+            "school55: an 11-16 academy in Southampton (Polish, Afghan, Punjabi, Somali, "
+            "Kurdish, Syrian, Filipino, Portuguese and Southampton families whose surnames are "
+            "places and the sea; a hearing-impaired base), written blind for issue 13's "
+            "twenty-sixth round (never tuned on)",
+        ),
+        EvalSet(
+            "school56",
+            SCHOOL56 / "test.jsonl",
+            SCHOOL56 / "roster.csv",
+            "school56: a 3-11 primary in Harehills, Leeds (Czech and Slovak Roma, Romanian, "
+            "Kurdish, Kashmiri, East and West African, Polish and Yorkshire families; classes "
+            "named after rivers and dales), written blind for issue 13's twenty-sixth round "
+            "(never tuned on)",
         ),
     )
 }
@@ -695,6 +716,8 @@ CV_SETS = (
     "school50-cv",
     "school51-cv",
     "school52-cv",
+    "school53-cv",
+    "school54-cv",
 )
 
 

@@ -44,16 +44,17 @@ Training data (and only these):
   school36), eighteenth (school37, school38), nineteenth (school39,
   school40), twentieth (school41, school42), twenty-first (school43,
   school44), twenty-second (school45, school46), twenty-third
-  (school47, school48), twenty-fourth (school49, school50) and
-  twenty-fifth (school51, school52) (``DEV_SETS``;
+  (school47, school48), twenty-fourth (school49, school50),
+  twenty-fifth (school51, school52) and twenty-sixth (school53, school54)
+  (``DEV_SETS``;
   only their out-of-fold figures, :func:`dev_folds`, still mean something);
 - ``shared/data/enron-meetings-subjects-train.jsonl`` (real meeting
   subjects; detector only, since there is no roster). Its labels are names,
   not spans: each is located in the subject (exactly, then ignoring case);
   the few that cannot be are left out.
 
-``tests/data/names/holdout.jsonl`` is never used, nor are ``school53`` and
-``school54`` (the twenty-fifth round's blind sets: the honest measure).
+``tests/data/names/holdout.jsonl`` is never used, nor are ``school55`` and
+``school56`` (the twenty-sixth round's blind sets: the honest measure).
 :func:`cross_validate_enron` refits on five folds of the Enron subjects (with
 the school data always in) and scores each fold with the model that did not
 see it: that is the Enron figure
@@ -218,6 +219,8 @@ DEV_SETS = {
     "school50": (DATA / "school50" / "roster.csv", DATA / "school50" / "test.jsonl"),
     "school51": (DATA / "school51" / "roster.csv", DATA / "school51" / "test.jsonl"),
     "school52": (DATA / "school52" / "roster.csv", DATA / "school52" / "test.jsonl"),
+    "school53": (DATA / "school53" / "roster.csv", DATA / "school53" / "test.jsonl"),
+    "school54": (DATA / "school54" / "roster.csv", DATA / "school54" / "test.jsonl"),
     "school2-dev": (DATA / "school2" / "roster.csv", DATA / "school2" / "dev.jsonl"),
     "school2-holdout": (DATA / "school2" / "roster.csv", DATA / "school2" / "holdout.jsonl"),
 }
