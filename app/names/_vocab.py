@@ -859,6 +859,14 @@ NOUN_AFTER_WORD = frozenset(
 # "Florence Hall booking", "Jack Wills hoodies").
 WORK_CONTEXT = frozenset(
     [
+        # a virtue as an assembly or PSHE theme ("Hope - RE theme for Advent",
+        # "Wisdom - PSHE theme week 4")
+        "theme",
+        "themes",
+        "value",
+        "values",
+        "virtue",
+        "virtues",
         "booking",
         "booked",
         "bookings",
