@@ -530,21 +530,9 @@ def _context(
         f["last_place"] = 1.0
     if nxt is not None and nxt.key in TRIP_WORDS and not nxt.seg_start and not last.possessive:
         f["before_trip"] = 1.0  # "FORFAR TRIP CANCELLED", "Arran Residential"
-    if (
-        prev is not None
-        and prev.key == "to"
-        and i >= 2
-        and tokens[i - 2].key in TRIP_TO_WORDS
-        and not first.seg_start
-    ):
+    if _after_phrase(tokens, i, "to", TRIP_TO_WORDS):
         f["after_trip_to"] = 1.0  # "Residential to Arran", "visit to Armagh"
-    if (
-        prev is not None
-        and prev.key == "of"
-        and i >= 2
-        and (tokens[i - 2].key in PLACE_OF or tokens[i - 2].key in PLACE_HEADS)
-        and not first.seg_start
-    ):
+    if _after_phrase(tokens, i, "of", PLACE_OF):
         f["after_place_of"] = 1.0  # "Isle of Skye", "Isle of Lewis", "City of London"
     if _place_name(tokens, i, j, subj.places):
         f["place_name"] = 1.0
@@ -648,6 +636,17 @@ def _thing_spans(tokens: list[Token], lex: dict[str, Entry]) -> frozenset[tuple[
                     out.add((a, b))
             b += 1
     return frozenset(out)
+
+
+def _after_phrase(tokens: list[Token], i: int, word: str, heads: frozenset[str]) -> bool:
+    """Token ``i`` follows one of ``heads`` and then ``word``, in one segment:
+    "Residential to Arran" (an outing, "to"), "Isle of Skye" (a place word, "of")."""
+    return (
+        i >= 2
+        and tokens[i - 1].key == word
+        and tokens[i - 2].key in heads
+        and not tokens[i].seg_start
+    )
 
 
 def _named_thing(i: int, j: int, spans: frozenset[tuple[int, int]]) -> bool:

@@ -798,8 +798,8 @@ TRIP_WORDS = frozenset(
 TRIP_TO_WORDS = TRIP_WORDS | {"visit", "visits"}
 
 # Words before "of" and a place's name: "Isle of Skye", "City of London",
-# "Vale of Glamorgan", "University of Leeds" (with PLACE_HEADS).
-PLACE_OF = frozenset(
+# "Vale of Glamorgan", "University of Leeds" (the place heads too).
+PLACE_OF = PLACE_HEADS | frozenset(
     ["isle", "isles", "city", "county", "borough", "loch", "firth", "bay", "duke", "earl", "mull"]
 )
 
