@@ -647,7 +647,7 @@ SETS = {
             "school55: an 11-16 academy in Southampton (Polish, Afghan, Punjabi, Somali, "
             "Kurdish, Syrian, Filipino, Portuguese and Southampton families whose surnames are "
             "places and the sea; a hearing-impaired base), written blind for issue 13's "
-            "twenty-sixth round (never tuned on)",
+            "twenty-sixth round; run twice untouched, then development data (trained on)",
         ),
         EvalSet(
             "school56",
@@ -655,8 +655,8 @@ SETS = {
             SCHOOL56 / "roster.csv",
             "school56: a 3-11 primary in Harehills, Leeds (Czech and Slovak Roma, Romanian, "
             "Kurdish, Kashmiri, East and West African, Polish and Yorkshire families; classes "
-            "named after rivers and dales), written blind for issue 13's twenty-sixth round "
-            "(never tuned on)",
+            "named after rivers and dales), written blind for issue 13's twenty-sixth round; "
+            "run twice untouched, then development data (trained on)",
         ),
     )
 }
@@ -718,6 +718,8 @@ CV_SETS = (
     "school52-cv",
     "school53-cv",
     "school54-cv",
+    "school55-cv",
+    "school56-cv",
 )
 
 

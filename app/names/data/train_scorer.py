@@ -45,16 +45,16 @@ Training data (and only these):
   school40), twentieth (school41, school42), twenty-first (school43,
   school44), twenty-second (school45, school46), twenty-third
   (school47, school48), twenty-fourth (school49, school50),
-  twenty-fifth (school51, school52) and twenty-sixth (school53, school54)
-  (``DEV_SETS``;
+  twenty-fifth (school51, school52), twenty-sixth (school53, school54)
+  and twenty-seventh (school55, school56) (``DEV_SETS``;
   only their out-of-fold figures, :func:`dev_folds`, still mean something);
 - ``shared/data/enron-meetings-subjects-train.jsonl`` (real meeting
   subjects; detector only, since there is no roster). Its labels are names,
   not spans: each is located in the subject (exactly, then ignoring case);
   the few that cannot be are left out.
 
-``tests/data/names/holdout.jsonl`` is never used, nor are ``school55`` and
-``school56`` (the twenty-sixth round's blind sets: the honest measure).
+``tests/data/names/holdout.jsonl`` is never used, nor are ``school57`` and
+``school58`` (the twenty-seventh round's blind sets: the honest measure).
 :func:`cross_validate_enron` refits on five folds of the Enron subjects (with
 the school data always in) and scores each fold with the model that did not
 see it: that is the Enron figure
@@ -221,6 +221,8 @@ DEV_SETS = {
     "school52": (DATA / "school52" / "roster.csv", DATA / "school52" / "test.jsonl"),
     "school53": (DATA / "school53" / "roster.csv", DATA / "school53" / "test.jsonl"),
     "school54": (DATA / "school54" / "roster.csv", DATA / "school54" / "test.jsonl"),
+    "school55": (DATA / "school55" / "roster.csv", DATA / "school55" / "test.jsonl"),
+    "school56": (DATA / "school56" / "roster.csv", DATA / "school56" / "test.jsonl"),
     "school2-dev": (DATA / "school2" / "roster.csv", DATA / "school2" / "dev.jsonl"),
     "school2-holdout": (DATA / "school2" / "roster.csv", DATA / "school2" / "holdout.jsonl"),
 }
