@@ -35,7 +35,7 @@ from app.names._lexicon import (
     wordness,
     world_names,
 )
-from app.names._tokens import CaseMode, Token
+from app.names._tokens import CaseMode, Token, titles
 from app.names._vocab import (
     AFTER_NAME_VERBS,
     CONTEXT_WORDS,
@@ -50,13 +50,14 @@ from app.names._vocab import (
     PLACE_LEADS,
     ROLE_NOUNS,
     ROLE_WORDS,
+    SCHOOL_SYSTEMS,
     SCHOOL_WORDS,
     STOP_WORDS,
     SURNAME_PARTICLES,
     WELSH_WORDS,
 )
 
-_NEVER = STOP_WORDS | CONTEXT_WORDS | HONORIFICS | LANGUAGE_WORDS | WELSH_WORDS
+_NEVER = STOP_WORDS | CONTEXT_WORDS | HONORIFICS | LANGUAGE_WORDS | WELSH_WORDS | SCHOOL_SYSTEMS
 _REPLY = frozenset({"re", "fw", "fwd", "aw", "wg"})  # reply and forward prefixes
 _VOWELS = frozenset("aeiouy")
 _PLACE_SURNAME = 1.5  # "Hall", "Green", "Church": surnames, but also place words
@@ -308,7 +309,7 @@ def candidates(
             # a stop or context word, or a lower-case word where case tells:
             # no name starts here (the checks below would each say so)
             continue
-        titled = i > 0 and tokens[i - 1].key in HONORIFICS
+        titled = i > 0 and tokens[i - 1].key in HONORIFICS and titles(tokens, i)
         # title + name ("Mrs Kowalczyk", "Dr Sarah Okonkwo", "Mr & Mrs Khan")
         if t.key in HONORIFICS and i + 1 < n:
             k = i + 1
@@ -316,7 +317,7 @@ def candidates(
                 k += 2
             j = k
             ends: list[int] = []
-            while j < n and j - k < 4:
+            while j < n and j - k < 4 and titles(tokens, k):
                 tj = tokens[j]
                 if j > k and (tj.seg_start or tokens[j - 1].possessive):
                     break

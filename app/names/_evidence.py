@@ -64,6 +64,7 @@ from app.names._vocab import (
     PRE_NAME_WORDS,
     PRONOUNS,
     ROLE_WORDS,
+    SCHOOL_SYSTEMS,
     SCHOOL_WORDS,
     SEASONS,
     SIBLING_MARKS,
@@ -82,7 +83,15 @@ from app.names._vocab import (
 )
 
 _PARTICLES = PARTICLES
-_NOT_NAMES = CONTEXT_WORDS | STOP_WORDS | SCHOOL_WORDS | HONORIFICS | PLACE_HEADS | WELSH_WORDS
+_NOT_NAMES = (
+    CONTEXT_WORDS
+    | STOP_WORDS
+    | SCHOOL_WORDS
+    | HONORIFICS
+    | PLACE_HEADS
+    | WELSH_WORDS
+    | SCHOOL_SYSTEMS
+)
 WEAK_FORMS = frozenset({"first", "last"})
 _TO = frozenset({"to", "2"})
 _TXT_SEE = frozenset({"c", "cee"})

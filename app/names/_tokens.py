@@ -141,6 +141,13 @@ def tokenize(subject: str, folded: str) -> list[Token]:
     return tokens
 
 
+def titles(tokens: list[Token], k: int) -> bool:
+    """Whether the title before ``tokens[k]`` reaches it: not across a dash,
+    colon or bracket ("Ofsted - HMI - Day 1 schedule", "Mr: Day"), but across
+    the dot of an abbreviated title ("Mr. Day", "Dr. Okafor")."""
+    return not tokens[k].seg_start or tokens[k - 1].dot
+
+
 def _shorthand(letter: str, before: str, after: str, subject: str, end: int) -> bool:
     """A single letter that staff type as a word, not as a name's initial:
     one next to a slash ("w/ Khan", "c/o", "w/c 12 May", "n/a"), an "x"
@@ -170,7 +177,9 @@ def case_mode(tokens: list[Token]) -> CaseMode:
         return CaseMode.TITLE
     if words >= 2 and upper >= 0.7 * words:
         return CaseMode.UPPER
-    if lower == words:
+    if lower == words or (lower + upper == words and content_lower):
+        # all lower case but for acronyms ("incident report tyrese campbell -
+        # PH used"): an acronym says nothing of how the writer types names
         return CaseMode.LOWER
     if content_lower:
         return CaseMode.SENTENCE

@@ -1217,6 +1217,36 @@ NAMED_THING_STARTS = frozenset(x.split()[0] for x in NAMED_THINGS) | frozenset(
 NAMED_THING_MAX_WORDS = max(len(x.split()) for x in NAMED_THINGS)
 
 
+# The systems schools run on, written in subjects as often as any word ("new
+# address on arbor pls", "SIMS to Arbor migration", "log it on cpoms",
+# "bromcom? arbor? - MIS options paper"): MIS, safeguarding logs, payments,
+# parent messaging and classroom apps. Names of no person; those that are
+# also given names or common surnames ("Iris", "Seneca", "Sims") are left out.
+SCHOOL_SYSTEMS = frozenset(
+    [
+        "arbor",
+        "bromcom",
+        "scholarpack",
+        "integris",
+        "cpoms",
+        "myconcern",
+        "edukey",
+        "parentpay",
+        "parentmail",
+        "scopay",
+        "groupcall",
+        "studybugs",
+        "classcharts",
+        "evidenceme",
+        "seesaw",
+        "tapestry",
+        "sparx",
+        "padlet",
+        "canva",
+    ]
+)
+
+
 # Welsh words that staff in Wales write in English subjects ("Criw Cymraeg",
 # "Urdd Eisteddfod", "Diolch Bethan!", "Siarter Iaith", "Ateb:" for "Re:"):
 # spelt like no English word, so read as unlisted names. Welsh words that are

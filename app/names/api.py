@@ -418,6 +418,21 @@ def _choose(cands: list[Candidate], least: tuple[float, float]) -> list[Candidat
     ]
     if len(passing) < 2:
         return passing  # nothing to choose between (most subjects)
+    # The readings of one title's name ("Mr Gareth Pryce Timesheet", "Mr
+    # Gareth Pryce") are alternatives, each scored with where it cuts: the
+    # best of them stands for the title, not the longest.
+    best_titled: dict[int, Candidate] = {}
+    for c in passing:
+        if c.form == "title+last" and c.source == "detector":
+            b = best_titled.get(c.i)
+            if b is None or c.score > b.score:
+                best_titled[c.i] = c
+    if best_titled:
+        passing = [
+            c
+            for c in passing
+            if not (c.form == "title+last" and c.source == "detector") or best_titled[c.i] is c
+        ]
     directory = [c for c in passing if c.source == "directory"]
     ranked = sorted(
         (c for c in passing if c.source == "directory" or not _outranked(c, directory)),
