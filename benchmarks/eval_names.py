@@ -96,6 +96,8 @@ SCHOOL53 = DATA / "school53"
 SCHOOL54 = DATA / "school54"
 SCHOOL55 = DATA / "school55"
 SCHOOL56 = DATA / "school56"
+SCHOOL57 = DATA / "school57"
+SCHOOL58 = DATA / "school58"
 
 
 @dataclass
@@ -657,6 +659,24 @@ SETS = {
             "Kurdish, Kashmiri, East and West African, Polish and Yorkshire families; classes "
             "named after rivers and dales), written blind for issue 13's twenty-sixth round; "
             "run twice untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school57",
+            SCHOOL57 / "test.jsonl",
+            SCHOOL57 / "roster.csv",
+            "school57: an 11-18 Catholic comprehensive in Bolton (Gujarati Muslim, Pakistani, "
+            "Irish, Polish, Filipino, Nigerian, Goan and Keralan and old Bolton families; houses "
+            "named after saints; staff called Bishop, Church and Mass), written blind for issue "
+            "13's twenty-seventh round (never tuned on)",
+        ),
+        EvalSet(
+            "school58",
+            SCHOOL58 / "test.jsonl",
+            SCHOOL58 / "roster.csv",
+            "school58: a primary in Govanhill, Glasgow (Slovak and Czech Roma, Pakistani, "
+            "Ukrainian, Romanian, African and Scottish families; Mac and Mc surnames, Gaelic "
+            "names, islands that are names), written blind for issue 13's twenty-seventh round "
+            "(never tuned on)",
         ),
     )
 }
