@@ -14,6 +14,11 @@ then the median and p99 time of one ``find`` over the labelled evaluation
 subjects (each run ``--repeat`` times, after a warm-up). ``--best-of``
 reports each subject's fastest run instead of every run: on a shared,
 loaded machine that is the figure that compares across runs.
+
+The first line printed says which build runs: the checkout's source (pure
+Python, what the tests run) or, with ``--installed``, the package installed
+in the interpreter's environment, such as the image's compiled build
+(``setup.py``; README, "Benchmarks", for the commands).
 """
 
 from __future__ import annotations
@@ -29,10 +34,15 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# --installed: the `app` package installed in this interpreter's environment
+# (a compiled build: setup.py, ETIQUETTE_MYPYC=1), not this checkout's source
+if "--installed" not in sys.argv:
+    sys.path.insert(0, str(ROOT))
 
 from app.domain import PersonKind  # noqa: E402
 from app.names import NameIndex  # noqa: E402
+from app.names import api as names_api  # noqa: E402
+from app.names import build as names_build  # noqa: E402
 from app.names._lexicon import lexicon  # noqa: E402
 from app.people import Person  # noqa: E402
 
@@ -130,7 +140,14 @@ def main() -> None:
         action="store_true",
         help="report each subject's fastest of --repeat runs (for a loaded machine)",
     )
+    ap.add_argument(
+        "--installed",
+        action="store_true",
+        help="measure the app package installed in this environment (e.g. a compiled build), "
+        "not this checkout's source",
+    )
     args = ap.parse_args()
+    print(f"name finder: {names_build()} build, {Path(names_api.__file__ or '?').parent}")
     t0 = time.perf_counter()
     lexicon()
     print(f"lexicon load {time.perf_counter() - t0:.2f} s (once per process)")

@@ -7,6 +7,7 @@ import asyncio
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
+from app import names
 from app.api.deps import RuntimeDep
 
 router = APIRouter(tags=["health"])
@@ -30,5 +31,6 @@ async def readyz(runtime: RuntimeDep) -> JSONResponse:
         "schools_loaded": tenants,
         "audit_pending": runtime.audit.pending,
         "audit_spooled": runtime.audit.spooled,
+        "name_finder": names.build(),
     }
     return JSONResponse(body, status_code=200 if ready else 503)

@@ -213,6 +213,16 @@ def _readiness() -> dict[str, Any]:
             "store": {"type": "string", "description": "ok or unreachable."},
             "schools_loaded": {"type": "integer", "description": "Schools held in memory."},
             "audit_pending": {"type": "integer", "description": "Audit events not yet written."},
+            "audit_spooled": {
+                "type": "integer",
+                "description": "Audit events held in the write-ahead file, not yet in the store.",
+            },
+            "name_finder": {
+                "type": "string",
+                "enum": ["compiled", "python"],
+                "description": "Which build of the subject-line name finder runs: the image's "
+                "mypyc-compiled one, or plain Python (a source checkout).",
+            },
         },
         "required": ["status", "store", "schools_loaded", "audit_pending"],
     }

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from app.domain import PersonKind
 from app.frozen import tuples_in_place, tuples_of
@@ -126,7 +127,12 @@ class DirectoryIndex:
         first_initial: dict[int, list[int]] = {}
         initial_last: dict[int, list[int]] = {}
         middle: set[int] = set()
-        for idx, p in enumerate(people):
+        # Each person's index is one object, shared by every table that holds
+        # it: a compiled build (setup.py) would box a fresh int at each append,
+        # a third more memory for a large trust's directory.
+        boxed: list[object] = list(range(len(people)))
+        for pos, p in enumerate(people):
+            idx: Any = boxed[pos]
             pref = p.preferred_name or ""
             firsts = set(parts(p.first_name))
             if pref:

@@ -239,6 +239,9 @@ def test_health_and_ready(client: TestClient) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
     ready = client.get("/readyz")
     assert ready.status_code == 200 and ready.json()["schools_loaded"] == 1
+    # the tests run the checkout's source; the image's compiled build says
+    # "compiled" (scripts/check-image.sh checks that)
+    assert ready.json()["name_finder"] == "python"
 
 
 def test_openapi_has_stable_operation_ids(client: TestClient) -> None:
