@@ -667,7 +667,7 @@ SETS = {
             "school57: an 11-18 Catholic comprehensive in Bolton (Gujarati Muslim, Pakistani, "
             "Irish, Polish, Filipino, Nigerian, Goan and Keralan and old Bolton families; houses "
             "named after saints; staff called Bishop, Church and Mass), written blind for issue "
-            "13's twenty-seventh round (never tuned on)",
+            "13's twenty-seventh round; run twice untouched, then development data (trained on)",
         ),
         EvalSet(
             "school58",
@@ -675,8 +675,8 @@ SETS = {
             SCHOOL58 / "roster.csv",
             "school58: a primary in Govanhill, Glasgow (Slovak and Czech Roma, Pakistani, "
             "Ukrainian, Romanian, African and Scottish families; Mac and Mc surnames, Gaelic "
-            "names, islands that are names), written blind for issue 13's twenty-seventh round "
-            "(never tuned on)",
+            "names, islands that are names), written blind for issue 13's twenty-seventh round; "
+            "run twice untouched, then development data (trained on)",
         ),
     )
 }
@@ -740,6 +740,8 @@ CV_SETS = (
     "school54-cv",
     "school55-cv",
     "school56-cv",
+    "school57-cv",
+    "school58-cv",
 )
 
 

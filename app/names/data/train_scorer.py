@@ -45,16 +45,17 @@ Training data (and only these):
   school40), twentieth (school41, school42), twenty-first (school43,
   school44), twenty-second (school45, school46), twenty-third
   (school47, school48), twenty-fourth (school49, school50),
-  twenty-fifth (school51, school52), twenty-sixth (school53, school54)
-  and twenty-seventh (school55, school56) (``DEV_SETS``;
+  twenty-fifth (school51, school52), twenty-sixth (school53, school54),
+  twenty-seventh (school55, school56) and twenty-eighth (school57,
+  school58) (``DEV_SETS``;
   only their out-of-fold figures, :func:`dev_folds`, still mean something);
 - ``shared/data/enron-meetings-subjects-train.jsonl`` (real meeting
   subjects; detector only, since there is no roster). Its labels are names,
   not spans: each is located in the subject (exactly, then ignoring case);
   the few that cannot be are left out.
 
-``tests/data/names/holdout.jsonl`` is never used, nor are ``school57`` and
-``school58`` (the twenty-seventh round's blind sets: the honest measure).
+``tests/data/names/holdout.jsonl`` is never used, nor are ``school59`` and
+``school60`` (the twenty-eighth round's blind sets: the honest measure).
 :func:`cross_validate_enron` refits on five folds of the Enron subjects (with
 the school data always in) and scores each fold with the model that did not
 see it: that is the Enron figure
@@ -223,6 +224,8 @@ DEV_SETS = {
     "school54": (DATA / "school54" / "roster.csv", DATA / "school54" / "test.jsonl"),
     "school55": (DATA / "school55" / "roster.csv", DATA / "school55" / "test.jsonl"),
     "school56": (DATA / "school56" / "roster.csv", DATA / "school56" / "test.jsonl"),
+    "school57": (DATA / "school57" / "roster.csv", DATA / "school57" / "test.jsonl"),
+    "school58": (DATA / "school58" / "roster.csv", DATA / "school58" / "test.jsonl"),
     "school2-dev": (DATA / "school2" / "roster.csv", DATA / "school2" / "dev.jsonl"),
     "school2-holdout": (DATA / "school2" / "roster.csv", DATA / "school2" / "holdout.jsonl"),
 }
