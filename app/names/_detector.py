@@ -169,6 +169,18 @@ def _unit_end(tokens: list[Token], k: int) -> int:
 _SURNAME_TOO = frozenset({"foster"})
 
 
+def _plain_surname(key: str, lex: dict[str, Entry]) -> bool:
+    """A surname in the lists, or in another country's, and no everyday word:
+    typed in lower case after a capitalised first name ("Nevaeh bradshaw mum
+    rang", "Gosia kozlowska - medical absence") it is still the surname."""
+    if key in _NEVER or key in SCHOOL_WORDS or key in PLACE_HEADS:
+        return False
+    e = lex.get(key)
+    if e is not None and (e.is_common_word or e.lower >= 0.3):
+        return False
+    return (e is not None and e.surname > 0) or bool(world_names().get(key, 0) & WORLD_LAST)
+
+
 def surname_at(
     tokens: list[Token],
     k: int,
@@ -193,7 +205,11 @@ def surname_at(
     end = _unit_end(tokens, k)
     best: tuple[float, float] | None = None
     for t in tokens[k : end + 1]:
-        if not t.alpha or len(t.text) < 2 or not _cased(t, mode):
+        if not t.alpha or len(t.text) < 2:
+            return None
+        if not _cased(t, mode) and not (
+            after_first and mode is CaseMode.SENTENCE and t.lower and _plain_surname(t.key, lex)
+        ):
             return None
         if t.key in _NEVER and not (
             after_first and t.key in _SURNAME_TOO and mode is not CaseMode.LOWER
@@ -426,6 +442,9 @@ def candidates(
                             ),
                             "full:first": f,
                             "full:world_first": float(f == 0.0),
+                            # "Kayden walmsley": the surname in lower case where
+                            # case marks names (surname_at takes it only then)
+                            "full:lower_last": float(cased_only and tokens[end].lower),
                             "full:bias_neg": min(bias, 0.0),
                             "full:surname": s,
                             "full:word1": w1,

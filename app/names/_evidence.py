@@ -390,6 +390,8 @@ def _context(
             f["after_pronoun"] = 1.0
         elif prev.key in DETERMINERS:
             f["after_determiner"] = 1.0
+            # "the field is flooded", "our hope": weighed by how word-like
+            f["after_determiner_word"] = wordness
         if (verb := verb_forms().get(prev.key)) is not None:
             # the object of a verb: "Who collects Poppy", "Hazel bit King"
             f["after_" + verb.removeprefix("before_")] = 1.0
