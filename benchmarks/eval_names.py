@@ -98,6 +98,8 @@ SCHOOL55 = DATA / "school55"
 SCHOOL56 = DATA / "school56"
 SCHOOL57 = DATA / "school57"
 SCHOOL58 = DATA / "school58"
+SCHOOL59 = DATA / "school59"
+SCHOOL60 = DATA / "school60"
 
 
 @dataclass
@@ -677,6 +679,24 @@ SETS = {
             "Ukrainian, Romanian, African and Scottish families; Mac and Mc surnames, Gaelic "
             "names, islands that are names), written blind for issue 13's twenty-seventh round; "
             "run twice untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school59",
+            SCHOOL59 / "test.jsonl",
+            SCHOOL59 / "roster.csv",
+            "school59: an 11-16 academy in Sunderland (Wearside, Bangladeshi, Hong Kong "
+            "Chinese, Polish, Roma, Kurdish, Filipino and Indian families; surnames that are "
+            "towns and words: Washington, Wear, Glass, Castle), written blind for issue 13's "
+            "twenty-eighth round (never tuned on)",
+        ),
+        EvalSet(
+            "school60",
+            SCHOOL60 / "test.jsonl",
+            SCHOOL60 / "roster.csv",
+            "school60: a CofE primary in Thetford, Norfolk (Portuguese, East Timorese, "
+            "Lithuanian, Polish, Romany Gypsy and Traveller, Nepali and Norfolk families; "
+            "classes named after birds and trees that are pupils' names), written blind for "
+            "issue 13's twenty-eighth round (never tuned on)",
         ),
     )
 }
