@@ -8,8 +8,9 @@ mypyc, the compiler that ships with mypy, from the same type-checked source:
 build then needs a C compiler and the Python headers; the in-tree backend
 (``scripts/build_backend.py``) asks for the pinned mypy only then. Without
 it (``make``'s editable install, the test suite) the package is plain
-Python, and an installed compiled build falls back to nothing: each module
-is either its extension or, where none was built, its source.
+Python. ``scripts/check-image.sh`` builds the compiled wheel and requires
+it to find exactly what the source finds; ``app.names.build()`` (and
+``/readyz``) say which build a process runs.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ from app.names._lexicon import (
     wordness,
     world_names,
 )
-from app.names._tokens import CaseMode, Token, titles
+from app.names._tokens import CaseMode, Token, title_reaches
 from app.names._vocab import (
     AFTER_NAME_VERBS,
     CONTEXT_WORDS,
@@ -325,7 +325,7 @@ def candidates(
             # a stop or context word, or a lower-case word where case tells:
             # no name starts here (the checks below would each say so)
             continue
-        titled = i > 0 and tokens[i - 1].key in HONORIFICS and titles(tokens, i)
+        titled = i > 0 and tokens[i - 1].key in HONORIFICS and title_reaches(tokens, i)
         # title + name ("Mrs Kowalczyk", "Dr Sarah Okonkwo", "Mr & Mrs Khan")
         if t.key in HONORIFICS and i + 1 < n:
             k = i + 1
@@ -333,7 +333,7 @@ def candidates(
                 k += 2
             j = k
             ends: list[int] = []
-            while j < n and j - k < 4 and titles(tokens, k):
+            while j < n and j - k < 4 and title_reaches(tokens, k):
                 tj = tokens[j]
                 if j > k and (tj.seg_start or tokens[j - 1].possessive):
                     break

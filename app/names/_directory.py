@@ -28,7 +28,7 @@ from app.frozen import tuples_in_place, tuples_of
 from app.names._detector import followed_by_surname, initial_ends_name, surname_at
 from app.names._evidence import Candidate
 from app.names._lexicon import UNKNOWN, Entry, namelike, places, wordness, world_names
-from app.names._tokens import WORD_RE, CaseMode, Token, fold_fast, titles
+from app.names._tokens import WORD_RE, CaseMode, Token, fold_fast, title_reaches
 from app.names._vocab import (
     FIRST_NAME_TITLES,
     GIVEN_NAME_PREFIXES,
@@ -346,7 +346,7 @@ class DirectoryIndex:
                 i > 0
                 and tokens[i - 1].key in HONORIFICS
                 and tokens[i - 1].key not in FIRST_NAME_TITLES
-                and titles(tokens, i)
+                and title_reaches(tokens, i)
             )
             # honorific + surname ("Mrs Begum", "Mr & Mrs Khan", "Mrs ap Gwilym")
             if t.key in HONORIFICS:
@@ -355,7 +355,7 @@ class DirectoryIndex:
                     k += 2
                 if (
                     k < n
-                    and titles(tokens, k)
+                    and title_reaches(tokens, k)
                     and (
                         not tokens[k].lower or mode is CaseMode.LOWER or tokens[k].key in PARTICLES
                     )

@@ -141,7 +141,7 @@ def tokenize(subject: str, folded: str) -> list[Token]:
     return tokens
 
 
-def titles(tokens: list[Token], k: int) -> bool:
+def title_reaches(tokens: list[Token], k: int) -> bool:
     """Whether the title before ``tokens[k]`` reaches it: not across a dash,
     colon or bracket ("Ofsted - HMI - Day 1 schedule", "Mr: Day"), but across
     the dot of an abbreviated title ("Mr. Day", "Dr. Okafor")."""

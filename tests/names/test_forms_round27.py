@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from app.names import NameIndex
-from app.names._tokens import CaseMode, case_mode, fold_fast, titles, tokenize
+from app.names._tokens import CaseMode, case_mode, fold_fast, title_reaches, tokenize
 from app.names._vocab import SCHOOL_SYSTEMS
 from app.people import Person, PersonKind
 
@@ -50,7 +50,7 @@ def _tokens(subject: str) -> list:  # type: ignore[type-arg]
     ],
 )
 def test_a_title_reaches_the_next_word_only(subject: str, k: int, reaches: bool) -> None:
-    assert titles(_tokens(subject), k) is reaches
+    assert title_reaches(_tokens(subject), k) is reaches
 
 
 @pytest.mark.parametrize(
