@@ -333,7 +333,8 @@ def candidates(
                 k += 2
             j = k
             ends: list[int] = []
-            while j < n and j - k < 4 and title_reaches(tokens, k):
+            reaches = title_reaches(tokens, k)
+            while reaches and j < n and j - k < 4:
                 tj = tokens[j]
                 if j > k and (tj.seg_start or tokens[j - 1].possessive):
                     break
