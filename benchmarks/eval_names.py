@@ -687,7 +687,7 @@ SETS = {
             "school59: an 11-16 academy in Sunderland (Wearside, Bangladeshi, Hong Kong "
             "Chinese, Polish, Roma, Kurdish, Filipino and Indian families; surnames that are "
             "towns and words: Washington, Wear, Glass, Castle), written blind for issue 13's "
-            "twenty-eighth round (never tuned on)",
+            "twenty-eighth round; run twice untouched, then development data (trained on)",
         ),
         EvalSet(
             "school60",
@@ -696,7 +696,8 @@ SETS = {
             "school60: a CofE primary in Thetford, Norfolk (Portuguese, East Timorese, "
             "Lithuanian, Polish, Romany Gypsy and Traveller, Nepali and Norfolk families; "
             "classes named after birds and trees that are pupils' names), written blind for "
-            "issue 13's twenty-eighth round (never tuned on)",
+            "issue 13's twenty-eighth round; run twice untouched, then development data "
+            "(trained on)",
         ),
     )
 }
@@ -762,6 +763,8 @@ CV_SETS = (
     "school56-cv",
     "school57-cv",
     "school58-cv",
+    "school59-cv",
+    "school60-cv",
 )
 
 
