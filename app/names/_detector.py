@@ -32,6 +32,7 @@ from app.names._lexicon import (
     Entry,
     is_verb_only,
     namelike,
+    verb_forms,
     wordness,
     world_names,
 )
@@ -77,6 +78,22 @@ def followed_by_surname(mode: CaseMode) -> str:
     if mode is CaseMode.LOWER or mode is CaseMode.UPPER:
         return "first:followed_by_surname_uncased"
     return "first:followed_by_surname"
+
+
+def surname_follows(tokens: list[Token], k: int, mode: CaseMode, lex: dict[str, Entry]) -> bool:
+    """A surname-like word at ``k`` could end the first name before it in a
+    full name. Where case says nothing, a verb there is what the person did,
+    not a surname ("summer needs new book bag", "will rides home"; Needs and
+    Rides are listed surnames), and so, where case says nothing, is an
+    everyday word ("ARDIT RED CARD", "leah captain for county")."""
+    if k >= len(tokens) or tokens[k].seg_start or tokens[k - 1].possessive:
+        return False
+    key = tokens[k].key
+    if mode is not CaseMode.SENTENCE and (key in AFTER_NAME_VERBS or key in verb_forms()):
+        return False  # "Hodan Needs Halal Meals": every word capitalised
+    if (mode is CaseMode.LOWER or mode is CaseMode.UPPER) and lex.get(key, UNKNOWN).is_common_word:
+        return False  # "ARDIT RED CARD AT LUNCH", "LEAH CAPTAIN FOR COUNTY"
+    return surname_at(tokens, k, mode, lex) is not None
 
 
 def _cased(t: Token, mode: CaseMode) -> bool:
@@ -515,12 +532,7 @@ def candidates(
             # first name alone
             # (a school word too, "Summer", "May", "Autumn": the words around it decide)
             if first_alone and not titled:
-                followed = (
-                    nxt is not None
-                    and not nxt.seg_start
-                    and not tokens[f_end].possessive
-                    and surname_at(tokens, k, mode, lex) is not None
-                )
+                followed = nxt is not None and surname_follows(tokens, k, mode, lex)
                 # Followed by a word that could be a surname, it is still a
                 # candidate alone, weighed apart: where case says nothing, any
                 # word could ("connor needs a protractor"); the full reading,

@@ -25,7 +25,11 @@ from typing import Any
 
 from app.domain import PersonKind
 from app.frozen import tuples_in_place, tuples_of
-from app.names._detector import followed_by_surname, initial_ends_name, surname_at
+from app.names._detector import (
+    followed_by_surname,
+    initial_ends_name,
+    surname_follows,
+)
 from app.names._evidence import Candidate
 from app.names._lexicon import UNKNOWN, Entry, namelike, places, wordness, world_names
 from app.names._tokens import WORD_RE, CaseMode, Token, fold_fast, title_reaches
@@ -506,12 +510,7 @@ class DirectoryIndex:
                         }
                         why = ["directory first name"]
                         nxt = tokens[j1 + 1] if j1 + 1 < n else None
-                        if (
-                            nxt is not None
-                            and not tokens[j1].possessive
-                            and not nxt.seg_start
-                            and surname_at(tokens, j1 + 1, mode, lex) is not None
-                        ):
+                        if nxt is not None and surname_follows(tokens, j1 + 1, mode, lex):
                             feats[followed_by_surname(mode)] = 1.0
                             why.append("followed by another surname")
                         out.append(

@@ -93,6 +93,33 @@ _NOT_NAMES = (
     | SCHOOL_SYSTEMS
 )
 WEAK_FORMS = frozenset({"first", "last"})
+# question words and determiners: never the middle of a place's name
+_FUNCTION_WORDS = frozenset(
+    [
+        "which",
+        "what",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "when",
+        "why",
+        "how",
+        "this",
+        "that",
+        "these",
+        "those",
+        "my",
+        "your",
+        "our",
+        "his",
+        "her",
+        "their",
+        "its",
+    ]
+)
+# words that lead a year or class code rather than name its pupil ("Yr 9", "Set 3")
+_GROUP_LEADS = frozenset({"year", "yr", "class", "set", "group", "form", "room", "tutor", "reg"})
 _TO = frozenset({"to", "2"})
 _TXT_SEE = frozenset({"c", "cee"})
 
@@ -384,7 +411,7 @@ def _context(
             f["after_lead"] = 1.0
         elif prev.key in JOINERS:
             f["after_joiner"] = 1.0
-        elif _name_shaped(prev, mode):
+        elif _name_shaped(prev, mode, subj.lex) and prev.key not in ROLE_WORDS:
             f["after_name_shaped"] = 1.0
         elif prev.key in PRONOUNS:
             f["after_pronoun"] = 1.0
@@ -422,12 +449,14 @@ def _context(
         and ((prev.key in JOINERS and i - 2 in ends) or (prev.comma and i - 1 in ends))
     ):
         f["list_name"] = 1.0
+    elif _listed_with_word(tokens, i, j, subj.lex, titled):
+        f["list_word"] = 1.0  # "Christian values - Hope, Friendship, Courage"
     elif (nxt is not None and not last.possessive and nxt.key in OR_WORDS and j + 2 in starts) or (
         prev is not None and not titled and prev.key in OR_WORDS and i - 2 in ends
     ):
         f["list_or"] = 1.0
     if nxt is not None and not last.possessive:
-        if nxt.key in JOINERS or (last.comma and _name_shaped(nxt, mode)):
+        if nxt.key in JOINERS or (last.comma and _name_shaped(nxt, mode, subj.lex)):
             f["before_joiner"] = 1.0
         after = tokens[j + 2].key if j + 2 < n else ""
         if i == j and first.key in MODALS and not nxt.seg_start and nxt.key in _MODAL_NEXT:
@@ -491,6 +520,19 @@ def _context(
             # author ("Y1 Rowan", "Y2 DONALDSON", "REC OAK & ASH") far more
             # often than a pupil ("Y9 Gurpreet")
             f["after_group"] = 1.0
+            p2 = tokens[i - 2] if i >= 2 else None
+            if (
+                i == j
+                and p2 is not None
+                and prev is not None
+                and not prev.seg_start
+                and not p2.comma
+                and p2.key not in _GROUP_LEADS
+                and _name_shaped(p2, mode, subj.lex)
+            ):
+                # a name, its year, then this: the class ("willow y4 hazel
+                # upset", "CAINE Y3 ASH NOT IN"), not a second pupil
+                f["after_name_group"] = 1.0
 
     # a number next to it that is not a form group: a date or a numbered thing
     # ("27 June", "6th Jan", "Autumn 2", "Spring 1 data drop")
@@ -508,6 +550,9 @@ def _context(
         and j + 2 < n
         and not nxt.seg_start
         and nxt.cap
+        # "DOMINYKAS WHICH CLASS?": no name between
+        and nxt.key not in STOP_WORDS
+        and nxt.key not in _FUNCTION_WORDS
         and not tokens[j + 2].seg_start
         and tokens[j + 2].key in PLACE_HEADS
     ):
@@ -541,7 +586,16 @@ def _context(
         f["last_place"] = 1.0
     if nxt is not None and nxt.key in TRIP_WORDS and not nxt.seg_start and not last.possessive:
         f["before_trip"] = 1.0  # "FORFAR TRIP CANCELLED", "Arran Residential"
-    if _after_phrase(tokens, i, "to", TRIP_TO_WORDS):
+    elif (
+        nxt is not None
+        and j + 2 < n
+        and not nxt.seg_start
+        and not last.possessive
+        and not tokens[j + 2].seg_start
+        and tokens[j + 2].key in TRIP_WORDS
+    ):
+        f["before_trip_far"] = 1.0  # "Florence art trip", "PARIS SKI TRIP"
+    if _after_phrase(tokens, i, "to", TRIP_TO_WORDS) and not last.possessive:
         f["after_trip_to"] = 1.0  # "Residential to Arran", "visit to Armagh"
     if _after_phrase(tokens, i, "of", PLACE_OF):
         f["after_place_of"] = 1.0  # "Isle of Skye", "Isle of Lewis", "City of London"
@@ -673,12 +727,56 @@ def _named_thing(i: int, j: int, spans: frozenset[tuple[int, int]]) -> bool:
     )
 
 
-def _name_shaped(t: Token, mode: CaseMode) -> bool:
-    """Could be the first half of a name ("May" in "May Murphy")."""
+def _listed_with_word(
+    tokens: list[Token], i: int, j: int, lex: Mapping[str, Entry], titled: bool
+) -> bool:
+    """Next to an everyday word across "&", "and", "+" or a comma: a list of
+    things, not of people ("Hope, Friendship, Courage", "oak & ash")."""
+    n = len(tokens)
+    last = tokens[j]
+    if j + 1 < n and not last.possessive:
+        nxt = tokens[j + 1]
+        if last.comma and _plain_word(nxt.key, lex):
+            return True
+        if (
+            nxt.key in JOINERS
+            and j + 2 < n
+            and not tokens[j + 2].seg_start
+            and _plain_word(tokens[j + 2].key, lex)
+        ):
+            return True
+    if i >= 1 and not titled:
+        prev = tokens[i - 1]
+        if prev.comma and _plain_word(prev.key, lex):
+            return True
+        if (
+            prev.key in JOINERS
+            and i >= 2
+            and not tokens[i].seg_start
+            and _plain_word(tokens[i - 2].key, lex)
+            and not tokens[i - 2].possessive
+        ):
+            return True
+    return False
+
+
+def _plain_word(key: str, lex: Mapping[str, Entry]) -> bool:
+    """An everyday word and neither a first name nor a surname ("which")."""
+    e = lex.get(key)
+    return e is not None and e.is_common_word and not e.first and not e.surname
+
+
+def _name_shaped(t: Token, mode: CaseMode, lex: Mapping[str, Entry]) -> bool:
+    """Could be the first half of a name ("May" in "May Murphy"). Where case
+    says nothing, an everyday word that is no first name is not ("home visit
+    mcdonagh": "visit" does not make "mcdonagh" a second name)."""
     if not t.alpha or len(t.text) < 2 or t.key in _NOT_NAMES:
         return False
     if len(t.key) >= 3 and not _VOWELS.intersection(t.key):
         return False  # an abbreviation ("MTG", "SLT", "Hwk"), not a name
     if mode is CaseMode.SENTENCE:
         return t.cap and not t.upper
-    return mode is not CaseMode.TITLE or t.cap
+    if mode is CaseMode.TITLE:
+        return t.cap
+    e = lex.get(t.key)
+    return e is None or not e.is_common_word or e.first > 0

@@ -265,6 +265,9 @@ LEAD_WORDS = frozenset(
         "w",
         "cc",
         "call",
+        "visit",  # "home visit mcdonagh"
+        "fao",  # for the attention of: "FAO GAY - ROOM CHANGE"
+        "attn",
     ]
 )
 
@@ -564,6 +567,8 @@ SCHOOL_WORDS = frozenset(
 # Function words and honorific-like words that never start or end a name.
 STOP_WORDS = frozenset(
     [
+        "fao",
+        "attn",
         "a",
         "an",
         "the",

@@ -250,13 +250,46 @@ class NameIndex:
         return self._mentions(subject, tokens, cands, min_score) if cands else []
 
 
+# a relative after a name's bare possessive ("hopes mum", "summers gran")
+_KIN = frozenset(
+    [
+        "mum",
+        "mam",
+        "mom",
+        "mummy",
+        "dad",
+        "daddy",
+        "gran",
+        "nan",
+        "nana",
+        "nanna",
+        "grandma",
+        "grandad",
+        "grandpa",
+        "aunt",
+        "auntie",
+        "aunty",
+        "uncle",
+        "brother",
+        "sister",
+        "bro",
+        "sis",
+        "stepdad",
+        "stepmum",
+        "cousin",
+        "carer",
+    ]
+)
+
+
 def _bare_possessives(tokens: list[Token], parts: Mapping[str, int], lex: dict[str, Entry]) -> None:
     """A possessive typed without its apostrophe ("Amirs coat", "tobis mum",
     "Zielinskis homework"): a token in no dictionary that is a name with an
     "s" after it becomes the name, marked possessive (in place).
 
     The name is a part of a rostered name, or a first name in the lexicon
-    that is not an everyday word; the token itself must be in no word list,
+    that is not an everyday word; the token itself must be in no word list
+    (but for a rostered name's before a relative: "hopes mum rang"),
     so "Marks", "Rogers" and "James" stay as they are, and so does a name
     with a capitalised word after it ("Debs Holloway": a short form, then a
     surname), one that ends the subject or a segment, or one before a verb
@@ -270,9 +303,17 @@ def _bare_possessives(tokens: list[Token], parts: Mapping[str, int], lex: dict[s
             or key[-1] != "s"
             or t.possessive
             or not t.alpha
-            or key in lex
             or key in parts
             or not t.text[-1].isalpha()
+        ):
+            continue
+        if key in lex and not (
+            # a word ("hopes", "summers") before a relative is a rostered
+            # name's possessive: "hopes mum rang", "dot wood (summers gran)"
+            k + 1 < n
+            and key[:-1] in parts
+            and tokens[k + 1].key in _KIN
+            and not tokens[k + 1].seg_start
         ):
             continue
         # something must follow it: a plural ends a segment or does something

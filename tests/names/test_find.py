@@ -244,7 +244,7 @@ def test_default_operating_points_are_each_finders_own() -> None:
     people = [Person("p1", "Imran", "Khan", PersonKind.STAFF)]
     subject = "Imran phoned"
     (found,) = NameIndex.build(people).find(subject, detector=False)
-    assert shipped.directory.threshold <= found.score < 0.99
+    assert shipped.directory.threshold <= found.score < 0.995  # room for a stricter operating point
     # the same weights with the operating point just above this mention's score
     d = shipped.directory
     strict = NameIndex.build(
