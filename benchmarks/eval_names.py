@@ -100,6 +100,8 @@ SCHOOL57 = DATA / "school57"
 SCHOOL58 = DATA / "school58"
 SCHOOL59 = DATA / "school59"
 SCHOOL60 = DATA / "school60"
+SCHOOL61 = DATA / "school61"
+SCHOOL62 = DATA / "school62"
 
 
 @dataclass
@@ -698,6 +700,24 @@ SETS = {
             "classes named after birds and trees that are pupils' names), written blind for "
             "issue 13's twenty-eighth round; run twice untouched, then development data "
             "(trained on)",
+        ),
+        EvalSet(
+            "school61",
+            SCHOOL61 / "test.jsonl",
+            SCHOOL61 / "roster.csv",
+            "school61: an 11-18 comprehensive in Derby (Pakistani and Kashmiri, Punjabi Sikh, "
+            "Slovak and Czech Roma, Kurdish, Zimbabwean, Nigerian, Caribbean and old Derby "
+            "families; houses named Nightingale, Wright, Strutt and Royce; Rolls-Royce), written "
+            "blind for issue 13's twenty-ninth round (never tuned on)",
+        ),
+        EvalSet(
+            "school62",
+            SCHOOL62 / "test.jsonl",
+            SCHOOL62 / "roster.csv",
+            "school62: an English-medium primary in Swansea (Welsh, Bangladeshi, Syrian, "
+            "Sudanese, Chinese, Keralan and Polish families; Welsh words in subjects, classes "
+            "named after birds and trees, Dylan Thomas), written blind for issue 13's "
+            "twenty-ninth round (never tuned on)",
         ),
     )
 }
