@@ -17,6 +17,11 @@ prints requests/s and p50/p99 latency per run, the medians, and the ratios
 (real/bare requests/s; real p99 over bare p99). Targets (issue 9): requests/s
 ratio at least 0.6, p99 at most twice the bare p99.
 
+``--rules-free`` is a diagnosis, not the product: the service as above but
+with ``evaluate()`` answering a copy of its first verdict, so the rules cost
+nothing; the ratio it prints is the most any speed-up of the rules could
+give against this bare endpoint (README, "Benchmarks").
+
 Needs ``wrk`` (Debian/Ubuntu: ``apt-get install -y wrk``; macOS: ``brew
 install wrk``). Figures depend on the machine and on what else runs on it;
 not a test.
@@ -136,6 +141,22 @@ def bare_app() -> FastAPI:
     return app
 
 
+# --rules-free: the service with evaluate() replaced by a copy of its first
+# answer (the rules' cost taken out; everything else as `etiquette serve --demo`)
+RULES_FREE = """
+import dataclasses, sys
+import app.checker
+from app.cli import main
+real, first = app.checker.evaluate, []
+def evaluate(message, policy, directory=None):
+    if not first:
+        first.append(real(message, policy, directory))
+    return dataclasses.replace(first[0])
+app.checker.evaluate = evaluate
+sys.exit(main(["serve", "--demo", "--port", sys.argv[1]]))
+"""
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -213,6 +234,12 @@ def main() -> None:
     ap.add_argument("--connections", type=int, default=32)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--warmup", type=int, default=3, help="seconds of load before measuring")
+    ap.add_argument(
+        "--rules-free",
+        action="store_true",
+        help="diagnosis: the service with evaluate() answering a cached verdict (rules cost "
+        "nothing), for the most a faster rules engine could give",
+    )
     args = ap.parse_args()
 
     if shutil.which("wrk") is None:
@@ -233,7 +260,11 @@ def main() -> None:
         ports = {"real": _free_port(), "bare": _free_port()}
         commands = {
             # What ``etiquette serve --demo`` runs (one worker, its log config).
-            "real": [str(BIN / "etiquette"), "serve", "--demo", "--port", str(ports["real"])],
+            "real": (
+                [str(BIN / "python"), "-c", RULES_FREE, str(ports["real"])]
+                if args.rules_free
+                else [str(BIN / "etiquette"), "serve", "--demo", "--port", str(ports["real"])]
+            ),
             "bare": [
                 str(BIN / "uvicorn"),
                 "benchmarks.bench_http:bare_app",
@@ -258,6 +289,8 @@ def main() -> None:
             for name, proc in procs.items():
                 _wait_ready(ports[name], proc, name, work / f"{name}.log")
 
+            if args.rules_free:
+                print("diagnosis: the service's rules cost nothing (--rules-free)")
             print(
                 f"wrk -t{args.threads} -c{args.connections} -d{args.seconds}s, POST /v1/check "
                 f"({len(json.dumps(BODY))}-byte body, 12 recipients, 1 attachment); "
