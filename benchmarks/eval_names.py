@@ -708,7 +708,8 @@ SETS = {
             "school61: an 11-18 comprehensive in Derby (Pakistani and Kashmiri, Punjabi Sikh, "
             "Slovak and Czech Roma, Kurdish, Zimbabwean, Nigerian, Caribbean and old Derby "
             "families; houses named Nightingale, Wright, Strutt and Royce; Rolls-Royce), written "
-            "blind for issue 13's twenty-ninth round (never tuned on)",
+            "blind for issue 13's twenty-ninth round; run twice untouched, then development data "
+            "(trained on)",
         ),
         EvalSet(
             "school62",
@@ -717,7 +718,7 @@ SETS = {
             "school62: an English-medium primary in Swansea (Welsh, Bangladeshi, Syrian, "
             "Sudanese, Chinese, Keralan and Polish families; Welsh words in subjects, classes "
             "named after birds and trees, Dylan Thomas), written blind for issue 13's "
-            "twenty-ninth round (never tuned on)",
+            "twenty-ninth round; run twice untouched, then development data (trained on)",
         ),
     )
 }
@@ -785,6 +786,8 @@ CV_SETS = (
     "school58-cv",
     "school59-cv",
     "school60-cv",
+    "school61-cv",
+    "school62-cv",
 )
 
 
