@@ -56,6 +56,8 @@ from app.names._vocab import (
     STOP_WORDS,
     SURNAME_PARTICLES,
     WELSH_WORDS,
+    is_form_group,
+    is_year_or_period,
 )
 
 _NEVER = STOP_WORDS | CONTEXT_WORDS | HONORIFICS | LANGUAGE_WORDS | WELSH_WORDS | SCHOOL_SYSTEMS
@@ -875,10 +877,17 @@ def candidates(
             in_list = (not t.seg_start) or (
                 after_end is not None and not after_end.seg_start and after_end.key in JOINERS
             )
+            # or before a form or year group, as a register writes it
+            # ("PARKIN LIBERTY 9W3 - 87%", "WRAGG SKY 9N1")
+            grouped = (
+                after_end is not None
+                and not after_end.alpha
+                and (is_form_group(after_end.key) or is_year_or_period(after_end.key))
+            )
             if (
                 sur is not None
                 and fs2 is not None
-                and (after_end is None or after_end.seg_start or in_list)
+                and (after_end is None or after_end.seg_start or in_list or grouped)
                 and not tokens[k_end].possessive
             ):
                 e0 = lex.get(t.key)
@@ -897,6 +906,7 @@ def candidates(
                             "reversed:surname_is_first": e0.first_strength if e0 else 0.0,
                             "reversed:first_is_surname": e1.surname_strength if e1 else 0.0,
                             "reversed:joined_list": float(in_list),
+                            "reversed:before_group": float(grouped),
                             # "STORM BERT", "KING JAMES": a storm or a title, first
                             "reversed:thing_lead": float(t.key in PLACE_LEADS),
                         },

@@ -506,6 +506,11 @@ class DirectoryIndex:
                             "first:lexicon_first": e.first_strength if e else 0.0,
                             "first:lexicon_bias": e.name_bias if e else 0.0,
                             "first:school_word": float(t.key in SCHOOL_WORDS),
+                            # in capitals inside a subject that is not: an
+                            # acronym as often as a name ("TAF meeting notes")
+                            "first:caps_in_mixed": float(
+                                t.upper and len(t.text) > 1 and mode is not CaseMode.UPPER
+                            ),
                             **self.first_kinds[fpid],
                         }
                         why = ["directory first name"]

@@ -242,6 +242,9 @@ class Subject:
     # the last "he", "she", "him", "herself"... in the subject (-1: none): a word
     # before it may be the person it stands for ("ocean wet himself")
     he_she: int = -1
+    # sentence case with one capital, the first word's ("Young carers card -
+    # hope - signed by sharon", as a phone types it): lower case says less
+    lead_cap: bool = False
     memo: dict[tuple[int, int, bool, float], dict[str, float] | None] = field(
         default_factory=dict
     )  # the evidence around each span, by span (see features)
@@ -302,7 +305,31 @@ class Subject:
             frozenset(firsts),
             segs,
             he_she=he_she,
+            lead_cap=mode is CaseMode.SENTENCE and _lead_cap_only(tokens),
         )
+
+
+_REPLY_WORDS = frozenset({"re", "fw", "fwd", "aw", "wg"})
+
+
+def _lead_cap_only(tokens: list[Token]) -> bool:
+    """Of the words of two letters or more, one is capitalised and it comes
+    first (a reply prefix, "Re:", "Fwd:", left out); the rest are lower case
+    or acronyms, three or more of them lower case."""
+    seen_lower = caps = lower = 0
+    for t in tokens:
+        if not t.alpha or len(t.text) < 2 or t.upper:
+            continue
+        if t.lower:
+            lower += 1
+            seen_lower = 1
+        elif t.key in _REPLY_WORDS and not seen_lower and not caps:
+            continue
+        else:
+            caps += 1
+            if seen_lower or caps > 1:
+                return False
+    return caps == 1 and lower >= 3
 
 
 def features(c: Candidate, subj: Subject) -> bool:
@@ -362,6 +389,8 @@ def _context(
             for t in tokens[i : j + 1]
         ):
             f["lower_in_sentence"] = 1.0
+            if subj.lead_cap:
+                f["lower_after_lead_cap"] = 1.0  # "... signed by sharon"
         elif not first.seg_start and not titled and first.cap:
             f["cap_mid"] = 1.0
             f["cap_mid_word"] = wordness

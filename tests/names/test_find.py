@@ -244,11 +244,12 @@ def test_default_operating_points_are_each_finders_own() -> None:
     people = [Person("p1", "Imran", "Khan", PersonKind.STAFF)]
     subject = "Imran phoned"
     (found,) = NameIndex.build(people).find(subject, detector=False)
-    assert shipped.directory.threshold <= found.score < 0.995  # room for a stricter operating point
+    # room for a stricter operating point below 1 (scores are rounded to 3 places)
+    assert shipped.directory.threshold <= found.score < 0.999
     # the same weights with the operating point just above this mention's score
     d = shipped.directory
     strict = NameIndex.build(
-        people, Scorer(Model(d.intercept, d.weights, found.score + 0.005), shipped.detector)
+        people, Scorer(Model(d.intercept, d.weights, found.score + 0.001), shipped.detector)
     )
     assert strict.find(subject, detector=False) == []
     assert strict.find(subject, detector=False, min_score=0.0)
