@@ -102,6 +102,8 @@ SCHOOL59 = DATA / "school59"
 SCHOOL60 = DATA / "school60"
 SCHOOL61 = DATA / "school61"
 SCHOOL62 = DATA / "school62"
+SCHOOL63 = DATA / "school63"
+SCHOOL64 = DATA / "school64"
 
 
 @dataclass
@@ -719,6 +721,25 @@ SETS = {
             "Sudanese, Chinese, Keralan and Polish families; Welsh words in subjects, classes "
             "named after birds and trees, Dylan Thomas), written blind for issue 13's "
             "twenty-ninth round; run twice untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school63",
+            SCHOOL63 / "test.jsonl",
+            SCHOOL63 / "roster.csv",
+            "school63: an integrated 11-18 college in south Belfast (Catholic and Protestant "
+            "Belfast families, Irish names with and without fadas, Polish, Filipino, Indian, "
+            "Syrian, Chinese and Roma families; Irish words in subjects; first names that are "
+            "counties: Kerry, Clare, Tyrone), written blind for issue 13's thirtieth round "
+            "(never tuned on)",
+        ),
+        EvalSet(
+            "school64",
+            SCHOOL64 / "test.jsonl",
+            SCHOOL64 / "roster.csv",
+            "school64: a primary in Belgrave, Leicester (Gujarati Hindu and Muslim families, "
+            "one pupil in six a Patel; Punjabi, Somali, Polish and Leicester families; classes "
+            "named after scientists and authors; Diwali and Eid in subjects), written blind "
+            "for issue 13's thirtieth round (never tuned on)",
         ),
     )
 }
