@@ -729,8 +729,8 @@ SETS = {
             "school63: an integrated 11-18 college in south Belfast (Catholic and Protestant "
             "Belfast families, Irish names with and without fadas, Polish, Filipino, Indian, "
             "Syrian, Chinese and Roma families; Irish words in subjects; first names that are "
-            "counties: Kerry, Clare, Tyrone), written blind for issue 13's thirtieth round "
-            "(never tuned on)",
+            "counties: Kerry, Clare, Tyrone), written blind for issue 13's thirtieth round; "
+            "run twice untouched, then development data (trained on)",
         ),
         EvalSet(
             "school64",
@@ -739,7 +739,8 @@ SETS = {
             "school64: a primary in Belgrave, Leicester (Gujarati Hindu and Muslim families, "
             "one pupil in six a Patel; Punjabi, Somali, Polish and Leicester families; classes "
             "named after scientists and authors; Diwali and Eid in subjects), written blind "
-            "for issue 13's thirtieth round (never tuned on)",
+            "for issue 13's thirtieth round; run twice untouched, then development data "
+            "(trained on)",
         ),
     )
 }
@@ -809,6 +810,8 @@ CV_SETS = (
     "school60-cv",
     "school61-cv",
     "school62-cv",
+    "school63-cv",
+    "school64-cv",
 )
 
 
