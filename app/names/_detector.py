@@ -41,6 +41,7 @@ from app.names._vocab import (
     AFTER_NAME_VERBS,
     CONTEXT_WORDS,
     FAMILY_WORDS,
+    FESTIVAL_WORDS,
     HONORIFICS,
     JOINERS,
     LANGUAGE_WORDS,
@@ -60,7 +61,15 @@ from app.names._vocab import (
     is_year_or_period,
 )
 
-_NEVER = STOP_WORDS | CONTEXT_WORDS | HONORIFICS | LANGUAGE_WORDS | WELSH_WORDS | SCHOOL_SYSTEMS
+_NEVER = (
+    STOP_WORDS
+    | CONTEXT_WORDS
+    | HONORIFICS
+    | LANGUAGE_WORDS
+    | WELSH_WORDS
+    | SCHOOL_SYSTEMS
+    | FESTIVAL_WORDS
+)
 _REPLY = frozenset({"re", "fw", "fwd", "aw", "wg"})  # reply and forward prefixes
 _VOWELS = frozenset("aeiouy")
 _PLACE_SURNAME = 1.5  # "Hall", "Green", "Church": surnames, but also place words

@@ -46,6 +46,7 @@ from app.names._vocab import (
     DETERMINERS,
     FAMILY_ADJECTIVES,
     FAMILY_WORDS,
+    FESTIVAL_WORDS,
     GROUP_WORDS,
     HE_SHE,
     HONORIFICS,
@@ -91,6 +92,7 @@ _NOT_NAMES = (
     | PLACE_HEADS
     | WELSH_WORDS
     | SCHOOL_SYSTEMS
+    | FESTIVAL_WORDS
 )
 WEAK_FORMS = frozenset({"first", "last"})
 # question words and determiners: never the middle of a place's name
@@ -350,7 +352,26 @@ def features(c: Candidate, subj: Subject) -> bool:
     c.feats.update(got)
     if c.form == "first" and c.source == "directory" and _in_run(c.i, c.j, subj):
         c.feats["name_run"] = 1.0
+        if c.i == c.j and _run_length(c.i, subj) >= 3:
+            # three or more rostered first names in a row: the ones around
+            # are other pupils, not this one's first name or surname
+            # ("choir list Diya Anaya Kavya Meera")
+            c.feats.pop("after_name_shaped", None)
+            c.feats.pop("first:followed_by_surname", None)
+            c.feats.pop("first:followed_by_surname_uncased", None)
     return True
+
+
+def _run_length(k: int, subj: Subject) -> int:
+    """How many rostered first names stand in a row with the one at ``k``, in
+    one segment."""
+    firsts, tokens = subj.firsts, subj.tokens
+    a = b = k
+    while a - 1 in firsts and not tokens[a].seg_start and not tokens[a - 1].possessive:
+        a -= 1
+    while b + 1 in firsts and not tokens[b + 1].seg_start and not tokens[b].possessive:
+        b += 1
+    return b - a + 1
 
 
 def _in_run(i: int, j: int, subj: Subject) -> bool:
