@@ -104,6 +104,8 @@ SCHOOL61 = DATA / "school61"
 SCHOOL62 = DATA / "school62"
 SCHOOL63 = DATA / "school63"
 SCHOOL64 = DATA / "school64"
+SCHOOL65 = DATA / "school65"
+SCHOOL66 = DATA / "school66"
 
 
 @dataclass
@@ -741,6 +743,24 @@ SETS = {
             "named after scientists and authors; Diwali and Eid in subjects), written blind "
             "for issue 13's thirtieth round; run twice untouched, then development data "
             "(trained on)",
+        ),
+        EvalSet(
+            "school65",
+            SCHOOL65 / "test.jsonl",
+            SCHOOL65 / "roster.csv",
+            "school65: an 11-16 academy in Stoke-on-Trent (Pakistani, Slovak and Czech Roma, "
+            "Polish, Kurdish and Potteries families; surnames that are Stoke towns and words: "
+            "Stoke, Hanley, Salt, Plant; houses named after pottery firms), written blind for "
+            "issue 13's thirty-first round (never tuned on)",
+        ),
+        EvalSet(
+            "school66",
+            SCHOOL66 / "test.jsonl",
+            SCHOOL66 / "roster.csv",
+            "school66: a primary in west Cornwall (Cornish, Polish, Portuguese, Filipino, "
+            "Bulgarian, Syrian and Traveller families; Cornish names that are words, classes "
+            "named after coves, birds and saints), written blind for issue 13's thirty-first "
+            "round (never tuned on)",
         ),
     )
 }
