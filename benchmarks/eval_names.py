@@ -327,7 +327,7 @@ SETS = {
             SCHOOL15 / "test.jsonl",
             SCHOOL15 / "roster.csv",
             "school15: an 11-16 academy in Leicester, written blind for issue 13's seventh "
-            "round (never tuned on)",
+            "round; run twice untouched, then development data (trained on)",
         ),
         EvalSet(
             "school16",
@@ -751,7 +751,8 @@ SETS = {
             "school65: an 11-16 academy in Stoke-on-Trent (Pakistani, Slovak and Czech Roma, "
             "Polish, Kurdish and Potteries families; surnames that are Stoke towns and words: "
             "Stoke, Hanley, Salt, Plant; houses named after pottery firms), written blind for "
-            "issue 13's thirty-first round (never tuned on)",
+            "issue 13's thirty-first round; run twice untouched, then development data "
+            "(trained on)",
         ),
         EvalSet(
             "school66",
@@ -760,7 +761,7 @@ SETS = {
             "school66: a primary in west Cornwall (Cornish, Polish, Portuguese, Filipino, "
             "Bulgarian, Syrian and Traveller families; Cornish names that are words, classes "
             "named after coves, birds and saints), written blind for issue 13's thirty-first "
-            "round (never tuned on)",
+            "round; run twice untouched, then development data (trained on)",
         ),
     )
 }
@@ -832,6 +833,8 @@ CV_SETS = (
     "school62-cv",
     "school63-cv",
     "school64-cv",
+    "school65-cv",
+    "school66-cv",
 )
 
 
