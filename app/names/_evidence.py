@@ -469,6 +469,19 @@ def _context(
             f["after_determiner"] = 1.0
             # "the field is flooded", "our hope": weighed by how word-like
             f["after_determiner_word"] = wordness
+        elif (
+            not prev.possessive
+            and _everyday(prev.key, subj.lex)
+            and prev.key not in CONTEXT_WORDS
+            and prev.key not in STOP_WORDS
+            and prev.key not in PRE_NAME_WORDS
+            and prev.key not in ROLE_WORDS
+            and prev.key not in verb_forms()
+        ):
+            # after an everyday word, a word-like name is often a compound
+            # noun's second half ("car jack", "WATER BILL")
+            f["after_common"] = 1.0
+            f["after_common_word"] = wordness
         if (verb := verb_forms().get(prev.key)) is not None:
             # the object of a verb: "Who collects Poppy", "Hazel bit King"
             f["after_" + verb.removeprefix("before_")] = 1.0
@@ -478,6 +491,8 @@ def _context(
             # "pls chase lukas": a verb more often than a name; at the end of
             # its segment it is the person asked ("SIGN FOR IT PLS VICKY")
             f["after_please"] = 1.0
+        if prev.key in ASK_ALONE and i == j and first.key in TO_VERBS:
+            f["after_please_verb"] = 1.0  # "PLEASE CHASE - Y8 MISSING MARKS"
         if prev.key in PRE_NAME_WORDS or (
             prev.key in YOU_WORDS and i >= 2 and tokens[i - 2].key in THANK_WORDS
         ):
@@ -808,6 +823,13 @@ def _listed_with_word(
         ):
             return True
     return False
+
+
+def _everyday(key: str, lex: Mapping[str, Entry]) -> bool:
+    """An everyday word written in lower case nearly always and no first name
+    ("car", "water": rare surnames too)."""
+    e = lex.get(key)
+    return e is not None and e.is_common_word and e.wordness >= 0.9 and not e.first
 
 
 def _plain_word(key: str, lex: Mapping[str, Entry]) -> bool:
