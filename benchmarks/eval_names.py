@@ -106,6 +106,8 @@ SCHOOL63 = DATA / "school63"
 SCHOOL64 = DATA / "school64"
 SCHOOL65 = DATA / "school65"
 SCHOOL66 = DATA / "school66"
+SCHOOL67 = DATA / "school67"
+SCHOOL68 = DATA / "school68"
 
 
 @dataclass
@@ -762,6 +764,24 @@ SETS = {
             "Bulgarian, Syrian and Traveller families; Cornish names that are words, classes "
             "named after coves, birds and saints), written blind for issue 13's thirty-first "
             "round; run twice untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school67",
+            SCHOOL67 / "test.jsonl",
+            SCHOOL67 / "roster.csv",
+            "school67: an 11-16 academy in west Hull (Hull, Kurdish, Polish, Lithuanian, "
+            "Romanian, Syrian and Eritrean families; surnames that are East Riding places and "
+            "words: Hessle, Anlaby, Cross, Marsh; houses named after Hull figures), written blind "
+            "for issue 13's thirty-second round (never tuned on)",
+        ),
+        EvalSet(
+            "school68",
+            SCHOOL68 / "test.jsonl",
+            SCHOOL68 / "roster.csv",
+            "school68: a primary in Bury Park, Luton (Pakistani, Bangladeshi, Irish, Caribbean, "
+            "Romanian, Ghanaian and Luton families; classes named after trees and rivers, one "
+            "of them a pupil's name), written blind for issue 13's thirty-second round (never "
+            "tuned on)",
         ),
     )
 }
