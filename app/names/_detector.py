@@ -50,6 +50,7 @@ from app.names._vocab import (
     PARTICLES,
     PLACE_HEADS,
     PLACE_LEADS,
+    REPLY_PREFIXES,
     ROLE_NOUNS,
     ROLE_WORDS,
     SCHOOL_SYSTEMS,
@@ -70,7 +71,6 @@ _NEVER = (
     | SCHOOL_SYSTEMS
     | FESTIVAL_WORDS
 )
-_REPLY = frozenset({"re", "fw", "fwd", "aw", "wg"})  # reply and forward prefixes
 _VOWELS = frozenset("aeiouy")
 _PLACE_SURNAME = 1.5  # "Hall", "Green", "Church": surnames, but also place words
 
@@ -695,7 +695,7 @@ def candidates(
                     or tokens[s_end + 1].seg_start
                     or tokens[s_end + 1].key in CONTEXT_WORDS  # "Kaminski detention"
                 )
-                and (s_end + 1 < n or any(x.key not in _REPLY for x in tokens[:i]))
+                and (s_end + 1 < n or any(x.key not in REPLY_PREFIXES for x in tokens[:i]))
                 and _lone_surname(tokens[h], mode, lex)
             )
             sur = surname_at(tokens, i, mode, lex) if listed or leads else None

@@ -64,6 +64,7 @@ from app.names._vocab import (
     PLACE_OF,
     PRE_NAME_WORDS,
     PRONOUNS,
+    REPLY_PREFIXES,
     ROLE_WORDS,
     SCHOOL_SYSTEMS,
     SCHOOL_WORDS,
@@ -311,21 +312,19 @@ class Subject:
         )
 
 
-_REPLY_WORDS = frozenset({"re", "fw", "fwd", "aw", "wg"})
-
-
 def _lead_cap_only(tokens: list[Token]) -> bool:
     """Of the words of two letters or more, one is capitalised and it comes
     first (a reply prefix, "Re:", "Fwd:", left out); the rest are lower case
     or acronyms, three or more of them lower case."""
-    seen_lower = caps = lower = 0
+    seen_lower = False
+    caps = lower = 0
     for t in tokens:
         if not t.alpha or len(t.text) < 2 or t.upper:
             continue
         if t.lower:
             lower += 1
-            seen_lower = 1
-        elif t.key in _REPLY_WORDS and not seen_lower and not caps:
+            seen_lower = True
+        elif t.key in REPLY_PREFIXES and not seen_lower and not caps:
             continue
         else:
             caps += 1

@@ -1340,6 +1340,11 @@ WELSH_WORDS = frozenset(
 )
 
 
+# Reply and forward prefixes, in English, German and Dutch mail ("Re:",
+# "Fwd:", "AW:", "WG:"): a subject's first words, never a name.
+REPLY_PREFIXES = frozenset({"re", "fw", "fwd", "aw", "wg"})
+
+
 # Languages, nationalities and peoples ("Kurdish interpreter", "GCSE Polish",
 # "Ukrainian parents' coffee morning"): never a person's name to the detector,
 # though many are spelt like one and are in no name list. English, Welsh
