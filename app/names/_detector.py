@@ -58,8 +58,7 @@ from app.names._vocab import (
     STOP_WORDS,
     SURNAME_PARTICLES,
     WELSH_WORDS,
-    is_form_group,
-    is_year_or_period,
+    is_group_code,
 )
 
 _NEVER = (
@@ -888,11 +887,7 @@ def candidates(
             )
             # or before a form or year group, as a register writes it
             # ("PARKIN LIBERTY 9W3 - 87%", "WRAGG SKY 9N1")
-            grouped = (
-                after_end is not None
-                and not after_end.alpha
-                and (is_form_group(after_end.key) or is_year_or_period(after_end.key))
-            )
+            grouped = after_end is not None and not after_end.alpha and is_group_code(after_end.key)
             if (
                 sur is not None
                 and fs2 is not None

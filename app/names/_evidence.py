@@ -80,8 +80,7 @@ from app.names._vocab import (
     WORK_CONTEXT,
     YEAR_WORDS,
     YOU_WORDS,
-    is_form_group,
-    is_year_or_period,
+    is_group_code,
 )
 
 _PARTICLES = PARTICLES
@@ -96,31 +95,8 @@ _NOT_NAMES = (
     | FESTIVAL_WORDS
 )
 WEAK_FORMS = frozenset({"first", "last"})
-# question words and determiners: never the middle of a place's name
-_FUNCTION_WORDS = frozenset(
-    [
-        "which",
-        "what",
-        "who",
-        "whom",
-        "whose",
-        "where",
-        "when",
-        "why",
-        "how",
-        "this",
-        "that",
-        "these",
-        "those",
-        "my",
-        "your",
-        "our",
-        "his",
-        "her",
-        "their",
-        "its",
-    ]
-)
+# question words that STOP_WORDS leaves out: never the middle of a place's name
+_WH_WORDS = frozenset({"which", "whom", "whose"})
 # words that lead a year or class code rather than name its pupil ("Yr 9", "Set 3")
 _GROUP_LEADS = frozenset({"year", "yr", "class", "set", "group", "form", "room", "tutor", "reg"})
 _TO = frozenset({"to", "2"})
@@ -277,13 +253,7 @@ class Subject:
                 context.append(k)
             if key in WORK_CONTEXT:
                 work.append(k)
-            if key in YEAR_WORDS or (
-                not t.alpha
-                and (
-                    (key[0].isdigit() and is_form_group(key))
-                    or (key[0] in "yp" and key[-1].isdigit() and is_year_or_period(key))
-                )
-            ):
+            if key in YEAR_WORDS or (not t.alpha and is_group_code(key)):
                 groups.append(k)
         starts: set[int] = set()
         ends: set[int] = set()
@@ -616,7 +586,7 @@ def _context(
         and nxt.cap
         # "DOMINYKAS WHICH CLASS?": no name between
         and nxt.key not in STOP_WORDS
-        and nxt.key not in _FUNCTION_WORDS
+        and nxt.key not in _WH_WORDS
         and not tokens[j + 2].seg_start
         and tokens[j + 2].key in PLACE_HEADS
     ):

@@ -945,6 +945,15 @@ def is_year_or_period(text: str) -> bool:
     return _YEAR_OR_PERIOD.fullmatch(text) is not None
 
 
+def is_group_code(key: str) -> bool:
+    """A folded token that is a form group, a year group or a period ("8q",
+    "11x2", "y11", "p5"); the first and last characters are looked at before
+    either pattern is tried."""
+    return (key[0].isdigit() and is_form_group(key)) or (
+        key[0] in "yp" and key[-1].isdigit() and is_year_or_period(key)
+    )
+
+
 # Words right after a name that ask the person something: "Dan can you
 # check", "rob can u do the bins", "Dan please check". ``ASK_WORDS`` after
 # a name count when a ``PRONOUNS`` "you"/"u" follows them or when the word
