@@ -772,7 +772,8 @@ SETS = {
             "school67: an 11-16 academy in west Hull (Hull, Kurdish, Polish, Lithuanian, "
             "Romanian, Syrian and Eritrean families; surnames that are East Riding places and "
             "words: Hessle, Anlaby, Cross, Marsh; houses named after Hull figures), written blind "
-            "for issue 13's thirty-second round (never tuned on)",
+            "for issue 13's thirty-second round; run twice untouched, then development data "
+            "(trained on)",
         ),
         EvalSet(
             "school68",
@@ -780,8 +781,8 @@ SETS = {
             SCHOOL68 / "roster.csv",
             "school68: a primary in Bury Park, Luton (Pakistani, Bangladeshi, Irish, Caribbean, "
             "Romanian, Ghanaian and Luton families; classes named after trees and rivers, one "
-            "of them a pupil's name), written blind for issue 13's thirty-second round (never "
-            "tuned on)",
+            "of them a pupil's name), written blind for issue 13's thirty-second round; run "
+            "twice untouched, then development data (trained on)",
         ),
     )
 }
@@ -855,6 +856,8 @@ CV_SETS = (
     "school64-cv",
     "school65-cv",
     "school66-cv",
+    "school67-cv",
+    "school68-cv",
 )
 
 
