@@ -6,7 +6,9 @@ Usage::
 
 For each directory size, synthetic people are drawn (seeded) from the ONS
 first names and US Census surnames in the shipped lexicon, weighted by
-frequency, with some preferred names, hyphenated and particled surnames.
+frequency, with some preferred names, hyphenated and particled surnames, and pupils in
+classes (a tutor group and a set by code, a class named after a tree, bird or
+person).
 Prints the :meth:`NameIndex.build` time, the memory the index holds
 (tracemalloc, in a separate build; the lexicon is excluded since every
 index shares it) and the process's RSS growth across the timed build,
@@ -49,6 +51,40 @@ from app.people import Person  # noqa: E402
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from eval_names import load_eval  # noqa: E402
 
+# class names a primary names its classes by (a pupil may share one) and the
+# codes of a secondary's tutor groups and teaching sets: every pupil is in a
+# few, as an MIS export says (the finder reads the class names)
+CLASS_WORDS = [
+    "Oak",
+    "Ash",
+    "Rowan",
+    "Hazel",
+    "Willow",
+    "Holly",
+    "Beech",
+    "Elm",
+    "Cedar",
+    "Maple",
+    "Robin",
+    "Wren",
+    "Kestrel",
+    "Heron",
+    "Swift",
+    "Owl",
+    "Puffin",
+    "Otter",
+    "Badger",
+    "Fox",
+    "Severn",
+    "Thames",
+    "Avon",
+    "Trent",
+    "Curie",
+    "Seacole",
+    "Turing",
+    "Austen",
+]
+
 
 def synthetic_people(n: int, seed: int = 7) -> list[Person]:
     lex = lexicon()
@@ -74,6 +110,13 @@ def synthetic_people(n: int, seed: int = 7) -> list[Person]:
                 kind=kinds[i % len(kinds)],
                 preferred_name=rng.choice(f_names).title() if rng.random() < 0.05 else None,
                 mis_ref=f"ADM{i:06d}",
+                classes=(
+                    f"{7 + i % 5}{'ABCDEFG'[i % 7]}",
+                    f"{7 + i % 5}X/Ma{i % 4 + 1}",
+                    f"Year {i % 6 + 1} {CLASS_WORDS[i % len(CLASS_WORDS)]}",
+                )
+                if kinds[i % len(kinds)] is PersonKind.PUPIL
+                else (),
             )
         )
     return people

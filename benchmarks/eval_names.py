@@ -108,6 +108,8 @@ SCHOOL65 = DATA / "school65"
 SCHOOL66 = DATA / "school66"
 SCHOOL67 = DATA / "school67"
 SCHOOL68 = DATA / "school68"
+SCHOOL69 = DATA / "school69"
+SCHOOL70 = DATA / "school70"
 
 
 @dataclass
@@ -783,6 +785,24 @@ SETS = {
             "Romanian, Ghanaian and Luton families; classes named after trees and rivers, one "
             "of them a pupil's name), written blind for issue 13's thirty-second round; run "
             "twice untouched, then development data (trained on)",
+        ),
+        EvalSet(
+            "school69",
+            SCHOOL69 / "test.jsonl",
+            SCHOOL69 / "roster.csv",
+            "school69: an 11-16 academy in north-east Sheffield (Slovak and Czech Roma, "
+            "Pakistani, Yemeni, Somali and Sheffield families; tutor groups named after "
+            "Sheffield rivers and hills, some of them names), written blind for issue 13's "
+            "thirty-third round (never tuned on)",
+        ),
+        EvalSet(
+            "school70",
+            SCHOOL70 / "test.jsonl",
+            SCHOOL70 / "roster.csv",
+            "school70: a primary in Grangetown and Butetown, Cardiff (Somali, Yemeni, "
+            "Bangladeshi, Butetown and Welsh families; classes named after Welsh birds and "
+            "islands, one of them a pupil's name), written blind for issue 13's thirty-third "
+            "round (never tuned on)",
         ),
     )
 }

@@ -32,14 +32,16 @@ from app.names._detector import (
 )
 from app.names._evidence import Candidate
 from app.names._lexicon import UNKNOWN, Entry, namelike, places, wordness, world_names
-from app.names._tokens import WORD_RE, CaseMode, Token, fold_fast, title_reaches
+from app.names._tokens import WORD_RE, CaseMode, Token, fold_fast, title_reaches, tokenize
 from app.names._vocab import (
     FIRST_NAME_TITLES,
     GIVEN_NAME_PREFIXES,
+    GROUP_WORDS,
     HONORIFICS,
     PARTICLES,
     PLACE_HEADS,
     SCHOOL_WORDS,
+    YEAR_WORDS,
 )
 from app.people import Person
 
@@ -93,6 +95,46 @@ def _variants(name: str) -> set[str]:
     if " " in base:
         out.add(base.replace(" ", ""))
     return {v for v in out if v and v.strip()}
+
+
+# words in a class's name that say what it is, not which ("Rowan Class",
+# "Year 3 Oak", "Form 7 Don", "Tutor Group Loxley")
+_CLASS_NAME_WORDS = GROUP_WORDS | YEAR_WORDS | frozenset(["year", "yr", "form", "tutor", "the"])
+
+
+def class_words(people: Sequence[Person]) -> frozenset[str]:
+    """The words the school names its classes, tutor groups and houses by
+    (folded; from every person's ``classes``): the last word of each name
+    that says which class it is, "Rowan" (``Rowan Class``), "Don" (``7
+    Don``), "Seacole" (``Mary Seacole``: a house named after someone is
+    called by the surname, and "Mary" stays a name). A first name or surname
+    alone that is one of these may be the class ("spare clothes running out
+    in rowan"), and the scorer weighs that (``class_word``).
+
+    A plural class is known by the singular too ("Wrens": "wren").
+
+    Left out: codes ("7HB", "10X/Ma1"), words that say what a class is
+    ("class", "year", "form"), and a title and the name after it ("Mrs Reid's
+    class": a class named after its teacher, who is a person)."""
+    names = {c for p in people for c in p.classes}
+    if not names:
+        return frozenset()
+    out: set[str] = set()
+    for name in names:
+        titled = False
+        word = ""
+        for t in tokenize(name, fold_fast(name)):
+            if t.key in HONORIFICS:
+                titled = True
+            elif titled:
+                titled, word = False, ""
+            elif t.alpha and len(t.key) >= 2 and t.key not in _CLASS_NAME_WORDS:
+                word = t.key
+        if word:
+            out.add(word)
+            if len(word) > 4 and word[-1] == "s" and word[-2] != "s":
+                out.add(word[:-1])
+    return frozenset(out)
 
 
 class DirectoryIndex:
@@ -216,6 +258,7 @@ class DirectoryIndex:
         # the first word of every part: a token that is none starts no part
         self.first_words = frozenset(w[0] for w in words if w)
         self.empty = not ids
+        self.class_words = class_words(people)
 
     def _typo(self, key: str, lex: dict[str, Entry]) -> int | None:
         """The one-word name part ``key`` is a slip of, if any: one letter

@@ -408,6 +408,16 @@ PLACE_HEADS = frozenset(
         "project",
         "fund",
         "appeal",
+        # thirty-third round: roads, docks, plains and rooms ("DALLOW RD", "Alexandra
+        # Dock", "Lea Manor", "Jubilee Suite")
+        "rd",
+        "ave",
+        "manor",
+        "dock",
+        "docks",
+        "wharf",
+        "plains",
+        "suite",
     ]
 )
 
@@ -548,6 +558,11 @@ SCHOOL_WORDS = frozenset(
         "inset",
         "ofsted",
         "governors",
+        # thirty-third round: a governor ("Governor training") and an
+        # attendance code ("ABSENCES CODE B") are no names
+        "governor",
+        "code",
+        "codes",
         # exam boards ("PEARSON EDEXCEL - ERRATA", "WJEC EDUQAS - RE ENTRIES")
         "edexcel",
         "eduqas",

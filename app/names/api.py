@@ -57,9 +57,11 @@ class Mention:
     the admin view. ``ambiguous`` is set when the directory knows the name but
     the subject also reads another way, named in ``reading``: ``"place"``, a
     place, organisation or work ("Florence Hall booking" with a pupil
-    Florence Hall on roll), or ``"word"``, a rostered first name or surname
-    alone that is also an everyday word, with nothing around it saying
-    person or word ("RE: Hope" with a pupil called Hope).
+    Florence Hall on roll), ``"class"``, the name of one of the school's
+    classes, tutor groups or houses ("Rowan photos" with a class and a pupil
+    called Rowan), or ``"word"``, a rostered first name or surname alone that
+    is also an everyday word, with nothing around it saying person or word
+    ("RE: Hope" with a pupil called Hope).
     """
 
     start: int
@@ -73,7 +75,7 @@ class Mention:
     form: str = ""
     candidates: tuple[Person, ...] = ()
     ambiguous: bool = False
-    reading: Literal["", "place", "word"] = ""
+    reading: Literal["", "place", "class", "word"] = ""
     features: Mapping[str, float] = field(default_factory=dict, repr=False, compare=False)
     model: Model | None = field(default=None, repr=False, compare=False)
 
@@ -91,7 +93,13 @@ class Mention:
 
 _READINGS = {
     "place": "also reads as a place or organisation",
+    "class": "also the name of a class or house at this school",
     "word": "also an everyday word, and nothing around it says which",
+}
+_READING: dict[str, Literal["place", "class", "word"]] = {
+    "place": "place",
+    "class": "class",
+    "word": "word",
 }
 _MAX_CANDIDATES = 20  # "Mr Brown" fits hundreds in a big trust: list a few, pin none
 
@@ -151,7 +159,16 @@ class NameIndex:
             # pupil who shares the name is the directory's to weigh)
             and not (c.source == "detector" and "named_thing" in c.feats)
         ]
+        groups = self._dir.class_words
         for c in out:
+            if groups and all(t.key in groups for t in tokens[c.i : c.j + 1]):
+                # the name of one of the school's classes or houses ("in rowan",
+                # "ROWAN, OAK, WYE"): weighed, and said if the name still stands.
+                # A class does nothing and owns nothing: with a verb after it, a
+                # possessive or a lead word, it is weighed apart ("hazel had a
+                # great morning", "Messages for Holly")
+                doing = any(k in c.feats for k in _DOING)
+                c.feats["class_word_doing" if doing else "class_word"] = 1.0
             if any(t.typo for t in tokens[c.i : c.j + 1]):
                 c.feats["typo"] = 1.0  # a slip of a rostered name: weighed
                 c.why.append("spelt one slip away from the roster")
@@ -229,7 +246,7 @@ class NameIndex:
                     form=c.form,
                     candidates=persons,
                     ambiguous=c.ambiguous,
-                    reading="place" if c.reading == "place" else "word" if c.reading else "",
+                    reading=_READING.get(c.reading, ""),
                     features=c.feats,
                     model=scorer.model(c.source),
                 )
@@ -379,6 +396,18 @@ _PLACE_FEATURES = ("place_after", "place_before", "work_context", "work_context_
 # possessive, a lead word or title before it, a person-context word, a form
 # group, a list of names, a capital mid-sentence. With none of these ("RE:
 # Hope", "Summer"), nothing decides between the person and the word.
+# what a person does and a class does not (see ``class_word``)
+_DOING = (
+    "possessive",
+    "before_verb",
+    "after_lead",
+    "after_pre_name",
+    "before_ask",
+    "before_to_verb",
+    "before_family",
+    "he_she_after",
+)
+
 _PERSON_FEATURES = (
     "context_near",
     "context_far",
@@ -412,8 +441,11 @@ def says_person(m: Mention) -> bool:
 
 
 def _other_reading(c: Candidate) -> str:
-    """ "place", "word" or "" (see :class:`Mention`) for a passing directory candidate."""
+    """ "place", "class", "word" or "" (see :class:`Mention`) for a passing
+    directory candidate."""
     feats = c.feats
+    if "class_word" in feats:
+        return "class"
     if any(k in feats for k in _PLACE_FEATURES):
         return "place"
     if (

@@ -314,9 +314,12 @@ class NamedIndividualInSubject(Rule[NamedIndividualInSubjectOptions]):
         if sensitive:
             message = f"The subject is about {', '.join(sensitive)}. " + message
         if ambiguous:
+            readings = {m.reading for m in mentions if m.ambiguous}
             other = (
                 "a place or organisation's"
-                if any(m.reading == "place" for m in mentions if m.ambiguous)
+                if "place" in readings
+                else "a class or house's"
+                if "class" in readings
                 else "an everyday word"
             )
             message += f" One name here is also {other}: if it is not a person, send as it is."

@@ -131,6 +131,19 @@ def test_a_name_that_is_also_an_everyday_word_says_so() -> None:
         assert "place or organisation" not in f.message
 
 
+def test_a_name_that_is_also_a_class_says_so() -> None:
+    from app.domain import PersonKind
+    from app.people import Person
+
+    hazel = Person("P6", "Hazel", "Okafor", PersonKind.PUPIL, classes=("Hazel Class",))
+    directory = Directory.build((hazel,), ())
+    policy = make_policy(rules={"SUB001": {"min_score": 0.0}})
+    msg = make_message(to=[f"a@{SCHOOL}"], subject="Hazel - sticker chart")
+    (f,) = [f for f in evaluate(msg, policy, directory).findings if f.code == "SUB001"]
+    assert all(m["ambiguous"] for m in f.evidence.to_dict()["mentions"])
+    assert "class or house" in f.message
+
+
 SCHOOL_WORD_CASES = [
     # the class name alone, nothing saying person: not flagged once listed
     ("STAR OF THE WEEK - HAZEL", (), True),

@@ -113,6 +113,9 @@ def _roster(path: Path) -> list[Person]:
                     PersonKind(row["kind"]),
                     preferred_name=row.get("preferred_name") or None,
                     middle_names=row.get("middle_names") or "",
+                    classes=tuple(
+                        c.strip() for c in (row.get("classes") or "").split(";") if c.strip()
+                    ),
                 )
             )
     return out
