@@ -142,7 +142,7 @@ class Model:
     intercept: float
     weights: dict[str, float]
     # the operating point: least score for a mention to count, chosen offline
-    # by cross-validation (``train_scorer --thresholds``)
+    # (``train_scorer``: DIRECTORY_THRESHOLD, DETECTOR_THRESHOLD)
     threshold: float = 0.5
     _tables: dict[str, dict[str, float]] = field(default_factory=dict, compare=False)
 
