@@ -793,7 +793,7 @@ SETS = {
             "school69: an 11-16 academy in north-east Sheffield (Slovak and Czech Roma, "
             "Pakistani, Yemeni, Somali and Sheffield families; tutor groups named after "
             "Sheffield rivers and hills, some of them names), written blind for issue 13's "
-            "thirty-third round (never tuned on)",
+            "thirty-third round; run three times untouched, then development data (trained on)",
         ),
         EvalSet(
             "school70",
@@ -802,7 +802,7 @@ SETS = {
             "school70: a primary in Grangetown and Butetown, Cardiff (Somali, Yemeni, "
             "Bangladeshi, Butetown and Welsh families; classes named after Welsh birds and "
             "islands, one of them a pupil's name), written blind for issue 13's thirty-third "
-            "round (never tuned on)",
+            "round; run three times untouched, then development data (trained on)",
         ),
     )
 }
@@ -878,6 +878,8 @@ CV_SETS = (
     "school66-cv",
     "school67-cv",
     "school68-cv",
+    "school69-cv",
+    "school70-cv",
 )
 
 

@@ -49,15 +49,16 @@ Training data (and only these):
   twenty-seventh (school55, school56), twenty-eighth (school57,
   school58), twenty-ninth (school59, school60), thirtieth (school61,
   school62), thirty-first (school63, school64), thirty-second
-  (school65, school66) and thirty-third (school67, school68) (``DEV_SETS``;
+  (school65, school66), thirty-third (school67, school68) and
+  thirty-fourth (school69, school70) (``DEV_SETS``;
   only their out-of-fold figures, :func:`dev_folds`, still mean something);
 - ``shared/data/enron-meetings-subjects-train.jsonl`` (real meeting
   subjects; detector only, since there is no roster). Its labels are names,
   not spans: each is located in the subject (exactly, then ignoring case);
   the few that cannot be are left out.
 
-``tests/data/names/holdout.jsonl`` is never used, nor are ``school69`` and
-``school70`` (the thirty-third round's blind sets: the honest measure).
+``tests/data/names/holdout.jsonl`` is never used, nor are ``school71`` and
+``school72`` (the thirty-fourth round's blind sets: the honest measure).
 :func:`cross_validate_enron` refits on five folds of the Enron subjects (with
 the school data always in) and scores each fold with the model that did not
 see it: that is the Enron figure
@@ -241,6 +242,8 @@ DEV_SETS = {
     "school66": (DATA / "school66" / "roster.csv", DATA / "school66" / "test.jsonl"),
     "school67": (DATA / "school67" / "roster.csv", DATA / "school67" / "test.jsonl"),
     "school68": (DATA / "school68" / "roster.csv", DATA / "school68" / "test.jsonl"),
+    "school69": (DATA / "school69" / "roster.csv", DATA / "school69" / "test.jsonl"),
+    "school70": (DATA / "school70" / "roster.csv", DATA / "school70" / "test.jsonl"),
     "school2-dev": (DATA / "school2" / "roster.csv", DATA / "school2" / "dev.jsonl"),
     "school2-holdout": (DATA / "school2" / "roster.csv", DATA / "school2" / "holdout.jsonl"),
 }
