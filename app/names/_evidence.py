@@ -526,6 +526,10 @@ def _context(
                 f[verb] = 1.0
             elif key in SIBLING_MARKS:
                 pass  # "Okafor ma": weighed above, not an ordinary word after a name
+            elif key in _ADVERBS and (verb := _verb_at(tokens, j + 2)) is not None:
+                # an adverb, then the verb: "Popescu still owes £40", "amir now
+                # has a plan"
+                f[verb] = 1.0
             elif nxt.lower and nxt.alpha and subj.lex.get(key, UNKNOWN).is_common_word:
                 # "Holly wreath", "Daisy chain": a word-like name, then an ordinary word
                 f["before_common"] = 1.0
@@ -761,6 +765,23 @@ def _named_thing(i: int, j: int, spans: frozenset[tuple[int, int]]) -> bool:
     )
 
 
+# adverbs between a name and its verb ("Popescu still owes")
+_ADVERBS = frozenset(
+    ["still", "now", "also", "already", "just", "again", "never", "always", "really", "finally"]
+)
+
+
+def _verb_at(tokens: list[Token], k: int) -> str | None:
+    """The feature a verb at ``k`` gives the name before it (``before_verb``,
+    ``before_verb_past``...), if ``k`` is a verb in the name's segment."""
+    if k >= len(tokens) or tokens[k].seg_start:
+        return None
+    key = tokens[k].key
+    if key in AFTER_NAME_VERBS:
+        return "before_verb"
+    return verb_forms().get(key)
+
+
 def _listed_with_word(
     tokens: list[Token], i: int, j: int, lex: Mapping[str, Entry], titled: bool
 ) -> bool:
@@ -810,14 +831,15 @@ def _plain_word(key: str, lex: Mapping[str, Entry]) -> bool:
 def _name_shaped(t: Token, mode: CaseMode, lex: Mapping[str, Entry]) -> bool:
     """Could be the first half of a name ("May" in "May Murphy"). Where case
     says nothing, an everyday word that is no first name is not ("home visit
-    mcdonagh": "visit" does not make "mcdonagh" a second name)."""
+    mcdonagh": "visit" does not make "mcdonagh" a second name); in Title Case,
+    where every word has its capital, neither ("New Starter Zihan Li")."""
     if not t.alpha or len(t.text) < 2 or t.key in _NOT_NAMES:
         return False
     if len(t.key) >= 3 and not _VOWELS.intersection(t.key):
         return False  # an abbreviation ("MTG", "SLT", "Hwk"), not a name
     if mode is CaseMode.SENTENCE:
         return t.cap and not t.upper
-    if mode is CaseMode.TITLE:
-        return t.cap
+    if mode is CaseMode.TITLE and not t.cap:
+        return False
     e = lex.get(t.key)
     return e is None or not e.is_common_word or e.first > 0

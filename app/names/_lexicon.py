@@ -13,7 +13,7 @@ import math
 from functools import cache, lru_cache
 from importlib import resources
 
-from app.names._vocab import SCHOOL_WORDS
+from app.names._vocab import SCHOOL_WORDS, WELSH_WORD_NAMES
 
 
 class Entry:
@@ -95,14 +95,20 @@ def lexicon() -> dict[str, Entry]:
 
 
 SCHOOL_WORDNESS = 0.8
+WELSH_WORDNESS = 0.5  # about as word-like as "Hope" or "Summer"
 
 
 def wordness(key: str, lex: dict[str, Entry]) -> float:
     """How word-like a folded token is, counting school words (months,
     subjects: "May", "Summer", "English") as at least 0.8 whatever their
-    corpus figure, since in school mail they are words first."""
+    corpus figure, since in school mail they are words first, and Welsh
+    words that are names too ("Seren", star; "Eira", snow) as at least 0.5."""
     w = lex.get(key, UNKNOWN).wordness
-    return max(w, SCHOOL_WORDNESS) if key in SCHOOL_WORDS else w
+    if key in SCHOOL_WORDS:
+        return max(w, SCHOOL_WORDNESS)
+    if key in WELSH_WORD_NAMES:
+        return max(w, WELSH_WORDNESS)
+    return w
 
 
 @cache

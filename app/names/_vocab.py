@@ -1368,6 +1368,31 @@ WELSH_WORDS = frozenset(
 # "Fwd:", "AW:", "WG:"): a subject's first words, never a name.
 REPLY_PREFIXES = frozenset({"re", "fw", "fwd", "aw", "wg"})
 
+# Welsh words that are also given names, left out of WELSH_WORDS: in a
+# subject they are names more often than words, but a Welsh word all the same
+# ("eira - snow day plan", "Awen - Welsh word of the week", "Welsh vocab -
+# bryn, glyn, afon"), so they count as word-like as an English word-name
+# ("Hope", "Summer"; see ``_lexicon.wordness``) and the words around decide.
+WELSH_WORD_NAMES = frozenset(
+    [
+        "afon",  # river
+        "alaw",  # melody
+        "awen",  # muse
+        "briallen",  # primrose
+        "bryn",  # hill
+        "celyn",  # holly
+        "eira",  # snow
+        "eirlys",  # snowdrop
+        "enfys",  # rainbow
+        "glyn",  # valley
+        "gwawr",  # dawn
+        "haf",  # summer
+        "heulwen",  # sunshine
+        "llinos",  # linnet
+        "seren",  # star
+    ]
+)
+
 
 # Languages, nationalities and peoples ("Kurdish interpreter", "GCSE Polish",
 # "Ukrainian parents' coffee morning"): never a person's name to the detector,

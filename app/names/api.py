@@ -160,10 +160,19 @@ class NameIndex:
             and not (c.source == "detector" and "named_thing" in c.feats)
         ]
         groups = self._dir.class_words
+        if groups:
+            # the name of one of the school's classes or houses ("in rowan",
+            # "ROWAN, OAK, WYE"): the directory weighs it, and says so if the
+            # name still stands; to the detector, which knows no such person,
+            # it is the class ("Swimming letters - Caldey")
+            out = [
+                c
+                for c in out
+                if c.source == "directory"
+                or not all(t.key in groups for t in tokens[c.i : c.j + 1])
+            ]
         for c in out:
             if groups and all(t.key in groups for t in tokens[c.i : c.j + 1]):
-                # the name of one of the school's classes or houses ("in rowan",
-                # "ROWAN, OAK, WYE"): weighed, and said if the name still stands.
                 # A class does nothing and owns nothing: with a verb after it, a
                 # possessive or a lead word, it is weighed apart ("hazel had a
                 # great morning", "Messages for Holly")
